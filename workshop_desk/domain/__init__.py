@@ -1,0 +1,1 @@
+"""Plain types and rules of the workshop domain: no database, no Qt."""

@@ -1,0 +1,140 @@
+"""Value objects handed from the services to the screens and the exports."""
+
+from dataclasses import dataclass, field
+import datetime as dt
+
+from workshop_desk.domain.enums import ItemKind, SittingKind
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    id: int
+    title: str
+    client: str = ""
+    territory: str = ""
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    objectives: str = ""
+    logo_path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StakeholderGroup:
+    id: int
+    programme_id: int
+    name: str
+    colour: str
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Sitting:
+    id: int
+    programme_id: int
+    title: str
+    kind: SittingKind = SittingKind.WORKSHOP
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    venue: str = ""
+    facilitators: str = ""
+    expected_headcount: int = 0
+    objectives: str = ""
+    position: int = 0
+    current_item_id: int | None = None
+    run_started_at: dt.datetime | None = None
+    run_ended_at: dt.datetime | None = None
+
+    @property
+    def is_running(self) -> bool:
+        return self.run_started_at is not None and self.run_ended_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    id: int
+    sitting_id: int
+    position: int
+    title: str
+    kind: ItemKind = ItemKind.OTHER
+    planned_minutes: int = 10
+    notes: str = ""
+    actual_start: dt.datetime | None = None
+    actual_end: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SittingDraft:
+    """The editable fields of a sitting, as a form gives them."""
+
+    title: str
+    kind: SittingKind = SittingKind.WORKSHOP
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    venue: str = ""
+    facilitators: str = ""
+    expected_headcount: int = 0
+    objectives: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemDraft:
+    """The editable fields of an agenda item."""
+
+    title: str
+    kind: ItemKind = ItemKind.OTHER
+    planned_minutes: int = 10
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeDraft:
+    """The editable fields of a programme."""
+
+    title: str
+    client: str = ""
+    territory: str = ""
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    objectives: str = ""
+    logo_path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SittingAgenda:
+    """A sitting with its ordered agenda: what the run screen and the projector show."""
+
+    sitting: Sitting
+    items: tuple[AgendaItem, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    id: int
+    programme_id: int
+    first_name: str
+    last_name: str
+    badge_code: str
+    civility: str = ""
+    organisation: str = ""
+    role: str = ""
+    group_id: int | None = None
+    email: str = ""
+    phone: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantDraft:
+    first_name: str
+    last_name: str
+    civility: str = ""
+    organisation: str = ""
+    role: str = ""
+    group_id: int | None = None
+    email: str = ""
+    phone: str = ""

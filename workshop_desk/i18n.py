@@ -1,0 +1,92 @@
+"""Translation of user-visible strings (gettext) and locale-aware formatting (Babel)."""
+
+import gettext
+import locale
+import os
+from collections.abc import Callable
+from datetime import date, time
+
+from workshop_desk.paths import package_dir
+
+DOMAIN = "workshop_desk"
+LANGUAGES = ("fr", "en")
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+_listeners: list[Callable[[str], None]] = []
+
+
+def locale_dir() -> str:
+    """Folder of the compiled catalogs shipped inside the package."""
+    return str(package_dir() / "locale")
+
+
+def system_language() -> str:
+    """'fr' when the system locale is French, else 'en'."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    code = locale.getlocale()[0] or ""
+    return "fr" if code.lower().startswith("fr") else "en"
+
+
+def set_language(language: str) -> None:
+    """Switch every later `_()` call to `language` ('fr' or 'en')."""
+    global _translations, _language
+    _language = language if language in LANGUAGES else "en"
+    _translations = gettext.translation(DOMAIN, locale_dir(), languages=[_language], fallback=True)
+    for listener in list(_listeners):
+        listener(_language)
+
+
+def language() -> str:
+    """The current language code."""
+    return _language
+
+
+def on_language_changed(listener: Callable[[str], None]) -> None:
+    """Call `listener(code)` after each language switch."""
+    _listeners.append(listener)
+
+
+def _(message: str) -> str:
+    """Translate `message` into the current language."""
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message with a count."""
+    return _translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction; translate it later with `_()`."""
+    return message
+
+
+def format_date(value: date, style: str = "long") -> str:
+    """A date in the current language, e.g. 'jeudi 26 novembre 2026'."""
+    from babel.dates import format_date as babel_format_date
+
+    pattern = "full" if style == "full" else style
+    return babel_format_date(value, format=pattern, locale=_language)
+
+
+def format_time(value: time) -> str:
+    """A clock time, 24-hour in French ('9 h 30' is written '09:30' on screen for clarity)."""
+    return value.strftime("%H:%M")
+
+
+def format_minutes(minutes: int) -> str:
+    """A duration such as '1 h 15' or '45 min'."""
+    sign = "−" if minutes < 0 else ""
+    minutes = abs(minutes)
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"{sign}{hours} h {rest:02d}"
+    if hours:
+        return f"{sign}{hours} h"
+    return f"{sign}{rest} min"
+
+
+set_language(system_language())

@@ -1,0 +1,86 @@
+"""Automatic rotating backups of the open programme, and restoring one."""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from workshop_desk.domain.backups import backups_to_keep
+from workshop_desk.domain.clock import WallClock, utc_now
+from workshop_desk.storage.db import Database, copy_database
+
+_STAMP = "%Y%m%d-%H%M%S-%f"
+_NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.wdesk$")
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    size: int
+
+
+def folder_for(programme_path: Path, root: Path) -> Path:
+    """Each programme file gets its own folder, named from its name and full path."""
+    digest = hashlib.sha1(str(programme_path.resolve()).encode("utf-8")).hexdigest()[:10]
+    return root / f"{programme_path.stem}-{digest}"
+
+
+class BackupService:
+    """Takes a backup when the file changed (or when asked), and keeps the rotation tidy."""
+
+    def __init__(self, database: Database, root: Path, wall: WallClock = utc_now) -> None:
+        self._db = database
+        self._folder = folder_for(database.path, root)
+        self._now = wall
+        self._saved_at_change = -1
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        """True when something was committed since the last backup."""
+        return self._db.change_count != self._saved_at_change
+
+    def backup_if_changed(self) -> Backup | None:
+        """A new backup if anything changed since the last one."""
+        return self.backup_now() if self.has_unsaved_changes else None
+
+    def backup_now(self) -> Backup:
+        """Copy the file now (through the backup API) and prune old copies."""
+        changes = self._db.change_count
+        now = self._now()
+        target = self._folder / f"{self._db.path.stem}.{now.astimezone(UTC):{_STAMP}}.wdesk"
+        self._db.copy_to(target)
+        self._saved_at_change = changes
+        self.prune()
+        return Backup(target, now, target.stat().st_size)
+
+    def all(self) -> list[Backup]:
+        """This programme's backups, newest first."""
+        return list_backups(self._folder)
+
+    def prune(self) -> None:
+        """Delete the backups that the rotation does not keep."""
+        backups = self.all()
+        keep = backups_to_keep([b.taken_at for b in backups], self._now())
+        for backup in backups:
+            if backup.taken_at not in keep:
+                backup.path.unlink(missing_ok=True)
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """The backups in `folder`, newest first."""
+    found = []
+    for path in folder.glob("*.wdesk") if folder.exists() else []:
+        match = _NAME.match(path.name)
+        if match:
+            taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+            found.append(Backup(path, taken, path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def replace_with(target: Path, backup: Path) -> None:
+    """Make the closed programme file `target` a copy of `backup`."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    copy_database(backup, target)

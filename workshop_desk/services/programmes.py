@@ -1,0 +1,80 @@
+"""The programme of a file (one per file) and its stakeholder groups."""
+
+from sqlmodel import col, select
+
+from workshop_desk.domain import validation
+from workshop_desk.domain.models import Programme, ProgrammeDraft, StakeholderGroup
+from workshop_desk.i18n import N_, _
+from workshop_desk.services.mapping import to_domain
+from workshop_desk.storage.db import Database
+from workshop_desk.storage.tables import ProgrammeTable, StakeholderGroupTable
+
+DEFAULT_GROUPS: tuple[tuple[str, str], ...] = (
+    (N_("Companies"), "#1E88E5"),
+    (N_("Associations"), "#43A047"),
+    (N_("Elected officials"), "#8E24AA"),
+    (N_("State services"), "#546E7A"),
+    (N_("Chambers of commerce"), "#FB8C00"),
+    (N_("Development agencies"), "#00897B"),
+    (N_("Residents"), "#E53935"),
+    (N_("Other"), "#757575"),
+)
+
+
+def _clean(draft: ProgrammeDraft) -> dict[str, object]:
+    if draft.start_date and draft.end_date and draft.end_date < draft.start_date:
+        raise validation.ValidationError(_("The end date is before the start date."))
+    return {
+        "title": validation.clean_title(draft.title, _("The programme title")),
+        "client": validation.clean_text(draft.client, _("The client")),
+        "territory": validation.clean_text(draft.territory, _("The territory")),
+        "start_date": draft.start_date,
+        "end_date": draft.end_date,
+        "objectives": validation.clean_text(draft.objectives, _("The objectives")),
+        "logo_path": draft.logo_path.strip(),
+    }
+
+
+class ProgrammeService:
+    """Reads and edits the file's programme."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def create(self, draft: ProgrammeDraft, groups: list[tuple[str, str]] | None = None) -> Programme:
+        """The file's programme with its stakeholder groups (name, colour); by default the usual
+        groups in the current language."""
+        if groups is None:
+            groups = [(_(name), colour) for name, colour in DEFAULT_GROUPS]
+        with self._db.session() as session:
+            row = ProgrammeTable(**_clean(draft))  # type: ignore[arg-type]
+            session.add(row)
+            session.flush()
+            for position, (name, colour) in enumerate(groups):
+                session.add(StakeholderGroupTable(
+                    programme_id=row.id, name=name, colour=colour, position=position))
+            return to_domain(row, Programme)
+
+    def get(self) -> Programme:
+        """The file's programme."""
+        with self._db.session() as session:
+            row = session.exec(select(ProgrammeTable).order_by(col(ProgrammeTable.id))).first()
+            if row is None:
+                raise LookupError("no programme in this file")
+            return to_domain(row, Programme)
+
+    def update(self, draft: ProgrammeDraft) -> Programme:
+        """Save the edited programme fields."""
+        values = _clean(draft)
+        with self._db.session() as session:
+            row = session.exec(select(ProgrammeTable).order_by(col(ProgrammeTable.id))).one()
+            for name, value in values.items():
+                setattr(row, name, value)
+            session.add(row)
+            return to_domain(row, Programme)
+
+    def groups(self) -> list[StakeholderGroup]:
+        """The stakeholder groups (collèges), in order."""
+        with self._db.session() as session:
+            rows = session.exec(select(StakeholderGroupTable).order_by(col(StakeholderGroupTable.position)))
+            return [to_domain(row, StakeholderGroup) for row in rows]

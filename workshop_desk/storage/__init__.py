@@ -1,0 +1,1 @@
+"""The programme file: SQLite through SQLModel, migrated by Alembic."""

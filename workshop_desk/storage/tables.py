@@ -1,0 +1,314 @@
+"""SQLModel table classes: the whole product's schema, one class per table."""
+
+# No `from __future__ import annotations` here: it breaks SQLModel's field resolution.
+import datetime as dt
+
+from sqlmodel import Field, SQLModel
+
+
+def _now() -> dt.datetime:
+    """The current time, timezone-aware (the column type refuses naive datetimes)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def _fk(target: str, nullable: bool = True, cascade: bool = True) -> int | None:
+    """A foreign key column, indexed; deleting the parent deletes or clears the child."""
+    return Field(  # type: ignore[no-any-return]
+        default=None, foreign_key=target, index=True, nullable=nullable,
+        ondelete="CASCADE" if cascade else "SET NULL",
+    )
+
+
+class ProgrammeTable(SQLModel, table=True):
+    __tablename__ = "programme"
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    client: str = ""
+    territory: str = ""
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    objectives: str = ""
+    logo_path: str = ""
+    privacy_notice: str = ""
+    retention_years: int = 3
+    created_at: dt.datetime = Field(default_factory=_now)
+
+
+class StakeholderGroupTable(SQLModel, table=True):
+    __tablename__ = "stakeholder_group"
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = _fk("programme.id", nullable=False)  # type: ignore[assignment]
+    name: str
+    colour: str = "#888888"
+    position: int = 0
+
+
+class SittingTable(SQLModel, table=True):
+    __tablename__ = "sitting"
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = _fk("programme.id", nullable=False)  # type: ignore[assignment]
+    title: str
+    kind: str = "workshop"
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    venue: str = ""
+    facilitators: str = ""
+    expected_headcount: int = 0
+    objectives: str = ""
+    position: int = 0
+    current_item_id: int | None = None
+    run_started_at: dt.datetime | None = None
+    run_ended_at: dt.datetime | None = None
+
+
+class AgendaItemTable(SQLModel, table=True):
+    __tablename__ = "agenda_item"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
+    position: int = 0
+    title: str
+    kind: str = "other"
+    planned_minutes: int = 10
+    notes: str = ""
+    actual_start: dt.datetime | None = None
+    actual_end: dt.datetime | None = None
+
+
+class ParticipantTable(SQLModel, table=True):
+    __tablename__ = "participant"
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = _fk("programme.id", nullable=False)  # type: ignore[assignment]
+    civility: str = ""
+    first_name: str = ""
+    last_name: str = ""
+    organisation: str = ""
+    role: str = ""
+    group_id: int | None = _fk("stakeholder_group.id", cascade=False)
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+    consent_contact: bool = False
+    consent_photos: bool = False
+    badge_code: str = Field(unique=True, index=True)
+    anonymised: bool = False
+    created_at: dt.datetime = Field(default_factory=_now)
+
+
+class AttendanceTable(SQLModel, table=True):
+    __tablename__ = "attendance"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
+    participant_id: int = _fk("participant.id", nullable=False)  # type: ignore[assignment]
+    status: str = "invited"
+    signed_in_at: dt.datetime | None = None
+    left_at: dt.datetime | None = None
+    source: str = "console"
+
+
+class RoomTableTable(SQLModel, table=True):
+    """A table in the room (world café, round tables) — not a database table."""
+
+    __tablename__ = "room_table"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
+    name: str
+    theme: str = ""
+    capacity: int = 8
+    host_id: int | None = _fk("participant.id", cascade=False)
+    rapporteur_id: int | None = _fk("participant.id", cascade=False)
+    position: int = 0
+
+
+class RoundTable(SQLModel, table=True):
+    """A timed round of a sitting (world-café rotation, brainstorm round)."""
+
+    __tablename__ = "round"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
+    agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
+    number: int = 1
+    planned_seconds: int = 0
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+
+
+class TableAssignmentTable(SQLModel, table=True):
+    __tablename__ = "table_assignment"
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = _fk("round.id", nullable=False)  # type: ignore[assignment]
+    table_id: int = _fk("room_table.id", nullable=False)  # type: ignore[assignment]
+    participant_id: int = _fk("participant.id", nullable=False)  # type: ignore[assignment]
+    fixed: bool = False
+
+
+class SpeakingTurnTable(SQLModel, table=True):
+    __tablename__ = "speaking_turn"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
+    agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
+    participant_id: int | None = _fk("participant.id", cascade=False)
+    speaker_name: str = ""
+    position: int = 0
+    allotted_seconds: int = 300
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+
+
+class TimerTable(SQLModel, table=True):
+    """The state of a countdown, saved so that a restart resumes it."""
+
+    __tablename__ = "timer"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int | None = _fk("sitting.id")
+    agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
+    label: str = ""
+    duration_seconds: int = 0
+    started_at: dt.datetime | None = None
+    accumulated_seconds: float = 0.0
+    running: bool = False
+
+
+class ThemeTable(SQLModel, table=True):
+    __tablename__ = "theme"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
+    agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
+    name: str
+    colour: str = "#FFE082"
+    x: float = 0.0
+    y: float = 0.0
+    width: float = 400.0
+    height: float = 300.0
+    position: int = 0
+
+
+class IdeaTable(SQLModel, table=True):
+    """A sticky note."""
+
+    __tablename__ = "idea"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
+    agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
+    table_id: int | None = _fk("room_table.id", cascade=False)
+    group_id: int | None = _fk("stakeholder_group.id", cascade=False)
+    participant_id: int | None = _fk("participant.id", cascade=False)
+    theme_id: int | None = _fk("theme.id", cascade=False)
+    merged_into_id: int | None = _fk("idea.id", cascade=False)
+    text: str
+    author: str = ""
+    colour: str = ""
+    x: float = 0.0
+    y: float = 0.0
+    hidden: bool = False
+    deleted: bool = False
+    source: str = "console"
+    created_at: dt.datetime = Field(default_factory=_now)
+
+
+class QuestionTable(SQLModel, table=True):
+    __tablename__ = "question"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
+    agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
+    participant_id: int | None = _fk("participant.id", cascade=False)
+    text: str
+    asked_by: str = ""
+    votes: int = 0
+    answered: bool = False
+    pinned: bool = False
+    hidden: bool = False
+    source: str = "console"
+    created_at: dt.datetime = Field(default_factory=_now)
+
+
+class BallotTable(SQLModel, table=True):
+    __tablename__ = "ballot"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
+    agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
+    title: str
+    method: str = "dots"
+    settings_json: str = "{}"
+    status: str = "draft"
+    revealed: bool = False
+    shuffled: bool = False
+    created_at: dt.datetime = Field(default_factory=_now)
+
+
+class BallotOptionTable(SQLModel, table=True):
+    __tablename__ = "ballot_option"
+    id: int | None = Field(default=None, primary_key=True)
+    ballot_id: int = _fk("ballot.id", nullable=False)  # type: ignore[assignment]
+    idea_id: int | None = _fk("idea.id", cascade=False)
+    theme_id: int | None = _fk("theme.id", cascade=False)
+    label: str
+    description: str = ""
+    position: int = 0
+
+
+class CriterionTable(SQLModel, table=True):
+    __tablename__ = "criterion"
+    id: int | None = Field(default=None, primary_key=True)
+    ballot_id: int = _fk("ballot.id", nullable=False)  # type: ignore[assignment]
+    name: str
+    weight: float = 1.0
+    position: int = 0
+
+
+class VoteTable(SQLModel, table=True):
+    """One vote: a value for an option (and a criterion), from a voter, with its source."""
+
+    __tablename__ = "vote"
+    id: int | None = Field(default=None, primary_key=True)
+    ballot_id: int = _fk("ballot.id", nullable=False)  # type: ignore[assignment]
+    option_id: int | None = _fk("ballot_option.id")
+    criterion_id: int | None = _fk("criterion.id")
+    participant_id: int | None = _fk("participant.id", cascade=False)
+    group_id: int | None = _fk("stakeholder_group.id", cascade=False)
+    voter_key: str = ""
+    value: float = 0.0
+    axis: str = ""
+    comment: str = ""
+    source: str = "console"
+    created_at: dt.datetime = Field(default_factory=_now)
+
+
+class PriorityTable(SQLModel, table=True):
+    __tablename__ = "priority"
+    id: int | None = Field(default=None, primary_key=True)
+    sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
+    ballot_id: int | None = _fk("ballot.id", cascade=False)
+    option_id: int | None = _fk("ballot_option.id", cascade=False)
+    idea_id: int | None = _fk("idea.id", cascade=False)
+    position: int = 0
+    title: str
+    method: str = ""
+    score: float | None = None
+    justification: str = ""
+
+
+class ActionTable(SQLModel, table=True):
+    __tablename__ = "action"
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = _fk("programme.id", nullable=False)  # type: ignore[assignment]
+    sitting_id: int | None = _fk("sitting.id", cascade=False)
+    priority_id: int | None = _fk("priority.id", cascade=False)
+    idea_id: int | None = _fk("idea.id", cascade=False)
+    title: str
+    description: str = ""
+    lead: str = ""
+    partners: str = ""
+    deadline: dt.date | None = None
+    budget: float | None = None
+    status: str = "proposed"
+    position: int = 0
+
+
+class IndicatorTable(SQLModel, table=True):
+    __tablename__ = "indicator"
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = _fk("action.id", nullable=False)  # type: ignore[assignment]
+    name: str
+    target: str = ""
+    position: int = 0
