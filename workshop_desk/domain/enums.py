@@ -79,30 +79,35 @@ class ProjectorMode(StrEnum):
     PAUSE = "pause"
 
 
-_LABELS: dict[str, str] = {
-    SittingKind.PLENARY: N_("Plenary"),
-    SittingKind.WORKSHOP: N_("Workshop"),
-    SittingKind.STEERING_COMMITTEE: N_("Steering committee"),
-    SittingKind.MASTER_CLASS: N_("Master class"),
-    SittingKind.WORKING_GROUP: N_("Working group"),
-    SittingKind.CONFERENCE: N_("Conference"),
-    ItemKind.WELCOME: N_("Welcome"),
-    ItemKind.PRESENTATION: N_("Presentation"),
-    ItemKind.ROUND_TABLE: N_("Round table"),
-    ItemKind.BRAINSTORM: N_("Brainstorm"),
-    ItemKind.VOTE: N_("Vote"),
-    ItemKind.RANKING: N_("Ranking"),
-    ItemKind.QUESTIONS: N_("Questions"),
-    ItemKind.BREAK: N_("Break"),
-    ItemKind.WRAP_UP: N_("Wrap-up"),
-    ItemKind.OTHER: N_("Other"),
-    ProjectorMode.WELCOME: N_("Welcome screen"),
-    ProjectorMode.AGENDA: N_("Agenda"),
-    ProjectorMode.BLANK: N_("Blank screen"),
-    ProjectorMode.PAUSE: N_("Pause screen"),
+def _key(value: StrEnum) -> tuple[type, str]:
+    # Members of different enums share values ("welcome"): key labels by enum type too.
+    return type(value), str(value)
+
+
+_LABELS: dict[tuple[type, str], str] = {
+    _key(SittingKind.PLENARY): N_("Plenary"),
+    _key(SittingKind.WORKSHOP): N_("Workshop"),
+    _key(SittingKind.STEERING_COMMITTEE): N_("Steering committee"),
+    _key(SittingKind.MASTER_CLASS): N_("Master class"),
+    _key(SittingKind.WORKING_GROUP): N_("Working group"),
+    _key(SittingKind.CONFERENCE): N_("Conference"),
+    _key(ItemKind.WELCOME): N_("Welcome"),
+    _key(ItemKind.PRESENTATION): N_("Presentation"),
+    _key(ItemKind.ROUND_TABLE): N_("Round table"),
+    _key(ItemKind.BRAINSTORM): N_("Brainstorm"),
+    _key(ItemKind.VOTE): N_("Vote"),
+    _key(ItemKind.RANKING): N_("Ranking"),
+    _key(ItemKind.QUESTIONS): N_("Questions"),
+    _key(ItemKind.BREAK): N_("Break"),
+    _key(ItemKind.WRAP_UP): N_("Wrap-up"),
+    _key(ItemKind.OTHER): N_("Other"),
+    _key(ProjectorMode.WELCOME): N_("Welcome screen"),
+    _key(ProjectorMode.AGENDA): N_("Agenda"),
+    _key(ProjectorMode.BLANK): N_("Blank screen"),
+    _key(ProjectorMode.PAUSE): N_("Pause screen"),
 }
 
 
 def label(value: StrEnum) -> str:
     """The translated label of an enum member."""
-    return _(_LABELS.get(value, str(value)))
+    return _(_LABELS.get(_key(value), str(value)))

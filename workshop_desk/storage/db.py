@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlmodel import Session
@@ -49,14 +50,20 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A session that commits when the block ends without error."""
         with Session(self.engine, expire_on_commit=False) as session:
+            driver = session.connection().connection.dbapi_connection
+            assert driver is not None
+            changes_before = driver.total_changes
             yield session
+            session.flush()
+            wrote = driver.total_changes != changes_before
             session.commit()
-        with self._lock:
-            self._changes += 1
+        if wrote:
+            with self._lock:
+                self._changes += 1
 
     @property
     def change_count(self) -> int:
-        """How many units of work have committed since the file was opened."""
+        """How many units of work have committed changes since the file was opened (reads don't count)."""
         return self._changes
 
     def copy_to(self, target: Path) -> None:
@@ -85,6 +92,8 @@ class Database:
 
 def copy_database(source: Path, target: Path) -> None:
     """Copy an SQLite file, open or not, to `target` atomically (backup API, then rename)."""
+    if not source.is_file():  # sqlite3.connect would create an empty database and copy that
+        raise FileNotFoundError(source)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".wdesk-", suffix=".tmp")
     os.close(fd)
@@ -98,11 +107,17 @@ def copy_database(source: Path, target: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file and, when it is closed, leaves no -wal/-shm beside it."""
+    if Path(f"{path}-wal").exists():  # open elsewhere, or left by a crash: read through the log
+        return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    return sqlite3.connect(f"file:{quote(str(path))}?immutable=1", uri=True)
+
+
 def quick_check(path: Path) -> None:
     """Raise CORRUPT if SQLite's quick check finds damage; opens the file read-only."""
-    uri = f"file:{path}?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as connection:
+        with closing(read_only_connection(path)) as connection:
             rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
         raise ProgrammeFileError(path, FileProblem.CORRUPT, str(exc)) from exc

@@ -1,5 +1,7 @@
 """Schema migrations (Alembic, in-process, batch mode), with a backup copy taken first."""
 
+import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from workshop_desk.storage.db import read_only_connection
 from workshop_desk.storage.header import FileProblem, ProgrammeFileError
 
 # Bump with every migration; each migration sets `PRAGMA user_version` to its number.
@@ -39,15 +42,31 @@ def current_revision(engine: Engine) -> str | None:
     return revision
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version of the app knows."""
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def needs_upgrade(engine: Engine, path: Path) -> bool:
     """True when the file is behind; refuses a revision this version does not know."""
     revision = current_revision(engine)
     if revision is None or revision == head_revision():
         return revision is None
-    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if revision not in known:
+    if revision not in known_revisions():
         raise ProgrammeFileError(path, FileProblem.TOO_NEW, revision)
     return True
+
+
+def refuse_unknown_revision(path: Path) -> None:
+    """TOO_NEW if the file records a revision this version does not know; reads without writing."""
+    try:
+        with closing(read_only_connection(path)) as connection:
+            revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
+    except sqlite3.OperationalError:  # no alembic_version table: a file from before migrations
+        return
+    unknown = [revision for revision in revisions if revision not in known_revisions()]
+    if unknown:
+        raise ProgrammeFileError(path, FileProblem.TOO_NEW, unknown[0])
 
 
 def upgrade(engine: Engine) -> None:

@@ -23,6 +23,7 @@ def open_file(path: Path, backup_dir: Path) -> Database:
     """Open an existing programme file, migrating it (after a backup copy) if it is older."""
     check_header(path, migrate.SCHEMA_VERSION)
     quick_check(path)
+    migrate.refuse_unknown_revision(path)  # before the engine: its pragmas could rewrite the header
     engine = make_engine(path)
     try:
         if migrate.needs_upgrade(engine, path):

@@ -1,0 +1,182 @@
+"""Builders for tests: a fresh programme file per test, drafts with sensible defaults, fake clocks."""
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable
+from contextlib import closing
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from workshop_desk.domain.enums import ItemKind, SittingKind
+from workshop_desk.domain.models import ItemDraft, ProgrammeDraft, SittingDraft
+from workshop_desk.services.workspace import Workspace
+from workshop_desk.storage import migrate
+from workshop_desk.storage.header import APPLICATION_ID
+
+T0 = datetime(2027, 1, 14, 8, 0, tzinfo=UTC)
+
+
+def programme_draft(**overrides: object) -> ProgrammeDraft:
+    base = ProgrammeDraft(title="Plan économique du quartier", client="Ville de Saint-Aubin",
+                          territory="Gare-Confluence", start_date=date(2027, 1, 11), end_date=date(2027, 3, 26))
+    return replace(base, **overrides)
+
+
+def sitting_draft(**overrides: object) -> SittingDraft:
+    base = SittingDraft(title="Atelier santé", kind=SittingKind.WORKSHOP, date=date(2027, 2, 2),
+                        start_time=time(14, 0), end_time=time(16, 30), venue="Pépinière",
+                        facilitators="Claire Vasseur", expected_headcount=20, objectives="Faire émerger")
+    return replace(base, **overrides)
+
+
+def item_draft(**overrides: object) -> ItemDraft:
+    base = ItemDraft(title="Tour de table", kind=ItemKind.ROUND_TABLE, planned_minutes=15, notes="")
+    return replace(base, **overrides)
+
+
+def make_workspace(tmp_path: Path, sittings: int | Iterable[SittingDraft] = 0, items: int = 0,
+                   template: str | None = None, name: str = "programme.wdesk") -> Workspace:
+    """A new programme file under `tmp_path` (backups under `tmp_path/backups`).
+
+    `sittings` is a count of sittings ("Séance 1", "Séance 2"...) or a list of drafts; each sitting
+    gets `items` agenda items ("Point 1"... of 10 minutes) or, with `template`, that template's agenda.
+    """
+    workspace = Workspace.create(tmp_path / name, programme_draft(), backup_root(tmp_path))
+    drafts = ([sitting_draft(title=f"Séance {n + 1}") for n in range(sittings)]
+              if isinstance(sittings, int) else list(sittings))
+    for draft in drafts:
+        sitting = workspace.sittings.create(draft, template).sitting
+        for n in range(items):
+            workspace.agenda.add(sitting.id, item_draft(title=f"Point {n + 1}", planned_minutes=10))
+    return workspace
+
+
+def backup_root(tmp_path: Path) -> Path:
+    return tmp_path / "backups"
+
+
+def make_programme_file(tmp_path: Path, name: str = "programme.wdesk", sittings: int = 3,
+                        items: int = 4) -> Path:
+    """A closed, sound programme file with some content."""
+    workspace = make_workspace(tmp_path, sittings=sittings, items=items, name=name)
+    workspace.database.close()
+    return workspace.path
+
+
+class FakeWall:
+    """A wall clock that only moves when told to."""
+
+    def __init__(self, start: datetime = T0) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+class FakeMono:
+    """A monotonic clock that only moves when told to."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> float:
+        self.now += seconds
+        return self.now
+
+
+# --- Files that must be refused, each built from a sound programme file -------------------------
+
+def _random_bytes(sound: Path, target: Path) -> None:
+    target.write_bytes(os.urandom(8192))
+
+
+def _empty(sound: Path, target: Path) -> None:
+    target.write_bytes(b"")
+
+
+def _foreign(sound: Path, target: Path) -> None:
+    with closing(sqlite3.connect(target)) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT, email TEXT)")
+        connection.execute("INSERT INTO contacts VALUES ('Léa', 'lea@exemple.fr')")
+        connection.commit()
+
+
+def _truncated(sound: Path, target: Path) -> None:
+    data = sound.read_bytes()
+    target.write_bytes(data[: len(data) // 2])
+
+
+def _too_new(sound: Path, target: Path) -> None:
+    shutil.copyfile(sound, target)
+    with closing(sqlite3.connect(target)) as connection:
+        connection.execute(f"PRAGMA user_version = {migrate.SCHEMA_VERSION + 1}")
+
+
+def _unknown_revision(sound: Path, target: Path) -> None:
+    shutil.copyfile(sound, target)
+    with closing(sqlite3.connect(target)) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
+        connection.commit()
+
+
+def _unknown_revision_rollback_journal(sound: Path, target: Path) -> None:
+    """As above, in a file in rollback-journal mode (how backups and copies are written)."""
+    shutil.copyfile(sound, target)
+    with closing(sqlite3.connect(target)) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
+        connection.commit()
+
+
+def _corrupt_page(sound: Path, target: Path) -> None:
+    data = bytearray(sound.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    garbage = bytes((i * 131 + 7) % 256 for i in range(page_size))
+    data[2 * page_size: 3 * page_size] = garbage  # page 3; the header (page 1) is kept
+    target.write_bytes(bytes(data))
+
+
+BAD_FILES: dict[str, Callable[[Path, Path], None]] = {
+    "random_bytes": _random_bytes,
+    "empty": _empty,
+    "foreign_sqlite": _foreign,
+    "truncated": _truncated,
+    "too_new_user_version": _too_new,
+    "unknown_revision": _unknown_revision,
+    "unknown_revision_rollback_journal": _unknown_revision_rollback_journal,
+    "corrupt_page": _corrupt_page,
+}
+
+
+def make_bad_file(tmp_path: Path, kind: str) -> Path:
+    """A file of the given BAD_FILES kind, in a folder of its own under `tmp_path`."""
+    sound = make_programme_file(tmp_path / "sound")
+    folder = tmp_path / "bad"
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{kind}.wdesk"
+    BAD_FILES[kind](sound, target)
+    return target
+
+
+def make_pre_alembic_file(path: Path) -> Path:
+    """A file marked as ours but with no schema yet (what an older version would have left)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.commit()
+    return path
+
+
+def side_files(path: Path) -> list[str]:
+    """The SQLite companion files (-wal, -shm, -journal) that exist next to `path`."""
+    return sorted(p.name for p in path.parent.glob(f"{path.name}-*"))

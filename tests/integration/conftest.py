@@ -1,0 +1,36 @@
+"""Fixtures for tests that run the app's code in other processes."""
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def child_env(tmp_path) -> dict[str, str]:
+    """An environment for a child process whose user data folder is under `tmp_path`, in English."""
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    env = dict(os.environ)
+    env.update({
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "LANGUAGE": "",
+        "PYTHONIOENCODING": "utf-8",
+    })
+    env.pop("LC_MESSAGES", None)
+    return env
+
+
+@pytest.fixture
+def python() -> str:
+    return sys.executable
+
+
+@pytest.fixture
+def data_home(child_env) -> Path:
+    return Path(child_env["XDG_DATA_HOME"]) / "WorkshopDesk"

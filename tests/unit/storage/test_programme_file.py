@@ -1,0 +1,173 @@
+"""Creating and opening programme files: marks, pragmas, schema, and refusing bad files untouched."""
+
+import hashlib
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from factories import BAD_FILES, make_bad_file, make_pre_alembic_file, make_programme_file, side_files
+
+from workshop_desk.storage import migrate
+from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeFileError, parse_header
+from workshop_desk.storage.programme_file import create_file, open_file
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _pragma(path: Path, name: str) -> object:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        return connection.execute(f"PRAGMA {name}").fetchone()[0]
+
+
+def test_new_file_is_marked_as_ours_in_wal_mode_at_the_current_schema(tmp_path):
+    path = tmp_path / "new.wdesk"
+    create_file(path).close()
+    header = parse_header(path.read_bytes()[:100])
+    assert header is not None
+    assert header.application_id == APPLICATION_ID
+    assert header.user_version == migrate.SCHEMA_VERSION
+    assert _pragma(path, "application_id") == APPLICATION_ID
+    assert _pragma(path, "user_version") == migrate.SCHEMA_VERSION
+    assert _pragma(path, "journal_mode") == "wal"
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (migrate.head_revision(),)]
+
+
+def test_closing_folds_the_log_into_the_file(tmp_path):
+    path = tmp_path / "new.wdesk"
+    create_file(path).close()
+    assert side_files(path) == []
+
+
+def test_session_connection_has_foreign_keys_and_full_sync(tmp_path):
+    database = create_file(tmp_path / "new.wdesk")
+    try:
+        with database.session() as session:
+            connection = session.connection()
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        database.close()
+
+
+def test_migrating_an_empty_file_gives_the_schema_of_the_table_classes(tmp_path):
+    database = create_file(tmp_path / "new.wdesk")
+    try:
+        with database.engine.connect() as connection:
+            assert migrate.schema_differences(connection) == []
+            connection.rollback()
+    finally:
+        database.close()
+
+
+def test_schema_differences_sees_a_missing_column(tmp_path):
+    path = tmp_path / "new.wdesk"
+    create_file(path).close()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("ALTER TABLE sitting DROP COLUMN venue")
+        connection.commit()
+    database = open_file(path, tmp_path / "backups")
+    try:
+        with database.engine.connect() as connection:
+            differences = migrate.schema_differences(connection)
+            connection.rollback()
+        assert any("venue" in str(d) for d in differences)
+    finally:
+        database.close()
+
+
+def test_create_refuses_an_existing_file_and_leaves_it(tmp_path):
+    path = tmp_path / "mine.wdesk"
+    path.write_bytes(b"precious")
+    with pytest.raises(FileExistsError):
+        create_file(path)
+    assert path.read_bytes() == b"precious"
+
+
+def test_sound_file_opens_without_a_migration_backup(tmp_path):
+    path = make_programme_file(tmp_path)
+    database = open_file(path, tmp_path / "migration-backups")
+    try:
+        assert database.integrity_problems() == []
+        assert not (tmp_path / "migration-backups").exists()
+    finally:
+        database.close()
+
+
+def test_missing_file_is_refused(tmp_path):
+    with pytest.raises(ProgrammeFileError) as caught:
+        open_file(tmp_path / "nowhere.wdesk", tmp_path / "backups")
+    assert caught.value.problem is FileProblem.MISSING
+    assert not (tmp_path / "nowhere.wdesk").exists()
+
+
+EXPECTED_PROBLEMS = {
+    "random_bytes": FileProblem.NOT_SQLITE,
+    "empty": FileProblem.NOT_SQLITE,
+    "foreign_sqlite": FileProblem.FOREIGN,
+    "truncated": FileProblem.TRUNCATED,
+    "too_new_user_version": FileProblem.TOO_NEW,
+    "unknown_revision": FileProblem.TOO_NEW,
+    "unknown_revision_rollback_journal": FileProblem.TOO_NEW,
+    "corrupt_page": FileProblem.CORRUPT,
+}
+
+
+def test_every_bad_file_kind_has_an_expected_problem():
+    assert set(EXPECTED_PROBLEMS) == set(BAD_FILES)
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_bad_file_is_refused_and_left_byte_for_byte_unchanged(tmp_path, kind):
+    path = make_bad_file(tmp_path, kind)
+    before = _sha256(path)
+    backups = tmp_path / "migration-backups"
+    with pytest.raises(ProgrammeFileError) as caught:
+        open_file(path, backups)
+    assert caught.value.problem is EXPECTED_PROBLEMS[kind]
+    assert caught.value.path == path
+    assert _sha256(path) == before
+    assert side_files(path) == []
+    assert not backups.exists()
+
+
+def test_older_file_is_backed_up_then_upgraded(tmp_path):
+    path = make_pre_alembic_file(tmp_path / "old.wdesk")
+    backups = tmp_path / "migration-backups"
+    database = open_file(path, backups)
+    try:
+        with database.engine.connect() as connection:
+            assert migrate.schema_differences(connection) == []
+            connection.rollback()
+        assert migrate.current_revision(database.engine) == migrate.head_revision()
+    finally:
+        database.close()
+    assert _pragma(path, "user_version") == migrate.SCHEMA_VERSION
+    copies = list(backups.iterdir())
+    assert len(copies) == 1
+    assert copies[0].name.startswith("old.before-migration.")
+    assert copies[0].suffix == ".wdesk"
+    # the copy was taken before the migration: ours, but with no schema yet
+    with closing(sqlite3.connect(copies[0])) as connection:
+        assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert connection.execute("SELECT name FROM sqlite_master").fetchall() == []
+
+
+def test_a_failed_migration_is_reported_and_rolled_back(tmp_path):
+    # ours and unversioned, but a table in the way: the initial migration cannot create it
+    path = make_pre_alembic_file(tmp_path / "odd.wdesk")
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("CREATE TABLE sitting (id INTEGER PRIMARY KEY)")
+        connection.commit()
+    with pytest.raises(ProgrammeFileError) as caught:
+        open_file(path, tmp_path / "migration-backups")
+    assert caught.value.problem is FileProblem.CORRUPT
+    with closing(sqlite3.connect(path)) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"sitting"}  # nothing half-created
+    assert len(list((tmp_path / "migration-backups").iterdir())) == 1

@@ -1,0 +1,1 @@
+"""The Qt user interface: the facilitator console and the projector screen."""

@@ -1,0 +1,77 @@
+"""Composition root: builds the QApplication, the shell and the first window, then opens a file."""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from workshop_desk import i18n
+from workshop_desk.paths import package_dir, settings_file
+from workshop_desk.services.settings import load_settings
+from workshop_desk.ui.shell import Shell
+from workshop_desk.ui.translation import install_qt_translator
+
+
+def _headless_if_needed(options: argparse.Namespace) -> None:
+    """Screenshots always render offscreen; the smoke test does when there is no display."""
+    no_display = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or
+                                                           os.environ.get("WAYLAND_DISPLAY"))
+    if options.screenshot or (options.smoke_test and no_display):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Workshop Desk")
+    app.setOrganizationName("WorkshopDesk")
+    app.setDesktopFileName("workshop-desk")
+    icon = package_dir() / "assets" / "workshop-desk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_app(options: argparse.Namespace, started: float | None = None) -> int:
+    """Start the desktop app as the command-line options say."""
+    started = started if started is not None else time.perf_counter()
+    _headless_if_needed(options)
+    settings = load_settings(settings_file())
+    language = options.lang or settings.language or i18n.system_language()
+    i18n.set_language(language)
+    app = make_application()
+    install_qt_translator(language)
+    if options.screenshot:
+        from workshop_desk.ui.screenshots import take_screenshots
+
+        return take_screenshots(options.screenshot, options.size, options.demo)
+    shell = Shell(settings)
+    window = shell.build_window()
+    window.resize(1366, 800)
+    window.show()
+    if options.smoke_test:
+        return _smoke_test(app, window, started)
+    QTimer.singleShot(0, lambda: _open_first_file(shell, options))
+    return app.exec()
+
+
+def _smoke_test(app: QApplication, window: object, started: float) -> int:
+    app.processEvents()
+    print(f"{time.perf_counter() - started:.3f}")
+    return 0
+
+
+def _open_first_file(shell: Shell, options: argparse.Namespace) -> None:
+    """After the window is up: the demo, the file named on the command line, or the last one."""
+    if options.demo:
+        shell.open_demo()
+    elif options.file:
+        shell.open_path(Path(options.file))
+    elif shell.settings.last_file and Path(shell.settings.last_file).exists():
+        shell.open_path(Path(shell.settings.last_file))

@@ -1,0 +1,258 @@
+"""The facilitator console: sidebar of sittings, the page of the current one, the projector panel."""
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_desk.i18n import _
+from workshop_desk.ui import theme
+from workshop_desk.ui.document import Document
+from workshop_desk.ui.menus import build_menus
+from workshop_desk.ui.models.sittings_model import SittingsModel
+from workshop_desk.ui.pages.programme_page import ProgrammePage
+from workshop_desk.ui.pages.sitting_page import SittingPage
+from workshop_desk.ui.pages.start_page import StartPage
+from workshop_desk.ui.projector_dock import ProjectorDock
+
+if TYPE_CHECKING:
+    from workshop_desk.ui.shell import Shell
+
+
+class MainWindow(QMainWindow):
+    """Built before any programme is open (the first window must show fast); `set_document`
+    fills it once the file is open."""
+
+    def __init__(self, shell: "Shell") -> None:
+        super().__init__()
+        self.shell = shell
+        self.document: Document | None = None
+        self.programme_page: ProgrammePage | None = None
+        self.sitting_page: SittingPage | None = None
+        self.sittings_model = SittingsModel()
+        self._setup_ui()
+        self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self._connect_signals()
+        self.set_document(None)
+
+    # Layout --------------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.setWindowTitle(_("Workshop Desk"))
+        self.setMinimumSize(960, 600)
+        self.start_page = StartPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.sidebar = self._build_sidebar()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.projector_dock = ProjectorDock(self.shell.projector.window)
+        self.dock = QDockWidget(_("Projector"), self)
+        self.dock.setObjectName("projector-dock")
+        self.dock.setWidget(self.projector_dock)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.status_file = QLabel()
+        self.statusBar().addPermanentWidget(self.status_file)
+
+    def _build_sidebar(self) -> QWidget:
+        sidebar = QWidget()
+        sidebar.setFixedWidth(300)
+        self.programme_button = QPushButton(_("Programme overview"))
+        self.programme_button.setCheckable(True)
+        self.sittings_label = QLabel(_("Sittings"))
+        self.sittings_label.setFont(theme.heading_font(1.1))
+        self.sittings_view = QListView()
+        self.sittings_view.setModel(self.sittings_model)
+        self.sittings_view.setUniformItemSizes(True)
+        self.sittings_view.setSpacing(2)
+        self.sittings_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sittings_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.sittings_view.setToolTip(_("Ctrl+Up / Ctrl+Down to reorder"))
+        self.new_sitting_button = QPushButton(_("+ New sitting…"))
+        self.no_sittings = QLabel(_("No sitting yet: add the first one."))
+        self.no_sittings.setWordWrap(True)
+        self.no_sittings.setStyleSheet(f"color: {theme.MUTED};")
+        layout = QVBoxLayout(sidebar)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.programme_button)
+        layout.addWidget(self.sittings_label)
+        layout.addWidget(self.no_sittings)
+        layout.addWidget(self.sittings_view, 1)
+        layout.addWidget(self.new_sitting_button)
+        return sidebar
+
+    def _connect_signals(self) -> None:
+        self.start_page.new_requested.connect(self.shell.new_programme)
+        self.start_page.open_requested.connect(self.shell.open_dialog)
+        self.start_page.demo_requested.connect(self.shell.open_demo)
+        self.start_page.recent_requested.connect(self.shell.open_path)
+        self.programme_button.clicked.connect(self.show_programme)
+        self.new_sitting_button.clicked.connect(self.actions_by_name["new_sitting"].trigger)
+        self.sittings_view.selectionModel().currentChanged.connect(self._on_sittings_view_current_changed)
+        self.projector_dock.mode_requested.connect(self.shell.projector.set_mode)
+        self.projector_dock.toggle_requested.connect(self.shell.toggle_projector)
+        self.projector_dock.screen_requested.connect(self.shell.move_projector)
+        self.shell.projector.state_changed.connect(self.projector_dock.show_mode)
+        self.shell.projector.preview_due.connect(self.projector_dock.preview.refresh)
+        for name, delta in (("move_sitting_up", -1), ("move_sitting_down", 1)):
+            self.actions_by_name[name].triggered.connect(lambda _c=False, d=delta: self._move_sitting(d))
+
+    # Document ------------------------------------------------------------------------------------
+    def set_document(self, document: Document | None) -> None:
+        """Show this programme (None: the start page)."""
+        self._drop_pages()
+        self.document = document
+        has_file = document is not None
+        self.sidebar.setVisible(has_file)
+        for name in ("new_sitting", "save_copy", "restore_backup", "close"):
+            self.actions_by_name[name].setEnabled(has_file)
+        if document is None:
+            self.start_page.set_recent(self.shell.settings.recent_files)
+            self.pages.setCurrentWidget(self.start_page)
+            self.setWindowTitle(_("Workshop Desk"))
+            self.status_file.clear()
+            self._update_undo_actions()
+            self.update_sitting_actions()
+            return
+        self._build_pages(document)
+        self.refresh_sittings()
+        self.show_programme()
+        self._update_undo_actions()
+
+    def _build_pages(self, document: Document) -> None:
+        self.programme_page = ProgrammePage(document)
+        self.sitting_page = SittingPage(document)
+        self.pages.addWidget(self.programme_page)
+        self.pages.addWidget(self.sitting_page)
+        document.sittings_changed.connect(self.refresh_sittings)
+        document.programme_changed.connect(self._show_title)
+        document.saved.connect(lambda text: self.statusBar().showMessage(_("Saved: {what}").format(what=text), 4000))
+        document.run_changed.connect(lambda _id: self.update_sitting_actions())
+        self.sitting_page.run_panel.ticked.connect(self.shell.projector.set_elapsed)
+        for signal, action in ((self.sitting_page.run_panel.start_requested, "run_start"),
+                               (self.sitting_page.run_panel.next_requested, "run_next"),
+                               (self.sitting_page.run_panel.previous_requested, "run_previous"),
+                               (self.sitting_page.run_panel.stop_requested, "run_stop")):
+            signal.connect(self.actions_by_name[action].trigger)
+        self.actions_by_name["undo"].setEnabled(False)
+        document.undo_stack.canUndoChanged.connect(lambda _v: self._update_undo_actions())
+        document.undo_stack.canRedoChanged.connect(lambda _v: self._update_undo_actions())
+        document.undo_stack.indexChanged.connect(lambda _v: self._update_undo_actions())
+        self._show_title()
+
+    def _drop_pages(self) -> None:
+        for page in (self.programme_page, self.sitting_page):
+            if page is not None:
+                self.pages.removeWidget(page)
+                page.deleteLater()
+        self.programme_page = self.sitting_page = None
+        self.sittings_model.set_sittings([])
+
+    def _show_title(self) -> None:
+        if self.document is None:
+            return
+        title = self.document.programme().title
+        self.setWindowTitle(f"{title} — {self.document.workspace.path.name} — Workshop Desk")
+        self.status_file.setText(str(self.document.workspace.path))
+
+    def _update_undo_actions(self) -> None:
+        stack = self.document.undo_stack if self.document else None
+        undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
+        undo.setEnabled(bool(stack and stack.canUndo()))
+        redo.setEnabled(bool(stack and stack.canRedo()))
+        undo.setText(_("&Undo {what}").format(what=stack.undoText()) if stack and stack.canUndo() else _("&Undo"))
+        redo.setText(_("&Redo {what}").format(what=stack.redoText()) if stack and stack.canRedo() else _("&Redo"))
+
+    # Sittings ------------------------------------------------------------------------------------
+    def refresh_sittings(self) -> None:
+        """Reload the sidebar, keeping the selected sitting selected."""
+        if self.document is None:
+            return
+        selected = self.current_sitting_id()
+        self.sittings_model.set_sittings(self.document.sittings())
+        self.no_sittings.setVisible(self.sittings_model.rowCount() == 0)
+        if selected is not None and self.sittings_model.row_of(selected) >= 0:
+            self.select_sitting(selected)
+        elif self.sitting_page is not None and self.pages.currentWidget() is self.sitting_page:
+            self.show_programme()
+        self.update_sitting_actions()
+
+    def current_sitting_id(self) -> int | None:
+        index = self.sittings_view.currentIndex()
+        return self.sittings_model.sitting(index.row()).id if index.isValid() else None
+
+    def select_sitting(self, sitting_id: int) -> None:
+        row = self.sittings_model.row_of(sitting_id)
+        if row < 0:
+            return
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.sittings_view.selectionModel().setCurrentIndex(self.sittings_model.index(row), flags)
+        self._show_sitting(sitting_id)
+
+    def show_programme(self) -> None:
+        if self.programme_page is None:
+            return
+        self.sittings_view.selectionModel().clearCurrentIndex()
+        self.sittings_view.clearSelection()
+        self.programme_button.setChecked(True)
+        self.pages.setCurrentWidget(self.programme_page)
+        self.shell.projector.show_sitting(None)
+        self.update_sitting_actions()
+
+    def _show_sitting(self, sitting_id: int) -> None:
+        assert self.sitting_page is not None
+        self.programme_button.setChecked(False)
+        if self.sitting_page.sitting_id != sitting_id:
+            self.sitting_page.set_sitting(sitting_id)
+        self.pages.setCurrentWidget(self.sitting_page)
+        self.shell.projector.show_sitting(sitting_id)
+        self.update_sitting_actions()
+
+    def _on_sittings_view_current_changed(self, current: object, _previous: object) -> None:
+        sitting_id = self.current_sitting_id()
+        if sitting_id is not None:
+            self._show_sitting(sitting_id)
+
+    def _move_sitting(self, delta: int) -> None:
+        sitting_id = self.current_sitting_id()
+        row = self.sittings_view.currentIndex().row()
+        if self.document is None or sitting_id is None or not 0 <= row + delta < self.sittings_model.rowCount():
+            return
+        self.document.move_sitting(sitting_id, row + delta)
+        self.select_sitting(sitting_id)
+
+    def update_sitting_actions(self) -> None:
+        """Enable what applies to the selected sitting and its run state."""
+        sitting_id = self.current_sitting_id()
+        agenda = self.document.agenda(sitting_id) if self.document and sitting_id is not None else None
+        running = bool(agenda and agenda.sitting.is_running)
+        for name in ("duplicate_sitting", "delete_sitting", "move_sitting_up", "move_sitting_down"):
+            self.actions_by_name[name].setEnabled(agenda is not None)
+        self.actions_by_name["run_start"].setEnabled(bool(agenda and agenda.items) and not running)
+        for name in ("run_next", "run_previous", "run_stop"):
+            self.actions_by_name[name].setEnabled(running)
+        self.actions_by_name["run_reset"].setEnabled(bool(agenda and agenda.sitting.run_started_at) and not running)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.shell.about_to_quit():
+            event.accept()
+        else:
+            event.ignore()
+
+

@@ -1,0 +1,186 @@
+"""The console's menus and keyboard shortcuts, and what each command does."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu
+
+from workshop_desk.domain.enums import ProjectorMode, label
+from workshop_desk.domain.validation import ValidationError
+from workshop_desk.i18n import _
+from workshop_desk.ui import prompts
+from workshop_desk.ui.dialogs.new_sitting import NewSittingDialog
+from workshop_desk.ui.document import Document
+
+if TYPE_CHECKING:
+    from workshop_desk.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+Shortcut = QKeySequence | Key | str | list[QKeySequence]
+
+
+def _action(window: "MainWindow", text: str, slot: Callable[[], object], shortcut: Shortcut | None = None,
+            tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, list):
+        action.setShortcuts(shortcut)
+    elif shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)  # shortcuts work even while the menu bar is hidden
+    return action
+
+
+def build_menus(window: "MainWindow") -> dict[str, QAction]:
+    """Create every action, put them in the menu bar, and return them by name."""
+    shell = window.shell
+    a: dict[str, QAction] = {}
+    file_menu = window.menuBar().addMenu(_("&File"))
+    a["new"] = _action(window, _("&New programme…"), shell.new_programme, Key.New)
+    a["open"] = _action(window, _("&Open…"), shell.open_dialog, Key.Open)
+    recent = QMenu(_("Open &recent"), window)
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    a["save_copy"] = _action(window, _("Save a &copy…"), shell.save_copy, "Ctrl+Shift+S",
+                             _("Write a copy of the programme file elsewhere (a USB key, a shared folder)"))
+    a["restore_backup"] = _action(window, _("Restore from &backup…"), shell.restore_backup)
+    a["close"] = _action(window, _("&Close"), shell.close_programme, Key.Close)
+    a["quit"] = _action(window, _("&Quit"), window.close, Key.Quit)
+    for item in (a["new"], a["open"], recent, None, a["save_copy"], a["restore_backup"], None, a["close"],
+                 a["quit"]):
+        _add(file_menu, item)
+
+    edit_menu = window.menuBar().addMenu(_("&Edit"))
+    a["undo"] = _action(window, _("&Undo"), lambda: _undo(window, True), Key.Undo)
+    a["redo"] = _action(window, _("&Redo"), lambda: _undo(window, False),
+                        [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    a["preferences"] = _action(window, _("&Preferences…"), shell.preferences, Key.Preferences)
+    for item in (a["undo"], a["redo"], None, a["preferences"]):
+        _add(edit_menu, item)
+
+    sitting_menu = window.menuBar().addMenu(_("&Sitting"))
+    a["new_sitting"] = _action(window, _("&New sitting…"), lambda: new_sitting(window), "Ctrl+Shift+N")
+    a["duplicate_sitting"] = _action(window, _("&Duplicate"), lambda: _duplicate(window), "Ctrl+D")
+    a["delete_sitting"] = _action(window, _("De&lete…"), lambda: _delete(window))
+    a["move_sitting_up"] = _action(window, _("Move &up"), lambda: None, "Alt+Up")
+    a["move_sitting_down"] = _action(window, _("Move do&wn"), lambda: None, "Alt+Down")
+    for item in (a["new_sitting"], a["duplicate_sitting"], a["delete_sitting"], None, a["move_sitting_up"],
+                 a["move_sitting_down"]):
+        _add(sitting_menu, item)
+
+    run_menu = window.menuBar().addMenu(_("&Run"))
+    a["run_start"] = _action(window, _("&Start or resume the run"), lambda: _run(window, "start"), "Ctrl+Return")
+    a["run_next"] = _action(window, _("&Next item"), lambda: _run(window, "next"),
+                            [QKeySequence(Qt.Key.Key_PageDown), QKeySequence("Ctrl+Right")])
+    a["run_previous"] = _action(window, _("&Previous item"), lambda: _run(window, "previous"),
+                                [QKeySequence(Qt.Key.Key_PageUp), QKeySequence("Ctrl+Left")])
+    a["run_stop"] = _action(window, _("&End the run"), lambda: _run(window, "stop"), "Ctrl+Shift+Return")
+    a["run_reset"] = _action(window, _("&Clear recorded times…"), lambda: _run(window, "reset"))
+    for item in (a["run_start"], a["run_next"], a["run_previous"], a["run_stop"], None, a["run_reset"]):
+        _add(run_menu, item)
+
+    projector_menu = window.menuBar().addMenu(_("&Projector"))
+    a["projector_toggle"] = _action(window, _("&Show or hide the projector"), shell.toggle_projector, "F5")
+    _add(projector_menu, a["projector_toggle"])
+    projector_menu.addSeparator()
+    for mode, key in ((ProjectorMode.WELCOME, "F6"), (ProjectorMode.AGENDA, "F7"), (ProjectorMode.PAUSE, "F8"),
+                      (ProjectorMode.BLANK, "F9")):
+        a[f"projector_{mode}"] = _action(window, label(mode), lambda m=mode: shell.projector.set_mode(m), key)
+        _add(projector_menu, a[f"projector_{mode}"])
+
+    help_menu = window.menuBar().addMenu(_("&Help"))
+    a["about"] = _action(window, _("&About Workshop Desk"), shell.about)
+    _add(help_menu, a["about"])
+    return a
+
+
+def _add(menu: QMenu, item: QAction | QMenu | None) -> None:
+    if item is None:
+        menu.addSeparator()
+    elif isinstance(item, QMenu):
+        menu.addMenu(item)
+    else:
+        menu.addAction(item)
+
+
+def _fill_recent(window: "MainWindow", menu: QMenu) -> None:
+    from pathlib import Path
+
+    menu.clear()
+    files = [Path(name) for name in window.shell.settings.recent_files if Path(name).exists()]
+    for path in files:
+        action = menu.addAction(f"{path.name}  —  {path.parent}")
+        action.triggered.connect(lambda _c=False, p=path: window.shell.open_path(p))
+    if not files:
+        menu.addAction(_("No recent programme")).setEnabled(False)
+
+
+def _undo(window: "MainWindow", undo: bool) -> None:
+    if window.document is None:
+        return
+    stack = window.document.undo_stack
+    try:
+        stack.undo() if undo else stack.redo()
+    except (LookupError, ValueError, ValidationError) as error:
+        prompts.error(window, _("This step could not be undone or redone: {error}").format(error=error))
+
+
+def new_sitting(window: "MainWindow") -> None:
+    """Ask for a new sitting (blank or from a template) and select it."""
+    if window.document is None:
+        return
+    dialog = NewSittingDialog(window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    try:
+        created = window.document.add_sitting(dialog.draft(), dialog.template_key())
+    except ValidationError as error:
+        prompts.error(window, str(error))
+        return
+    window.select_sitting(created.sitting.id)
+
+
+def _duplicate(window: "MainWindow") -> None:
+    sitting_id = window.current_sitting_id()
+    if window.document is not None and sitting_id is not None:
+        copy = window.document.duplicate_sitting(sitting_id)
+        window.select_sitting(copy.sitting.id)
+
+
+def _delete(window: "MainWindow") -> None:
+    sitting_id = window.current_sitting_id()
+    if window.document is None or sitting_id is None:
+        return
+    title = window.document.agenda(sitting_id).sitting.title
+    question = _("Delete the sitting “{title}” and its agenda? You can undo this with Ctrl+Z.").format(title=title)
+    if prompts.confirm(window, question):
+        window.document.delete_sitting(sitting_id)
+
+
+def _run(window: "MainWindow", command: str) -> None:
+    sitting_id = window.current_sitting_id()
+    document = window.document
+    if document is None or sitting_id is None:
+        return
+    if command == "reset" and not prompts.confirm(window, _("Clear the recorded start and end times of every "
+                                                            "item of this sitting?")):
+        return
+    try:
+        _apply_run(document, sitting_id, command)
+    except ValueError as error:
+        prompts.error(window, str(error))
+        return
+    if command == "start" and window.sitting_page is not None:
+        window.sitting_page.tabs.setCurrentIndex(window.sitting_page.RUN_TAB)
+        if window.shell.projector.mode in (ProjectorMode.WELCOME, ProjectorMode.BLANK):
+            window.shell.projector.set_mode(ProjectorMode.AGENDA)
+
+
+def _apply_run(document: Document, sitting_id: int, command: str) -> None:
+    actions = {"start": lambda: document.start_run(sitting_id), "next": lambda: document.step_run(sitting_id, 1),
+               "previous": lambda: document.step_run(sitting_id, -1), "stop": lambda: document.stop_run(sitting_id),
+               "reset": lambda: document.reset_run(sitting_id)}
+    actions[command]()

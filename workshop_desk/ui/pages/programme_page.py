@@ -1,0 +1,122 @@
+"""The programme overview and editor: title, client, territory, dates, objectives, groups."""
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_desk.domain.models import Programme, ProgrammeDraft
+from workshop_desk.domain.validation import ValidationError
+from workshop_desk.i18n import _, ngettext
+from workshop_desk.ui import theme
+from workshop_desk.ui.document import Document
+from workshop_desk.ui.widgets.form_status import FormStatus
+from workshop_desk.ui.widgets.optional_fields import OptionalDateEdit
+from workshop_desk.ui.widgets.text_area import TextArea
+
+
+class ProgrammePage(QWidget):
+    """Each field saves when the user leaves it; a refused value is explained under the form."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self._document = document
+        self._loading = False
+        self._setup_ui()
+        self._connect_signals()
+        self.refresh()
+
+    def _setup_ui(self) -> None:
+        self.heading = QLabel(_("Programme"))
+        self.heading.setFont(theme.heading_font(1.6))
+        self.summary = QLabel()
+        self.summary.setStyleSheet(f"color: {theme.MUTED};")
+        self.title_edit = QLineEdit()
+        self.client_edit = QLineEdit()
+        self.territory_edit = QLineEdit()
+        self.start_edit = OptionalDateEdit()
+        self.end_edit = OptionalDateEdit()
+        self.objectives_edit = TextArea()
+        self.objectives_edit.setMaximumHeight(140)
+        self.groups_label = QLabel()
+        self.groups_label.setWordWrap(True)
+        self.status = FormStatus()
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_edit)
+        dates.addWidget(QLabel(_("to")))
+        dates.addWidget(self.end_edit)
+        dates.addStretch()
+        form = QFormLayout()
+        form.addRow(_("&Title"), self.title_edit)
+        form.addRow(_("&Client"), self.client_edit)
+        form.addRow(_("Te&rritory"), self.territory_edit)
+        form.addRow(_("Dates"), dates)
+        form.addRow(_("&Objectives"), self.objectives_edit)
+        form.addRow(_("Stakeholder groups"), self.groups_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addStretch()
+
+    def _connect_signals(self) -> None:
+        for edit in (self.title_edit, self.client_edit, self.territory_edit):
+            edit.editingFinished.connect(self._on_field_edited)
+        self.start_edit.editingFinished.connect(self._on_field_edited)
+        self.end_edit.editingFinished.connect(self._on_field_edited)
+        self.objectives_edit.editing_finished.connect(self._on_field_edited)
+        self._document.programme_changed.connect(self.refresh)
+        self._document.sittings_changed.connect(self._refresh_summary)
+
+    def refresh(self) -> None:
+        """Show the saved programme."""
+        programme = self._document.programme()
+        self._loading = True
+        self.title_edit.setText(programme.title)
+        self.client_edit.setText(programme.client)
+        self.territory_edit.setText(programme.territory)
+        self.start_edit.set_value(programme.start_date)
+        self.end_edit.set_value(programme.end_date)
+        self.objectives_edit.set_text(programme.objectives)
+        self._loading = False
+        self._refresh_summary()
+        self._show_groups()
+
+    def _refresh_summary(self) -> None:
+        count = len(self._document.sittings())
+        self.summary.setText(ngettext("{n} sitting", "{n} sittings", count).format(n=count))
+
+    def _show_groups(self) -> None:
+        chips = [f'<span style="color:{g.colour}">●</span> {g.name}' for g in self._document.groups()]
+        self.groups_label.setText("&nbsp;&nbsp; ".join(chips))
+
+    def _draft(self, programme: Programme) -> ProgrammeDraft:
+        return ProgrammeDraft(
+            title=self.title_edit.text(), client=self.client_edit.text(),
+            territory=self.territory_edit.text(), start_date=self.start_edit.value(),
+            end_date=self.end_edit.value(), objectives=self.objectives_edit.toPlainText(),
+            logo_path=programme.logo_path)
+
+    def _on_field_edited(self) -> None:
+        if self._loading:
+            return
+        programme = self._document.programme()
+        draft = self._draft(programme)
+        if draft == self._draft_of(programme):
+            return
+        try:
+            self._document.update_programme(draft)
+        except ValidationError as error:
+            self.status.show_error(str(error))
+            return
+        self.status.clear_error()
+
+    @staticmethod
+    def _draft_of(programme: Programme) -> ProgrammeDraft:
+        return ProgrammeDraft(programme.title, programme.client, programme.territory, programme.start_date,
+                              programme.end_date, programme.objectives, programme.logo_path)

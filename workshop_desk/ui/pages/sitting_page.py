@@ -1,0 +1,92 @@
+"""One sitting: its details and agenda (Plan tab) and its live run (Run tab)."""
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from workshop_desk.domain.enums import label
+from workshop_desk.domain.models import SittingAgenda, SittingDraft
+from workshop_desk.domain.validation import ValidationError
+from workshop_desk.i18n import _, format_date
+from workshop_desk.ui import theme
+from workshop_desk.ui.document import Document
+from workshop_desk.ui.pages.agenda_editor import AgendaEditor
+from workshop_desk.ui.pages.run_panel import RunPanel
+from workshop_desk.ui.pages.sitting_form import SittingForm
+from workshop_desk.ui.widgets.form_status import FormStatus
+
+
+class SittingPage(QWidget):
+    """Edits and runs the sitting chosen in the sidebar."""
+
+    PLAN_TAB, RUN_TAB = 0, 1
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self._document = document
+        self.sitting_id: int | None = None
+        self._setup_ui()
+        self._connect_signals()
+
+    def _setup_ui(self) -> None:
+        self.heading = QLabel()
+        self.heading.setFont(theme.heading_font(1.6))
+        self.heading.setWordWrap(True)
+        self.subheading = QLabel()
+        self.subheading.setStyleSheet(f"color: {theme.MUTED};")
+        self.form = SittingForm()
+        self.status = FormStatus()
+        self.agenda_editor = AgendaEditor(self._document)
+        plan = QWidget()
+        plan_layout = QVBoxLayout(plan)
+        plan_layout.addWidget(self.form)
+        plan_layout.addWidget(self.status)
+        plan_layout.addWidget(self.agenda_editor, 1)
+        self.run_panel = RunPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(plan, _("&Plan"))
+        self.tabs.addTab(self.run_panel, _("&Run live"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.tabs, 1)
+
+    def _connect_signals(self) -> None:
+        self.form.edited.connect(self._on_form_edited)
+        self._document.agenda_changed.connect(self._on_document_agenda_changed)
+
+    def set_sitting(self, sitting_id: int | None) -> None:
+        """Show this sitting."""
+        self.sitting_id = sitting_id
+        self.agenda_editor.set_sitting(sitting_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.sitting_id is None:
+            return
+        agenda = self._document.agenda(self.sitting_id)
+        self._show_heading(agenda)
+        self.form.show_sitting(agenda.sitting)
+        self.run_panel.set_agenda(agenda)
+
+    def _show_heading(self, agenda: SittingAgenda) -> None:
+        sitting = agenda.sitting
+        self.heading.setText(sitting.title)
+        parts = [label(sitting.kind)]
+        if sitting.date:
+            parts.append(format_date(sitting.date, "full"))
+        if sitting.is_running:
+            parts.append(_("running now"))
+        self.subheading.setText(" · ".join(parts))
+
+    def _on_form_edited(self, draft: SittingDraft) -> None:
+        if self.sitting_id is None:
+            return
+        try:
+            self._document.update_sitting(self.sitting_id, draft)
+        except ValidationError as error:
+            self.status.show_error(str(error))
+            return
+        self.status.clear_error()
+
+    def _on_document_agenda_changed(self, sitting_id: int) -> None:
+        if sitting_id == self.sitting_id:
+            self.refresh()

@@ -1,0 +1,1 @@
+"""The audience screen: a separate window that only displays, following the console."""

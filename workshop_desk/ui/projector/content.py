@@ -1,0 +1,16 @@
+"""What the projector is asked to show: plain data pushed by the console."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from workshop_desk.domain.enums import ProjectorMode
+from workshop_desk.domain.models import Programme, SittingAgenda
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectorContent:
+    mode: ProjectorMode
+    programme: Programme | None = None
+    agenda: SittingAgenda | None = None
+    elapsed_seconds: float | None = None  # of the current item, when a run is live
+    now: datetime | None = None

@@ -1,0 +1,102 @@
+"""Decides what the projector shows, from the console's commands and the document's changes."""
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+
+from workshop_desk.domain.clock import utc_now
+from workshop_desk.domain.enums import ProjectorMode
+from workshop_desk.domain.models import Programme, SittingAgenda
+from workshop_desk.ui.document import Document
+from workshop_desk.ui.projector.content import ProjectorContent
+from workshop_desk.ui.projector.window import ProjectorWindow
+
+PREVIEW_INTERVAL_MS = 1000
+
+
+class ProjectorController(QObject):
+    """Holds the projector's mode and the sitting it shows; pushes fresh content on every change."""
+
+    state_changed = Signal(object, bool)  # mode, visible
+    preview_due = Signal()
+
+    def __init__(self, window: ProjectorWindow) -> None:
+        super().__init__()
+        self.window = window
+        self.mode = ProjectorMode.WELCOME
+        self.sitting_id: int | None = None
+        self.elapsed: float | None = None
+        self._document: Document | None = None
+        self._programme: Programme | None = None
+        self._agenda: SittingAgenda | None = None
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setInterval(PREVIEW_INTERVAL_MS)
+        self._preview_timer.timeout.connect(self.preview_due)
+        self._preview_timer.start()
+        self.window.hidden.connect(lambda: self.state_changed.emit(self.mode, False))
+
+    def set_document(self, document: Document | None) -> None:
+        self._document = document
+        self.sitting_id = None
+        self.elapsed = None
+        if document is not None:
+            document.programme_changed.connect(self.reload)
+            document.sittings_changed.connect(self.reload)
+            document.agenda_changed.connect(self._on_document_agenda_changed)
+            document.run_changed.connect(self._on_document_run_changed)
+        self.reload()
+
+    def set_mode(self, mode: ProjectorMode) -> None:
+        self.mode = mode
+        self.refresh()
+        self.state_changed.emit(mode, self.window.isVisible())
+
+    def show_sitting(self, sitting_id: int | None) -> None:
+        """Follow the sitting chosen in the console (a running sitting takes precedence)."""
+        running = self._document.running() if self._document else None
+        self.sitting_id = running.sitting.id if running else sitting_id
+        self.reload()
+
+    def set_elapsed(self, elapsed: float | None) -> None:
+        self.elapsed = elapsed
+        if self.mode == ProjectorMode.AGENDA or elapsed is None:
+            self.refresh(preview=False)
+
+    def toggle(self, screen_name: str = "") -> None:
+        """Show the projector window, or hide it (F5)."""
+        if self.window.isVisible():
+            self.window.hide()
+        else:
+            screens = {s.name(): s for s in QGuiApplication.screens()}
+            self.window.present_on(screens.get(screen_name))
+        self.state_changed.emit(self.mode, self.window.isVisible())
+
+    def refresh(self, preview: bool = True) -> None:
+        """Push the current content to the projector window."""
+        self.window.show_content(self.content())
+        if preview:
+            self.preview_due.emit()
+
+    def reload(self) -> None:
+        """Read the programme and the shown sitting again (after a saved change), then refresh."""
+        self._programme = self._document.programme() if self._document else None
+        self._agenda = None
+        if self._document is not None and self.sitting_id is not None:
+            try:
+                self._agenda = self._document.agenda(self.sitting_id)
+            except LookupError:  # the sitting was deleted
+                self.sitting_id = None
+        self.refresh()
+
+    def content(self) -> ProjectorContent:
+        """What the projector shows now (no database access: ticks call this often)."""
+        running = self._agenda is not None and self._agenda.sitting.is_running
+        elapsed = self.elapsed if running else None
+        return ProjectorContent(self.mode, self._programme, self._agenda, elapsed, utc_now())
+
+    def _on_document_agenda_changed(self, sitting_id: int) -> None:
+        if sitting_id == self.sitting_id:
+            self.reload()
+
+    def _on_document_run_changed(self, sitting_id: int) -> None:
+        self.sitting_id = sitting_id
+        self.reload()

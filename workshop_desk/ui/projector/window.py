@@ -1,0 +1,68 @@
+"""The projector window: full screen on the chosen screen, or a window for rehearsal."""
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
+from PySide6.QtWidgets import QStackedLayout, QWidget
+
+from workshop_desk.domain.enums import ProjectorMode
+from workshop_desk.i18n import _
+from workshop_desk.ui.projector.content import ProjectorContent
+from workshop_desk.ui.projector.screens import AgendaScreen, BlankScreen, PauseScreen, Screen, WelcomeScreen
+
+DEFAULT_SIZE = QSize(1920, 1080)
+
+
+class ProjectorWindow(QWidget):
+    """Shows one screen at a time; `content_shown` fires after each change (the console's miniature
+    redraws then)."""
+
+    content_shown = Signal()
+    hidden = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setWindowTitle(_("Workshop Desk — projector"))
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.resize(DEFAULT_SIZE)
+        self.content = ProjectorContent(ProjectorMode.WELCOME)
+        self.screens: dict[ProjectorMode, Screen] = {
+            ProjectorMode.WELCOME: WelcomeScreen(),
+            ProjectorMode.AGENDA: AgendaScreen(),
+            ProjectorMode.PAUSE: PauseScreen(),
+            ProjectorMode.BLANK: BlankScreen(),
+        }
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        for screen in self.screens.values():
+            self._stack.addWidget(screen)
+
+    def show_content(self, content: ProjectorContent) -> None:
+        """Display `content` on the screen of its mode."""
+        self.content = content
+        screen = self.screens[content.mode]
+        screen.set_content(content)
+        self._stack.setCurrentWidget(screen)
+        self.content_shown.emit()
+
+    def present_on(self, screen: QScreen | None) -> None:
+        """Full screen on `screen`; as a plain window when there is only the laptop's screen."""
+        screens = QGuiApplication.screens()
+        primary = QGuiApplication.primaryScreen()
+        if screen is None:
+            screen = next((s for s in screens if s is not primary), primary)
+        if screen is primary and len(screens) == 1:
+            self.setWindowState(Qt.WindowState.WindowNoState)
+            self.resize(DEFAULT_SIZE.scaled(screen.availableSize() * 0.6, Qt.AspectRatioMode.KeepAspectRatio))
+            self.show()
+            return
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.hidden.emit()
+
+    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+        super().hideEvent(event)  # type: ignore[arg-type]
+        self.hidden.emit()

@@ -1,0 +1,81 @@
+"""`--screenshot DIR`: renders the console and the projector offscreen to PNG files."""
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QWidget
+
+from workshop_desk.domain.enums import ProjectorMode
+from workshop_desk.services.settings import Settings
+from workshop_desk.ui.shell import Shell
+
+DEMO_WORKSHOP = 2  # "Atelier Métiers d'art" in the demo programme
+
+
+def take_screenshots(folder: Path, size: tuple[int, int], demo: bool) -> int:
+    """Write console*.png and projector*.png into `folder`; 0 on success."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="wdesk-shots-") as scratch:
+        root = Path(scratch)
+        shell = Shell(Settings(), settings_path=root / "settings.json", backup_root=root / "backups")
+        window = shell.build_window()
+        window.resize(QSize(*size))
+        window.show()
+        shell.projector.window.resize(QSize(*size))
+        shots = _Shots(folder)
+        shots.take("console-start", window)
+        if demo:
+            _demo_shots(shell, root, shots)
+        else:
+            shots.take("console", window)
+            shots.take("projector", shell.projector.window)
+        shell.about_to_quit()
+        window.close()
+        print("\n".join(str(path) for path in shots.written))
+    return 0
+
+
+class _Shots:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.written: list[Path] = []
+
+    def take(self, name: str, widget: QWidget, before: Callable[[], None] | None = None) -> None:
+        if before:
+            before()
+        for _ in range(3):
+            QApplication.processEvents()
+        path = self.folder / f"{name}.png"
+        widget.grab().save(str(path))
+        self.written.append(path)
+
+
+def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
+    from workshop_desk.services.demo import build_demo
+
+    build_demo(root / "demo.wdesk", root / "backups").database.close()
+    shell.open_path(root / "demo.wdesk")
+    window, projector = shell.window, shell.projector
+    assert window is not None and window.sitting_page is not None and shell.document is not None
+    shots.take("console-programme", window)
+    window.select_sitting(DEMO_WORKSHOP)
+    shots.take("console", window)
+    shots.take("projector-welcome", projector.window, lambda: projector.set_mode(ProjectorMode.WELCOME))
+    shots.take("projector-agenda-planned", projector.window, lambda: projector.set_mode(ProjectorMode.AGENDA))
+    document = shell.document
+    document.start_run(DEMO_WORKSHOP)
+    for _ in range(3):
+        document.step_run(DEMO_WORKSHOP, 1)
+    # Pretend the brainstorm started 31 minutes ago, so that the clocks show something real.
+    document.workspace.run.shift_current_start(DEMO_WORKSHOP, 31 * 60 + 12)
+    document.agenda_changed.emit(DEMO_WORKSHOP)
+    document.run_changed.emit(DEMO_WORKSHOP)
+    window.sitting_page.tabs.setCurrentIndex(window.sitting_page.RUN_TAB)
+    projector.set_elapsed(window.sitting_page.run_panel.elapsed())
+    projector.set_mode(ProjectorMode.AGENDA)
+    shots.take("console-run", window)
+    shots.take("projector", projector.window)
+    document.step_run(DEMO_WORKSHOP, 1)
+    shots.take("projector-pause", projector.window, lambda: projector.set_mode(ProjectorMode.PAUSE))

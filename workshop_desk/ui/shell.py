@@ -1,0 +1,253 @@
+"""The app's lifetime: settings, the open programme file, the projector, language, backups."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from workshop_desk import __version__, i18n
+from workshop_desk.domain.backups import INTERVAL_SECONDS
+from workshop_desk.i18n import _
+from workshop_desk.paths import backups_dir, demo_file, settings_file
+from workshop_desk.ui import prompts
+from workshop_desk.ui.document import Document
+from workshop_desk.ui.projector.controller import ProjectorController
+from workshop_desk.ui.projector.window import ProjectorWindow
+
+if TYPE_CHECKING:
+    from workshop_desk.services.settings import Settings
+    from workshop_desk.services.workspace import Workspace
+    from workshop_desk.ui.main_window import MainWindow
+
+
+class Shell(QObject):
+    """Owns what outlives a window: the open document, the projector, the settings."""
+
+    def __init__(self, settings: "Settings", settings_path: Path | None = None,
+                 backup_root: Path | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self._settings_path = settings_path or settings_file()
+        self._backup_root = backup_root or backups_dir()
+        self.document: Document | None = None
+        self.projector = ProjectorController(ProjectorWindow())
+        self.window: MainWindow | None = None
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(INTERVAL_SECONDS * 1000)
+        self._backup_timer.timeout.connect(self.backup_if_changed)
+
+    def build_window(self) -> "MainWindow":
+        """Create (or re-create, after a language switch) the main window."""
+        from workshop_desk.ui.main_window import MainWindow
+
+        old = self.window
+        self.window = MainWindow(self)
+        if old is not None:
+            self.window.restoreGeometry(old.saveGeometry())
+            selected = old.current_sitting_id()
+            old.hide()
+            old.deleteLater()
+            self.window.set_document(self.document)
+            if selected is not None:
+                self.window.select_sitting(selected)
+        return self.window
+
+    # Files ---------------------------------------------------------------------------------------
+    def open_path(self, path: Path) -> bool:
+        """Open a programme file; explain (and change nothing) if it cannot be opened."""
+        from workshop_desk.services.workspace import ProgrammeFileError, Workspace, describe_file_error
+
+        if self.document is not None and self.document.workspace.path.resolve() == path.resolve():
+            return True
+        try:
+            workspace = Workspace.open(path, self._backup_root)
+        except ProgrammeFileError as error:
+            prompts.error(self.window, describe_file_error(error), _("Cannot open the programme"))
+            return False
+        self._attach(workspace)
+        return True
+
+    def open_dialog(self) -> None:
+        start = Path(self.settings.last_file).parent if self.settings.last_file else None
+        path = prompts.open_file(self.window, start)
+        if path is not None:
+            self.open_path(path)
+
+    def open_demo(self) -> None:
+        """Open the demo programme, writing it first if needed."""
+        from workshop_desk.services.demo import build_demo
+
+        path = demo_file()
+        if not path.exists():
+            build_demo(path, self._backup_root).database.close()
+        self.open_path(path)
+
+    def new_programme(self) -> None:
+        from workshop_desk.domain.models import ProgrammeDraft
+        from workshop_desk.domain.validation import ValidationError
+        from workshop_desk.services.workspace import Workspace
+
+        title = prompts.ask_text(self.window, _("New programme"), _("Title of the programme:"))
+        if title is None:
+            return
+        path = prompts.save_file(self.window, _("Where to keep the programme file"),
+                                 Path.home() / f"{title.strip() or _('Programme')}.wdesk")
+        if path is None:
+            return
+        if path.exists():
+            prompts.error(self.window, _("A file with this name already exists; choose another name."))
+            return
+        try:
+            workspace = Workspace.create(path, ProgrammeDraft(title=title), self._backup_root)
+        except (ValidationError, OSError) as error:
+            prompts.error(self.window, str(error))
+            return
+        self._attach(workspace)
+
+    def save_copy(self) -> None:
+        if self.document is None:
+            return
+        source = self.document.workspace.path
+        target = prompts.save_file(self.window, _("Save a copy"), source.with_name(f"{source.stem} ({_('copy')})"))
+        if target is None:
+            return
+        if target.resolve() == source.resolve():
+            prompts.error(self.window, _("Choose another file than the open programme."))
+            return
+        try:
+            self.document.workspace.database.copy_to(target)
+        except OSError as error:
+            prompts.error(self.window, _("The copy could not be written: {error}").format(error=error))
+            return
+        self._status(_("Copy saved to {path}").format(path=target))
+
+    def restore_backup(self) -> None:
+        from workshop_desk.services.backups import replace_with
+        from workshop_desk.ui.dialogs.restore_backup import RestoreBackupDialog
+
+        if self.document is None:
+            return
+        workspace = self.document.workspace
+        backups = workspace.backups.all()
+        if not backups:
+            prompts.info(self.window, _("There is no backup of this programme yet. Backups are taken every "
+                                        "5 minutes while you work, and when you close the programme."))
+            return
+        dialog = RestoreBackupDialog(backups, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return
+        chosen = dialog.chosen()
+        assert chosen is not None
+        workspace.backups.backup_now()  # the state we leave can be restored in turn
+        path = workspace.path
+        self._detach()
+        replace_with(path, chosen.path)
+        self.open_path(path)
+        self._status(_("Programme restored from the backup."))
+
+    def close_programme(self) -> None:
+        self._detach()
+        if self.window is not None:
+            self.window.set_document(None)
+
+    def about_to_quit(self) -> bool:
+        """Close the file cleanly (last backup) before the app quits."""
+        self._detach()
+        self.projector.window.close()
+        return True
+
+    def backup_if_changed(self) -> None:
+        if self.document is not None:
+            try:
+                self.document.workspace.backups.backup_if_changed()
+            except OSError as error:
+                self._status(_("Backup failed: {error}").format(error=error))
+
+    # Projector, preferences, about -----------------------------------------------------------------
+    def toggle_projector(self) -> None:
+        screen = self.settings.projector_screen
+        self.projector.toggle(screen)
+
+    def move_projector(self, screen_name: str) -> None:
+        self.settings.projector_screen = screen_name
+        self._save_settings()
+        if self.projector.window.isVisible():
+            self.projector.window.hide()
+            self.projector.toggle(screen_name)
+
+    def preferences(self) -> None:
+        from workshop_desk.ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings.language, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.language() == self.settings.language:
+            return
+        self.settings.language = dialog.language()
+        self._save_settings()
+        self.apply_language()
+        self.build_window().show()
+
+    def apply_language(self) -> None:
+        from workshop_desk.ui.translation import install_qt_translator
+
+        i18n.set_language(self.settings.language or i18n.system_language())
+        install_qt_translator(i18n.language())
+        self.projector.window.setWindowTitle(_("Workshop Desk — projector"))
+        self.projector.refresh()
+
+    def about(self) -> None:
+        QMessageBox.about(self.window, _("About Workshop Desk"), _(
+            "Workshop Desk {version}\n\nRun live participatory workshops from a laptop and a projector, "
+            "offline. Everything stays in one programme file on this computer.").format(version=__version__))
+
+    # Internals -----------------------------------------------------------------------------------
+    def _attach(self, workspace: "Workspace") -> None:
+        from workshop_desk.services.settings import remember_file
+
+        self._detach()
+        self.document = Document(workspace, self)
+        remember_file(self.settings, workspace.path)
+        self._save_settings()
+        self.projector.set_document(self.document)
+        if self.window is not None:
+            self.window.set_document(self.document)
+            self._resume_run()
+        self._backup_timer.start()
+
+    def _resume_run(self) -> None:
+        """After a crash or a restart, go straight back to the sitting being run."""
+        from workshop_desk.domain.enums import ProjectorMode
+
+        assert self.document is not None and self.window is not None
+        running = self.document.running()
+        if running is None or self.window.sitting_page is None:
+            return
+        self.window.select_sitting(running.sitting.id)
+        self.window.sitting_page.tabs.setCurrentIndex(self.window.sitting_page.RUN_TAB)
+        self.projector.set_mode(ProjectorMode.AGENDA)
+        self._status(_("The run of “{title}” was resumed where it stood.").format(title=running.sitting.title))
+
+    def _detach(self) -> None:
+        if self.document is None:
+            return
+        self._backup_timer.stop()
+        document, self.document = self.document, None
+        self.projector.set_document(None)
+        try:
+            document.workspace.close()
+        except OSError as error:
+            prompts.error(self.window, _("The last backup could not be written: {error}").format(error=error))
+        document.deleteLater()
+
+    def _save_settings(self) -> None:
+        from workshop_desk.services.settings import save_settings
+
+        try:
+            save_settings(self.settings, self._settings_path)
+        except OSError:
+            pass  # preferences are a convenience: never block the facilitator for them
+
+    def _status(self, message: str) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(message, 6000)
+
