@@ -20,7 +20,8 @@ T0 = datetime(2027, 1, 14, 8, 0, tzinfo=UTC)
 
 def programme_draft(**overrides: object) -> ProgrammeDraft:
     base = ProgrammeDraft(title="Plan économique du quartier", client="Ville de Saint-Aubin",
-                          territory="Gare-Confluence", start_date=date(2027, 1, 11), end_date=date(2027, 3, 26))
+                          territory="Gare-Confluence", start_date=date(2027, 1, 11),
+                          end_date=date(2027, 3, 26))
     return replace(base, **overrides)
 
 

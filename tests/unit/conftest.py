@@ -1,20 +1,11 @@
-"""Fixtures for the Qt-free unit tests."""
+"""Fixtures for the Qt-free unit tests (language and user folders are set in tests/conftest.py)."""
 
 from collections.abc import Iterator
 
 import pytest
-from factories import make_workspace
 
-from workshop_desk import i18n
+from tests.factories import make_workspace
 from workshop_desk.services.workspace import Workspace
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """Every test starts in English and leaves the language as it found it."""
-    i18n.set_language("en")
-    yield
-    i18n.set_language("en")
 
 
 @pytest.fixture

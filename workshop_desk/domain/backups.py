@@ -12,10 +12,12 @@ def backups_to_keep(stamps: list[datetime], now: datetime) -> set[datetime]:
     newest_first = sorted(stamps, reverse=True)
     keep = set(newest_first[:KEEP_LAST])
     seen_days: set[object] = set()
-    horizon = now - timedelta(days=KEEP_DAYS)
+    # The last seven calendar days, today included; a stamp from after `now` (a clock that was set
+    # wrong) is kept only among the last ten, else such stamps would pile up for ever.
+    first_day, today = (now - timedelta(days=KEEP_DAYS - 1)).date(), now.date()
     for stamp in newest_first:
         day = stamp.date()
-        if stamp >= horizon and day not in seen_days:
+        if first_day <= day <= today and day not in seen_days:
             seen_days.add(day)
             keep.add(stamp)
     return keep

@@ -9,7 +9,7 @@ from sqlalchemy import create_engine
 from workshop_desk.i18n import _
 from workshop_desk.services.workspace import describe_file_error
 from workshop_desk.storage import migrate
-from workshop_desk.storage.db import quick_check
+from workshop_desk.storage.db import quick_check, read_only_connection
 from workshop_desk.storage.header import ProgrammeFileError, check_header
 
 
@@ -24,9 +24,10 @@ def check_file(path: Path) -> CheckResult:
     try:
         check_header(path, migrate.SCHEMA_VERSION)
         quick_check(path)
+        migrate.refuse_unknown_revision(path)
     except ProgrammeFileError as error:
         return CheckResult(False, describe_file_error(error))
-    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    engine = create_engine("sqlite://", creator=lambda: read_only_connection(path))
     try:
         with closing(engine.connect()) as connection:
             problems = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check") if row[0] != "ok"]

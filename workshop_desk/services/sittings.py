@@ -99,7 +99,9 @@ class SittingService:
         with self._db.session() as session:
             source = sitting_agenda(session, sitting_id)
             copy = SittingTable(**self._copy_fields(source.sitting))
-            copy.title = validation.clean_title(_("{title} (copy)").format(title=copy.title), _("The title"))
+            pattern = _("{title} (copy)")
+            room = validation.MAX_TITLE - len(pattern.format(title=""))  # a title at the limit must still fit
+            copy.title = validation.clean_title(pattern.format(title=copy.title[:room].rstrip()), _("The title"))
             session.add(copy)
             session.flush()
             assert copy.id is not None
@@ -119,6 +121,9 @@ class SittingService:
             snapshot = sitting_agenda(session, sitting_id)
             row = session.get(SittingTable, sitting_id)
             session.delete(row)
+            session.flush()
+            # close the gap: `create` appends at position = count
+            self._renumber(session, [s.id for s in self._ordered(session) if s.id is not None])
             return snapshot
 
     def restore(self, snapshot: SittingAgenda) -> SittingAgenda:
@@ -160,7 +165,7 @@ class SittingService:
     @staticmethod
     def _renumber(session: Session, ordered_ids: list[int]) -> None:
         rows = {row.id: row for row in session.exec(select(SittingTable))}
-        if set(rows) != set(ordered_ids):
+        if set(rows) != set(ordered_ids) or len(ordered_ids) != len(rows):
             raise ValueError("the new order must list every sitting once")
         for position, sitting_id in enumerate(ordered_ids):
             rows[sitting_id].position = position

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlmodel import Session
 
 from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeFileError
@@ -18,7 +18,8 @@ from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeF
 
 def make_engine(path: Path, foreign_keys: bool = True) -> Engine:
     """An engine on `path` with our pragmas, and real transactions (DDL included)."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    # URL.create, not an f-string: a '?' or '#' in the file name must not be read as URL syntax.
+    engine = create_engine(URL.create("sqlite", database=str(path)), connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

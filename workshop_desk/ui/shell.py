@@ -232,6 +232,9 @@ class Shell(QObject):
             return
         self._backup_timer.stop()
         document, self.document = self.document, None
+        # Screens may still hold the document: they must hear nothing from it while it goes away.
+        document.blockSignals(True)
+        document.undo_stack.blockSignals(True)
         self.projector.set_document(None)
         try:
             document.workspace.close()

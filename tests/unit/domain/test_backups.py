@@ -57,3 +57,13 @@ def test_rotation_is_stable(stamps):
     now = max(stamps) + timedelta(minutes=1)
     keep = backups_to_keep(stamps, now)
     assert backups_to_keep(sorted(keep), now) == keep
+
+
+def test_backups_stamped_in_the_future_do_not_pile_up():
+    """After the system clock was set years ahead and then corrected, its backups must not stay for ever."""
+    future = [datetime(2031, 1, 1, tzinfo=UTC) + timedelta(days=n) for n in range(40)]
+    recent = [NOW - timedelta(minutes=5 * n) for n in range(12)]
+    keep = backups_to_keep(future + recent, NOW)
+    assert len(keep) <= KEEP_LAST + KEEP_DAYS
+    assert max(future) in keep
+    assert recent[0] in keep  # still the newest of today

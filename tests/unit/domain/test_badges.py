@@ -6,7 +6,7 @@ from workshop_desk.domain.badges import ALPHABET, CODE_LENGTH, new_badge_code
 def test_alphabet_has_no_ambiguous_characters():
     assert not set("01OIL") & set(ALPHABET)
     assert len(set(ALPHABET)) == len(ALPHABET) == 31
-    assert ALPHABET == ALPHABET.upper()
+    assert ALPHABET.upper() == ALPHABET
 
 
 def test_code_length_and_alphabet():

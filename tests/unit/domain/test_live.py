@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 import pytest
-from factories import T0, FakeMono, FakeWall
 
+from tests.factories import T0, FakeMono, FakeWall
 from workshop_desk.domain.live import ItemClock, ItemProgress, Pace, actual_minutes, format_clock, progress
 from workshop_desk.domain.models import AgendaItem
 

@@ -34,7 +34,9 @@ def test_very_long_title_is_refused():
         clean_title("x" * 10_001, "The title")
 
 
-@pytest.mark.parametrize("value", ["Idées 💡 et 🚀", "👩🏽‍💼 Porteuse de projet", "Atelier « Santé » — 2ᵉ séance"])
+@pytest.mark.parametrize("value", [
+    "Idées 💡 et 🚀", "👩🏽‍💼 Porteuse de projet", "Atelier « Santé » — 2ᵉ séance",
+])
 def test_emoji_and_french_typography_are_accepted_as_is(value):
     assert clean_title(value, "The title") == value
     assert clean_text(value, "The notes") == value

@@ -4,9 +4,9 @@ import sqlite3
 from contextlib import closing
 
 import pytest
-from factories import make_workspace, side_files, sitting_draft
 from sqlmodel import select
 
+from tests.factories import make_workspace, side_files, sitting_draft
 from workshop_desk.storage.db import copy_database
 from workshop_desk.storage.programme_file import open_file
 from workshop_desk.storage.tables import AgendaItemTable, SittingTable

@@ -6,8 +6,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from factories import BAD_FILES, make_bad_file, make_pre_alembic_file, make_programme_file, side_files
 
+from tests.factories import BAD_FILES, make_bad_file, make_pre_alembic_file, make_programme_file, side_files
 from workshop_desk.storage import migrate
 from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeFileError, parse_header
 from workshop_desk.storage.programme_file import create_file, open_file
@@ -171,3 +171,17 @@ def test_a_failed_migration_is_reported_and_rolled_back(tmp_path):
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert tables == {"sitting"}  # nothing half-created
     assert len(list((tmp_path / "migration-backups").iterdir())) == 1
+
+
+@pytest.mark.parametrize("name", ["Séance n°1.wdesk", "Atelier #2.wdesk", "100% santé.wdesk",
+                                  "quoi ?.wdesk", "a&b=c.wdesk"])
+def test_file_names_with_url_characters_work_and_leave_no_stray_file(tmp_path, name):
+    folder = tmp_path / "files"
+    path = folder / name
+    create_file(path).close()
+    database = open_file(path, tmp_path / "migration-backups")
+    try:
+        assert database.integrity_problems() == []
+    finally:
+        database.close()
+    assert [p.name for p in folder.iterdir()] == [name]

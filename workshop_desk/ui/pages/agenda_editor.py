@@ -101,8 +101,9 @@ class AgendaEditor(QWidget):
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.up_button.clicked.connect(lambda: self._move_selected(-1))
         self.down_button.clicked.connect(lambda: self._move_selected(+1))
-        self.model.edit_requested.connect(self._on_model_edit_requested)
-        self.model.move_requested.connect(self._on_model_move_requested)
+        # Queued: the view finishes closing its editor before the saved agenda replaces the rows.
+        self.model.edit_requested.connect(self._on_model_edit_requested, Qt.ConnectionType.QueuedConnection)
+        self.model.move_requested.connect(self._on_model_move_requested, Qt.ConnectionType.QueuedConnection)
         self._document.agenda_changed.connect(self._on_document_agenda_changed)
 
     def set_sitting(self, sitting_id: int | None) -> None:

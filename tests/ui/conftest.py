@@ -1,0 +1,64 @@
+"""Fixtures for the console tests: a shell over a programme file in tmp_path, prompts patched."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workshop_desk.services.demo import build_demo
+from workshop_desk.services.settings import Settings
+from workshop_desk.ui.main_window import MainWindow
+from workshop_desk.ui.shell import Shell
+
+
+class Prompts:
+    """Records what the app would have told the user, and answers its questions."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.confirm_answer = True
+        self.text_answer: str | None = None
+        self.save_answer: Path | None = None
+        self.open_answer: Path | None = None
+
+
+@pytest.fixture
+def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
+    from workshop_desk.ui import prompts as module
+
+    recorder = Prompts()
+    monkeypatch.setattr(module, "error", lambda _p, message, title=None: recorder.errors.append(message))
+    monkeypatch.setattr(module, "info", lambda _p, message, title=None: recorder.infos.append(message))
+    monkeypatch.setattr(module, "confirm", lambda _p, message, title=None: recorder.confirm_answer)
+    monkeypatch.setattr(module, "ask_text", lambda *_a, **_k: recorder.text_answer)
+    monkeypatch.setattr(module, "save_file", lambda *_a, **_k: recorder.save_answer)
+    monkeypatch.setattr(module, "open_file", lambda *_a, **_k: recorder.open_answer)
+    return recorder
+
+
+@pytest.fixture
+def shell(qtbot: object, tmp_path: Path, prompts: Prompts) -> Iterator[Shell]:
+    """A shell with its own settings and backup folder, and a shown main window."""
+    shell = Shell(Settings(), settings_path=tmp_path / "settings.json", backup_root=tmp_path / "backups")
+    window = shell.build_window()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.resize(1280, 720)
+    window.show()
+    yield shell
+    shell.about_to_quit()
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.wdesk"
+    build_demo(path, tmp_path / "backups").database.close()
+    return path
+
+
+@pytest.fixture
+def window(shell: Shell, demo_path: Path) -> MainWindow:
+    """The console with the demo programme open."""
+    assert shell.open_path(demo_path)
+    assert shell.window is not None
+    return shell.window
