@@ -138,12 +138,22 @@ def _unknown_revision_rollback_journal(sound: Path, target: Path) -> None:
         connection.commit()
 
 
-def _corrupt_page(sound: Path, target: Path) -> None:
+def _garbage_on_page(sound: Path, target: Path, page: int | None) -> None:
+    """A copy with page `page` (1-based; None: the middle one) overwritten; the header is kept."""
     data = bytearray(sound.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
+    number = page or len(data) // page_size // 2
     garbage = bytes((i * 131 + 7) % 256 for i in range(page_size))
-    data[2 * page_size: 3 * page_size] = garbage  # page 3; the header (page 1) is kept
+    data[(number - 1) * page_size: number * page_size] = garbage
     target.write_bytes(bytes(data))
+
+
+def _corrupt_page(sound: Path, target: Path) -> None:
+    _garbage_on_page(sound, target, 3)
+
+
+def _corrupt_middle_page(sound: Path, target: Path) -> None:
+    _garbage_on_page(sound, target, None)
 
 
 BAD_FILES: dict[str, Callable[[Path, Path], None]] = {
@@ -155,6 +165,7 @@ BAD_FILES: dict[str, Callable[[Path, Path], None]] = {
     "unknown_revision": _unknown_revision,
     "unknown_revision_rollback_journal": _unknown_revision_rollback_journal,
     "corrupt_page": _corrupt_page,
+    "corrupt_middle_page": _corrupt_middle_page,
 }
 
 

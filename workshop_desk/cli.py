@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workshop_desk import __version__, i18n
-from workshop_desk.i18n import _
+from workshop_desk.i18n import N_, _
 
 STARTED = time.perf_counter()  # the smoke test reports the seconds from here to the first window
 
@@ -28,7 +28,7 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help=_("open the built-in demo programme"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the interface"))
     parser.add_argument("--smoke-test", action="store_true",
-                        help=_("open the main window, print the seconds to the first window, and quit"))
+                        help=_("open the main window, print how many seconds it took to appear, and quit"))
     parser.add_argument("--screenshot", type=Path, metavar="DIR",
                         help=_("render the console and the projector offscreen to PNG files in DIR"))
     parser.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
@@ -75,9 +75,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
-    "demo": ("write the demo programme to PATH", _cmd_demo),
-    "check": ("check a programme file's integrity and schema", _cmd_check),
-    "list": ("list a programme's sittings: ID, date, kind, title", _cmd_list),
+    "demo": (N_("write the demo programme to PATH"), _cmd_demo),
+    "check": (N_("check a programme file's integrity and schema"), _cmd_check),
+    "list": (N_("list a programme's sittings: ID, date, kind, title"), _cmd_list),
 }
 
 
@@ -87,16 +87,27 @@ def command_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=i18n.LANGUAGES)
     verbs = parser.add_subparsers(dest="command", required=True)
     for name, (help_text, handler) in COMMANDS.items():
-        verb = verbs.add_parser(name, help=help_text)
+        verb = verbs.add_parser(name, help=_(help_text))
         verb.add_argument("path", type=Path, metavar="PATH")
         verb.set_defaults(handler=handler)
     return parser
 
 
+def _verb(argv: list[str]) -> str | None:
+    """The first word that is neither an option nor the value of `--lang` ('--lang fr check F')."""
+    words = iter(argv)
+    for word in words:
+        if word == "--lang":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a headless verb, or start the desktop app."""
     argv = sys.argv[1:] if argv is None else argv
-    if any(arg in COMMANDS for arg in argv[:2]):
+    if _verb(argv) in COMMANDS:
         args = command_parser().parse_args(argv)
         if args.lang:
             i18n.set_language(args.lang)

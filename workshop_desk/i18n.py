@@ -59,6 +59,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """Translate a short message whose meaning depends on `context` ("to" in a time or a date range)."""
+    return _translations.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark `message` for extraction; translate it later with `_()`."""
     return message

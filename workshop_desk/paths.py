@@ -2,16 +2,15 @@
 
 from pathlib import Path
 
-from platformdirs import PlatformDirs
-
 APP_NAME = "WorkshopDesk"
 FILE_SUFFIX = ".wdesk"
-_dirs = PlatformDirs(APP_NAME, appauthor=False)
 
 
 def data_dir() -> Path:
     """The user data folder, created on first use."""
-    path = Path(_dirs.user_data_dir)
+    from platformdirs import user_data_dir  # imported when needed: it slows the first window down
+
+    path = Path(user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -39,6 +39,7 @@ def test_open_recent_and_reopen_last_file(shell: Shell, demo_path: Path) -> None
     assert shell.settings.last_file == str(demo_path.resolve())
     shell.close_programme()
     assert shell.window is not None
+    assert shell.window.start_page.recent_list is not None
     assert shell.window.start_page.recent_list.count() == 1
 
 

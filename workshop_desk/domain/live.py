@@ -8,9 +8,6 @@ from workshop_desk.domain.clock import MonoClock, WallClock
 from workshop_desk.domain.models import AgendaItem
 
 
-
-
-
 class Pace(StrEnum):
     """How an item stands against its planned time."""
 

@@ -1,7 +1,7 @@
 """Value objects handed from the services to the screens and the exports."""
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 
 from workshop_desk.domain.enums import ItemKind, SittingKind
 

@@ -18,7 +18,8 @@ def clean_title(value: str, what: str) -> str:
         raise ValidationError(_("{what} cannot be empty.").format(what=what))
     if len(text) > MAX_TITLE:
         raise ValidationError(
-            _("{what} is too long ({n} characters, at most {max}).").format(what=what, n=len(text), max=MAX_TITLE)
+            _("{what} is too long ({n} characters, at most {max}).").format(
+                what=what, n=len(text), max=MAX_TITLE)
         )
     return text
 
@@ -28,7 +29,8 @@ def clean_text(value: str, what: str) -> str:
     text = value.strip()
     if len(text) > MAX_TEXT:
         raise ValidationError(
-            _("{what} is too long ({n} characters, at most {max}).").format(what=what, n=len(text), max=MAX_TEXT)
+            _("{what} is too long ({n} characters, at most {max}).").format(
+                what=what, n=len(text), max=MAX_TEXT)
         )
     return text
 

@@ -83,7 +83,8 @@ class AgendaService:
             if sitting is not None and sitting.current_item_id == item_id:
                 sitting.current_item_id = None
                 session.add(sitting)
-            _renumber(session, item.sitting_id, [r.id for r in ordered_items(session, item.sitting_id) if r.id])
+            remaining = [r.id for r in ordered_items(session, item.sitting_id) if r.id]
+            _renumber(session, item.sitting_id, remaining)
             return item
 
     def restore(self, item: AgendaItem) -> AgendaItem:
@@ -94,7 +95,8 @@ class AgendaService:
                 kind=str(item.kind), planned_minutes=item.planned_minutes, notes=item.notes,
                 actual_start=item.actual_start, actual_end=item.actual_end))
             session.flush()
-            ids = [r.id for r in ordered_items(session, item.sitting_id) if r.id is not None and r.id != item.id]
+            ids = [r.id for r in ordered_items(session, item.sitting_id)
+                   if r.id is not None and r.id != item.id]
             ids.insert(min(item.position, len(ids)), item.id)
             _renumber(session, item.sitting_id, ids)
             return item

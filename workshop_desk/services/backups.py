@@ -34,7 +34,7 @@ class BackupService:
         self._db = database
         self._folder = folder_for(database.path, root)
         self._now = wall
-        self._saved_at_change = -1
+        self._saved_at_change = database.change_count  # the file as opened needs no copy of itself
 
     @property
     def has_unsaved_changes(self) -> bool:

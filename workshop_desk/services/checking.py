@@ -30,11 +30,14 @@ def check_file(path: Path) -> CheckResult:
     engine = create_engine("sqlite://", creator=lambda: read_only_connection(path))
     try:
         with closing(engine.connect()) as connection:
-            problems = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check") if row[0] != "ok"]
+            integrity = connection.exec_driver_sql("PRAGMA integrity_check")
+            problems = [row[0] for row in integrity if row[0] != "ok"]
             problems += [str(tuple(row)) for row in connection.exec_driver_sql("PRAGMA foreign_key_check")]
             revision = migrate.MigrationContext.configure(connection).get_current_revision()
-            differences = migrate.schema_differences(connection) if revision == migrate.head_revision() else []
-            sittings = connection.exec_driver_sql("SELECT count(*) FROM sitting").scalar()
+            current = revision == migrate.head_revision()
+            differences = migrate.schema_differences(connection) if current else []
+            sittings = (connection.exec_driver_sql("SELECT count(*) FROM sitting").scalar()
+                        if current and not differences else None)  # an older file may have no such table
     finally:
         engine.dispose()
     if problems:

@@ -28,6 +28,7 @@ class ParticipantService:
         """Add participants in one transaction, each with a fresh badge code."""
         with self._db.session() as session:
             programme = session.exec(select(ProgrammeTable)).one()
+            assert programme.id is not None
             rows = []
             for draft in drafts:
                 if not (draft.first_name.strip() or draft.last_name.strip()):

@@ -50,6 +50,7 @@ class ProgrammeService:
             row = ProgrammeTable(**_clean(draft))  # type: ignore[arg-type]
             session.add(row)
             session.flush()
+            assert row.id is not None
             for position, (name, colour) in enumerate(groups):
                 session.add(StakeholderGroupTable(
                     programme_id=row.id, name=name, colour=colour, position=position))

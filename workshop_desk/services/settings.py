@@ -24,9 +24,12 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     if not isinstance(data, dict):
         return Settings()
-    known = {k: v for k, v in data.items() if k in Settings.__dataclass_fields__}
-    settings = Settings(**known)
-    settings.recent_files = [str(p) for p in settings.recent_files if isinstance(p, str)][:MAX_RECENT]
+    settings = Settings()
+    for name in Settings.__dataclass_fields__:  # a hand-edited value of the wrong type keeps the default
+        value = data.get(name)
+        if isinstance(value, type(getattr(settings, name))):
+            setattr(settings, name, value)
+    settings.recent_files = [p for p in settings.recent_files if isinstance(p, str)][:MAX_RECENT]
     return settings
 
 

@@ -54,7 +54,8 @@ class SittingService:
     def all(self) -> list[Sitting]:
         """All sittings in programme order."""
         with self._db.session() as session:
-            rows = session.exec(select(SittingTable).order_by(col(SittingTable.position), col(SittingTable.id)))
+            query = select(SittingTable).order_by(col(SittingTable.position), col(SittingTable.id))
+            rows = session.exec(query)
             return [to_domain(row, Sitting) for row in rows]
 
     def agenda(self, sitting_id: int) -> SittingAgenda:
@@ -98,10 +99,11 @@ class SittingService:
         """A copy of the sitting and its agenda, placed right after it, with no run recorded."""
         with self._db.session() as session:
             source = sitting_agenda(session, sitting_id)
-            copy = SittingTable(**self._copy_fields(source.sitting))
+            copy = SittingTable(**self._copy_fields(source.sitting))  # type: ignore[arg-type]
             pattern = _("{title} (copy)")
             room = validation.MAX_TITLE - len(pattern.format(title=""))  # a title at the limit must still fit
-            copy.title = validation.clean_title(pattern.format(title=copy.title[:room].rstrip()), _("The title"))
+            title = pattern.format(title=copy.title[:room].rstrip())
+            copy.title = validation.clean_title(title, _("The title"))
             session.add(copy)
             session.flush()
             assert copy.id is not None
@@ -109,7 +111,7 @@ class SittingService:
                 session.add(AgendaItemTable(
                     sitting_id=copy.id, position=item.position, title=item.title, kind=str(item.kind),
                     planned_minutes=item.planned_minutes, notes=item.notes))
-            order = [s.id for s in self._ordered(session) if s.id != copy.id]
+            order = [s.id for s in self._ordered(session) if s.id is not None and s.id != copy.id]
             order.insert(order.index(sitting_id) + 1, copy.id)
             self._renumber(session, order)
             session.flush()
@@ -130,9 +132,10 @@ class SittingService:
         """Put back a deleted sitting with its ids, position and agenda (undo of delete)."""
         with self._db.session() as session:
             sitting = snapshot.sitting
-            session.add(SittingTable(**self._copy_fields(sitting), id=sitting.id,
+            session.add(SittingTable(**self._copy_fields(sitting), id=sitting.id,  # type: ignore[arg-type]
                                      current_item_id=sitting.current_item_id,
-                                     run_started_at=sitting.run_started_at, run_ended_at=sitting.run_ended_at))
+                                     run_started_at=sitting.run_started_at,
+                                     run_ended_at=sitting.run_ended_at))
             session.flush()  # no ORM relationships: the parent row must exist before its items
             for item in snapshot.items:
                 session.add(AgendaItemTable(
@@ -140,7 +143,7 @@ class SittingService:
                     kind=str(item.kind), planned_minutes=item.planned_minutes, notes=item.notes,
                     actual_start=item.actual_start, actual_end=item.actual_end))
             session.flush()
-            order = [s.id for s in self._ordered(session) if s.id != sitting.id]
+            order = [s.id for s in self._ordered(session) if s.id is not None and s.id != sitting.id]
             order.insert(min(sitting.position, len(order)), sitting.id)
             self._renumber(session, order)
             return sitting_agenda(session, sitting.id)

@@ -86,7 +86,8 @@ def describe_file_error(error: ProgrammeFileError) -> str:
     text = reasons[error.problem].format(name=name, detail=error.detail)
     if error.problem in (FileProblem.MISSING, FileProblem.UNREADABLE):
         return text
-    return f"{text} {_('The file was left exactly as it was.')}"
+    untouched = _("The file was left exactly as it was.")  # not inside the f-string: Babel would miss it
+    return f"{text} {untouched}"
 
 
 def schema_summary() -> str:

@@ -19,7 +19,8 @@ from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeF
 def make_engine(path: Path, foreign_keys: bool = True) -> Engine:
     """An engine on `path` with our pragmas, and real transactions (DDL included)."""
     # URL.create, not an f-string: a '?' or '#' in the file name must not be read as URL syntax.
-    engine = create_engine(URL.create("sqlite", database=str(path)), connect_args={"check_same_thread": False})
+    url = URL.create("sqlite", database=str(path))
+    engine = create_engine(url, connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -81,14 +82,23 @@ class Database:
             connection.rollback()
         return problems
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file itself."""
+        checkpoint(self.engine)
+
     def close(self) -> None:
         """Fold the write-ahead log into the file and release it."""
         try:
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                connection.rollback()
+            self.checkpoint()
         finally:
             self.engine.dispose()
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold the write-ahead log into the main file (whose header the open checks read directly)."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.rollback()
 
 
 def copy_database(source: Path, target: Path) -> None:

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workshop_desk.storage import migrate
-from workshop_desk.storage.db import Database, make_engine, quick_check, stamp_new_file
+from workshop_desk.storage.db import Database, checkpoint, make_engine, quick_check, stamp_new_file
 from workshop_desk.storage.header import FileProblem, ProgrammeFileError, check_header
 
 
@@ -16,6 +16,9 @@ def create_file(path: Path) -> Database:
     engine = make_engine(path)
     stamp_new_file(engine)
     migrate.upgrade(engine)
+    # Put the application id and schema version in the file's own header now: `open_file` reads them
+    # from there, and after a crash the log may not have been folded in.
+    checkpoint(engine)
     return Database(path, engine)
 
 
@@ -30,6 +33,7 @@ def open_file(path: Path, backup_dir: Path) -> Database:
             database = Database(path, engine)
             database.copy_to(backup_dir / migrate.backup_name(path, datetime.now(UTC)))
             migrate.upgrade(engine)
+            checkpoint(engine)
     except ProgrammeFileError:
         engine.dispose()
         raise

@@ -52,19 +52,22 @@ def run_app(options: argparse.Namespace, started: float | None = None) -> int:
 
         return take_screenshots(options.screenshot, options.size, options.demo)
     shell = Shell(settings)
-    window = shell.build_window()
+    window = shell.build_window(progressive=True)
     window.resize(1366, 800)
     window.show()
+    app.processEvents()
     if options.smoke_test:
-        return _smoke_test(app, window, started)
-    QTimer.singleShot(0, lambda: _open_first_file(shell, options))
+        print(f"{time.perf_counter() - started:.3f}", flush=True)
+        window.complete()
+        return 0
+    QTimer.singleShot(0, lambda: _finish_start(shell, options))
     return app.exec()
 
 
-def _smoke_test(app: QApplication, window: object, started: float) -> int:
-    app.processEvents()
-    print(f"{time.perf_counter() - started:.3f}")
-    return 0
+def _finish_start(shell: Shell, options: argparse.Namespace) -> None:
+    assert shell.window is not None
+    shell.window.complete()
+    _open_first_file(shell, options)
 
 
 def _open_first_file(shell: Shell, options: argparse.Namespace) -> None:

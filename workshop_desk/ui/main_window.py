@@ -1,65 +1,79 @@
 """The facilitator console: sidebar of sittings, the page of the current one, the projector panel."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
-from workshop_desk.ui.document import Document
-from workshop_desk.ui.menus import build_menus
-from workshop_desk.ui.models.sittings_model import SittingsModel
-from workshop_desk.ui.pages.programme_page import ProgrammePage
-from workshop_desk.ui.pages.sitting_page import SittingPage
 from workshop_desk.ui.pages.start_page import StartPage
-from workshop_desk.ui.projector_dock import ProjectorDock
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+
+    from workshop_desk.ui.document import Document
+    from workshop_desk.ui.models.sittings_model import SittingsModel
+    from workshop_desk.ui.pages.programme_page import ProgrammePage
+    from workshop_desk.ui.pages.sitting_page import SittingPage
+    from workshop_desk.ui.projector_dock import ProjectorDock
     from workshop_desk.ui.shell import Shell
 
 
 class MainWindow(QMainWindow):
-    """Built before any programme is open (the first window must show fast); `set_document`
-    fills it once the file is open."""
+    """Built in two steps so that the first window shows fast: the frame with the start page, then
+    `complete()` (menus, sidebar, pages, projector panel) right after it is on screen. `set_document`
+    fills it once a file is open."""
 
-    def __init__(self, shell: "Shell") -> None:
+    def __init__(self, shell: Shell) -> None:
         super().__init__()
         self.shell = shell
         self.document: Document | None = None
         self.programme_page: ProgrammePage | None = None
         self.sitting_page: SittingPage | None = None
-        self.sittings_model = SittingsModel()
-        self._setup_ui()
-        self.actions_by_name: dict[str, QAction] = build_menus(self)
-        self._connect_signals()
-        self.set_document(None)
+        self.actions_by_name: dict[str, QAction] = {}
+        self.completed = False
+        self._setup_frame()
 
-    # Layout --------------------------------------------------------------------------------------
-    def _setup_ui(self) -> None:
+    def _setup_frame(self) -> None:
         self.setWindowTitle(_("Workshop Desk"))
         self.setMinimumSize(960, 600)
         self.start_page = StartPage()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
-        self.sidebar = self._build_sidebar()
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.sidebar)
-        layout.addWidget(self.pages, 1)
+        self._central_layout = QHBoxLayout(central)
+        self._central_layout.setContentsMargins(6, 6, 6, 6)
+        self._central_layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.status_file = QLabel()
+        self.statusBar().addPermanentWidget(self.status_file)
+
+    def complete(self) -> None:
+        """Build the rest of the console (imports included): menus, sidebar, projector panel."""
+        if self.completed:
+            return
+        from workshop_desk.ui.menus import build_menus
+        from workshop_desk.ui.models.sittings_model import SittingsModel
+
+        self.completed = True
+        self.sittings_model = SittingsModel()
+        self._setup_ui()
+        self.actions_by_name = build_menus(self)
+        self._connect_signals()
+        self.set_document(self.document)
+
+    # Layout --------------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        # Importing Qt, or widgets with many enums, costs ~50 ms: only once the first window shows.
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
+
+        from workshop_desk.ui.projector_dock import ProjectorDock
+
+        self.sidebar = self._build_sidebar()
+        self._central_layout.insertWidget(0, self.sidebar)
         self.projector_dock = ProjectorDock(self.shell.projector.window)
         self.dock = QDockWidget(_("Projector"), self)
         self.dock.setObjectName("projector-dock")
@@ -67,10 +81,11 @@ class MainWindow(QMainWindow):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.status_file = QLabel()
-        self.statusBar().addPermanentWidget(self.status_file)
 
     def _build_sidebar(self) -> QWidget:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListView, QPushButton, QVBoxLayout
+
         sidebar = QWidget()
         sidebar.setFixedWidth(300)
         self.programme_button = QPushButton(_("Programme overview"))
@@ -116,6 +131,10 @@ class MainWindow(QMainWindow):
     # Document ------------------------------------------------------------------------------------
     def set_document(self, document: Document | None) -> None:
         """Show this programme (None: the start page)."""
+        if not self.completed:
+            self.document = document
+            self.complete()
+            return
         self._drop_pages()
         self.document = document
         has_file = document is not None
@@ -136,6 +155,9 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
 
     def _build_pages(self, document: Document) -> None:
+        from workshop_desk.ui.pages.programme_page import ProgrammePage
+        from workshop_desk.ui.pages.sitting_page import SittingPage
+
         self.programme_page = ProgrammePage(document)
         self.sitting_page = SittingPage(document)
         self.pages.addWidget(self.programme_page)
@@ -201,6 +223,8 @@ class MainWindow(QMainWindow):
         row = self.sittings_model.row_of(sitting_id)
         if row < 0:
             return
+        from PySide6.QtCore import QItemSelectionModel
+
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         self.sittings_view.selectionModel().setCurrentIndex(self.sittings_model.index(row), flags)
         self._show_sitting(sitting_id)

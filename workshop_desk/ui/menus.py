@@ -85,6 +85,9 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     projector_menu = window.menuBar().addMenu(_("&Projector"))
     a["projector_toggle"] = _action(window, _("&Show or hide the projector"), shell.toggle_projector, "F5")
     _add(projector_menu, a["projector_toggle"])
+    screens = QMenu(_("Send to s&creen"), window)
+    screens.aboutToShow.connect(lambda: _fill_screens(window, screens))
+    _add(projector_menu, screens)
     projector_menu.addSeparator()
     for mode, key in ((ProjectorMode.WELCOME, "F6"), (ProjectorMode.AGENDA, "F7"), (ProjectorMode.PAUSE, "F8"),
                       (ProjectorMode.BLANK, "F9")):
@@ -116,6 +119,20 @@ def _fill_recent(window: "MainWindow", menu: QMenu) -> None:
         action.triggered.connect(lambda _c=False, p=path: window.shell.open_path(p))
     if not files:
         menu.addAction(_("No recent programme")).setEnabled(False)
+
+
+def _fill_screens(window: "MainWindow", menu: QMenu) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    menu.clear()
+    chosen = window.shell.settings.projector_screen
+    for number, screen in enumerate(QGuiApplication.screens(), start=1):
+        size = screen.size()
+        name = screen.name() or _("Screen {n}").format(n=number)
+        action = menu.addAction(f"{name} — {size.width()}×{size.height()}")
+        action.setCheckable(True)
+        action.setChecked(screen.name() == chosen)
+        action.triggered.connect(lambda _c=False, n=screen.name(): window.shell.move_projector(n))
 
 
 def _undo(window: "MainWindow", undo: bool) -> None:

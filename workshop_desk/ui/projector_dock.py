@@ -38,7 +38,7 @@ class ProjectorDock(QWidget):
             self.mode_group.addButton(button)
             self.mode_buttons[mode] = button
             grid.addWidget(button, index // 2, index % 2)
-        self.toggle_button = QPushButton(_("Show on the projector (F5)"))
+        self.toggle_button = QPushButton(_("Show the projector (F5)"))
         self.toggle_button.setCheckable(True)
         self.screen_combo = QComboBox()
         self.screen_combo.setToolTip(_("The screen the projector window goes to"))
@@ -69,7 +69,7 @@ class ProjectorDock(QWidget):
     def show_mode(self, mode: ProjectorMode, visible: bool) -> None:
         self.mode_buttons[mode].setChecked(True)
         self.toggle_button.setChecked(visible)
-        self.toggle_button.setText(_("Hide the projector (F5)") if visible else _("Show on the projector (F5)"))
+        self.toggle_button.setText(_("Hide the projector (F5)") if visible else _("Show the projector (F5)"))
 
     def _on_screen_combo_activated(self, index: int) -> None:
         self.screen_requested.emit(str(self.screen_combo.itemData(index)))

@@ -1,8 +1,13 @@
 """Every message box and file dialog goes through here, so that tests patch one place."""
 
-from pathlib import Path
+from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+# The dialog classes are imported where used: this module loads before the first window shows.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 from workshop_desk.i18n import _
 from workshop_desk.paths import FILE_SUFFIX
@@ -14,34 +19,62 @@ def _filter() -> str:
 
 def error(parent: QWidget | None, message: str, title: str | None = None) -> None:
     """Tell the user something went wrong."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title or _("Workshop Desk"), message)
 
 
 def info(parent: QWidget | None, message: str, title: str | None = None) -> None:
     """Tell the user something went well."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title or _("Workshop Desk"), message)
+
+
+def about(parent: QWidget | None, title: str, message: str) -> None:
+    """The About box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.about(parent, title, message)
 
 
 def confirm(parent: QWidget | None, message: str, title: str | None = None) -> bool:
     """Ask a yes/no question; True for yes."""
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(parent, title or _("Workshop Desk"), message)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """A line of text from the user, or None if cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
     value, ok = QInputDialog.getText(parent, title, label, text=text)
     return value if ok else None
 
 
 def open_file(parent: QWidget | None, start: Path | None = None) -> Path | None:
     """A programme file to open, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _selected = QFileDialog.getOpenFileName(parent, _("Open a programme"), str(start or ""), _filter())
+    return Path(name) if name else None
+
+
+def open_image(parent: QWidget | None) -> Path | None:
+    """A picture (a client's logo), or None."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _selected = QFileDialog.getOpenFileName(parent, _("Choose a logo"), "",
+                                                  _("Images (*.png *.jpg *.jpeg *.svg)"))
     return Path(name) if name else None
 
 
 def save_file(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
     """Where to write a programme file (the suffix is added if missing), or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _selected = QFileDialog.getSaveFileName(parent, title, str(start or ""), _filter())
     if not name:
         return None

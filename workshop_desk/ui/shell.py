@@ -4,18 +4,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDialog, QMessageBox
 
 from workshop_desk import __version__, i18n
 from workshop_desk.domain.backups import INTERVAL_SECONDS
 from workshop_desk.i18n import _
 from workshop_desk.paths import backups_dir, demo_file, settings_file
 from workshop_desk.ui import prompts
-from workshop_desk.ui.document import Document
-from workshop_desk.ui.projector.controller import ProjectorController
-from workshop_desk.ui.projector.window import ProjectorWindow
 
 if TYPE_CHECKING:
+    from workshop_desk.ui.document import Document
+    from workshop_desk.ui.projector.controller import ProjectorController
     from workshop_desk.services.settings import Settings
     from workshop_desk.services.workspace import Workspace
     from workshop_desk.ui.main_window import MainWindow
@@ -31,18 +29,31 @@ class Shell(QObject):
         self._settings_path = settings_path or settings_file()
         self._backup_root = backup_root or backups_dir()
         self.document: Document | None = None
-        self.projector = ProjectorController(ProjectorWindow())
+        self._projector: ProjectorController | None = None
         self.window: MainWindow | None = None
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(INTERVAL_SECONDS * 1000)
         self._backup_timer.timeout.connect(self.backup_if_changed)
 
-    def build_window(self) -> "MainWindow":
-        """Create (or re-create, after a language switch) the main window."""
+    @property
+    def projector(self) -> "ProjectorController":
+        """The projector, created on first use (not before the first window is up)."""
+        if self._projector is None:
+            from workshop_desk.ui.projector.controller import ProjectorController
+            from workshop_desk.ui.projector.window import ProjectorWindow
+
+            self._projector = ProjectorController(ProjectorWindow())
+        return self._projector
+
+    def build_window(self, progressive: bool = False) -> "MainWindow":
+        """Create (or re-create, after a language switch) the main window; `progressive` leaves
+        `window.complete()` for after it is shown."""
         from workshop_desk.ui.main_window import MainWindow
 
         old = self.window
         self.window = MainWindow(self)
+        if not progressive:
+            self.window.complete()
         if old is not None:
             self.window.restoreGeometry(old.saveGeometry())
             selected = old.current_sitting_id()
@@ -91,8 +102,8 @@ class Shell(QObject):
         title = prompts.ask_text(self.window, _("New programme"), _("Title of the programme:"))
         if title is None:
             return
-        path = prompts.save_file(self.window, _("Where to keep the programme file"),
-                                 Path.home() / f"{title.strip() or _('Programme')}.wdesk")
+        name = title.strip() or _("Programme")
+        path = prompts.save_file(self.window, _("Where to keep the programme file"), Path.home() / f"{name}.wdesk")
         if path is None:
             return
         if path.exists():
@@ -109,11 +120,12 @@ class Shell(QObject):
         if self.document is None:
             return
         source = self.document.workspace.path
-        target = prompts.save_file(self.window, _("Save a copy"), source.with_name(f"{source.stem} ({_('copy')})"))
+        suggested = source.with_name(_("{name} (copy)").format(name=source.stem))
+        target = prompts.save_file(self.window, _("Save a copy"), suggested)
         if target is None:
             return
         if target.resolve() == source.resolve():
-            prompts.error(self.window, _("Choose another file than the open programme."))
+            prompts.error(self.window, _("Choose a file other than the open programme."))
             return
         try:
             self.document.workspace.database.copy_to(target)
@@ -135,7 +147,7 @@ class Shell(QObject):
                                         "5 minutes while you work, and when you close the programme."))
             return
         dialog = RestoreBackupDialog(backups, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+        if dialog.exec() != dialog.DialogCode.Accepted or dialog.chosen() is None:
             return
         chosen = dialog.chosen()
         assert chosen is not None
@@ -154,7 +166,8 @@ class Shell(QObject):
     def about_to_quit(self) -> bool:
         """Close the file cleanly (last backup) before the app quits."""
         self._detach()
-        self.projector.window.close()
+        if self._projector is not None:
+            self._projector.window.close()
         return True
 
     def backup_if_changed(self) -> None:
@@ -180,7 +193,7 @@ class Shell(QObject):
         from workshop_desk.ui.dialogs.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings.language, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.language() == self.settings.language:
+        if dialog.exec() != dialog.DialogCode.Accepted or dialog.language() == self.settings.language:
             return
         self.settings.language = dialog.language()
         self._save_settings()
@@ -192,17 +205,20 @@ class Shell(QObject):
 
         i18n.set_language(self.settings.language or i18n.system_language())
         install_qt_translator(i18n.language())
-        self.projector.window.setWindowTitle(_("Workshop Desk — projector"))
-        self.projector.refresh()
+        if self._projector is not None:
+            self._projector.window.setWindowTitle(_("Workshop Desk — projector"))
+            self._projector.refresh()
 
     def about(self) -> None:
-        QMessageBox.about(self.window, _("About Workshop Desk"), _(
+        prompts.about(self.window, _("About Workshop Desk"), _(
             "Workshop Desk {version}\n\nRun live participatory workshops from a laptop and a projector, "
             "offline. Everything stays in one programme file on this computer.").format(version=__version__))
 
     # Internals -----------------------------------------------------------------------------------
     def _attach(self, workspace: "Workspace") -> None:
         from workshop_desk.services.settings import remember_file
+
+        from workshop_desk.ui.document import Document
 
         self._detach()
         self.document = Document(workspace, self)

@@ -62,13 +62,13 @@ def test_update_saves_cleaned_fields(workspace):
 
 def test_empty_title_is_refused_with_a_message_and_nothing_is_saved(workspace):
     before = workspace.programmes.get()
-    with pytest.raises(ValidationError, match="^The programme title cannot be empty.$"):
+    with pytest.raises(ValidationError, match=r"^The programme title cannot be empty\.$"):
         workspace.programmes.update(programme_draft(title="   "))
     assert workspace.programmes.get() == before
 
 
 def test_end_before_start_is_refused(workspace):
-    with pytest.raises(ValidationError, match="^The end date is before the start date.$"):
+    with pytest.raises(ValidationError, match=r"^The end date is before the start date\.$"):
         workspace.programmes.update(programme_draft(start_date=date(2027, 3, 1), end_date=date(2027, 2, 1)))
 
 

@@ -36,7 +36,8 @@ def test_create_from_each_template(workspace, key):
 
 
 def test_create_blank_sitting_at_the_end(ws):
-    created = ws.sittings.create(sitting_draft(title="  Comité   de pilotage ", kind=SittingKind.STEERING_COMMITTEE))
+    created = ws.sittings.create(sitting_draft(title="  Comité   de pilotage ",
+                                               kind=SittingKind.STEERING_COMMITTEE))
     assert created.items == ()
     assert created.sitting.title == "Comité de pilotage"
     assert created.sitting.kind is SittingKind.STEERING_COMMITTEE
@@ -101,7 +102,8 @@ def test_duplicate_is_placed_right_after_with_items_and_no_run_data(ws):
     assert copy.sitting.run_started_at is None and copy.sitting.run_ended_at is None
     assert all(i.actual_start is None and i.actual_end is None for i in copy.items)
     assert original.sitting.is_running  # the source keeps its run
-    assert (copy.sitting.start_time, copy.sitting.venue) == (original.sitting.start_time, original.sitting.venue)
+    assert copy.sitting.start_time == original.sitting.start_time
+    assert copy.sitting.venue == original.sitting.venue
 
 
 def test_duplicate_of_a_title_at_the_length_limit(ws):

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import BAD_FILES, make_bad_file, make_pre_alembic_file, make_programme_file, side_files
+from tests.factories import (
+    BAD_FILES,
+    make_bad_file,
+    make_pre_alembic_file,
+    make_programme_file,
+    make_workspace,
+    side_files,
+)
 from workshop_desk.storage import migrate
 from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeFileError, parse_header
 from workshop_desk.storage.programme_file import create_file, open_file
@@ -115,6 +122,7 @@ EXPECTED_PROBLEMS = {
     "unknown_revision": FileProblem.TOO_NEW,
     "unknown_revision_rollback_journal": FileProblem.TOO_NEW,
     "corrupt_page": FileProblem.CORRUPT,
+    "corrupt_middle_page": FileProblem.CORRUPT,
 }
 
 
@@ -185,3 +193,21 @@ def test_file_names_with_url_characters_work_and_leave_no_stray_file(tmp_path, n
     finally:
         database.close()
     assert [p.name for p in folder.iterdir()] == [name]
+
+
+def test_a_file_left_open_by_a_crash_reopens_with_everything(tmp_path):
+    """The state a crash leaves: the file and its write-ahead log, never folded together."""
+    workspace = make_workspace(tmp_path / "live", sittings=2, items=3)
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for suffix in ("", "-wal"):  # copied raw while open, as the disk holds them after a power cut
+        (crashed / f"programme.wdesk{suffix}").write_bytes(Path(f"{workspace.path}{suffix}").read_bytes())
+    workspace.database.close()
+    database = open_file(crashed / "programme.wdesk", tmp_path / "migration-backups")
+    try:
+        with closing(database.engine.raw_connection()) as connection:
+            titles = [row[0] for row in connection.execute("SELECT title FROM agenda_item ORDER BY id")]
+        assert titles == ["Point 1", "Point 2", "Point 3"] * 2
+        assert database.integrity_problems() == []
+    finally:
+        database.close()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from workshop_desk.domain.enums import SittingKind
 from workshop_desk.domain.models import SittingDraft
 from workshop_desk.domain.templates import TEMPLATES, template
-from workshop_desk.i18n import _, format_minutes
+from workshop_desk.i18n import _, format_minutes, ngettext
 from workshop_desk.ui.widgets.form_status import FormStatus
 from workshop_desk.ui.widgets.optional_fields import OptionalDateEdit, OptionalTimeEdit
 
@@ -76,7 +76,8 @@ class NewSittingDialog(QDialog):
         if not self.title_edit.text() or self.title_edit.isModified() is False:
             self.title_edit.setText(chosen.title())
         items = ", ".join(draft.title for draft in chosen.drafts())
-        self.summary.setText(_("{n} items: {items}").format(n=len(chosen.items), items=items))
+        count = len(chosen.items)
+        self.summary.setText(ngettext("{n} item: {items}", "{n} items: {items}", count).format(n=count, items=items))
 
     def _on_buttons_accepted(self) -> None:
         if not self.title_edit.text().strip():

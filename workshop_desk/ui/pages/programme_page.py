@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from workshop_desk.domain.models import Programme, ProgrammeDraft
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.i18n import _, ngettext
+from workshop_desk.i18n import _, ngettext, pgettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.widgets.form_status import FormStatus
@@ -47,7 +47,7 @@ class ProgrammePage(QWidget):
         self.status = FormStatus()
         dates = QHBoxLayout()
         dates.addWidget(self.start_edit)
-        dates.addWidget(QLabel(_("to")))
+        dates.addWidget(QLabel(pgettext("date range", "to")))
         dates.addWidget(self.end_edit)
         dates.addStretch()
         form = QFormLayout()

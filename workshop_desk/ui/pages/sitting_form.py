@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from workshop_desk.domain.enums import SittingKind, label
 from workshop_desk.domain.models import Sitting, SittingDraft
-from workshop_desk.i18n import _
+from workshop_desk.i18n import _, pgettext
 from workshop_desk.ui.widgets.optional_fields import OptionalDateEdit, OptionalTimeEdit
 from workshop_desk.ui.widgets.text_area import TextArea
 
@@ -45,7 +45,7 @@ class SittingForm(QWidget):
         when.addWidget(self.date_edit)
         when.addWidget(QLabel(_("from")))
         when.addWidget(self.start_edit)
-        when.addWidget(QLabel(_("to")))
+        when.addWidget(QLabel(pgettext("time range", "to")))
         when.addWidget(self.end_edit)
         when.addStretch()
         form = QFormLayout(self)

@@ -10,7 +10,7 @@ from workshop_desk.domain.agenda import TimedItem, timed_items
 from workshop_desk.domain.clock import local
 from workshop_desk.domain.enums import label
 from workshop_desk.domain.live import ItemProgress, Pace, format_clock
-from workshop_desk.i18n import _, format_date, format_minutes, format_time
+from workshop_desk.i18n import _, format_date, format_minutes, format_time, pgettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.painting import MAIN, draw_text
@@ -57,7 +57,7 @@ class WelcomeScreen(Screen):
         top = area.top()
         if content.programme and content.programme.logo_path:
             top += self._paint_logo(painter, content.programme.logo_path, area)
-        draw_text(painter, QRectF(area.left(), top, area.width(), h * 0.08), _("Welcome"),
+        draw_text(painter, QRectF(area.left(), top, area.width(), h * 0.08), pgettext("projector heading", "Welcome"),
                   h * MAIN, theme.PROJECTOR_ACCENT, bold=True)
         top += h * 0.10
         if content.programme:

@@ -1,8 +1,10 @@
-"""Translation catalogs: `extract` updates the .po files from the code, `compile` builds the .mo files.
+"""Builds what `resources/` holds into the package.
 
-Run from the repository root:  python packaging/catalogs.py extract   |   python packaging/catalogs.py compile
+    python packaging/build_resources.py extract   update resources/translations/*.po from the code
+    python packaging/build_resources.py compile   compile the catalogs and copy the icons into the package
 """
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -15,9 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "workshop_desk"
 CATALOGS = ROOT / "resources" / "translations"
 COMPILED = SOURCES / "locale"
+ICONS = ROOT / "resources" / "icons"
+ASSETS = SOURCES / "assets"
 DOMAIN = "workshop_desk"
 LANGUAGES = ("fr", "en")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def extracted() -> Catalog:
@@ -56,6 +60,9 @@ def extract() -> None:
 
 
 def compile_all() -> None:
+    ASSETS.mkdir(exist_ok=True)
+    for icon in ICONS.glob("*.svg"):
+        shutil.copyfile(icon, ASSETS / icon.name)
     for language in LANGUAGES:
         target = mo_path(language)
         target.parent.mkdir(parents=True, exist_ok=True)

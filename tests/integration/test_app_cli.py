@@ -1,0 +1,32 @@
+"""The app's own command-line modes, run as a user would: smoke test and screenshots."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+
+def _run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(home / "data"),
+           "XDG_CONFIG_HOME": str(home / "config"), "HOME": str(home)}
+    return subprocess.run([sys.executable, "-m", "workshop_desk", *args], capture_output=True, text=True,
+                          env=env, timeout=120, check=False)
+
+
+def test_smoke_test_prints_seconds_to_first_window(tmp_path: Path) -> None:
+    result = _run(["--smoke-test"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    seconds = float(result.stdout.strip().splitlines()[-1])
+    assert 0 < seconds < 60
+
+
+def test_screenshots_of_the_demo_in_french(tmp_path: Path) -> None:
+    result = _run(["--screenshot", str(tmp_path / "shots"), "--demo", "--size", "1920x1080", "--lang", "fr"],
+                  tmp_path)
+    assert result.returncode == 0, result.stderr
+    for name in ("console", "console-run", "projector", "projector-welcome", "projector-pause"):
+        image = QImage(str(tmp_path / "shots" / f"{name}.png"))
+        assert (image.width(), image.height()) == (1920, 1080), name
+    assert not (tmp_path / "data" / "WorkshopDesk" / "settings.json").exists()  # nothing of the user's touched
