@@ -9,9 +9,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from workshop_desk.domain.enums import ItemKind  # noqa: E402
-from workshop_desk.domain.models import ItemDraft, ProgrammeDraft, SittingDraft  # noqa: E402
-from workshop_desk.services.workspace import Workspace  # noqa: E402
+from workshop_desk.domain.enums import ItemKind
+from workshop_desk.domain.models import ItemDraft, ProgrammeDraft, SittingDraft
+from workshop_desk.services.workspace import Workspace
 
 SITTINGS, ITEMS, RUNS = 30, 20, 9
 

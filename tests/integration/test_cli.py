@@ -82,7 +82,7 @@ def test_check_a_sound_file(cli, demo_path):
     result = cli("check", str(demo_path))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines == [f"ok: {demo_path}: sound: schema 1, 6 sitting(s)"]
+    assert lines == [f"ok: {demo_path}: valid: schema 1, 6 sittings"]
 
 
 @pytest.mark.parametrize("kind", ["truncated", "corrupt_page", "too_new_user_version", "foreign_sqlite"])
@@ -107,4 +107,4 @@ def test_check_a_missing_file(cli, tmp_path):
 def test_check_in_french(cli, demo_path):
     result = cli("--lang", "fr", "check", str(demo_path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [f"ok: {demo_path}: fichier sain : schéma 1, 6 séance(s)"]
+    assert result.stdout.splitlines() == [f"ok: {demo_path}: fichier valide : schéma 1, 6 séances"]

@@ -159,3 +159,32 @@ def test_move_a_sitting_with_alt_down(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert [s.id for s in window.document.sittings()][:2] == [2, 1]  # type: ignore[union-attr]
     assert window.current_sitting_id() == 1
+
+
+def test_choose_a_logo_then_a_bad_one_then_remove_it(
+    qtbot: QtBot, window: MainWindow, prompts: Prompts, tmp_path: Path, monkeypatch: object
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from workshop_desk.ui import prompts as prompts_module
+
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#E53935"))
+    logo = tmp_path / "logo.png"
+    image.save(str(logo))
+    page = window.programme_page
+    assert page is not None
+    monkeypatch.setattr(prompts_module, "open_image", lambda _p: logo)  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.logo_button, Qt.MouseButton.LeftButton)
+    assert window.document.programme().logo == logo.read_bytes()  # type: ignore[union-attr]
+    assert page.logo_label.pixmap() is not None and not page.logo_label.pixmap().isNull()
+
+    not_an_image = tmp_path / "notes.txt"
+    not_an_image.write_text("bonjour")
+    monkeypatch.setattr(prompts_module, "open_image", lambda _p: not_an_image)  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.logo_button, Qt.MouseButton.LeftButton)
+    assert "PNG, JPEG or SVG" in page.status.text()
+    assert window.document.programme().logo == logo.read_bytes()  # type: ignore[union-attr]
+
+    qtbot.mouseClick(page.logo_remove_button, Qt.MouseButton.LeftButton)
+    assert window.document.programme().logo is None  # type: ignore[union-attr]

@@ -54,14 +54,18 @@ def test_every_entry_is_translated_with_its_placeholders(language: str) -> None:
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_compiled_catalogs_match_their_sources(language: str) -> None:
-    source = {m.id: m.string for m in tools.load(language) if m.id and not m.fuzzy and all(_strings(m))}
     with tools.mo_path(language).open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for msgid, msgstr in source.items():
-        if isinstance(msgid, tuple):
-            assert compiled.ngettext(msgid[0], msgid[1], 1) == msgstr[0]
+    for message in tools.load(language):
+        if not message.id or message.fuzzy or not all(_strings(message)):
+            continue
+        if isinstance(message.id, tuple):
+            got = compiled.ngettext(message.id[0], message.id[1], 1)
+            assert got == message.string[0], "run: python packaging/build_resources.py compile"
+        elif message.context:
+            assert compiled.pgettext(message.context, message.id) == message.string
         else:
-            assert compiled.gettext(msgid) == msgstr, "run: python packaging/build_resources.py compile"
+            assert compiled.gettext(message.id) == message.string, "run: python packaging/build_resources.py compile"
 
 
 def test_icons_in_the_package_match_resources() -> None:

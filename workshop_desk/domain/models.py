@@ -15,7 +15,7 @@ class Programme:
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     objectives: str = ""
-    logo_path: str = ""
+    logo: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,7 @@ class ProgrammeDraft:
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     objectives: str = ""
-    logo_path: str = ""
+    logo: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

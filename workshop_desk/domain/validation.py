@@ -15,10 +15,10 @@ def clean_title(value: str, what: str) -> str:
     """A trimmed, non-empty title of at most MAX_TITLE characters."""
     text = " ".join(value.split())
     if not text:
-        raise ValidationError(_("{what} cannot be empty.").format(what=what))
+        raise ValidationError(_("The field “{what}” cannot be empty.").format(what=what))
     if len(text) > MAX_TITLE:
         raise ValidationError(
-            _("{what} is too long ({n} characters, at most {max}).").format(
+            _("The field “{what}” is too long ({n} characters, at most {max}).").format(
                 what=what, n=len(text), max=MAX_TITLE)
         )
     return text
@@ -29,10 +29,26 @@ def clean_text(value: str, what: str) -> str:
     text = value.strip()
     if len(text) > MAX_TEXT:
         raise ValidationError(
-            _("{what} is too long ({n} characters, at most {max}).").format(
+            _("The field “{what}” is too long ({n} characters, at most {max}).").format(
                 what=what, n=len(text), max=MAX_TEXT)
         )
     return text
+
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+_IMAGE_STARTS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"<svg", b"<?xml")
+
+
+def clean_logo(data: bytes | None) -> bytes | None:
+    """A PNG, JPEG or SVG image of at most 2 MB (None: no logo)."""
+    if not data:
+        return None
+    if len(data) > MAX_LOGO_BYTES:
+        raise ValidationError(_("The logo is too large ({size} KB, at most {max} KB).").format(
+            size=len(data) // 1024, max=MAX_LOGO_BYTES // 1024))
+    if not data.lstrip().startswith(_IMAGE_STARTS):
+        raise ValidationError(_("The logo must be a PNG, JPEG or SVG image."))
+    return data
 
 
 def clean_minutes(value: int) -> int:

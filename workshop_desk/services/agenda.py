@@ -14,10 +14,10 @@ from workshop_desk.storage.tables import AgendaItemTable, SittingTable
 
 def _clean(draft: ItemDraft) -> dict[str, object]:
     return {
-        "title": validation.clean_title(draft.title, _("The item title")),
+        "title": validation.clean_title(draft.title, _("Item title")),
         "kind": str(draft.kind),
         "planned_minutes": validation.clean_minutes(draft.planned_minutes),
-        "notes": validation.clean_text(draft.notes, _("The notes")),
+        "notes": validation.clean_text(draft.notes, _("Notes")),
     }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
-from workshop_desk.i18n import _
+from workshop_desk.i18n import _, ngettext
 from workshop_desk.services.workspace import describe_file_error
 from workshop_desk.storage import migrate
 from workshop_desk.storage.db import quick_check, read_only_connection
@@ -46,7 +46,10 @@ def check_file(path: Path) -> CheckResult:
         return CheckResult(False, _("older schema ({revision}): open it in the app to update it").format(
             revision=revision))
     if differences:
-        return CheckResult(False, _("schema differs from this version: {n} difference(s)").format(
-            n=len(differences)))
-    return CheckResult(True, _("sound: schema {version}, {n} sitting(s)").format(
-        version=migrate.SCHEMA_VERSION, n=sittings))
+        count = len(differences)
+        return CheckResult(False, ngettext("the schema differs from this version's in {n} place",
+                                           "the schema differs from this version's in {n} places",
+                                           count).format(n=count))
+    count = sittings or 0
+    return CheckResult(True, ngettext("valid: schema {version}, {n} sitting", "valid: schema {version}, {n} sittings",
+                                      count).format(version=migrate.SCHEMA_VERSION, n=count))

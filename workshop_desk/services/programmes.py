@@ -17,7 +17,7 @@ DEFAULT_GROUPS: tuple[tuple[str, str], ...] = (
     (N_("Chambers of commerce"), "#FB8C00"),
     (N_("Development agencies"), "#00897B"),
     (N_("Residents"), "#E53935"),
-    (N_("Other"), "#757575"),
+    (N_("Others"), "#757575"),
 )
 
 
@@ -25,13 +25,13 @@ def _clean(draft: ProgrammeDraft) -> dict[str, object]:
     if draft.start_date and draft.end_date and draft.end_date < draft.start_date:
         raise validation.ValidationError(_("The end date is before the start date."))
     return {
-        "title": validation.clean_title(draft.title, _("The programme title")),
-        "client": validation.clean_text(draft.client, _("The client")),
-        "territory": validation.clean_text(draft.territory, _("The territory")),
+        "title": validation.clean_title(draft.title, _("Programme title")),
+        "client": validation.clean_text(draft.client, _("Client")),
+        "territory": validation.clean_text(draft.territory, _("Territory")),
         "start_date": draft.start_date,
         "end_date": draft.end_date,
-        "objectives": validation.clean_text(draft.objectives, _("The objectives")),
-        "logo_path": draft.logo_path.strip(),
+        "objectives": validation.clean_text(draft.objectives, _("Objectives")),
+        "logo": validation.clean_logo(draft.logo),
     }
 
 

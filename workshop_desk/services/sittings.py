@@ -18,15 +18,15 @@ def _clean(draft: SittingDraft) -> dict[str, object]:
     if not 0 <= draft.expected_headcount <= 100_000:
         raise validation.ValidationError(_("The expected headcount must be between 0 and 100,000."))
     return {
-        "title": validation.clean_title(draft.title, _("The sitting title")),
+        "title": validation.clean_title(draft.title, _("Sitting title")),
         "kind": str(draft.kind),
         "date": draft.date,
         "start_time": draft.start_time,
         "end_time": draft.end_time,
-        "venue": validation.clean_text(draft.venue, _("The venue")),
-        "facilitators": validation.clean_text(draft.facilitators, _("The facilitators")),
+        "venue": validation.clean_text(draft.venue, _("Venue")),
+        "facilitators": validation.clean_text(draft.facilitators, _("Facilitators")),
         "expected_headcount": draft.expected_headcount,
-        "objectives": validation.clean_text(draft.objectives, _("The objectives")),
+        "objectives": validation.clean_text(draft.objectives, _("Objectives")),
     }
 
 
@@ -103,7 +103,7 @@ class SittingService:
             pattern = _("{title} (copy)")
             room = validation.MAX_TITLE - len(pattern.format(title=""))  # a title at the limit must still fit
             title = pattern.format(title=copy.title[:room].rstrip())
-            copy.title = validation.clean_title(title, _("The title"))
+            copy.title = validation.clean_title(title, _("Title"))
             session.add(copy)
             session.flush()
             assert copy.id is not None

@@ -28,7 +28,7 @@ class ProgrammeTable(SQLModel, table=True):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     objectives: str = ""
-    logo_path: str = ""
+    logo: bytes | None = None  # the client's logo (PNG, JPEG or SVG), kept in the file so it travels
     privacy_notice: str = ""
     retention_years: int = 3
     created_at: dt.datetime = Field(default_factory=_now)

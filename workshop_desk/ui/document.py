@@ -60,7 +60,7 @@ class Document(QObject):
     def update_programme(self, draft: ProgrammeDraft) -> Programme:
         before = self.programme()
         old = ProgrammeDraft(before.title, before.client, before.territory, before.start_date,
-                             before.end_date, before.objectives, before.logo_path)
+                             before.end_date, before.objectives, before.logo)
         return self._edit(_("Edit the programme"), lambda: self.workspace.programmes.update(draft),
                           lambda: self.workspace.programmes.update(old), self.programme_changed.emit)
 

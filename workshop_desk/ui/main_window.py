@@ -14,10 +14,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
 
     from workshop_desk.ui.document import Document
-    from workshop_desk.ui.models.sittings_model import SittingsModel
     from workshop_desk.ui.pages.programme_page import ProgrammePage
     from workshop_desk.ui.pages.sitting_page import SittingPage
-    from workshop_desk.ui.projector_dock import ProjectorDock
     from workshop_desk.ui.shell import Shell
 
 

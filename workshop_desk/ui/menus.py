@@ -1,6 +1,7 @@
 """The console's menus and keyboard shortcuts, and what each command does."""
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -91,7 +92,7 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     projector_menu.addSeparator()
     for mode, key in ((ProjectorMode.WELCOME, "F6"), (ProjectorMode.AGENDA, "F7"), (ProjectorMode.PAUSE, "F8"),
                       (ProjectorMode.BLANK, "F9")):
-        a[f"projector_{mode}"] = _action(window, label(mode), lambda m=mode: shell.projector.set_mode(m), key)
+        a[f"projector_{mode}"] = _action(window, label(mode), partial(shell.projector.set_mode, mode), key)
         _add(projector_menu, a[f"projector_{mode}"])
 
     help_menu = window.menuBar().addMenu(_("&Help"))
@@ -132,7 +133,8 @@ def _fill_screens(window: "MainWindow", menu: QMenu) -> None:
         action = menu.addAction(f"{name} — {size.width()}×{size.height()}")
         action.setCheckable(True)
         action.setChecked(screen.name() == chosen)
-        action.triggered.connect(lambda _c=False, n=screen.name(): window.shell.move_projector(n))
+        name = screen.name()
+        action.triggered.connect(lambda _c=False, n=name: window.shell.move_projector(n))
 
 
 def _undo(window: "MainWindow", undo: bool) -> None:

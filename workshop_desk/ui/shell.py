@@ -1,5 +1,6 @@
 """The app's lifetime: settings, the open programme file, the projector, language, backups."""
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,11 +13,11 @@ from workshop_desk.paths import backups_dir, demo_file, settings_file
 from workshop_desk.ui import prompts
 
 if TYPE_CHECKING:
-    from workshop_desk.ui.document import Document
-    from workshop_desk.ui.projector.controller import ProjectorController
     from workshop_desk.services.settings import Settings
     from workshop_desk.services.workspace import Workspace
+    from workshop_desk.ui.document import Document
     from workshop_desk.ui.main_window import MainWindow
+    from workshop_desk.ui.projector.controller import ProjectorController
 
 
 class Shell(QObject):
@@ -217,7 +218,6 @@ class Shell(QObject):
     # Internals -----------------------------------------------------------------------------------
     def _attach(self, workspace: "Workspace") -> None:
         from workshop_desk.services.settings import remember_file
-
         from workshop_desk.ui.document import Document
 
         self._detach()
@@ -261,10 +261,8 @@ class Shell(QObject):
     def _save_settings(self) -> None:
         from workshop_desk.services.settings import save_settings
 
-        try:
+        with contextlib.suppress(OSError):  # preferences are a convenience: never block the facilitator
             save_settings(self.settings, self._settings_path)
-        except OSError:
-            pass  # preferences are a convenience: never block the facilitator for them
 
     def _status(self, message: str) -> None:
         if self.window is not None:

@@ -62,10 +62,10 @@ def test_add_to_a_missing_sitting(ws):
 
 
 @pytest.mark.parametrize(("overrides", "message"), [
-    ({"title": "  "}, "The item title cannot be empty."),
+    ({"title": "  "}, "The field “Item title” cannot be empty."),
     ({"planned_minutes": -5}, "A duration must be between 0 and 1440 minutes."),
     ({"planned_minutes": 1441}, "A duration must be between 0 and 1440 minutes."),
-    ({"notes": "n" * 10_001}, "The notes is too long"),
+    ({"notes": "n" * 10_001}, "The field “Notes” is too long"),
 ])
 def test_invalid_item_is_refused_and_nothing_saved(ws, sitting_id, overrides, message):
     with pytest.raises(ValidationError, match=message.replace(".", r"\.")):

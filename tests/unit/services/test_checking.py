@@ -28,7 +28,7 @@ def test_sound_demo_file_is_ok(tmp_path):
     before = _sha256(path)
     result = check_file(path)
     assert result.ok
-    assert result.message == "sound: schema 1, 6 sitting(s)"
+    assert result.message == "valid: schema 1, 6 sittings"
     assert "\n" not in result.message
     assert _sha256(path) == before
     assert side_files(path) == []
@@ -39,7 +39,7 @@ def test_a_file_that_is_open_elsewhere_can_be_checked(tmp_path):
     try:
         result = check_file(workspace.path)
         assert result.ok, result.message
-        assert result.message.endswith("2 sitting(s)")
+        assert result.message.endswith("2 sittings")
     finally:
         workspace.database.close()
 

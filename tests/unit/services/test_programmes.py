@@ -53,16 +53,16 @@ def test_update_saves_cleaned_fields(workspace):
     updated = workspace.programmes.update(ProgrammeDraft(
         title="  Stratégie   régionale  ", client=" Région ", territory="Loire",
         start_date=date(2027, 5, 1), end_date=date(2027, 12, 1), objectives=" Mobiliser 800 personnes ",
-        logo_path="  /tmp/logo.svg "))
+        logo=b"<svg xmlns='http://www.w3.org/2000/svg'/>"))
     assert updated.title == "Stratégie régionale"
-    assert (updated.client, updated.objectives, updated.logo_path) == ("Région", "Mobiliser 800 personnes",
-                                                                        "/tmp/logo.svg")
+    assert (updated.client, updated.objectives) == ("Région", "Mobiliser 800 personnes")
+    assert updated.logo == b"<svg xmlns='http://www.w3.org/2000/svg'/>"
     assert workspace.programmes.get() == updated
 
 
 def test_empty_title_is_refused_with_a_message_and_nothing_is_saved(workspace):
     before = workspace.programmes.get()
-    with pytest.raises(ValidationError, match=r"^The programme title cannot be empty\.$"):
+    with pytest.raises(ValidationError, match=r"^The field “Programme title” cannot be empty\.$"):
         workspace.programmes.update(programme_draft(title="   "))
     assert workspace.programmes.get() == before
 
@@ -73,7 +73,7 @@ def test_end_before_start_is_refused(workspace):
 
 
 def test_too_long_objectives_are_refused(workspace):
-    with pytest.raises(ValidationError, match="The objectives is too long"):
+    with pytest.raises(ValidationError, match="The field “Objectives” is too long"):
         workspace.programmes.update(programme_draft(objectives="x" * 10_001))
 
 

@@ -55,12 +55,12 @@ def test_new_sitting_goes_last_even_after_deletions(ws):
 
 
 @pytest.mark.parametrize(("overrides", "message"), [
-    ({"title": ""}, "The sitting title cannot be empty."),
+    ({"title": ""}, "The field “Sitting title” cannot be empty."),
     ({"start_time": time(16, 0), "end_time": time(14, 0)}, "The sitting must end after it starts."),
     ({"start_time": time(16, 0), "end_time": time(16, 0)}, "The sitting must end after it starts."),
     ({"expected_headcount": -1}, "The expected headcount must be between 0 and 100,000."),
     ({"expected_headcount": 100_001}, "The expected headcount must be between 0 and 100,000."),
-    ({"venue": "v" * 10_001}, "The venue is too long"),
+    ({"venue": "v" * 10_001}, "The field “Venue” is too long"),
 ])
 def test_invalid_sitting_is_refused(ws, overrides, message):
     with pytest.raises(ValidationError, match=message.replace("(", r"\(").replace(".", r"\.")):

@@ -90,8 +90,6 @@ def test_describe_file_error_in_french(problem, words):
     assert "The file" not in text.split(". ")[0]
 
 
-@pytest.mark.xfail(strict=True, reason="fr.po has no entry yet for 'The file was left exactly as it was.' "
-                                       "(it was inside an f-string, which Babel's extractor skips)")
 def test_describe_file_error_in_french_is_wholly_french():
     i18n.set_language("fr")
     try:

@@ -1,10 +1,15 @@
 """The programme overview and editor: title, client, territory, dates, objectives, groups."""
 
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -12,7 +17,7 @@ from PySide6.QtWidgets import (
 from workshop_desk.domain.models import Programme, ProgrammeDraft
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, ngettext, pgettext
-from workshop_desk.ui import theme
+from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.widgets.form_status import FormStatus
 from workshop_desk.ui.widgets.optional_fields import OptionalDateEdit
@@ -42,6 +47,15 @@ class ProgrammePage(QWidget):
         self.end_edit = OptionalDateEdit()
         self.objectives_edit = TextArea()
         self.objectives_edit.setMaximumHeight(140)
+        self.logo_label = QLabel()
+        self.logo_label.setFixedHeight(64)
+        self.logo_button = QPushButton(_("Choose a &logo…"))
+        self.logo_remove_button = QPushButton(_("Remove the logo"))
+        logo = QHBoxLayout()
+        logo.addWidget(self.logo_label)
+        logo.addWidget(self.logo_button)
+        logo.addWidget(self.logo_remove_button)
+        logo.addStretch()
         self.groups_label = QLabel()
         self.groups_label.setWordWrap(True)
         self.status = FormStatus()
@@ -56,6 +70,7 @@ class ProgrammePage(QWidget):
         form.addRow(_("Te&rritory"), self.territory_edit)
         form.addRow(_("Dates"), dates)
         form.addRow(_("&Objectives"), self.objectives_edit)
+        form.addRow(_("Client's logo"), logo)
         form.addRow(_("Stakeholder groups"), self.groups_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -70,6 +85,9 @@ class ProgrammePage(QWidget):
         self.start_edit.editingFinished.connect(self._on_field_edited)
         self.end_edit.editingFinished.connect(self._on_field_edited)
         self.objectives_edit.editing_finished.connect(self._on_field_edited)
+        self.logo_button.clicked.connect(self._on_logo_button_clicked)
+        self.logo_remove_button.clicked.connect(lambda: self._save(replace(self._draft_of(
+            self._document.programme()), logo=None)))
         self._document.programme_changed.connect(self.refresh)
         self._document.sittings_changed.connect(self._refresh_summary)
 
@@ -86,6 +104,15 @@ class ProgrammePage(QWidget):
         self._loading = False
         self._refresh_summary()
         self._show_groups()
+        self._show_logo(programme.logo)
+
+    def _show_logo(self, data: bytes | None) -> None:
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.logo_label.setPixmap(pixmap.scaledToHeight(60, Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_label.setText(_("No logo (it would appear on the welcome screen)"))
+        self.logo_remove_button.setEnabled(bool(data))
 
     def _refresh_summary(self) -> None:
         count = len(self._document.sittings())
@@ -100,15 +127,17 @@ class ProgrammePage(QWidget):
             title=self.title_edit.text(), client=self.client_edit.text(),
             territory=self.territory_edit.text(), start_date=self.start_edit.value(),
             end_date=self.end_edit.value(), objectives=self.objectives_edit.toPlainText(),
-            logo_path=programme.logo_path)
+            logo=programme.logo)
 
     def _on_field_edited(self) -> None:
         if self._loading:
             return
         programme = self._document.programme()
         draft = self._draft(programme)
-        if draft == self._draft_of(programme):
-            return
+        if draft != self._draft_of(programme):
+            self._save(draft)
+
+    def _save(self, draft: ProgrammeDraft) -> None:
         try:
             self._document.update_programme(draft)
         except ValidationError as error:
@@ -116,7 +145,18 @@ class ProgrammePage(QWidget):
             return
         self.status.clear_error()
 
+    def _on_logo_button_clicked(self) -> None:
+        path = prompts.open_image(self)
+        if path is None:
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self.status.show_error(_("The logo could not be read: {error}").format(error=error))
+            return
+        self._save(replace(self._draft_of(self._document.programme()), logo=data))
+
     @staticmethod
     def _draft_of(programme: Programme) -> ProgrammeDraft:
         return ProgrammeDraft(programme.title, programme.client, programme.territory, programme.start_date,
-                              programme.end_date, programme.objectives, programme.logo_path)
+                              programme.end_date, programme.objectives, programme.logo)

@@ -55,8 +55,8 @@ class WelcomeScreen(Screen):
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         area, h = self.margins(), self.height()
         top = area.top()
-        if content.programme and content.programme.logo_path:
-            top += self._paint_logo(painter, content.programme.logo_path, area)
+        if content.programme and content.programme.logo:
+            self._paint_logo(painter, content.programme.logo, area)
         draw_text(painter, QRectF(area.left(), top, area.width(), h * 0.08), pgettext("projector heading", "Welcome"),
                   h * MAIN, theme.PROJECTOR_ACCENT, bold=True)
         top += h * 0.10
@@ -86,14 +86,19 @@ class WelcomeScreen(Screen):
             lines.append(sitting.venue)
         return lines
 
-    def _paint_logo(self, painter: QPainter, path: str, area: QRectF) -> float:
-        pixmap = QPixmap(path)
-        if pixmap.isNull():
-            return 0.0
-        height = self.height() * 0.14
-        scaled = pixmap.scaledToHeight(int(height), Qt.TransformationMode.SmoothTransformation)
-        painter.drawPixmap(int(area.right() - scaled.width()), int(area.top()), scaled)
-        return 0.0
+    def _paint_logo(self, painter: QPainter, data: bytes, area: QRectF) -> None:
+        """The client's logo in the top right corner, on a white card (most logos are drawn for paper)."""
+        pixmap = QPixmap()
+        if not pixmap.loadFromData(data):
+            return
+        height = int(self.height() * 0.12)
+        scaled = pixmap.scaled(int(area.width() * 0.3), height, Qt.AspectRatioMode.KeepAspectRatio,
+                               Qt.TransformationMode.SmoothTransformation)
+        pad = self.height() * 0.012
+        card = QRectF(area.right() - scaled.width() - 2 * pad, area.top(), scaled.width() + 2 * pad,
+                      scaled.height() + 2 * pad)
+        painter.fillRect(card, QColor("#FFFFFF"))
+        painter.drawPixmap(int(card.left() + pad), int(card.top() + pad), scaled)
 
 
 class AgendaScreen(Screen):

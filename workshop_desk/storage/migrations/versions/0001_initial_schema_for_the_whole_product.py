@@ -27,7 +27,7 @@ def upgrade() -> None:
     sa.Column('start_date', sa.Date(), nullable=True),
     sa.Column('end_date', sa.Date(), nullable=True),
     sa.Column('objectives', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('logo_path', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('logo', sa.LargeBinary(), nullable=True),
     sa.Column('privacy_notice', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('retention_years', sa.Integer(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
