@@ -188,3 +188,17 @@ def test_choose_a_logo_then_a_bad_one_then_remove_it(
 
     qtbot.mouseClick(page.logo_remove_button, Qt.MouseButton.LeftButton)
     assert window.document.programme().logo is None  # type: ignore[union-attr]
+
+
+def test_keyboard_shortcuts_are_listed_with_f1(qtbot: QtBot, window: MainWindow, monkeypatch: object) -> None:
+    from workshop_desk.ui.dialogs.shortcuts import ShortcutsDialog
+
+    shown: list[ShortcutsDialog] = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)  # type: ignore[attr-defined]
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert len(shown) == 1
+    table = shown[0].table
+    rows = {table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())}
+    assert rows["Show or hide the projector"] == "F5"
+    assert rows["Next item"].startswith("PgDown")
+    assert "Ctrl+Z" in rows["Undo"]

@@ -14,9 +14,10 @@ def backups_to_keep(stamps: list[datetime], now: datetime) -> set[datetime]:
     seen_days: set[object] = set()
     # The last seven calendar days, today included; a stamp from after `now` (a clock that was set
     # wrong) is kept only among the last ten, else such stamps would pile up for ever.
-    first_day, today = (now - timedelta(days=KEEP_DAYS - 1)).date(), now.date()
+    # Days are the user's local days (a French evening is already tomorrow in UTC).
+    first_day, today = (now - timedelta(days=KEEP_DAYS - 1)).astimezone().date(), now.astimezone().date()
     for stamp in newest_first:
-        day = stamp.date()
+        day = stamp.astimezone().date()
         if first_day <= day <= today and day not in seen_days:
             seen_days.add(day)
             keep.add(stamp)

@@ -49,8 +49,9 @@ class RunService:
             if not items:
                 raise ValueError("a sitting with no agenda cannot be run")
             now = self._now()
-            if sitting.run_started_at is None or sitting.run_ended_at is not None:
-                sitting.run_started_at, sitting.run_ended_at = now, None
+            # Resuming an ended run keeps when the sitting really began (the minutes report it).
+            sitting.run_started_at = sitting.run_started_at or now
+            sitting.run_ended_at = None
             current = next((i for i in items if i.id == sitting.current_item_id), items[0])
             _enter(current, now)
             sitting.current_item_id = current.id

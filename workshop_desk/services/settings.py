@@ -14,6 +14,7 @@ class Settings:
     recent_files: list[str] = field(default_factory=list)
     last_file: str = ""
     projector_screen: str = ""
+    window_geometry: str = ""  # Qt's saveGeometry(), base64: the console reopens where it was
 
 
 def load_settings(path: Path) -> Settings:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.models import ProgrammeDraft
 from workshop_desk.i18n import _
 from workshop_desk.services.agenda import AgendaService
@@ -36,9 +37,10 @@ class Workspace:
         return self.database.path
 
     @classmethod
-    def over(cls, database: Database, backup_root: Path) -> "Workspace":
+    def over(cls, database: Database, backup_root: Path, wall: WallClock = utc_now) -> "Workspace":
+        """The services over an open file; `wall` is the clock of recorded times (tests inject one)."""
         return cls(database, ProgrammeService(database), SittingService(database), AgendaService(database),
-                   RunService(database), ParticipantService(database), BackupService(database, backup_root))
+                   RunService(database, wall), ParticipantService(database), BackupService(database, backup_root, wall))
 
     @classmethod
     def create(cls, path: Path, draft: ProgrammeDraft, backup_root: Path,

@@ -6,9 +6,9 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_desk import i18n
 from workshop_desk.paths import package_dir, settings_file
@@ -53,7 +53,7 @@ def run_app(options: argparse.Namespace, started: float | None = None) -> int:
         return take_screenshots(options.screenshot, options.size, options.demo)
     shell = Shell(settings)
     window = shell.build_window(progressive=True)
-    window.resize(1366, 800)
+    _place(window, settings.window_geometry)
     window.show()
     app.processEvents()
     if options.smoke_test:
@@ -62,6 +62,12 @@ def run_app(options: argparse.Namespace, started: float | None = None) -> int:
         return 0
     QTimer.singleShot(0, lambda: _finish_start(shell, options))
     return app.exec()
+
+
+def _place(window: QWidget, geometry: str) -> None:
+    """Where the console was last time, or a size that suits a laptop screen."""
+    if not (geometry and window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
+        window.resize(1366, 800)
 
 
 def _finish_start(shell: Shell, options: argparse.Namespace) -> None:

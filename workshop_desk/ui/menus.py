@@ -96,7 +96,9 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
         _add(projector_menu, a[f"projector_{mode}"])
 
     help_menu = window.menuBar().addMenu(_("&Help"))
+    a["shortcuts"] = _action(window, _("&Keyboard shortcuts"), lambda: _show_shortcuts(window), "F1")
     a["about"] = _action(window, _("&About Workshop Desk"), shell.about)
+    _add(help_menu, a["shortcuts"])
     _add(help_menu, a["about"])
     return a
 
@@ -120,6 +122,12 @@ def _fill_recent(window: "MainWindow", menu: QMenu) -> None:
         action.triggered.connect(lambda _c=False, p=path: window.shell.open_path(p))
     if not files:
         menu.addAction(_("No recent programme")).setEnabled(False)
+
+
+def _show_shortcuts(window: "MainWindow") -> None:
+    from workshop_desk.ui.dialogs.shortcuts import ShortcutsDialog
+
+    ShortcutsDialog(list(window.actions_by_name.values()), window).exec()
 
 
 def _fill_screens(window: "MainWindow", menu: QMenu) -> None:

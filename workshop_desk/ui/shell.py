@@ -165,7 +165,10 @@ class Shell(QObject):
             self.window.set_document(None)
 
     def about_to_quit(self) -> bool:
-        """Close the file cleanly (last backup) before the app quits."""
+        """Close the file cleanly (last backup) before the app quits; remember where the window was."""
+        if self.window is not None:
+            self.settings.window_geometry = bytes(self.window.saveGeometry().toBase64().data()).decode("ascii")
+            self._save_settings()
         self._detach()
         if self._projector is not None:
             self._projector.window.close()

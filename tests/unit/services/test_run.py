@@ -105,6 +105,7 @@ def test_start_after_stop_resumes_where_it_stood(run, wall, sitting_id):
     assert state.sitting.is_running
     assert state.sitting.current_item_id == state.items[1].id
     assert actual_minutes(state.items[1], wall()) == pytest.approx(6)
+    assert state.sitting.run_started_at == T0  # when the sitting really began is kept for the minutes
 
 
 def test_reset_forgets_the_run(run, wall, sitting_id):

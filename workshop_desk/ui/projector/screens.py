@@ -150,7 +150,7 @@ class AgendaScreen(Screen):
                              QColor(theme.PROJECTOR_ACCENT))
             colour = theme.PROJECTOR_ACCENT
         size = h * MAIN
-        time_width = size * 3.4
+        time_width = size * 3.7
         minutes_width = size * 4.2
         start = format_time(timed.start) if timed.start else ""
         draw_text(painter, QRectF(rect.left(), rect.top(), time_width, rect.height()), start, size, colour,
