@@ -1,7 +1,6 @@
 """Translation of user-visible strings (gettext) and locale-aware formatting (Babel)."""
 
 import gettext
-import locale
 import os
 from collections.abc import Callable
 from datetime import date, time
@@ -26,6 +25,8 @@ def system_language() -> str:
         value = os.environ.get(var, "")
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
+    import locale  # only when no environment variable says it (saves start-up time)
+
     code = locale.getlocale()[0] or ""
     return "fr" if code.lower().startswith("fr") else "en"
 
