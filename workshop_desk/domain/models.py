@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from workshop_desk.domain.enums import ItemKind, SittingKind
+from workshop_desk.domain.enums import AttendanceStatus, ItemKind, SittingKind, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +122,25 @@ class Participant:
     group_id: int | None = None
     email: str = ""
     phone: str = ""
+    notes: str = ""
+    consent_contact: bool = False
+    consent_photos: bool = False
+    anonymised: bool = False
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
+    @property
+    def sort_name(self) -> str:
+        """'LAST First', the way attendance sheets are ordered."""
+        return f"{self.last_name} {self.first_name}".strip()
+
 
 @dataclass(frozen=True, slots=True)
 class ParticipantDraft:
+    """The editable fields of a participant."""
+
     first_name: str
     last_name: str
     civility: str = ""
@@ -138,3 +149,19 @@ class ParticipantDraft:
     group_id: int | None = None
     email: str = ""
     phone: str = ""
+    notes: str = ""
+    consent_contact: bool = False
+    consent_photos: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """A participant's status for one sitting (invited, registered, present, excused, absent)."""
+
+    id: int
+    sitting_id: int
+    participant_id: int
+    status: AttendanceStatus = AttendanceStatus.INVITED
+    signed_in_at: dt.datetime | None = None
+    left_at: dt.datetime | None = None
+    source: Source = Source.CONSOLE

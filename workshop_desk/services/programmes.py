@@ -79,3 +79,47 @@ class ProgrammeService:
         with self._db.session() as session:
             rows = session.exec(select(StakeholderGroupTable).order_by(col(StakeholderGroupTable.position)))
             return [to_domain(row, StakeholderGroup) for row in rows]
+
+    def add_group(self, name: str, colour: str) -> StakeholderGroup:
+        """A new stakeholder group at the end of the list."""
+        with self._db.session() as session:
+            programme = session.exec(select(ProgrammeTable).order_by(col(ProgrammeTable.id))).one()
+            assert programme.id is not None
+            count = len(session.exec(select(StakeholderGroupTable.id)).all())
+            row = StakeholderGroupTable(programme_id=programme.id, name=_group_name(name),
+                                        colour=_colour(colour), position=count)
+            session.add(row)
+            session.flush()
+            return to_domain(row, StakeholderGroup)
+
+    def update_group(self, group_id: int, name: str, colour: str) -> StakeholderGroup:
+        """Rename or recolour a group."""
+        with self._db.session() as session:
+            row = session.get(StakeholderGroupTable, group_id)
+            if row is None:
+                raise LookupError(f"group {group_id}")
+            row.name, row.colour = _group_name(name), _colour(colour)
+            session.add(row)
+            return to_domain(row, StakeholderGroup)
+
+    def delete_group(self, group_id: int) -> StakeholderGroup:
+        """Delete a group; its members keep their records, with no group."""
+        with self._db.session() as session:
+            row = session.get(StakeholderGroupTable, group_id)
+            if row is None:
+                raise LookupError(f"group {group_id}")
+            group = to_domain(row, StakeholderGroup)
+            session.delete(row)
+            return group
+
+
+def _group_name(name: str) -> str:
+    return validation.clean_title(name, _("Group name"))
+
+
+def _colour(colour: str) -> str:
+    """A '#RRGGBB' colour."""
+    text = colour.strip()
+    if len(text) != 7 or not text.startswith("#") or any(c not in "0123456789abcdefABCDEF" for c in text[1:]):
+        raise validation.ValidationError(_("“{colour}” is not a colour like #1E88E5.").format(colour=colour))
+    return text.upper()

@@ -7,6 +7,7 @@ from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.models import ProgrammeDraft
 from workshop_desk.i18n import _
 from workshop_desk.services.agenda import AgendaService
+from workshop_desk.services.attendance import AttendanceService
 from workshop_desk.services.backups import BackupService
 from workshop_desk.services.participants import ParticipantService
 from workshop_desk.services.programmes import ProgrammeService
@@ -30,6 +31,7 @@ class Workspace:
     agenda: AgendaService
     run: RunService
     participants: ParticipantService
+    attendance: AttendanceService
     backups: BackupService
 
     @property
@@ -40,7 +42,8 @@ class Workspace:
     def over(cls, database: Database, backup_root: Path, wall: WallClock = utc_now) -> "Workspace":
         """The services over an open file; `wall` is the clock of recorded times (tests inject one)."""
         return cls(database, ProgrammeService(database), SittingService(database), AgendaService(database),
-                   RunService(database, wall), ParticipantService(database), BackupService(database, backup_root, wall))
+                   RunService(database, wall), ParticipantService(database), AttendanceService(database, wall),
+                   BackupService(database, backup_root, wall))
 
     @classmethod
     def create(cls, path: Path, draft: ProgrammeDraft, backup_root: Path,

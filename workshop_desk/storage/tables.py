@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: it breaks SQLModel's field resolution.
 import datetime as dt
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -96,7 +97,10 @@ class ParticipantTable(SQLModel, table=True):
 
 
 class AttendanceTable(SQLModel, table=True):
+    """A participant expected at (or present in) a sitting: one row per person and sitting."""
+
     __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("sitting_id", "participant_id"),)
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     participant_id: int = _fk("participant.id", nullable=False)  # type: ignore[assignment]
@@ -135,6 +139,7 @@ class RoundTable(SQLModel, table=True):
 
 class TableAssignmentTable(SQLModel, table=True):
     __tablename__ = "table_assignment"
+    __table_args__ = (UniqueConstraint("round_id", "participant_id"),)  # one seat per person and round
     id: int | None = Field(default=None, primary_key=True)
     round_id: int = _fk("round.id", nullable=False)  # type: ignore[assignment]
     table_id: int = _fk("room_table.id", nullable=False)  # type: ignore[assignment]

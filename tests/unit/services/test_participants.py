@@ -19,6 +19,6 @@ def test_add_many_gives_each_a_badge_and_lists_by_name(workspace):
 
 
 def test_a_nameless_participant_refuses_the_whole_batch(workspace):
-    with pytest.raises(ValidationError, match="A participant needs a name"):
+    with pytest.raises(ValidationError, match="A participant needs a first or last name"):
         workspace.participants.add_many([ParticipantDraft("Léa", "Moreau"), ParticipantDraft("  ", " ")])
     assert workspace.participants.all() == []

@@ -119,7 +119,8 @@ def upgrade() -> None:
     sa.Column('source', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['sitting_id'], ['sitting.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('sitting_id', 'participant_id')
     )
     with op.batch_alter_table('attendance', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_attendance_participant_id'), ['participant_id'], unique=False)
@@ -315,7 +316,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['round_id'], ['round.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['table_id'], ['room_table.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('round_id', 'participant_id')
     )
     with op.batch_alter_table('table_assignment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_table_assignment_participant_id'), ['participant_id'], unique=False)

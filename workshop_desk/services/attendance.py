@@ -1,0 +1,135 @@
+"""Who is expected at a sitting, and signing people in at the door."""
+
+from dataclasses import asdict
+
+from sqlmodel import Session, col, select
+
+from workshop_desk.domain.attendance import HeadCount, RosterEntry, SignIn, SignInOutcome, head_count
+from workshop_desk.domain.clock import WallClock, utc_now
+from workshop_desk.domain.enums import AttendanceStatus, Source
+from workshop_desk.domain.models import Attendance, Participant, ParticipantDraft
+from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.participants import _programme_id, clean_participant, unique_badge_code
+from workshop_desk.storage.db import Database
+from workshop_desk.storage.tables import AttendanceTable, ParticipantTable, SittingTable
+
+
+def _attendance_row(session: Session, sitting_id: int, participant_id: int) -> AttendanceTable | None:
+    query = select(AttendanceTable).where(AttendanceTable.sitting_id == sitting_id,
+                                          AttendanceTable.participant_id == participant_id)
+    return session.exec(query).first()
+
+
+class AttendanceService:
+    """Invitations per sitting, and the sign-in desk's operations."""
+
+    def __init__(self, database: Database, wall: WallClock = utc_now) -> None:
+        self._db = database
+        self._now = wall
+
+    def roster(self, sitting_id: int) -> list[RosterEntry]:
+        """Everyone with an attendance row for the sitting, sorted by last name."""
+        with self._db.session() as session:
+            query = (select(ParticipantTable, AttendanceTable)
+                     .join(AttendanceTable, col(AttendanceTable.participant_id) == col(ParticipantTable.id))
+                     .where(AttendanceTable.sitting_id == sitting_id))
+            entries = [RosterEntry(to_domain(p, Participant), to_domain(a, Attendance)) for p, a in session.exec(query)]
+        return sorted(entries, key=lambda e: (e.participant.last_name.casefold(), e.participant.first_name.casefold()))
+
+    def statuses(self, sitting_id: int) -> dict[int, Attendance]:
+        """Attendance by participant id, for one sitting."""
+        with self._db.session() as session:
+            query = select(AttendanceTable).where(AttendanceTable.sitting_id == sitting_id)
+            return {row.participant_id: to_domain(row, Attendance) for row in session.exec(query)}
+
+    def head_count(self, sitting_id: int) -> HeadCount:
+        return head_count(self.roster(sitting_id))
+
+    def set_status(self, sitting_id: int, participant_ids: list[int], status: AttendanceStatus) -> None:
+        """Set the status of several participants at once (inviting those not yet expected)."""
+        with self._db.session() as session:
+            if session.get(SittingTable, sitting_id) is None:
+                raise LookupError(f"sitting {sitting_id}")
+            now = self._now()
+            for participant_id in participant_ids:
+                row = _attendance_row(session, sitting_id, participant_id) or AttendanceTable(
+                    sitting_id=sitting_id, participant_id=participant_id)
+                row.status = str(status)
+                if status == AttendanceStatus.PRESENT and row.signed_in_at is None:
+                    row.signed_in_at = now
+                session.add(row)
+
+    def uninvite(self, sitting_id: int, participant_ids: list[int]) -> None:
+        """No longer expected at this sitting."""
+        with self._db.session() as session:
+            for participant_id in participant_ids:
+                row = _attendance_row(session, sitting_id, participant_id)
+                if row is not None:
+                    session.delete(row)
+
+    def scan(self, sitting_id: int, code: str) -> SignIn:
+        """Sign in the holder of a badge code; an unknown code changes nothing."""
+        with self._db.session() as session:
+            query = select(ParticipantTable).where(ParticipantTable.badge_code == code.strip().upper())
+            row = session.exec(query).first()
+            if row is None or row.id is None:
+                return SignIn(SignInOutcome.UNKNOWN, code=code.strip())
+            return self._sign_in(session, sitting_id, row)
+
+    def sign_in(self, sitting_id: int, participant_id: int) -> SignIn:
+        """Sign in a participant picked by name."""
+        with self._db.session() as session:
+            row = session.get(ParticipantTable, participant_id)
+            if row is None:
+                raise LookupError(f"participant {participant_id}")
+            return self._sign_in(session, sitting_id, row)
+
+    def walk_in(self, sitting_id: int, draft: ParticipantDraft) -> SignIn:
+        """Add someone who was not on the list and sign them in, in one transaction."""
+        with self._db.session() as session:
+            row = ParticipantTable(programme_id=_programme_id(session), badge_code=unique_badge_code(session),
+                                   **clean_participant(draft))  # type: ignore[arg-type]
+            session.add(row)
+            session.flush()
+            return self._sign_in(session, sitting_id, row)
+
+    def undo(self, sign_in: SignIn) -> None:
+        """Put the attendance back as it was before `sign_in`."""
+        if sign_in.outcome != SignInOutcome.SIGNED_IN or sign_in.attendance is None:
+            return
+        with self._db.session() as session:
+            row = session.get(AttendanceTable, sign_in.attendance.id)
+            if row is None:
+                return
+            if sign_in.previous is None:
+                session.delete(row)
+                return
+            for name, value in asdict(sign_in.previous).items():
+                setattr(row, name, str(value) if name in ("status", "source") else value)
+            session.add(row)
+
+    def mark_left(self, sitting_id: int, participant_id: int, left: bool = True) -> Attendance:
+        """Record that someone left early (or, with left=False, that they came back)."""
+        with self._db.session() as session:
+            row = _attendance_row(session, sitting_id, participant_id)
+            if row is None or row.status != AttendanceStatus.PRESENT:
+                raise ValueError("only someone present can leave")
+            row.left_at = self._now() if left else None
+            session.add(row)
+            session.flush()
+            return to_domain(row, Attendance)
+
+    def _sign_in(self, session: Session, sitting_id: int, person: ParticipantTable) -> SignIn:
+        assert person.id is not None
+        participant = to_domain(person, Participant)
+        row = _attendance_row(session, sitting_id, person.id)
+        previous = to_domain(row, Attendance) if row else None
+        if row is not None and row.status == AttendanceStatus.PRESENT and row.left_at is None:
+            return SignIn(SignInOutcome.ALREADY, participant, previous, previous)
+        if row is None:
+            row = AttendanceTable(sitting_id=sitting_id, participant_id=person.id)
+        row.status, row.signed_in_at, row.left_at = str(AttendanceStatus.PRESENT), self._now(), None
+        row.source = str(Source.CONSOLE)
+        session.add(row)
+        session.flush()
+        return SignIn(SignInOutcome.SIGNED_IN, participant, to_domain(row, Attendance), previous)
