@@ -50,6 +50,13 @@ def on_language_changed(listener: Callable[[str], None]) -> None:
     _listeners.append(listener)
 
 
+def translator(language: str) -> Callable[[str], str]:
+    """`gettext` for one language, whatever the interface's (exports are written in a chosen language).
+
+    Use it as `_ = translator(language)` so that the strings are still found by extraction."""
+    return gettext.translation(DOMAIN, locale_dir(), languages=[language], fallback=True).gettext
+
+
 def _(message: str) -> str:
     """Translate `message` into the current language."""
     return _translations.gettext(message)

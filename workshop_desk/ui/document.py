@@ -33,6 +33,8 @@ class Document(QObject):
     sittings_changed = Signal()
     agenda_changed = Signal(int)  # sitting id
     run_changed = Signal(int)  # sitting id
+    participants_changed = Signal()  # the registry, groups or invitations changed
+    attendance_changed = Signal(int)  # sitting id: someone signed in, left, or changed status
     saved = Signal(str)  # what was saved, for the status bar
 
     def __init__(self, workspace: "Workspace", parent: QObject | None = None) -> None:

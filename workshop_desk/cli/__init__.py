@@ -1,13 +1,14 @@
-"""Command line: headless verbs (demo, check, list) and the options that start the app."""
+"""Command line: the headless verbs (one module each under `cli/`) and the options that start the app."""
 
 import argparse
+import importlib
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from workshop_desk import __version__, i18n
-from workshop_desk.i18n import N_, _
+from workshop_desk.cli.command import Command
+from workshop_desk.i18n import _
 
 STARTED = time.perf_counter()  # the smoke test reports the seconds from here to the first window
 
@@ -36,60 +37,33 @@ def gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _cmd_demo(args: argparse.Namespace) -> int:
-    from workshop_desk.paths import backups_dir
-    from workshop_desk.services.demo import build_demo
-
-    if args.path.exists():
-        print(_("{path} already exists; choose another name.").format(path=args.path), file=sys.stderr)
-        return 1
-    build_demo(args.path, backups_dir()).database.close()
-    print(_("Demo programme written to {path}").format(path=args.path))
-    return 0
+# Modules under workshop_desk/cli/ that define headless verbs (a COMMANDS list each).
+COMMAND_MODULES = ("programme",)
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    from workshop_desk.services.checking import check_file
-
-    result = check_file(args.path)
-    print(f"{'ok' if result.ok else 'error'}: {args.path}: {result.message}")
-    return 0 if result.ok else 1
-
-
-def _cmd_list(args: argparse.Namespace) -> int:
-    from workshop_desk.paths import backups_dir
-    from workshop_desk.services.workspace import ProgrammeFileError, Workspace, describe_file_error
-
-    try:
-        workspace = Workspace.open(args.path, backups_dir())
-    except ProgrammeFileError as error:
-        print(describe_file_error(error), file=sys.stderr)
-        return 1
-    try:
-        for sitting in workspace.sittings.all():
-            day = sitting.date.isoformat() if sitting.date else ""
-            print(f"{sitting.id}\t{day}\t{sitting.kind}\t{sitting.title}")
-    finally:
-        workspace.database.close()
-    return 0
-
-
-COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
-    "demo": (N_("write the demo programme to PATH"), _cmd_demo),
-    "check": (N_("check a programme file's integrity and schema"), _cmd_check),
-    "list": (N_("list a programme's sittings: ID, date, kind, title"), _cmd_list),
-}
+def commands() -> list[Command]:
+    """Every headless verb."""
+    found: list[Command] = []
+    for name in COMMAND_MODULES:
+        found += importlib.import_module(f"workshop_desk.cli.{name}").COMMANDS
+    return found
 
 
 def command_parser() -> argparse.ArgumentParser:
-    """The headless verbs."""
+    """The headless verbs, nested by their words ('export badges')."""
     parser = argparse.ArgumentParser(prog="workshop-desk")
     parser.add_argument("--lang", choices=i18n.LANGUAGES)
-    verbs = parser.add_subparsers(dest="command", required=True)
-    for name, (help_text, handler) in COMMANDS.items():
-        verb = verbs.add_parser(name, help=_(help_text))
-        verb.add_argument("path", type=Path, metavar="PATH")
-        verb.set_defaults(handler=handler)
+    top = parser.add_subparsers(dest="command", required=True)
+    groups: dict[tuple[str, ...], argparse._SubParsersAction] = {(): top}
+    for command in commands():
+        for depth in range(1, len(command.words)):
+            prefix = command.words[:depth]
+            if prefix not in groups:
+                holder = groups[prefix[:-1]].add_parser(prefix[-1])
+                groups[prefix] = holder.add_subparsers(dest="_".join(prefix), required=True)
+        verb = groups[command.words[:-1]].add_parser(command.words[-1], help=_(command.help))
+        command.arguments(verb)
+        verb.set_defaults(handler=command.run)
     return parser
 
 
@@ -107,7 +81,7 @@ def _verb(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     """Run a headless verb, or start the desktop app."""
     argv = sys.argv[1:] if argv is None else argv
-    if _verb(argv) in COMMANDS:
+    if _verb(argv) in {command.words[0] for command in commands()}:
         args = command_parser().parse_args(argv)
         if args.lang:
             i18n.set_language(args.lang)
