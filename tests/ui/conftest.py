@@ -1,5 +1,6 @@
 """Fixtures for the console tests: a shell over a programme file in tmp_path, prompts patched."""
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,10 +50,20 @@ def shell(qtbot: object, tmp_path: Path, prompts: Prompts) -> Iterator[Shell]:
     shell.about_to_quit()
 
 
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo programme, built once per test session."""
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.wdesk"
+    build_demo(path, folder / "backups").database.close()
+    return path
+
+
 @pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
+def demo_path(tmp_path: Path, _demo_template: Path) -> Path:
+    """A fresh copy of the demo programme for one test (the file is closed: a plain copy is safe)."""
     path = tmp_path / "demo.wdesk"
-    build_demo(path, tmp_path / "backups").database.close()
+    shutil.copyfile(_demo_template, path)
     return path
 
 

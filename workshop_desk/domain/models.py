@@ -16,6 +16,8 @@ class Programme:
     end_date: dt.date | None = None
     objectives: str = ""
     logo: bytes | None = None
+    privacy_notice: str = ""  # empty: the default notice (domain/privacy.py)
+    retention_years: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,8 @@ class ProgrammeDraft:
     end_date: dt.date | None = None
     objectives: str = ""
     logo: bytes | None = None
+    privacy_notice: str = ""
+    retention_years: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,3 +169,10 @@ class Attendance:
     signed_in_at: dt.datetime | None = None
     left_at: dt.datetime | None = None
     source: Source = Source.CONSOLE
+
+
+def programme_draft(programme: Programme) -> ProgrammeDraft:
+    """The editable fields of a saved programme."""
+    return ProgrammeDraft(programme.title, programme.client, programme.territory, programme.start_date,
+                          programme.end_date, programme.objectives, programme.logo, programme.privacy_notice,
+                          programme.retention_years)

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from dataclasses import fields
 
 from workshop_desk.domain.models import Participant, ParticipantDraft
 
@@ -49,3 +50,11 @@ def tidy_name(text: str) -> str:
     """Trimmed, single-spaced; an ALL-CAPS first name becomes 'Title Case' (Jean-Marc, not JEAN-MARC)."""
     text = _SPACES.sub(" ", text).strip()
     return text.lower().title() if text.isupper() and len(text) > 1 else text
+
+
+DRAFT_FIELDS = tuple(f.name for f in fields(ParticipantDraft))
+
+
+def draft_of(person: Participant) -> ParticipantDraft:
+    """The editable fields of a saved participant."""
+    return ParticipantDraft(**{name: getattr(person, name) for name in DRAFT_FIELDS})

@@ -59,6 +59,20 @@ class AttendanceService:
                     row.signed_in_at = now
                 session.add(row)
 
+    def restore(self, attendance: Attendance) -> None:
+        """Put one attendance row back exactly as it was (undo)."""
+        with self._db.session() as session:
+            row = session.get(AttendanceTable, attendance.id) or _attendance_row(
+                session, attendance.sitting_id, attendance.participant_id)
+            values = asdict(attendance)
+            values.update(status=str(attendance.status), source=str(attendance.source))
+            if row is None:
+                session.add(AttendanceTable(**values))
+                return
+            for name, value in values.items():
+                setattr(row, name, value)
+            session.add(row)
+
     def uninvite(self, sitting_id: int, participant_ids: list[int]) -> None:
         """No longer expected at this sitting."""
         with self._db.session() as session:

@@ -1,11 +1,14 @@
 """Writes the built-in demo programme through the services, as a facilitator would build it."""
 
 import random
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.models import ItemDraft, ParticipantDraft, ProgrammeDraft, SittingDraft
 from workshop_desk.services import demo_content as content
+from workshop_desk.services.attendance import AttendanceService
 from workshop_desk.services.workspace import Workspace
 
 PARTICIPANT_COUNT = 60
@@ -18,6 +21,7 @@ def build_demo(path: Path, backup_root: Path) -> Workspace:
     for spec in content.SITTINGS:
         _add_sitting(workspace, spec)
     _add_participants(workspace)
+    _invite_and_sign_in(workspace)
     return workspace
 
 
@@ -46,3 +50,20 @@ def _add_participants(workspace: Workspace) -> None:
             group_id=groups[group].id, email=email if index % 5 else ""))
     workspace.participants.add_many(drafts)
 
+
+
+def _invite_and_sign_in(workspace: Workspace) -> None:
+    """Everyone invited to the breakfast, most of them signed in; each workshop gets about twenty."""
+    rng = random.Random(14)
+    people = [p.id for p in workspace.participants.all()]
+    sittings = workspace.sittings.all()
+    breakfast, workshops = sittings[0], sittings[1:5]
+    workspace.attendance.set_status(breakfast.id, people, AttendanceStatus.REGISTERED)
+    workspace.attendance.set_status(breakfast.id, people[:3], AttendanceStatus.EXCUSED)
+    arrival = datetime.combine(breakfast.date or date.today(), time(7, 48)).astimezone()
+    moments = iter([arrival + timedelta(seconds=25 * n + rng.randrange(20)) for n in range(44)])
+    desk = AttendanceService(workspace.database, moments.__next__)  # the door, as the morning went
+    for participant_id in rng.sample(people[3:], 44):
+        desk.sign_in(breakfast.id, participant_id)
+    for index, workshop in enumerate(workshops):
+        workspace.attendance.set_status(workshop.id, people[index * 12:index * 12 + 22], AttendanceStatus.REGISTERED)

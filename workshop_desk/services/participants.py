@@ -1,6 +1,6 @@
 """The programme's participants (registry): add, edit, delete, merge two records of one person."""
 
-from dataclasses import asdict, fields
+from dataclasses import asdict
 
 from sqlmodel import Session, col, select
 
@@ -8,13 +8,12 @@ from workshop_desk.domain import validation
 from workshop_desk.domain.badges import new_badge_code
 from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.models import Participant, ParticipantDraft
-from workshop_desk.domain.people import is_valid_email, tidy_name
+from workshop_desk.domain.people import DRAFT_FIELDS, is_valid_email, tidy_name
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import to_domain
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import AttendanceTable, ParticipantTable, ProgrammeTable
 
-DRAFT_FIELDS = tuple(f.name for f in fields(ParticipantDraft))
 # When two records merge, the attendance that says the most wins.
 _STATUS_RANK = {AttendanceStatus.PRESENT: 4, AttendanceStatus.EXCUSED: 3, AttendanceStatus.ABSENT: 2,
                 AttendanceStatus.REGISTERED: 1, AttendanceStatus.INVITED: 0}
@@ -35,11 +34,6 @@ def clean_participant(draft: ParticipantDraft) -> dict[str, object]:
     for name, label in labels.items():
         values[name] = validation.clean_text(str(values[name]), label)
     return values
-
-
-def draft_of(person: Participant) -> ParticipantDraft:
-    """The editable fields of a saved participant."""
-    return ParticipantDraft(**{name: getattr(person, name) for name in DRAFT_FIELDS})
 
 
 def unique_badge_code(session: Session) -> str:

@@ -1,5 +1,7 @@
 """The programme of a file (one per file) and its stakeholder groups."""
 
+from dataclasses import asdict
+
 from sqlmodel import col, select
 
 from workshop_desk.domain import validation
@@ -7,7 +9,7 @@ from workshop_desk.domain.models import Programme, ProgrammeDraft, StakeholderGr
 from workshop_desk.i18n import N_, _
 from workshop_desk.services.mapping import to_domain
 from workshop_desk.storage.db import Database
-from workshop_desk.storage.tables import ProgrammeTable, StakeholderGroupTable
+from workshop_desk.storage.tables import ParticipantTable, ProgrammeTable, StakeholderGroupTable
 
 DEFAULT_GROUPS: tuple[tuple[str, str], ...] = (
     (N_("Companies"), "#1E88E5"),
@@ -32,6 +34,8 @@ def _clean(draft: ProgrammeDraft) -> dict[str, object]:
         "end_date": draft.end_date,
         "objectives": validation.clean_text(draft.objectives, _("Objectives")),
         "logo": validation.clean_logo(draft.logo),
+        "privacy_notice": validation.clean_text(draft.privacy_notice, _("Privacy notice")),
+        "retention_years": _retention(draft.retention_years),
     }
 
 
@@ -111,6 +115,24 @@ class ProgrammeService:
             group = to_domain(row, StakeholderGroup)
             session.delete(row)
             return group
+
+    def restore_group(self, group: StakeholderGroup, member_ids: list[int] | None = None) -> StakeholderGroup:
+        """Put a deleted group back, with its members (undo of delete)."""
+        with self._db.session() as session:
+            session.add(StakeholderGroupTable(**asdict(group)))
+            session.flush()
+            for participant_id in member_ids or []:
+                person = session.get(ParticipantTable, participant_id)
+                if person is not None:
+                    person.group_id = group.id
+                    session.add(person)
+            return group
+
+
+def _retention(years: int) -> int:
+    if not 1 <= years <= 30:
+        raise validation.ValidationError(_("Personal data must be kept between 1 and 30 years."))
+    return years
 
 
 def _group_name(name: str) -> str:

@@ -6,17 +6,22 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.models import (
     AgendaItem,
     ItemDraft,
+    Participant,
+    ParticipantDraft,
     Programme,
     ProgrammeDraft,
     Sitting,
     SittingAgenda,
     SittingDraft,
     StakeholderGroup,
+    programme_draft,
 )
-from workshop_desk.i18n import _
+from workshop_desk.domain.people import draft_of as participant_draft
+from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui.undo import AppliedCommand
 
 if TYPE_CHECKING:
@@ -60,9 +65,7 @@ class Document(QObject):
 
     # Programme -----------------------------------------------------------------------------------
     def update_programme(self, draft: ProgrammeDraft) -> Programme:
-        before = self.programme()
-        old = ProgrammeDraft(before.title, before.client, before.territory, before.start_date,
-                             before.end_date, before.objectives, before.logo)
+        old = programme_draft(self.programme())
         return self._edit(_("Edit the programme"), lambda: self.workspace.programmes.update(draft),
                           lambda: self.workspace.programmes.update(old), self.programme_changed.emit)
 
@@ -131,6 +134,89 @@ class Document(QObject):
         self._push(_("Move item"), lambda: self.workspace.agenda.reorder(sitting_id, new),
                    lambda: self.workspace.agenda.reorder(sitting_id, old), self._agenda(sitting_id))
 
+    # Participants --------------------------------------------------------------------------------
+    def participants(self) -> list[Participant]:
+        return self.workspace.participants.all()
+
+    def add_participant(self, draft: ParticipantDraft) -> Participant:
+        person = self.workspace.participants.add(draft)
+        self._push(_("Add participant {name}").format(name=person.full_name),
+                   lambda: self.workspace.participants.restore(person, []),
+                   lambda: self.workspace.participants.delete(person.id), self.participants_changed.emit)
+        return person
+
+    def update_participant(self, person: Participant, draft: ParticipantDraft) -> Participant:
+        old = participant_draft(person)
+        return self._edit(_("Edit participant {name}").format(name=person.full_name),
+                          lambda: self.workspace.participants.update(person.id, draft),
+                          lambda: self.workspace.participants.update(person.id, old), self.participants_changed.emit)
+
+    def delete_participants(self, ids: list[int]) -> None:
+        snapshots = [self.workspace.participants.delete(pid) for pid in ids]
+
+        def restore() -> None:
+            for person, attendance in snapshots:
+                self.workspace.participants.restore(person, attendance)
+
+        def delete() -> None:
+            for pid in ids:
+                self.workspace.participants.delete(pid)
+
+        text = ngettext("Delete {n} participant", "Delete {n} participants", len(ids)).format(n=len(ids))
+        self._push(text, delete, restore, self.participants_changed.emit)
+
+    def merge_participants(self, keep_id: int, other_id: int) -> Participant:
+        """Merge two records of one person (not undoable: the dialog asks first)."""
+        merged = self.workspace.participants.merge(keep_id, other_id)
+        self.undo_stack.clear()  # earlier steps may refer to the merged-away record
+        self.participants_changed.emit()
+        self.saved.emit(_("Merged into {name}").format(name=merged.full_name))
+        return merged
+
+    def set_attendance(self, sitting_id: int, ids: list[int], status: AttendanceStatus | None) -> None:
+        """Set who is expected at a sitting (None: no longer expected), undoably."""
+        before = self.workspace.attendance.statuses(sitting_id)
+
+        def apply() -> None:
+            if status is None:
+                self.workspace.attendance.uninvite(sitting_id, ids)
+            else:
+                self.workspace.attendance.set_status(sitting_id, ids, status)
+
+        def revert() -> None:
+            self.workspace.attendance.uninvite(sitting_id, [i for i in ids if i not in before])
+            for old in (before[i] for i in ids if i in before):
+                self.workspace.attendance.restore(old)
+
+        apply()
+        notify = self._attendance(sitting_id)
+        self._push(ngettext("Change the status of {n} participant", "Change the status of {n} participants",
+                            len(ids)).format(n=len(ids)), apply, revert, notify)
+
+    # Stakeholder groups ----------------------------------------------------------------------------
+    def add_group(self, name: str, colour: str) -> StakeholderGroup:
+        group = self.workspace.programmes.add_group(name, colour)
+        self._push(_("Add group {name}").format(name=group.name),
+                   lambda: self.workspace.programmes.restore_group(group),
+                   lambda: self.workspace.programmes.delete_group(group.id), self.participants_changed.emit)
+        return group
+
+    def update_group(self, group: StakeholderGroup, name: str, colour: str) -> StakeholderGroup:
+        return self._edit(_("Edit group {name}").format(name=group.name),
+                          lambda: self.workspace.programmes.update_group(group.id, name, colour),
+                          lambda: self.workspace.programmes.update_group(group.id, group.name, group.colour),
+                          self.participants_changed.emit)
+
+    def delete_group(self, group: StakeholderGroup) -> None:
+        members = [p.id for p in self.participants() if p.group_id == group.id]
+        self.workspace.programmes.delete_group(group.id)
+
+        def restore() -> None:
+            self.workspace.programmes.restore_group(group, members)
+
+        self._push(_("Delete group {name}").format(name=group.name),
+                   lambda: self.workspace.programmes.delete_group(group.id), restore, self.participants_changed.emit)
+
     # Running -------------------------------------------------------------------------------------
     def start_run(self, sitting_id: int) -> SittingAgenda:
         return self._run(sitting_id, self.workspace.run.start(sitting_id), _("Run started"))
@@ -171,6 +257,13 @@ class Document(QObject):
         self.undo_stack.push(AppliedCommand(text, redo_and_notify, undo_and_notify))
         notify()
         self.saved.emit(text)
+
+    def _attendance(self, sitting_id: int) -> Callable[[], None]:
+        def notify() -> None:
+            self.attendance_changed.emit(sitting_id)
+            self.participants_changed.emit()
+
+        return notify
 
     def _agenda(self, sitting_id: int) -> Callable[[], None]:
         return lambda: self.agenda_changed.emit(sitting_id)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
 
     from workshop_desk.ui.document import Document
+    from workshop_desk.ui.pages.participants_page import ParticipantsPage
     from workshop_desk.ui.pages.programme_page import ProgrammePage
     from workshop_desk.ui.pages.sitting_page import SittingPage
     from workshop_desk.ui.shell import Shell
@@ -29,6 +30,7 @@ class MainWindow(QMainWindow):
         self.shell = shell
         self.document: Document | None = None
         self.programme_page: ProgrammePage | None = None
+        self.participants_page: ParticipantsPage | None = None
         self.sitting_page: SittingPage | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.completed = False
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
         sidebar.setFixedWidth(300)
         self.programme_button = QPushButton(_("Programme overview"))
         self.programme_button.setCheckable(True)
+        self.participants_button = QPushButton(_("Participants"))
+        self.participants_button.setCheckable(True)
         self.sittings_label = QLabel(_("Sittings"))
         self.sittings_label.setFont(theme.heading_font(1.1))
         self.sittings_view = QListView()
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(sidebar)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.programme_button)
+        layout.addWidget(self.participants_button)
         layout.addWidget(self.sittings_label)
         layout.addWidget(self.no_sittings)
         layout.addWidget(self.sittings_view, 1)
@@ -116,6 +121,7 @@ class MainWindow(QMainWindow):
         self.start_page.demo_requested.connect(self.shell.open_demo)
         self.start_page.recent_requested.connect(self.shell.open_path)
         self.programme_button.clicked.connect(self.show_programme)
+        self.participants_button.clicked.connect(self.show_participants)
         self.new_sitting_button.clicked.connect(self.actions_by_name["new_sitting"].trigger)
         self.sittings_view.selectionModel().currentChanged.connect(self._on_sittings_view_current_changed)
         self.projector_dock.mode_requested.connect(self.shell.projector.set_mode)
@@ -153,10 +159,13 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
 
     def _build_pages(self, document: Document) -> None:
+        from workshop_desk.ui.pages.participants_page import ParticipantsPage
         from workshop_desk.ui.pages.programme_page import ProgrammePage
         from workshop_desk.ui.pages.sitting_page import SittingPage
 
         self.programme_page = ProgrammePage(document)
+        self.participants_page = ParticipantsPage(document)
+        self.pages.addWidget(self.participants_page)
         self.sitting_page = SittingPage(document)
         self.pages.addWidget(self.programme_page)
         self.pages.addWidget(self.sitting_page)
@@ -165,6 +174,8 @@ class MainWindow(QMainWindow):
         document.saved.connect(lambda text: self.statusBar().showMessage(_("Saved: {what}").format(what=text), 4000))
         document.run_changed.connect(lambda _id: self.update_sitting_actions())
         self.sitting_page.run_panel.ticked.connect(self.shell.projector.set_elapsed)
+        self.sitting_page.signin_desk.head_count_changed.connect(self._on_desk_head_count_changed)
+        self.sitting_page.tabs.currentChanged.connect(lambda _i: self._on_desk_head_count_changed(None))
         for signal, action in ((self.sitting_page.run_panel.start_requested, "run_start"),
                                (self.sitting_page.run_panel.next_requested, "run_next"),
                                (self.sitting_page.run_panel.previous_requested, "run_previous"),
@@ -176,12 +187,22 @@ class MainWindow(QMainWindow):
         document.undo_stack.indexChanged.connect(lambda _v: self._update_undo_actions())
         self._show_title()
 
+    def _on_desk_head_count_changed(self, count: object) -> None:
+        """The projector shows the head count while the sign-in desk is open."""
+        page = self.sitting_page
+        desk_open = page is not None and self.pages.currentWidget() is page and \
+            page.tabs.currentIndex() == page.SIGNIN_TAB
+        if page is not None and desk_open:
+            self.shell.projector.set_head_count(page.signin_desk.count())
+        elif self.shell.projector.head_count is not None:
+            self.shell.projector.set_head_count(None)
+
     def _drop_pages(self) -> None:
-        for page in (self.programme_page, self.sitting_page):
+        for page in (self.programme_page, self.participants_page, self.sitting_page):
             if page is not None:
                 self.pages.removeWidget(page)
                 page.deleteLater()
-        self.programme_page = self.sitting_page = None
+        self.programme_page = self.participants_page = self.sitting_page = None
         self.sittings_model.set_sittings([])
 
     def _show_title(self) -> None:
@@ -228,22 +249,33 @@ class MainWindow(QMainWindow):
         self._show_sitting(sitting_id)
 
     def show_programme(self) -> None:
-        if self.programme_page is None:
+        self._show_overview_page(self.programme_page)
+
+    def show_participants(self) -> None:
+        self._show_overview_page(self.participants_page)
+
+    def _show_overview_page(self, page: QWidget | None) -> None:
+        """A page of the whole programme (not of one sitting)."""
+        if page is None:
             return
         self.sittings_view.selectionModel().clearCurrentIndex()
         self.sittings_view.clearSelection()
-        self.programme_button.setChecked(True)
-        self.pages.setCurrentWidget(self.programme_page)
+        self.programme_button.setChecked(page is self.programme_page)
+        self.participants_button.setChecked(page is self.participants_page)
+        self.pages.setCurrentWidget(page)
         self.shell.projector.show_sitting(None)
+        self._on_desk_head_count_changed(None)
         self.update_sitting_actions()
 
     def _show_sitting(self, sitting_id: int) -> None:
         assert self.sitting_page is not None
         self.programme_button.setChecked(False)
+        self.participants_button.setChecked(False)
         if self.sitting_page.sitting_id != sitting_id:
             self.sitting_page.set_sitting(sitting_id)
         self.pages.setCurrentWidget(self.sitting_page)
         self.shell.projector.show_sitting(sitting_id)
+        self._on_desk_head_count_changed(None)
         self.update_sitting_actions()
 
     def _on_sittings_view_current_changed(self, current: object, _previous: object) -> None:

@@ -54,6 +54,15 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok else None
 
 
+def choose_colour(parent: QWidget | None, colour: str) -> str | None:
+    """A colour as '#RRGGBB', or None if cancelled."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    chosen = QColorDialog.getColor(QColor(colour), parent, _("Choose a colour"))
+    return chosen.name().upper() if chosen.isValid() else None
+
+
 def open_file(parent: QWidget | None, start: Path | None = None) -> Path | None:
     """A programme file to open, or None."""
     from PySide6.QtWidgets import QFileDialog

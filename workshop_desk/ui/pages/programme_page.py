@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from workshop_desk.domain.models import Programme, ProgrammeDraft
+from workshop_desk.domain.models import Programme, ProgrammeDraft, programme_draft
+from workshop_desk.domain.privacy import default_notice
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, ngettext, pgettext
 from workshop_desk.ui import prompts, theme
@@ -56,6 +58,12 @@ class ProgrammePage(QWidget):
         logo.addWidget(self.logo_button)
         logo.addWidget(self.logo_remove_button)
         logo.addStretch()
+        self.notice_edit = TextArea()
+        self.notice_edit.setMaximumHeight(90)
+        self.notice_edit.setPlaceholderText(default_notice(_).replace("{years}", "3"))
+        self.retention_spin = QSpinBox()
+        self.retention_spin.setRange(1, 30)
+        self.retention_spin.setSuffix(_(" years"))
         self.groups_label = QLabel()
         self.groups_label.setWordWrap(True)
         self.status = FormStatus()
@@ -72,6 +80,8 @@ class ProgrammePage(QWidget):
         form.addRow(_("&Objectives"), self.objectives_edit)
         form.addRow(_("Client's logo"), logo)
         form.addRow(_("Stakeholder groups"), self.groups_label)
+        form.addRow(_("Privacy &notice"), self.notice_edit)
+        form.addRow(_("Keep personal data for"), self.retention_spin)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
@@ -85,8 +95,10 @@ class ProgrammePage(QWidget):
         self.start_edit.editingFinished.connect(self._on_field_edited)
         self.end_edit.editingFinished.connect(self._on_field_edited)
         self.objectives_edit.editing_finished.connect(self._on_field_edited)
+        self.notice_edit.editing_finished.connect(self._on_field_edited)
+        self.retention_spin.editingFinished.connect(self._on_field_edited)
         self.logo_button.clicked.connect(self._on_logo_button_clicked)
-        self.logo_remove_button.clicked.connect(lambda: self._save(replace(self._draft_of(
+        self.logo_remove_button.clicked.connect(lambda: self._save(replace(programme_draft(
             self._document.programme()), logo=None)))
         self._document.programme_changed.connect(self.refresh)
         self._document.sittings_changed.connect(self._refresh_summary)
@@ -101,6 +113,8 @@ class ProgrammePage(QWidget):
         self.start_edit.set_value(programme.start_date)
         self.end_edit.set_value(programme.end_date)
         self.objectives_edit.set_text(programme.objectives)
+        self.notice_edit.set_text(programme.privacy_notice)
+        self.retention_spin.setValue(programme.retention_years)
         self._loading = False
         self._refresh_summary()
         self._show_groups()
@@ -127,14 +141,15 @@ class ProgrammePage(QWidget):
             title=self.title_edit.text(), client=self.client_edit.text(),
             territory=self.territory_edit.text(), start_date=self.start_edit.value(),
             end_date=self.end_edit.value(), objectives=self.objectives_edit.toPlainText(),
-            logo=programme.logo)
+            logo=programme.logo, privacy_notice=self.notice_edit.toPlainText(),
+            retention_years=self.retention_spin.value())
 
     def _on_field_edited(self) -> None:
         if self._loading:
             return
         programme = self._document.programme()
         draft = self._draft(programme)
-        if draft != self._draft_of(programme):
+        if draft != programme_draft(programme):
             self._save(draft)
 
     def _save(self, draft: ProgrammeDraft) -> None:
@@ -154,9 +169,4 @@ class ProgrammePage(QWidget):
         except OSError as error:
             self.status.show_error(_("The logo could not be read: {error}").format(error=error))
             return
-        self._save(replace(self._draft_of(self._document.programme()), logo=data))
-
-    @staticmethod
-    def _draft_of(programme: Programme) -> ProgrammeDraft:
-        return ProgrammeDraft(programme.title, programme.client, programme.territory, programme.start_date,
-                              programme.end_date, programme.objectives, programme.logo)
+        self._save(replace(programme_draft(self._document.programme()), logo=data))

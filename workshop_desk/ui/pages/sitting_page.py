@@ -10,6 +10,7 @@ from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.pages.agenda_editor import AgendaEditor
 from workshop_desk.ui.pages.run_panel import RunPanel
+from workshop_desk.ui.pages.signin_desk import SignInDesk
 from workshop_desk.ui.pages.sitting_form import SittingForm
 from workshop_desk.ui.widgets.form_status import FormStatus
 
@@ -17,7 +18,7 @@ from workshop_desk.ui.widgets.form_status import FormStatus
 class SittingPage(QWidget):
     """Edits and runs the sitting chosen in the sidebar."""
 
-    PLAN_TAB, RUN_TAB = 0, 1
+    PLAN_TAB, SIGNIN_TAB, RUN_TAB = 0, 1, 2
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -41,8 +42,10 @@ class SittingPage(QWidget):
         plan_layout.addWidget(self.status)
         plan_layout.addWidget(self.agenda_editor, 1)
         self.run_panel = RunPanel()
+        self.signin_desk = SignInDesk(self._document)
         self.tabs = QTabWidget()
         self.tabs.addTab(plan, _("&Plan"))
+        self.tabs.addTab(self.signin_desk, _("&Sign-in"))
         self.tabs.addTab(self.run_panel, _("&Run live"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -57,6 +60,7 @@ class SittingPage(QWidget):
         """Show this sitting."""
         self.sitting_id = sitting_id
         self.agenda_editor.set_sitting(sitting_id)
+        self.signin_desk.set_sitting(sitting_id)
         self.refresh()
 
     def refresh(self) -> None:

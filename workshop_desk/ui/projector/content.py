@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from workshop_desk.domain.attendance import HeadCount
 from workshop_desk.domain.enums import ProjectorMode
-from workshop_desk.domain.models import Programme, SittingAgenda
+from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,3 +15,5 @@ class ProjectorContent:
     agenda: SittingAgenda | None = None
     elapsed_seconds: float | None = None  # of the current item, when a run is live
     now: datetime | None = None
+    head_count: HeadCount | None = None  # shown on the welcome screen while the sign-in desk is open
+    groups: tuple[StakeholderGroup, ...] = ()

@@ -3,9 +3,10 @@
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from workshop_desk.domain.attendance import HeadCount
 from workshop_desk.domain.clock import utc_now
 from workshop_desk.domain.enums import ProjectorMode
-from workshop_desk.domain.models import Programme, SittingAgenda
+from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.window import ProjectorWindow
@@ -28,6 +29,8 @@ class ProjectorController(QObject):
         self._document: Document | None = None
         self._programme: Programme | None = None
         self._agenda: SittingAgenda | None = None
+        self._groups: tuple[StakeholderGroup, ...] = ()
+        self.head_count: HeadCount | None = None
         self._preview_timer = QTimer(self)
         self._preview_timer.setInterval(PREVIEW_INTERVAL_MS)
         self._preview_timer.timeout.connect(self.preview_due)
@@ -41,6 +44,7 @@ class ProjectorController(QObject):
         if document is not None:
             document.programme_changed.connect(self.reload)
             document.sittings_changed.connect(self.reload)
+            document.participants_changed.connect(self.reload)
             document.agenda_changed.connect(self._on_document_agenda_changed)
             document.run_changed.connect(self._on_document_run_changed)
         self.reload()
@@ -55,6 +59,11 @@ class ProjectorController(QObject):
         running = self._document.running() if self._document else None
         self.sitting_id = running.sitting.id if running else sitting_id
         self.reload()
+
+    def set_head_count(self, count: HeadCount | None) -> None:
+        """The live head count from the sign-in desk (None: the desk is closed)."""
+        self.head_count = count
+        self.refresh()
 
     def set_elapsed(self, elapsed: float | None) -> None:
         self.elapsed = elapsed
@@ -79,6 +88,7 @@ class ProjectorController(QObject):
     def reload(self) -> None:
         """Read the programme and the shown sitting again (after a saved change), then refresh."""
         self._programme = self._document.programme() if self._document else None
+        self._groups = tuple(self._document.groups()) if self._document else ()
         self._agenda = None
         if self._document is not None and self.sitting_id is not None:
             try:
@@ -91,7 +101,8 @@ class ProjectorController(QObject):
         """What the projector shows now (no database access: ticks call this often)."""
         running = self._agenda is not None and self._agenda.sitting.is_running
         elapsed = self.elapsed if running else None
-        return ProjectorContent(self.mode, self._programme, self._agenda, elapsed, utc_now())
+        return ProjectorContent(self.mode, self._programme, self._agenda, elapsed, utc_now(), self.head_count,
+                                self._groups)
 
     def _on_document_agenda_changed(self, sitting_id: int) -> None:
         if sitting_id == self.sitting_id:

@@ -1,0 +1,1 @@
+"""Printed documents written from domain objects: badge sheets, attendance sheets and reports."""

@@ -1,0 +1,199 @@
+"""Importing participants from a spreadsheet: read, map, check against the registry, apply in one transaction."""
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, col, select
+
+from workshop_desk.domain import importing, validation
+from workshop_desk.domain.badges import new_badge_code
+from workshop_desk.domain.enums import AttendanceStatus, Source
+from workshop_desk.domain.importing import ImportFailed, MappedRow, Mapping, SourceTable
+from workshop_desk.domain.importing_plan import (
+    Choice,
+    Decisions,
+    ImportPlan,
+    ImportSummary,
+    SkipReason,
+    Step,
+    group_key,
+    plan_rows,
+    resolve,
+)
+from workshop_desk.domain.models import Participant, ParticipantDraft, StakeholderGroup
+from workshop_desk.i18n import _
+from workshop_desk.services.importing_read import read_source
+from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.participants import _programme_id, clean_participant
+from workshop_desk.storage.db import Database
+from workshop_desk.storage.tables import AttendanceTable, ParticipantTable, SittingTable, StakeholderGroupTable
+
+__all__ = ["ImportFailed", "ImportService", "import_file"]
+
+# Colours for groups the import creates, after the default ones (programmes.DEFAULT_GROUPS).
+_NEW_GROUP_COLOURS = ("#6D4C41", "#C0CA33", "#5E35B1", "#00ACC1", "#D81B60", "#7CB342", "#3949AB", "#F4511E")
+_CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
+
+
+class ImportService:
+    """Read a spreadsheet, guess its columns, check it against the registry, and apply the user's choices."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    @staticmethod
+    def read(path: Path) -> SourceTable:
+        """The file's header and data rows (ImportFailed, translated, if it cannot be read)."""
+        return read_source(path)
+
+    @staticmethod
+    def guess(table: SourceTable) -> Mapping:
+        """The most likely field for each column."""
+        return importing.guess_table_mapping(table)
+
+    @staticmethod
+    def preview(table: SourceTable, mapping: Mapping, limit: int = importing.PREVIEW_ROWS) -> list[MappedRow]:
+        """The first rows as they would be imported."""
+        return importing.preview(table, mapping, limit)
+
+    def plan(self, table: SourceTable, mapping: Mapping) -> ImportPlan:
+        """Every row checked against the registry and the programme's groups (read in one snapshot)."""
+        if not importing.has_name(mapping):
+            raise ImportFailed(_("Choose the column that holds the names (last name, first name or full name)."))
+        registry, groups = self._registry()
+        return plan_rows(importing.map_rows(table.rows, mapping), registry, groups, table.name)
+
+    def apply(self, plan: ImportPlan, decisions: Decisions, sitting_id: int | None = None) -> ImportSummary:
+        """Add, merge and skip as decided, in one transaction: on any error nothing is written."""
+        steps = resolve(plan, decisions)
+        try:
+            with self._db.session() as session:
+                return _Applier(session, sitting_id).run(steps)
+        except SQLAlchemyError as exc:
+            raise ImportFailed(_("The import failed and nothing was changed: {detail}").format(
+                detail=str(exc.orig if hasattr(exc, "orig") and exc.orig else exc).splitlines()[0])) from exc
+
+    def _registry(self) -> tuple[list[Participant], list[StakeholderGroup]]:
+        with self._db.session() as session:
+            people = [to_domain(row, Participant) for row in session.exec(select(ParticipantTable))]
+            groups = [to_domain(row, StakeholderGroup) for row in session.exec(select(StakeholderGroupTable))]
+        return people, groups
+
+
+def import_file(database: Database, path: Path, sitting_id: int | None = None,
+                create_groups: bool = True) -> tuple[ImportPlan, ImportSummary]:
+    """Read, guess, check and apply with the default choices (the command line, the benchmark)."""
+    service = ImportService(database)
+    table = service.read(path)
+    plan = service.plan(table, service.guess(table))
+    return plan, service.apply(plan, Decisions(create_groups=create_groups), sitting_id)
+
+
+class _Applier:
+    """One import inside one session: the caller's `with database.session()` commits or rolls back."""
+
+    def __init__(self, session: Session, sitting_id: int | None) -> None:
+        self._session = session
+        self._sitting_id = sitting_id
+        if sitting_id is not None and session.get(SittingTable, sitting_id) is None:
+            raise ImportFailed(_("There is no sitting {id} in this programme.").format(id=sitting_id))
+        self._programme_id = _programme_id(session)
+        self._codes = set(session.exec(select(ParticipantTable.badge_code)))
+
+    def run(self, steps: list[Step]) -> ImportSummary:
+        groups = self._create_groups(steps)
+        existing = self._existing({step.into_id for step in steps if step.into_id is not None})
+        added: dict[int, ParticipantTable] = {}
+        merged: list[ParticipantTable] = []
+        for step in steps:
+            if step.choice == Choice.SKIP:
+                continue
+            draft = replace(step.draft, group_id=groups.get(group_key(step.new_group), step.draft.group_id))
+            values = _checked(step.line, draft)
+            if step.choice == Choice.ADD:
+                added[step.line] = ParticipantTable(programme_id=self._programme_id, badge_code=self._badge(),
+                                                    **values)  # type: ignore[arg-type]
+            else:
+                target = existing[step.into_id] if step.into_id is not None else added[step.into_line or 0]
+                _fill_blanks(target, values)
+                merged.append(target)
+        self._session.add_all([*added.values(), *merged])
+        self._session.flush()
+        expected = self._expect([*added.values(), *merged])
+        return _summary(steps, [to_domain(row, Participant) for row in added.values()], groups, expected)
+
+    def _badge(self) -> str:
+        """A code no one in the file has (checked against a set: one query, not one per person)."""
+        code = new_badge_code()
+        while code in self._codes:
+            code = new_badge_code()
+        self._codes.add(code)
+        return code
+
+    def _create_groups(self, steps: list[Step]) -> dict[str, int]:
+        """The groups the file names and the programme lacks, by group key → new id."""
+        names: dict[str, str] = {}
+        for step in steps:
+            if step.new_group and step.choice != Choice.SKIP:
+                names.setdefault(group_key(step.new_group), step.new_group)
+        position = len(self._session.exec(select(StakeholderGroupTable.id)).all())
+        rows = {key: StakeholderGroupTable(programme_id=self._programme_id, name=name[:validation.MAX_TITLE],
+                                           colour=_NEW_GROUP_COLOURS[n % len(_NEW_GROUP_COLOURS)],
+                                           position=position + n)
+                for n, (key, name) in enumerate(names.items())}
+        self._session.add_all(rows.values())
+        self._session.flush()
+        return {key: row.id for key, row in rows.items() if row.id is not None}
+
+    def _existing(self, ids: set[int]) -> dict[int, ParticipantTable]:
+        found: dict[int, ParticipantTable] = {}
+        wanted = sorted(ids)
+        for start in range(0, len(wanted), _CHUNK):
+            query = select(ParticipantTable).where(col(ParticipantTable.id).in_(wanted[start:start + _CHUNK]))
+            found.update((row.id, row) for row in self._session.exec(query) if row.id is not None)
+        if len(found) != len(ids):
+            raise ImportFailed(_("Someone the file matched was deleted from the registry meanwhile. Check the "
+                                 "file again; nothing was imported."))
+        return found
+
+    def _expect(self, people: Iterable[ParticipantTable]) -> int:
+        """Registered for the sitting; someone already present, excused or absent keeps that status."""
+        if self._sitting_id is None:
+            return 0
+        ids = list(dict.fromkeys(row.id for row in people if row.id is not None))
+        query = select(AttendanceTable).where(AttendanceTable.sitting_id == self._sitting_id)
+        current = {row.participant_id: row for row in self._session.exec(query)}
+        for participant_id in ids:
+            row = current.get(participant_id) or AttendanceTable(
+                sitting_id=self._sitting_id, participant_id=participant_id, source=str(Source.IMPORT))
+            if row.status == AttendanceStatus.INVITED:
+                row.status = str(AttendanceStatus.REGISTERED)
+                self._session.add(row)
+        return len(ids)
+
+
+def _checked(line: int, draft: ParticipantDraft) -> dict[str, object]:
+    """The draft's values as the registry stores them; a refused row stops the whole import."""
+    try:
+        return clean_participant(draft)
+    except validation.ValidationError as exc:
+        raise ImportFailed(_("Row {line}: {problem} Nothing was imported.").format(line=line, problem=exc)) from exc
+
+
+def _fill_blanks(target: ParticipantTable, values: dict[str, object]) -> None:
+    """A merge fills what the record lacks and never overwrites what it holds (it may have been corrected)."""
+    for name, value in values.items():
+        if value and not getattr(target, name):
+            setattr(target, name, value)
+
+
+def _summary(steps: list[Step], added: list[Participant], groups: dict[str, int], expected: int) -> ImportSummary:
+    skipped = tuple((step.line, step.reason or SkipReason.CHOSEN) for step in steps if step.choice == Choice.SKIP)
+    names = {group_key(step.new_group): step.new_group for step in steps if step.new_group}
+    return ImportSummary(
+        added=tuple(added), merged=sum(1 for step in steps if step.choice == Choice.MERGE), skipped=skipped,
+        bad_emails=tuple(step.line for step in steps if step.bad_email and step.choice != Choice.SKIP),
+        groups_created=tuple(names[key] for key in groups), expected=expected)
+
