@@ -118,3 +118,28 @@ def test_mark_a_selection_as_registered_for_a_sitting(qtbot: QtBot, window: Main
     assert page.proxy.index(0, 5).data() == "Registered"
     window.actions_by_name["undo"].trigger()
     assert window.document.workspace.attendance.statuses(6) == {}  # type: ignore[union-attr]
+
+
+def test_export_one_persons_data(qtbot: QtBot, window: MainWindow, prompts: Prompts, tmp_path: object,
+                                 monkeypatch: object) -> None:
+    import json
+    from pathlib import Path
+
+    from workshop_desk.ui import prompts as prompts_module
+
+    page = _page(window)
+    page.view.selectRow(0)
+    person_id = page.selected_ids()[0]
+    target = Path(str(tmp_path)) / "person.json"
+    monkeypatch.setattr(prompts_module, "save_as", lambda *_a, **_k: target)  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.data_button, Qt.MouseButton.LeftButton)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["participant"]["id"] == person_id
+    assert prompts.infos and str(target) in prompts.infos[0]
+
+
+def test_purge_past_retention_from_the_programme_page(qtbot: QtBot, window: MainWindow, prompts: Prompts) -> None:
+    page = window.programme_page
+    assert page is not None
+    qtbot.mouseClick(page.purge_button, Qt.MouseButton.LeftButton)  # the demo is in 2027: nothing is due
+    assert prompts.infos[-1].startswith("No one's data is past the retention period")

@@ -57,9 +57,11 @@ class BadgeStock:
         return self.text_column - PAD - 1.5
 
     def page(self) -> base.PageSetup:
-        # The bottom margin only has to leave room for exactly `rows` badges per page (and a 1 pt paragraph).
+        # Room for exactly `rows` badges and 2 mm more: enough for the 1 pt paragraph that ends the document,
+        # too little for the band of the next badge, which must start the next page.
+        bottom = base.A4_HEIGHT - self.top - self.rows * self.height - 2.0
         right = base.A4_WIDTH - self.left - 2 * self.width - self.gap
-        return base.PageSetup(top=self.top, bottom=4.0, left=self.left, right=right, header=3.0, footer=3.0)
+        return base.PageSetup(top=self.top, bottom=bottom, left=self.left, right=right, header=3.0, footer=3.0)
 
 
 STOCKS: dict[int, BadgeStock] = {

@@ -41,7 +41,8 @@ def _add_participants(workspace: Workspace) -> None:
     drafts = []
     for index in range(PARTICIPANT_COUNT):
         first = content.FIRST_NAMES[index % len(content.FIRST_NAMES)]
-        last = content.LAST_NAMES[(index * 7) % len(content.LAST_NAMES)]
+        # Every (first, last) pair differs: the offset shifts the second pass through the names.
+        last = content.LAST_NAMES[(index * 7 + index // len(content.FIRST_NAMES)) % len(content.LAST_NAMES)]
         organisation, role, group = content.ORGANISATIONS[rng.randrange(len(content.ORGANISATIONS))]
         email = f"{first}.{last}@exemple.fr".lower().replace(" ", "").replace("'", "")
         drafts.append(ParticipantDraft(

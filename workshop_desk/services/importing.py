@@ -1,11 +1,13 @@
 """Importing participants from a spreadsheet: read, map, check against the registry, apply in one transaction."""
 
-from collections.abc import Iterable
-from dataclasses import replace
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import fields, replace
 from pathlib import Path
 
+from sqlalchemy import insert, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from workshop_desk.domain import importing, validation
 from workshop_desk.domain.badges import new_badge_code
@@ -34,6 +36,7 @@ __all__ = ["ImportFailed", "ImportService", "import_file"]
 
 # Colours for groups the import creates, after the default ones (programmes.DEFAULT_GROUPS).
 _NEW_GROUP_COLOURS = ("#6D4C41", "#C0CA33", "#5E35B1", "#00ACC1", "#D81B60", "#7CB342", "#3949AB", "#F4511E")
+_PARTICIPANT_FIELDS = tuple(f.name for f in fields(Participant) if f.name != "id")
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 
 
@@ -105,24 +108,37 @@ class _Applier:
     def run(self, steps: list[Step]) -> ImportSummary:
         groups = self._create_groups(steps)
         existing = self._existing({step.into_id for step in steps if step.into_id is not None})
-        added: dict[int, ParticipantTable] = {}
-        merged: list[ParticipantTable] = []
+        added: dict[int, dict[str, object]] = {}  # by line; plain values, inserted in bulk at the end
         for step in steps:
             if step.choice == Choice.SKIP:
                 continue
             draft = replace(step.draft, group_id=groups.get(group_key(step.new_group), step.draft.group_id))
             values = _checked(step.line, draft)
             if step.choice == Choice.ADD:
-                added[step.line] = ParticipantTable(programme_id=self._programme_id, badge_code=self._badge(),
-                                                    **values)  # type: ignore[arg-type]
+                added[step.line] = values
+            elif step.into_id is not None:
+                _merge_into_row(existing[step.into_id], values)
             else:
-                target = existing[step.into_id] if step.into_id is not None else added[step.into_line or 0]
-                _fill_blanks(target, values)
-                merged.append(target)
-        self._session.add_all([*added.values(), *merged])
-        self._session.flush()
-        expected = self._expect([*added.values(), *merged])
-        return _summary(steps, [to_domain(row, Participant) for row in added.values()], groups, expected)
+                target = added[step.into_line or 0]
+                target.update(_missing(target.get, values))
+        self._session.add_all(existing.values())
+        people = self._insert(list(added.values()))
+        merged_ids = [step.into_id for step in steps if step.choice == Choice.MERGE and step.into_id is not None]
+        expected = self._expect([person.id for person in people] + merged_ids)
+        return _summary(steps, people, groups, expected)
+
+    def _insert(self, rows: list[dict[str, object]]) -> list[Participant]:
+        """New participants in one bulk statement (building 10,000 ORM objects takes seconds, this a fraction)."""
+        if not rows:
+            return []
+        now = dt.datetime.now(dt.UTC)
+        for values in rows:
+            values.update(programme_id=self._programme_id, badge_code=self._badge(), anonymised=False, created_at=now)
+        table = SQLModel.metadata.tables[ParticipantTable.__tablename__]  # type: ignore[index]
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        ids = self._session.execute(statement, rows).scalars().all()
+        return [Participant(id=id_, **{name: values[name] for name in _PARTICIPANT_FIELDS})  # type: ignore[arg-type]
+                for id_, values in zip(ids, rows, strict=True)]
 
     def _badge(self) -> str:
         """A code no one in the file has (checked against a set: one query, not one per person)."""
@@ -158,19 +174,23 @@ class _Applier:
                                  "file again; nothing was imported."))
         return found
 
-    def _expect(self, people: Iterable[ParticipantTable]) -> int:
+    def _expect(self, ids: list[int]) -> int:
         """Registered for the sitting; someone already present, excused or absent keeps that status."""
         if self._sitting_id is None:
             return 0
-        ids = list(dict.fromkeys(row.id for row in people if row.id is not None))
-        query = select(AttendanceTable).where(AttendanceTable.sitting_id == self._sitting_id)
-        current = {row.participant_id: row for row in self._session.exec(query)}
-        for participant_id in ids:
-            row = current.get(participant_id) or AttendanceTable(
-                sitting_id=self._sitting_id, participant_id=participant_id, source=str(Source.IMPORT))
-            if row.status == AttendanceStatus.INVITED:
-                row.status = str(AttendanceStatus.REGISTERED)
-                self._session.add(row)
+        ids = list(dict.fromkeys(ids))
+        query = select(AttendanceTable.participant_id, AttendanceTable.id, AttendanceTable.status).where(
+            AttendanceTable.sitting_id == self._sitting_id)
+        current = {pid: (row_id, status) for pid, row_id, status in self._session.exec(query)}
+        fresh = [{"sitting_id": self._sitting_id, "participant_id": pid, "status": str(AttendanceStatus.REGISTERED),
+                  "source": str(Source.IMPORT)} for pid in ids if pid not in current]
+        invited = [current[pid][0] for pid in ids if pid in current and current[pid][1] == AttendanceStatus.INVITED]
+        if fresh:
+            self._session.execute(insert(SQLModel.metadata.tables[AttendanceTable.__tablename__]),  # type: ignore[index]
+                                  fresh)
+        for start in range(0, len(invited), _CHUNK):
+            self._session.execute(update(AttendanceTable).where(col(AttendanceTable.id).in_(
+                invited[start:start + _CHUNK])).values(status=str(AttendanceStatus.REGISTERED)))
         return len(ids)
 
 
@@ -182,11 +202,14 @@ def _checked(line: int, draft: ParticipantDraft) -> dict[str, object]:
         raise ImportFailed(_("Row {line}: {problem} Nothing was imported.").format(line=line, problem=exc)) from exc
 
 
-def _fill_blanks(target: ParticipantTable, values: dict[str, object]) -> None:
-    """A merge fills what the record lacks and never overwrites what it holds (it may have been corrected)."""
-    for name, value in values.items():
-        if value and not getattr(target, name):
-            setattr(target, name, value)
+def _merge_into_row(row: ParticipantTable, values: dict[str, object]) -> None:
+    for name, value in _missing(lambda field: getattr(row, field), values).items():
+        setattr(row, name, value)
+
+
+def _missing(current: Callable[[str], object], values: dict[str, object]) -> dict[str, object]:
+    """What a merge adds: only the fields the record lacks (what it holds may have been corrected by hand)."""
+    return {name: value for name, value in values.items() if value and not current(name)}
 
 
 def _summary(steps: list[Step], added: list[Participant], groups: dict[str, int], expected: int) -> ImportSummary:

@@ -10,6 +10,7 @@ from workshop_desk.services.agenda import AgendaService
 from workshop_desk.services.attendance import AttendanceService
 from workshop_desk.services.backups import BackupService
 from workshop_desk.services.participants import ParticipantService
+from workshop_desk.services.privacy import PrivacyService
 from workshop_desk.services.programmes import ProgrammeService
 from workshop_desk.services.run import RunService
 from workshop_desk.services.sittings import SittingService
@@ -32,6 +33,7 @@ class Workspace:
     run: RunService
     participants: ParticipantService
     attendance: AttendanceService
+    privacy: PrivacyService
     backups: BackupService
 
     @property
@@ -43,7 +45,7 @@ class Workspace:
         """The services over an open file; `wall` is the clock of recorded times (tests inject one)."""
         return cls(database, ProgrammeService(database), SittingService(database), AgendaService(database),
                    RunService(database, wall), ParticipantService(database), AttendanceService(database, wall),
-                   BackupService(database, backup_root, wall))
+                   PrivacyService(database), BackupService(database, backup_root, wall))
 
     @classmethod
     def create(cls, path: Path, draft: ProgrammeDraft, backup_root: Path,

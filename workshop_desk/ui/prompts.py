@@ -82,10 +82,15 @@ def open_image(parent: QWidget | None) -> Path | None:
 
 def save_file(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
     """Where to write a programme file (the suffix is added if missing), or None."""
+    return save_as(parent, title, start, _filter(), FILE_SUFFIX)
+
+
+def save_as(parent: QWidget | None, title: str, start: Path | None, file_filter: str, suffix: str) -> Path | None:
+    """Where to write a file of one kind (`suffix` added if missing), or None."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _selected = QFileDialog.getSaveFileName(parent, title, str(start or ""), _filter())
+    name, _selected = QFileDialog.getSaveFileName(parent, title, str(start or ""), file_filter)
     if not name:
         return None
     path = Path(name)
-    return path if path.suffix == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

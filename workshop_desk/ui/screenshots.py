@@ -11,6 +11,7 @@ from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.services.settings import Settings
 from workshop_desk.ui.shell import Shell
 
+DEMO_BREAKFAST = 1  # the business breakfast: most of the demo's participants signed in
 DEMO_WORKSHOP = 2  # "Atelier Métiers d'art" in the demo programme
 
 
@@ -60,6 +61,9 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     window, projector = shell.window, shell.projector
     assert window is not None and window.sitting_page is not None and shell.document is not None
     shots.take("console-programme", window)
+    window.show_participants()
+    shots.take("console-participants", window)
+    _signin_shots(shell, shots)
     window.select_sitting(DEMO_WORKSHOP)
     shots.take("console", window)
     shots.take("projector-welcome", projector.window, lambda: projector.set_mode(ProjectorMode.WELCOME))
@@ -79,3 +83,21 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     shots.take("projector", projector.window)
     document.step_run(DEMO_WORKSHOP, 1)
     shots.take("projector-pause", projector.window, lambda: projector.set_mode(ProjectorMode.PAUSE))
+
+
+def _signin_shots(shell: Shell, shots: _Shots) -> None:
+    """The door of the breakfast: one more badge scanned, and the welcome screen's head count."""
+    window, projector = shell.window, shell.projector
+    assert window is not None and window.sitting_page is not None and shell.document is not None
+    window.select_sitting(DEMO_BREAKFAST)
+    page = window.sitting_page
+    page.tabs.setCurrentIndex(page.SIGNIN_TAB)
+    desk = page.signin_desk
+    waiting = next(e.participant for e in shell.document.workspace.attendance.roster(DEMO_BREAKFAST)
+                   if e.attendance and e.attendance.status == "registered")
+    desk.field.setText(waiting.badge_code)
+    desk.field.returnPressed.emit()
+    desk.field.setText("mar")
+    shots.take("console-signin", window)
+    shots.take("projector-welcome-count", projector.window, lambda: projector.set_mode(ProjectorMode.WELCOME))
+    page.tabs.setCurrentIndex(page.PLAN_TAB)

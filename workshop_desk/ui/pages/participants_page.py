@@ -1,5 +1,7 @@
 """The participant registry: search, filter, edit, merge, and who is expected at each sitting."""
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -57,7 +59,10 @@ class ParticipantsPage(QWidget):
         self.merge_button = QPushButton(_("&Merge…"))
         self.merge_button.setToolTip(_("Select the two records of one person, then merge them"))
         self.groups_button = QPushButton(_("&Groups…"))
+        self.data_button = QPushButton(_("Personal &data…"))
+        self.data_button.setToolTip(_("Export everything held about the selected person (a subject-access request)"))
         self.sitting_combo = QComboBox()
+        self.sitting_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status_buttons = {status: QPushButton(label(status)) for status in STATUS_CHOICES}
         self.uninvite_button = QPushButton(_("Not expected"))
         self.view = self._build_view()
@@ -66,10 +71,12 @@ class ParticipantsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        layout.addLayout(self._row(self.search_edit, self.group_combo, self.add_button, self.edit_button,
-                                   self.delete_button, self.merge_button, self.groups_button))
-        layout.addLayout(self._row(QLabel(_("Expected at:")), self.sitting_combo, QLabel(_("mark the selection as")),
-                                   *self.status_buttons.values(), self.uninvite_button, stretch=True))
+        layout.addLayout(self._row(self.search_edit, self.group_combo))
+        layout.addLayout(self._row(self.add_button, self.edit_button, self.delete_button, self.merge_button,
+                                   self.groups_button, self.data_button, stretch=True))
+        layout.addLayout(self._row(QLabel(_("Expected at:")), self.sitting_combo, stretch=True))
+        layout.addLayout(self._row(QLabel(_("Mark the selection as:")), *self.status_buttons.values(),
+                                   self.uninvite_button, stretch=True))
         layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
 
@@ -115,6 +122,7 @@ class ParticipantsPage(QWidget):
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.merge_button.clicked.connect(self._on_merge_button_clicked)
         self.groups_button.clicked.connect(lambda: GroupsDialog(self._document, self).exec())
+        self.data_button.clicked.connect(self._on_data_button_clicked)
         self.sitting_combo.activated.connect(lambda _i: self.refresh())
         for status, button in self.status_buttons.items():
             button.clicked.connect(lambda _c=False, s=status: self._set_status(s))
@@ -190,6 +198,7 @@ class ParticipantsPage(QWidget):
         self.edit_button.setEnabled(count == 1)
         self.delete_button.setEnabled(count > 0)
         self.merge_button.setEnabled(count == 2)
+        self.data_button.setEnabled(count == 1)
         has_sitting = self.sitting_combo.currentData() is not None
         for button in (*self.status_buttons.values(), self.uninvite_button):
             button.setEnabled(has_sitting and count > 0)
@@ -229,6 +238,23 @@ class ParticipantsPage(QWidget):
         if prompts.confirm(self, question.format(keep=_describe(keep), other=_describe(other))):
             merged = self._document.merge_participants(keep.id, other.id)
             self._select([merged.id])
+
+    def _on_data_button_clicked(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        person = self._document.workspace.participants.get(ids[0])
+        start = Path.home() / f"{person.full_name or 'participant'}.json"
+        target = prompts.save_as(self, _("Export personal data"), start, _("JSON data (*.json)"), ".json")
+        if target is None:
+            return
+        try:
+            self._document.workspace.privacy.export_person(person.id, target)
+        except OSError as error:
+            prompts.error(self, _("The file could not be written: {error}").format(error=error))
+            return
+        prompts.info(self, _("Everything held about {name} was written to {path}.").format(
+            name=person.full_name, path=target))
 
     def _set_status(self, status: AttendanceStatus | None) -> None:
         sitting_id, ids = self.sitting_combo.currentData(), self.selected_ids()

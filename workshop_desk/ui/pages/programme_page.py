@@ -81,7 +81,12 @@ class ProgrammePage(QWidget):
         form.addRow(_("Client's logo"), logo)
         form.addRow(_("Stakeholder groups"), self.groups_label)
         form.addRow(_("Privacy &notice"), self.notice_edit)
-        form.addRow(_("Keep personal data for"), self.retention_spin)
+        self.purge_button = QPushButton(_("&Purge personal data past this period…"))
+        retention = QHBoxLayout()
+        retention.addWidget(self.retention_spin)
+        retention.addWidget(self.purge_button)
+        retention.addStretch()
+        form.addRow(_("Keep personal data for"), retention)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
@@ -98,6 +103,7 @@ class ProgrammePage(QWidget):
         self.notice_edit.editing_finished.connect(self._on_field_edited)
         self.retention_spin.editingFinished.connect(self._on_field_edited)
         self.logo_button.clicked.connect(self._on_logo_button_clicked)
+        self.purge_button.clicked.connect(self._on_purge_button_clicked)
         self.logo_remove_button.clicked.connect(lambda: self._save(replace(programme_draft(
             self._document.programme()), logo=None)))
         self._document.programme_changed.connect(self.refresh)
@@ -170,3 +176,21 @@ class ProgrammePage(QWidget):
             self.status.show_error(_("The logo could not be read: {error}").format(error=error))
             return
         self._save(replace(programme_draft(self._document.programme()), logo=data))
+
+    def _on_purge_button_clicked(self) -> None:
+        import datetime as dt
+
+        due = self._document.workspace.privacy.past_retention(dt.date.today())
+        if not due:
+            prompts.info(self, _("No one's data is past the retention period: there is nothing to purge."))
+            return
+        question = ngettext(
+            "{n} person was last seen more than {years} years ago. Erase their name and contact details? Counts "
+            "by stakeholder group are kept. This cannot be undone.",
+            "{n} people were last seen more than {years} years ago. Erase their names and contact details? "
+            "Counts by stakeholder group are kept. This cannot be undone.", len(due))
+        if prompts.confirm(self, question.format(n=len(due), years=self._document.programme().retention_years)):
+            count = self._document.workspace.privacy.anonymise([p.id for p in due])
+            self._document.undo_stack.clear()  # earlier steps may bring the erased data back
+            self._document.participants_changed.emit()
+            prompts.info(self, ngettext("{n} person anonymised.", "{n} people anonymised.", count).format(n=count))

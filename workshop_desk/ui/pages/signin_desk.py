@@ -78,10 +78,12 @@ class SignInDesk(QWidget):
         self.walk_button = QPushButton(_("Add and sign in"))
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel(_("Walk-in:")), 0, 0)
-        for column, widget in enumerate((self.walk_first, self.walk_last, self.walk_organisation,
-                                         self.walk_group, self.walk_button), start=1):
-            grid.addWidget(widget, 0, column)
+        grid.addWidget(QLabel(_("Not on the list? Add a walk-in:")), 0, 0, 1, 3)
+        grid.addWidget(self.walk_first, 1, 0)
+        grid.addWidget(self.walk_last, 1, 1)
+        grid.addWidget(self.walk_organisation, 1, 2)
+        grid.addWidget(self.walk_group, 2, 0, 1, 2)
+        grid.addWidget(self.walk_button, 2, 2)
         return box
 
     def _build_counts(self) -> QVBoxLayout:
