@@ -18,6 +18,7 @@ SOURCES = ROOT / "workshop_desk"
 CATALOGS = ROOT / "resources" / "translations"
 COMPILED = SOURCES / "locale"
 ICONS = ROOT / "resources" / "icons"
+SOUNDS = ROOT / "resources" / "sounds"
 ASSETS = SOURCES / "assets"
 DOMAIN = "workshop_desk"
 LANGUAGES = ("fr", "en")
@@ -61,8 +62,8 @@ def extract() -> None:
 
 def compile_all() -> None:
     ASSETS.mkdir(exist_ok=True)
-    for icon in ICONS.glob("*.svg"):
-        shutil.copyfile(icon, ASSETS / icon.name)
+    for asset in [*ICONS.glob("*.svg"), *SOUNDS.glob("*.wav")]:
+        shutil.copyfile(asset, ASSETS / asset.name)
     for language in LANGUAGES:
         target = mo_path(language)
         target.parent.mkdir(parents=True, exist_ok=True)

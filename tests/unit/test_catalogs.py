@@ -68,6 +68,8 @@ def test_compiled_catalogs_match_their_sources(language: str) -> None:
             assert compiled.gettext(message.id) == message.string, "run: python packaging/build_resources.py compile"
 
 
-def test_icons_in_the_package_match_resources() -> None:
-    for icon in (ROOT / "resources" / "icons").glob("*.svg"):
-        assert (tools.ASSETS / icon.name).read_bytes() == icon.read_bytes()
+def test_icons_and_sounds_in_the_package_match_resources() -> None:
+    assets = [*(ROOT / "resources" / "icons").glob("*.svg"), *(ROOT / "resources" / "sounds").glob("*.wav")]
+    assert len(assets) >= 2
+    for asset in assets:
+        assert (tools.ASSETS / asset.name).read_bytes() == asset.read_bytes()

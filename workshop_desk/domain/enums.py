@@ -75,6 +75,7 @@ class ProjectorMode(StrEnum):
 
     WELCOME = "welcome"
     AGENDA = "agenda"
+    TIMER = "timer"
     BLANK = "blank"
     PAUSE = "pause"
 
@@ -113,6 +114,7 @@ _LABELS: dict[tuple[type, str], str] = {
     _key(Source.IMPORT): N_("Import"),
     _key(ProjectorMode.WELCOME): N_("Welcome screen"),
     _key(ProjectorMode.AGENDA): N_("Agenda"),
+    _key(ProjectorMode.TIMER): N_("Timer"),
     _key(ProjectorMode.BLANK): N_("Blank screen"),
     _key(ProjectorMode.PAUSE): N_("Pause screen"),
 }

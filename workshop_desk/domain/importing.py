@@ -229,6 +229,12 @@ def _values(cells: Sequence[object], mapping: Mapping) -> dict[Target, str]:
     return values
 
 
+def _tidy(name: str) -> str:
+    """people.tidy_name, and an all-lower-case name capitalised too ('jean' → 'Jean')."""
+    name = tidy_name(name)
+    return name.title() if name.islower() else name
+
+
 def map_row(line: int, cells: Sequence[object], mapping: Mapping) -> MappedRow:
     """A spreadsheet row turned into a draft; problems are flagged, not raised."""
     values = _values(cells, mapping)
@@ -238,7 +244,7 @@ def map_row(line: int, cells: Sequence[object], mapping: Mapping) -> MappedRow:
         found, first, last = split_full_name(values[Target.FULL_NAME])
         civility = civility or found
     draft = ParticipantDraft(
-        first_name=tidy_name(first), last_name=tidy_name(last), civility=tidy_name(civility),
+        first_name=_tidy(first), last_name=_tidy(last), civility=_tidy(civility),
         organisation=values.get(Target.ORGANISATION, ""), role=values.get(Target.ROLE, ""),
         email=values.get(Target.EMAIL, ""), phone=values.get(Target.PHONE, ""), notes=values.get(Target.NOTES, ""))
     too_long = tuple(target for target, text in values.items() if len(text) > MAX_TEXT)
@@ -289,13 +295,28 @@ def build_table(name: str, raw: Sequence[Sequence[object]], details: str = "") -
                              "such as Nom, Prénom, Structure, Courriel (or Last name, First name, "
                              "Organisation, E-mail).").format(name=name))
     width = max((_width(cells) for cells in raw[header:]), default=0)
-    header_keys = [header_key(cell) for cell in raw[header]]
+    keys = _row_keys(raw[header])
     cells = [*raw[header], *[None] * width]
     headers = tuple(cell_text(cells[index]) or _("Column {letter}").format(letter=column_letter(index))
                     for index in range(width))
     rows = tuple((index + 1, tuple(cells)) for index, cells in enumerate(raw) if index > header
-                 and not _is_blank(cells) and [header_key(cell) for cell in cells] != header_keys)
+                 and not _is_blank(cells) and not _repeats(cells, keys))
     return SourceTable(name, headers, rows, header + 1, details)
+
+
+def _row_keys(cells: Sequence[object]) -> list[str]:
+    """A row's cells as header keys, trailing blanks dropped: spots the header repeated at page breaks."""
+    keys = [header_key(cell) if isinstance(cell, str) else "" for cell in cells]
+    while keys and not keys[-1]:
+        keys.pop()
+    return keys
+
+
+def _repeats(cells: Sequence[object], keys: list[str]) -> bool:
+    """True for the header again (exports repeat it at each page break); cheap test first, it runs per row."""
+    first = next((index for index, key in enumerate(keys) if key), 0)
+    cell = cells[first] if first < len(cells) else None
+    return isinstance(cell, str) and header_key(cell) == keys[first] and _row_keys(cells) == keys
 
 
 def _width(cells: Sequence[object]) -> int:

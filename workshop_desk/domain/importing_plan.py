@@ -47,7 +47,7 @@ class SkipReason(StrEnum):
 
 _CHOICE_LABELS = {Choice.ADD: N_("Add as new"), Choice.MERGE: N_("Merge"), Choice.SKIP: N_("Skip")}
 _KIND_LABELS = {RowKind.OK: N_("Ready"), RowKind.BAD_EMAIL: N_("Invalid e-mail"), RowKind.DUPLICATE: N_("Repeated"),
-                RowKind.EXISTING: N_("Already registered"), RowKind.INVALID: N_("Cannot import")}
+                RowKind.EXISTING: N_("In the registry"), RowKind.INVALID: N_("Cannot import")}
 _REASON_LABELS = {
     SkipReason.NO_NAME: N_("Skipped, no first or last name"),
     SkipReason.TOO_LONG: N_("Skipped, a cell longer than 10,000 characters"),
@@ -111,11 +111,15 @@ class PlannedRow:
         if self.row.too_long:
             return _("A cell is longer than 10,000 characters.")
         parts = []
+        who = self.existing.full_name + (f" ({self.existing.organisation})" if self.existing.organisation
+                                         else "") if self.existing else ""
+        shared = self.suggested == Choice.ADD  # matched by e-mail alone, names unlike: a shared address
         if self.existing:
-            who = self.existing.full_name + (f" ({self.existing.organisation})" if self.existing.organisation else "")
-            parts.append(_("Already in the registry: {who}.").format(who=who))
+            parts.append(_("Same e-mail address as {who} in the registry, but another name.").format(who=who)
+                         if shared else _("Already in the registry: {who}.").format(who=who))
         if self.same_as:
-            parts.append(_("Same person as row {line}.").format(line=self.same_as))
+            parts.append(_("Same e-mail address as row {line}, but another name.").format(line=self.same_as)
+                         if shared and not self.existing else _("Same person as row {line}.").format(line=self.same_as))
         if self.row.bad_email:
             parts.append(_("“{email}” is not a valid e-mail address.").format(email=draft.email))
         return " ".join(parts)

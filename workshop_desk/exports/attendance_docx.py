@@ -10,12 +10,12 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.table import Table, _Cell
 
 from workshop_desk.domain.attendance import EXPECTED, RosterEntry
-from workshop_desk.domain.models import Programme, Sitting, StakeholderGroup
+from workshop_desk.domain.models import Participant, Programme, Sitting, StakeholderGroup
 from workshop_desk.domain.people import fold
 from workshop_desk.domain.privacy import notice
 from workshop_desk.exports import docx_base as base
@@ -55,6 +55,11 @@ def by_name(entries: Iterable[RosterEntry]) -> list[RosterEntry]:
     return sorted(entries, key=key)
 
 
+def display_name(person: Participant, _: Translate) -> str:
+    """'Last First', as sheets are ordered; a record whose data was purged says so."""
+    return _("(anonymised)") if person.anonymised else person.sort_name
+
+
 def group_names(groups: Sequence[StakeholderGroup]) -> dict[int | None, str]:
     return {group.id: group.name for group in groups}
 
@@ -66,6 +71,7 @@ class Styles:
     label: CharacterStyle
     heading: ParagraphStyle  # table header cells
     text: ParagraphStyle  # table cells
+    figure: ParagraphStyle  # table cells holding a number
     small: ParagraphStyle  # the privacy notice
 
 
@@ -75,13 +81,14 @@ def add_styles(document: DocxDocument) -> Styles:
     label.font.bold = True
     heading = base.add_paragraph_style(document, "Table Heading", 9, bold=True)
     text = base.add_paragraph_style(document, "Table Text", 9)
+    figure = base.add_paragraph_style(document, "Table Figure", 9, base="Table Text")
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     small = base.add_paragraph_style(document, "Small Print", NOTICE_SIZE)
-    small.paragraph_format.space_after = Pt(2)
+    small.paragraph_format.space_before, small.paragraph_format.space_after = Pt(3), Pt(2)
     base.set_colour(small, "#404040")
-    for style in (heading, text):
-        style.paragraph_format.left_indent = style.paragraph_format.right_indent = Mm(1)
+    for style in (heading, text, figure):  # the table style's cell margins already keep text off the borders
         style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(2)
-    return Styles(label, heading, text, small)
+    return Styles(label, heading, text, figure, small)
 
 
 def sitting_details(_: Translate, programme: Programme, sitting: Sitting, language: str) -> list[tuple[str, str]]:
@@ -150,8 +157,8 @@ class _Sheet:
     def widths(self) -> list[float]:
         """No., name, organisation, group, then the signatures."""
         signature = 42.0 if len(self.halves) == 1 else 48.0
-        rest = self.page.text_width - 9.0 - signature * len(self.halves)
-        return [9.0, rest * 0.36, rest * 0.38, rest * 0.26] + [signature] * len(self.halves)
+        rest = self.page.text_width - 11.0 - signature * len(self.halves)
+        return [11.0, rest * 0.36, rest * 0.38, rest * 0.26] + [signature] * len(self.halves)
 
     def labels(self) -> list[str]:
         _ = self._
@@ -181,7 +188,8 @@ class _Sheet:
         header_row(table, self.labels(), self.styles)
         for number, entry in enumerate(entries, start=1):
             person = entry.participant
-            self._row(table, [str(number), person.sort_name, person.organisation, self.groups.get(person.group_id, "")])
+            group = self.groups.get(person.group_id, "")
+            self._row(table, [str(number), display_name(person, self._), person.organisation, group])
 
     def walk_ins(self, first_number: int) -> None:
         """A page of numbered blank rows for people who were not on the list."""
@@ -191,8 +199,8 @@ class _Sheet:
         self.document.add_paragraph(_("People who came without being on the list sign here."))
         table = base.new_table(self.document, self.widths(), "Table Grid")
         header_row(table, self.labels(), self.styles)
-        room = self.page.height - self.page.top - self.page.bottom - 34.0  # title, sentence and header row
-        for number in range(first_number, first_number + int(room // (ROW_HEIGHT + 0.6))):
+        room = self.page.height - self.page.top - self.page.bottom - 27.0  # title, sentence and header row
+        for number in range(first_number, first_number + int(room // (ROW_HEIGHT + 0.2))):
             self._row(table, [str(number), "", "", ""])
 
     def _row(self, table: Table, texts: list[str]) -> None:

@@ -134,8 +134,8 @@ def _read_csv(path: Path) -> SourceTable:
     if "\x00" in text:
         raise ImportFailed(_("“{name}” is neither an Excel workbook (.xlsx) nor a CSV text file.").format(
             name=path.name))
-    delimiter = sniff_delimiter(text)
     try:
+        delimiter = sniff_delimiter(text)
         rows = _capped(path.name, iter(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
     except csv.Error as exc:
         raise ImportFailed(_("“{name}” is not a well-formed CSV file: {detail}").format(

@@ -14,6 +14,7 @@ from workshop_desk.services.privacy import PrivacyService
 from workshop_desk.services.programmes import ProgrammeService
 from workshop_desk.services.run import RunService
 from workshop_desk.services.sittings import SittingService
+from workshop_desk.services.timers import TimerService
 from workshop_desk.storage import programme_file
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.header import FileProblem, ProgrammeFileError
@@ -34,6 +35,7 @@ class Workspace:
     participants: ParticipantService
     attendance: AttendanceService
     privacy: PrivacyService
+    timers: TimerService
     backups: BackupService
 
     @property
@@ -43,9 +45,18 @@ class Workspace:
     @classmethod
     def over(cls, database: Database, backup_root: Path, wall: WallClock = utc_now) -> "Workspace":
         """The services over an open file; `wall` is the clock of recorded times (tests inject one)."""
-        return cls(database, ProgrammeService(database), SittingService(database), AgendaService(database),
-                   RunService(database, wall), ParticipantService(database), AttendanceService(database, wall),
-                   PrivacyService(database), BackupService(database, backup_root, wall))
+        return cls(
+            database=database,
+            programmes=ProgrammeService(database),
+            sittings=SittingService(database),
+            agenda=AgendaService(database),
+            run=RunService(database, wall),
+            participants=ParticipantService(database),
+            attendance=AttendanceService(database, wall),
+            privacy=PrivacyService(database),
+            timers=TimerService(database),
+            backups=BackupService(database, backup_root, wall),
+        )
 
     @classmethod
     def create(cls, path: Path, draft: ProgrammeDraft, backup_root: Path,

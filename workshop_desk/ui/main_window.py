@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
 
     def _build_pages(self, document: Document) -> None:
+        from workshop_desk.domain.enums import ProjectorMode
         from workshop_desk.ui.pages.participants_page import ParticipantsPage
         from workshop_desk.ui.pages.programme_page import ProgrammePage
         from workshop_desk.ui.pages.sitting_page import SittingPage
@@ -175,6 +176,8 @@ class MainWindow(QMainWindow):
         document.run_changed.connect(lambda _id: self.update_sitting_actions())
         self.sitting_page.run_panel.ticked.connect(self.shell.projector.set_elapsed)
         self.sitting_page.signin_desk.head_count_changed.connect(self._on_desk_head_count_changed)
+        self.sitting_page.timer_panel.ticked.connect(self.shell.projector.set_countdown)
+        self.sitting_page.timer_panel.started.connect(lambda: self.shell.projector.set_mode(ProjectorMode.TIMER))
         self.sitting_page.tabs.currentChanged.connect(lambda _i: self._on_desk_head_count_changed(None))
         for signal, action in ((self.sitting_page.run_panel.start_requested, "run_start"),
                                (self.sitting_page.run_panel.next_requested, "run_next"),

@@ -14,6 +14,7 @@ from workshop_desk.i18n import _
 from workshop_desk.ui import prompts
 from workshop_desk.ui.dialogs.new_sitting import NewSittingDialog
 from workshop_desk.ui.document import Document
+from workshop_desk.ui.projector_dock import MODE_KEYS
 
 if TYPE_CHECKING:
     from workshop_desk.ui.main_window import MainWindow
@@ -80,7 +81,12 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
                                 [QKeySequence(Qt.Key.Key_PageUp), QKeySequence("Ctrl+Left")])
     a["run_stop"] = _action(window, _("&End the run"), lambda: _run(window, "stop"), "Ctrl+Shift+Return")
     a["run_reset"] = _action(window, _("&Clear recorded times…"), lambda: _run(window, "reset"))
-    for item in (a["run_start"], a["run_next"], a["run_previous"], a["run_stop"], None, a["run_reset"]):
+    a["timer_toggle"] = _action(window, _("Start or pause the &timer"), lambda: _timer(window, "toggle"), "Ctrl+T")
+    a["timer_plus"] = _action(window, _("Timer +1 minute"), lambda: _timer(window, "plus"), "Ctrl+=")
+    a["timer_minus"] = _action(window, _("Timer −1 minute"), lambda: _timer(window, "minus"), "Ctrl+-")
+    a["timer_reset"] = _action(window, _("Reset the timer"), lambda: _timer(window, "reset"), "Ctrl+Shift+T")
+    for item in (a["run_start"], a["run_next"], a["run_previous"], a["run_stop"], None, a["run_reset"], None,
+                 a["timer_toggle"], a["timer_plus"], a["timer_minus"], a["timer_reset"]):
         _add(run_menu, item)
 
     projector_menu = window.menuBar().addMenu(_("&Projector"))
@@ -90,8 +96,7 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     screens.aboutToShow.connect(lambda: _fill_screens(window, screens))
     _add(projector_menu, screens)
     projector_menu.addSeparator()
-    for mode, key in ((ProjectorMode.WELCOME, "F6"), (ProjectorMode.AGENDA, "F7"), (ProjectorMode.PAUSE, "F8"),
-                      (ProjectorMode.BLANK, "F9")):
+    for mode, key in MODE_KEYS.items():
         a[f"projector_{mode}"] = _action(window, label(mode), partial(shell.projector.set_mode, mode), key)
         _add(projector_menu, a[f"projector_{mode}"])
 
@@ -204,6 +209,17 @@ def _run(window: "MainWindow", command: str) -> None:
         window.sitting_page.tabs.setCurrentIndex(window.sitting_page.RUN_TAB)
         if window.shell.projector.mode in (ProjectorMode.WELCOME, ProjectorMode.BLANK):
             window.shell.projector.set_mode(ProjectorMode.AGENDA)
+
+
+def _timer(window: "MainWindow", command: str) -> None:
+    page = window.sitting_page
+    if page is None or window.current_sitting_id() is None:
+        return
+    panel = page.timer_panel
+    {"toggle": panel.toggle, "plus": lambda: panel.adjust(60), "minus": lambda: panel.adjust(-60),
+     "reset": panel.reset}[command]()
+    if command == "toggle" and panel.countdown.running and window.shell.projector.mode != ProjectorMode.TIMER:
+        window.shell.projector.set_mode(ProjectorMode.TIMER)
 
 
 def _apply_run(document: Document, sitting_id: int, command: str) -> None:

@@ -8,8 +8,9 @@ from workshop_desk.domain.enums import ProjectorMode, label
 from workshop_desk.i18n import _
 from workshop_desk.ui.widgets.projector_preview import ProjectorPreview
 
-MODE_KEYS = {ProjectorMode.WELCOME: "F6", ProjectorMode.AGENDA: "F7", ProjectorMode.PAUSE: "F8",
-             ProjectorMode.BLANK: "F9"}
+# What the projector can show, with its key (F5 shows or hides the projector itself).
+MODE_KEYS = {ProjectorMode.WELCOME: "F6", ProjectorMode.AGENDA: "F7", ProjectorMode.TIMER: "F4",
+             ProjectorMode.PAUSE: "F8", ProjectorMode.BLANK: "F9"}
 
 
 class ProjectorDock(QWidget):

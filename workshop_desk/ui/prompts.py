@@ -80,6 +80,15 @@ def open_image(parent: QWidget | None) -> Path | None:
     return Path(name) if name else None
 
 
+def open_spreadsheet(parent: QWidget | None) -> Path | None:
+    """A spreadsheet to import participants from (.xlsx, .csv, .txt), or None."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _selected = QFileDialog.getOpenFileName(parent, _("Import participants"), "",
+                                                  _("Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)"))
+    return Path(name) if name else None
+
+
 def save_file(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
     """Where to write a programme file (the suffix is added if missing), or None."""
     return save_as(parent, title, start, _filter(), FILE_SUFFIX)

@@ -30,6 +30,7 @@ class RunPanel(QWidget):
     next_requested = Signal()
     previous_requested = Signal()
     stop_requested = Signal()
+    time_item_requested = Signal(str, int)  # title, planned minutes of the current item
     ticked = Signal(object)  # elapsed seconds of the current item, or None
 
     def __init__(self) -> None:
@@ -55,6 +56,8 @@ class RunPanel(QWidget):
         self.previous_button = QPushButton(_("◀ Previous"))
         self.next_button = QPushButton(_("Next ▶"))
         self.stop_button = QPushButton(_("■ End the run"))
+        self.time_button = QPushButton(_("⏱ Time this item"))
+        self.time_button.setToolTip(_("Put the current item's planned time on the round timer"))
         self.previous_button.setToolTip(_("Page Up or Ctrl+Left"))
         self.next_button.setToolTip(_("Page Down or Ctrl+Right"))
         self.view = QTableView()
@@ -71,7 +74,8 @@ class RunPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.state_label)
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.previous_button, self.next_button, self.stop_button):
+        for button in (self.start_button, self.previous_button, self.next_button, self.stop_button,
+                       self.time_button):
             buttons.addWidget(button)
         buttons.addStretch()
         left.addLayout(buttons)
@@ -89,6 +93,7 @@ class RunPanel(QWidget):
         self.previous_button.clicked.connect(self.previous_requested)
         self.next_button.clicked.connect(self.next_requested)
         self.stop_button.clicked.connect(self.stop_requested)
+        self.time_button.clicked.connect(self._on_time_button_clicked)
         self._timer.timeout.connect(self._on_timer_timeout)
 
     def set_agenda(self, agenda: SittingAgenda | None) -> None:
@@ -107,6 +112,11 @@ class RunPanel(QWidget):
             self._timer.stop()
         self._on_timer_timeout()
 
+    def _on_time_button_clicked(self) -> None:
+        item = self._current_item()
+        if item is not None:
+            self.time_item_requested.emit(item.title, item.planned_minutes)
+
     def elapsed(self) -> float | None:
         """Seconds the current item has been running, if a run is live."""
         return self._clock.elapsed() if self._clock else None
@@ -121,7 +131,7 @@ class RunPanel(QWidget):
         self.start_button.setEnabled(has_items and not running)
         self.start_button.setText(_("▶ Resume") if self._agenda and self._agenda.sitting.run_started_at
                                   and not running else _("▶ Start"))
-        for button in (self.previous_button, self.next_button, self.stop_button):
+        for button in (self.previous_button, self.next_button, self.stop_button, self.time_button):
             button.setEnabled(running)
 
     def _on_timer_timeout(self) -> None:

@@ -12,13 +12,14 @@ from workshop_desk.ui.pages.agenda_editor import AgendaEditor
 from workshop_desk.ui.pages.run_panel import RunPanel
 from workshop_desk.ui.pages.signin_desk import SignInDesk
 from workshop_desk.ui.pages.sitting_form import SittingForm
+from workshop_desk.ui.pages.timer_panel import TimerPanel
 from workshop_desk.ui.widgets.form_status import FormStatus
 
 
 class SittingPage(QWidget):
     """Edits and runs the sitting chosen in the sidebar."""
 
-    PLAN_TAB, SIGNIN_TAB, RUN_TAB = 0, 1, 2
+    PLAN_TAB, SIGNIN_TAB, RUN_TAB, TIMER_TAB = 0, 1, 2, 3
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -47,6 +48,8 @@ class SittingPage(QWidget):
         self.tabs.addTab(plan, _("&Plan"))
         self.tabs.addTab(self.signin_desk, _("&Sign-in"))
         self.tabs.addTab(self.run_panel, _("&Run live"))
+        self.timer_panel = TimerPanel(self._document)
+        self.tabs.addTab(self.timer_panel, _("&Timer"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
@@ -54,6 +57,7 @@ class SittingPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.form.edited.connect(self._on_form_edited)
+        self.run_panel.time_item_requested.connect(self._on_run_panel_time_item_requested)
         self._document.agenda_changed.connect(self._on_document_agenda_changed)
 
     def set_sitting(self, sitting_id: int | None) -> None:
@@ -61,6 +65,7 @@ class SittingPage(QWidget):
         self.sitting_id = sitting_id
         self.agenda_editor.set_sitting(sitting_id)
         self.signin_desk.set_sitting(sitting_id)
+        self.timer_panel.set_sitting(sitting_id)
         self.refresh()
 
     def refresh(self) -> None:
@@ -90,6 +95,11 @@ class SittingPage(QWidget):
             self.status.show_error(str(error))
             return
         self.status.clear_error()
+
+    def _on_run_panel_time_item_requested(self, title: str, minutes: int) -> None:
+        """Put the current item's planned time on the round timer, ready to start."""
+        self.timer_panel.set_duration(minutes, title)
+        self.tabs.setCurrentIndex(self.TIMER_TAB)
 
     def _on_document_agenda_changed(self, sitting_id: int) -> None:
         if sitting_id == self.sitting_id:

@@ -4,8 +4,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from workshop_desk.domain.attendance import HeadCount
+from workshop_desk.domain.countdown import Phase
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
+
+
+@dataclass(frozen=True, slots=True)
+class CountdownView:
+    """The round timer as the room sees it."""
+
+    remaining_seconds: float
+    phase: Phase
+    label: str = ""
+    speaker: str = ""
+    flash: bool = False  # the visual bell
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,3 +29,4 @@ class ProjectorContent:
     now: datetime | None = None
     head_count: HeadCount | None = None  # shown on the welcome screen while the sign-in desk is open
     groups: tuple[StakeholderGroup, ...] = ()
+    countdown: CountdownView | None = None

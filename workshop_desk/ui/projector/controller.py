@@ -8,7 +8,7 @@ from workshop_desk.domain.clock import utc_now
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
 from workshop_desk.ui.document import Document
-from workshop_desk.ui.projector.content import ProjectorContent
+from workshop_desk.ui.projector.content import CountdownView, ProjectorContent
 from workshop_desk.ui.projector.window import ProjectorWindow
 
 PREVIEW_INTERVAL_MS = 1000
@@ -31,6 +31,7 @@ class ProjectorController(QObject):
         self._agenda: SittingAgenda | None = None
         self._groups: tuple[StakeholderGroup, ...] = ()
         self.head_count: HeadCount | None = None
+        self.countdown: CountdownView | None = None
         self._preview_timer = QTimer(self)
         self._preview_timer.setInterval(PREVIEW_INTERVAL_MS)
         self._preview_timer.timeout.connect(self.preview_due)
@@ -64,6 +65,12 @@ class ProjectorController(QObject):
         """The live head count from the sign-in desk (None: the desk is closed)."""
         self.head_count = count
         self.refresh()
+
+    def set_countdown(self, view: CountdownView | None) -> None:
+        """The round timer's latest reading (ticks often: no database access here)."""
+        self.countdown = view
+        if self.mode == ProjectorMode.TIMER:
+            self.refresh(preview=False)
 
     def set_elapsed(self, elapsed: float | None) -> None:
         self.elapsed = elapsed
@@ -102,7 +109,7 @@ class ProjectorController(QObject):
         running = self._agenda is not None and self._agenda.sitting.is_running
         elapsed = self.elapsed if running else None
         return ProjectorContent(self.mode, self._programme, self._agenda, elapsed, utc_now(), self.head_count,
-                                self._groups)
+                                self._groups, self.countdown)
 
     def _on_document_agenda_changed(self, sitting_id: int) -> None:
         if sitting_id == self.sitting_id:

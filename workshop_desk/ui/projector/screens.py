@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from workshop_desk.domain.agenda import TimedItem, timed_items
 from workshop_desk.domain.clock import local
+from workshop_desk.domain.countdown import Phase
 from workshop_desk.domain.enums import label
 from workshop_desk.domain.live import ItemProgress, Pace, format_clock
 from workshop_desk.i18n import _, format_date, format_minutes, format_time, ngettext, pgettext
@@ -204,6 +205,35 @@ class AgendaScreen(Screen):
         painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * share, bar.height()), QColor(colour))
         draw_text(painter, QRectF(rect.left(), bar.bottom() + h * 0.015, rect.width(), h * 0.08),
                   f"{label(item.kind)} · {text}", h * 0.055, colour, bold=True, align=Align.AlignRight)
+
+
+class CountdownScreen(Screen):
+    """The round timer, as large as the screen allows, in the colour of its phase."""
+
+    COLOURS = {Phase.NORMAL: theme.PROJECTOR_TEXT, Phase.WARNING: theme.PROJECTOR_ACCENT,
+               Phase.CRITICAL: theme.PROJECTOR_OVERRUN, Phase.OVERTIME: theme.PROJECTOR_OVERRUN}
+
+    def paint(self, painter: QPainter, content: ProjectorContent) -> None:
+        view, h, area = content.countdown, self.height(), self.margins()
+        if view is None:
+            return
+        colour = self.COLOURS[view.phase]
+        if view.flash:
+            painter.fillRect(self.rect(), QColor(colour))
+            colour = theme.PROJECTOR_BACKGROUND
+        if view.label:
+            draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.1), view.label, h * 0.07,
+                      theme.PROJECTOR_MUTED if not view.flash else colour, bold=True, align=Align.AlignHCenter)
+        digits = format_clock(view.remaining_seconds)  # overtime shows as "+01:23"
+        size = min(h * 0.42, self.width() * 0.9 / max(4.2, len(digits) * 0.62))
+        draw_text(painter, QRectF(area.left(), h * 0.5 - size * 0.62, area.width(), size * 1.3), digits, size,
+                  colour, bold=True, align=Align.AlignHCenter)
+        if view.speaker:
+            draw_text(painter, QRectF(area.left(), h * 0.78, area.width(), h * 0.1), view.speaker, h * 0.07,
+                      theme.PROJECTOR_TEXT if not view.flash else colour, align=Align.AlignHCenter)
+        elif view.phase == Phase.OVERTIME:
+            draw_text(painter, QRectF(area.left(), h * 0.78, area.width(), h * 0.1), _("Time is up"), h * 0.07,
+                      colour, bold=True, align=Align.AlignHCenter)
 
 
 class PauseScreen(Screen):

@@ -7,7 +7,14 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.i18n import _
 from workshop_desk.ui.projector.content import ProjectorContent
-from workshop_desk.ui.projector.screens import AgendaScreen, BlankScreen, PauseScreen, Screen, WelcomeScreen
+from workshop_desk.ui.projector.screens import (
+    AgendaScreen,
+    BlankScreen,
+    CountdownScreen,
+    PauseScreen,
+    Screen,
+    WelcomeScreen,
+)
 
 DEFAULT_SIZE = QSize(1920, 1080)
 
@@ -28,6 +35,7 @@ class ProjectorWindow(QWidget):
         self.screens: dict[ProjectorMode, Screen] = {
             ProjectorMode.WELCOME: WelcomeScreen(),
             ProjectorMode.AGENDA: AgendaScreen(),
+            ProjectorMode.TIMER: CountdownScreen(),
             ProjectorMode.PAUSE: PauseScreen(),
             ProjectorMode.BLANK: BlankScreen(),
         }

@@ -1,0 +1,99 @@
+"""Headless verbs that print documents: badge sheets, attendance sheets and attendance reports (.docx)."""
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workshop_desk import i18n
+from workshop_desk.cli.command import Command, open_workspace, path_argument
+from workshop_desk.i18n import N_, _
+
+if TYPE_CHECKING:
+    from workshop_desk.services.workspace import Workspace
+
+Write = Callable[["Workspace", str], Path]
+
+
+def _common(parser: argparse.ArgumentParser, sitting_required: bool) -> None:
+    path_argument(parser)
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.docx", help=_("document to write"))
+    # Not `lang`: the top-level --lang (the interface's) would be overwritten by this option's default.
+    parser.add_argument("--lang", dest="document_language", choices=i18n.LANGUAGES,
+                        help=_("language of the document (default: the interface's)"))
+    help_text = _("the sitting (its ID as `list` shows it)") if sitting_required else \
+        _("only the people expected at this sitting (its ID as `list` shows it)")
+    parser.add_argument("--sitting", type=int, required=sitting_required, metavar="ID", help=help_text)
+
+
+def _badge_arguments(parser: argparse.ArgumentParser) -> None:
+    _common(parser, sitting_required=False)
+    parser.add_argument("--per-page", type=int, choices=(8, 10), default=8,
+                        help=_("badges per A4 page: 8 (99.1 × 67.7 mm) or 10 (85 × 54 mm); default 8"))
+
+
+def _sitting_arguments(parser: argparse.ArgumentParser) -> None:
+    _common(parser, sitting_required=True)
+
+
+def _run(args: argparse.Namespace, write: Write, done: str) -> int:
+    """Open the file, write the document, say where; exit status 1 with a sentence when that fails."""
+    if not args.out.parent.is_dir():
+        print(_("Cannot write {path}: the folder {folder} does not exist.").format(
+            path=args.out, folder=args.out.parent), file=sys.stderr)
+        return 1
+    workspace = open_workspace(args.path)
+    if workspace is None:
+        return 1
+    try:
+        written = write(workspace, args.document_language or i18n.language())
+    except LookupError:
+        print(_("There is no sitting {id} in {path}; `workshop-desk list {path}` shows them.").format(
+            id=args.sitting, path=args.path), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(_("Cannot write {path}: {reason}").format(path=args.out, reason=error.strerror or error), file=sys.stderr)
+        return 1
+    finally:
+        workspace.database.close()
+    print(done.format(path=written))
+    return 0
+
+
+def _cmd_badges(args: argparse.Namespace) -> int:
+    from workshop_desk.services import documents
+
+    def write(workspace: "Workspace", language: str) -> Path:
+        ids = None if args.sitting is None else documents.expected_participant_ids(workspace, args.sitting)
+        return documents.export_badges(workspace, args.out, language, args.per_page, ids)
+
+    return _run(args, write, _("Badges written to {path}"))
+
+
+def _cmd_attendance(args: argparse.Namespace) -> int:
+    from workshop_desk.services import documents
+
+    def write(workspace: "Workspace", language: str) -> Path:
+        return documents.export_attendance_sheet(workspace, args.sitting, args.out, language)
+
+    return _run(args, write, _("Attendance sheet written to {path}"))
+
+
+def _cmd_attendance_report(args: argparse.Namespace) -> int:
+    from workshop_desk.services import documents
+
+    def write(workspace: "Workspace", language: str) -> Path:
+        return documents.export_attendance_report(workspace, args.sitting, args.out, language)
+
+    return _run(args, write, _("Attendance report written to {path}"))
+
+
+COMMANDS = [
+    Command(("export", "badges"), N_("write the badge sheet of PATH's participants (.docx, A4)"),
+            _cmd_badges, _badge_arguments),
+    Command(("export", "attendance"), N_("write a sitting's attendance sheet, to be signed (.docx)"),
+            _cmd_attendance, _sitting_arguments),
+    Command(("export", "attendance-report"), N_("write a sitting's attendance report: counts and who came (.docx)"),
+            _cmd_attendance_report, _sitting_arguments),
+]

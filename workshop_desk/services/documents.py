@@ -1,0 +1,61 @@
+"""Printed documents of a programme file: badge sheets, attendance sheets and attendance reports (.docx)."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from workshop_desk.domain.attendance import EXPECTED
+from workshop_desk.domain.models import Participant, Sitting
+from workshop_desk.domain.people import fold
+from workshop_desk.exports.attendance_docx import write_attendance_sheet
+from workshop_desk.exports.attendance_report_docx import write_attendance_report
+from workshop_desk.exports.badges_docx import stock_for, write_badges
+from workshop_desk.services.workspace import Workspace
+
+
+def export_badges(workspace: Workspace, out: Path, language: str, per_page: int = 8,
+                  participant_ids: Sequence[int] | None = None) -> Path:
+    """Badges (8 or 10 per A4 page) of everyone in the registry, or of the given people; sorted by name.
+
+    LookupError if one of `participant_ids` is not in the file; ValueError for another `per_page`."""
+    stock_for(per_page)  # a wrong size fails before anything is read
+    people = _chosen(workspace.participants.all(), participant_ids)
+    return write_badges(out, people, workspace.programmes.groups(), language, per_page)
+
+
+def _chosen(everyone: list[Participant], participant_ids: Sequence[int] | None) -> list[Participant]:
+    """The people to print, by last then first name (accents ignored); anonymised records have no badge."""
+    if participant_ids is None:
+        chosen = [person for person in everyone if not person.anonymised]
+    else:
+        wanted = set(participant_ids)
+        missing = wanted - {person.id for person in everyone}
+        if missing:
+            raise LookupError(f"participants {sorted(missing)}")
+        chosen = [person for person in everyone if person.id in wanted]
+    return sorted(chosen, key=lambda person: (fold(person.last_name), fold(person.first_name), person.id))
+
+
+def expected_participant_ids(workspace: Workspace, sitting_id: int) -> list[int]:
+    """Who is expected at a sitting (invited, registered or present), for its badges (LookupError: no such sitting)."""
+    sitting(workspace, sitting_id)
+    return [entry.participant.id for entry in workspace.attendance.roster(sitting_id)
+            if entry.attendance and entry.attendance.status in EXPECTED]
+
+
+def export_attendance_sheet(workspace: Workspace, sitting_id: int, out: Path, language: str) -> Path:
+    """The sitting's attendance sheet (LookupError: no such sitting)."""
+    found = sitting(workspace, sitting_id)
+    return write_attendance_sheet(out, workspace.programmes.get(), found, workspace.attendance.roster(sitting_id),
+                                  workspace.programmes.groups(), language)
+
+
+def export_attendance_report(workspace: Workspace, sitting_id: int, out: Path, language: str) -> Path:
+    """The sitting's attendance report (LookupError: no such sitting)."""
+    found = sitting(workspace, sitting_id)
+    return write_attendance_report(out, workspace.programmes.get(), found, workspace.attendance.roster(sitting_id),
+                                   workspace.programmes.groups(), language)
+
+
+def sitting(workspace: Workspace, sitting_id: int) -> Sitting:
+    """The sitting with this id (LookupError if the file has none)."""
+    return workspace.sittings.agenda(sitting_id).sitting

@@ -1,0 +1,368 @@
+"""Import participants from a spreadsheet: choose the file, match its columns, review the cases, import."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from workshop_desk.domain.importing import Target, cell_text, has_name, target_label
+from workshop_desk.domain.importing_plan import Choice, Decisions, RowKind, summary_lines
+from workshop_desk.domain.validation import ValidationError
+from workshop_desk.i18n import _, ngettext
+from workshop_desk.ui import prompts, theme
+from workshop_desk.ui.document import Document
+from workshop_desk.ui.models.import_rows_model import ChoiceDelegate, PreviewModel, ReviewModel
+from workshop_desk.ui.widgets.form_status import FormStatus
+
+if TYPE_CHECKING:  # the services load after the first window is shown
+    from workshop_desk.domain.importing import Mapping, SourceTable
+    from workshop_desk.domain.importing_plan import ImportPlan, ImportSummary
+
+T = TypeVar("T")
+ROW_HEIGHT = 24
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor while a 10,000-row file is read, checked or imported (about a second each)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def _table_view(model: object) -> QTableView:
+    """A read-mostly table with fixed row heights, so 10,000 rows paint as fast as 10."""
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    view.setWordWrap(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class ImportParticipantsDialog(QWizard):
+    """Four steps; the import itself is one transaction, confirmed on screen only once committed."""
+
+    def __init__(self, document: Document, sitting_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from workshop_desk.services.importing import ImportService
+
+        self._document = document
+        self.service: ImportService = ImportService(document.workspace.database)
+        self.sitting_id = sitting_id
+        self.table: SourceTable | None = None
+        self.mapping: Mapping = ()
+        self.plan: ImportPlan | None = None
+        self.decisions = Decisions()
+        self.summary: ImportSummary | None = None
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setWindowTitle(_("Import participants"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
+        self.resize(980, 640)
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.review_page = ReviewPage(self)
+        self.done_page = DonePage(self)
+        for page in (self.file_page, self.mapping_page, self.review_page, self.done_page):
+            self.addPage(page)
+
+    def attempt(self, status: FormStatus, work: Callable[[], T]) -> T | None:
+        """Run `work` under a wait cursor; a refused file or row shows its message under the page."""
+        status.clear_error()
+        try:
+            with _busy():
+                return work()
+        except ValidationError as error:
+            status.show_error(str(error))
+            return None
+
+    def imported(self, summary: "ImportSummary", sitting_id: int | None) -> None:
+        """Committed: tell the screens, then show the summary."""
+        self.summary = summary
+        self._document.participants_changed.emit()
+        if sitting_id is not None:
+            self._document.attendance_changed.emit(sitting_id)
+        self._document.saved.emit(_("Participants imported"))
+
+    def sittings(self) -> list[tuple[int, str]]:
+        return [(sitting.id, sitting.title) for sitting in self._document.sittings()]
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportParticipantsDialog) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(_("Choose the spreadsheet"))
+        self.setSubTitle(_("An Excel workbook (.xlsx) or a CSV file, as a registration tool exports it. Title rows, "
+                           "blank lines, accents and upper-case names are taken care of."))
+        self.choose_button = QPushButton(_("&Choose a file…"))
+        self.file_label = QLabel(_("No file chosen yet."))
+        self.file_label.setWordWrap(True)
+        self.status = FormStatus()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.file_label)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.choose_button.clicked.connect(self._on_choose_button_clicked)
+
+    def isComplete(self) -> bool:
+        return self._wizard.table is not None
+
+    def _on_choose_button_clicked(self) -> None:
+        path = prompts.open_spreadsheet(self)
+        if path is None:
+            return
+        self._wizard.table = None
+        table = self._wizard.attempt(self.status, lambda: self._wizard.service.read(path))
+        if table is not None:
+            self._wizard.table = table
+            self._wizard.mapping = self._wizard.service.guess(table)
+            rows = len(table.rows)
+            text = ngettext("“{name}”: {n} row below the header (row {header}).",
+                            "“{name}”: {n} rows below the header (row {header}).", rows).format(
+                name=path.name, n=f"{rows:,}", header=table.header_line)
+            self.file_label.setText(f"{text} {table.details}".strip())
+        else:
+            self.file_label.setText(path.name)
+        self.completeChanged.emit()
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportParticipantsDialog) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(_("Match the columns"))
+        self.setSubTitle(_("Each column of the file goes into a field of the registry. Check the guesses; "
+                           "columns you do not need are not imported."))
+        self.columns = QTableWidget(0, 3)
+        self.columns.setHorizontalHeaderLabels([_("Column in the file"), _("Examples"), _("Import as")])
+        self.columns.verticalHeader().setVisible(False)
+        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.combos: list[QComboBox] = []
+        self.preview_model = PreviewModel()
+        self.preview = _table_view(self.preview_model)
+        self.status = FormStatus()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.columns, 3)
+        layout.addWidget(QLabel(_("The first rows, as they will be imported:")))
+        layout.addWidget(self.preview, 2)
+        layout.addWidget(self.status)
+
+    def initializePage(self) -> None:
+        table = self._wizard.table
+        assert table is not None
+        self.columns.setRowCount(len(table.headers))
+        self.combos = []
+        for column, header in enumerate(table.headers):
+            examples = [cell_text(cells[column]) for _line, cells in table.rows[:5] if column < len(cells)]
+            self.columns.setItem(column, 0, _fixed_item(header))
+            self.columns.setItem(column, 1, _fixed_item(" · ".join(e[:40] for e in examples if e)))
+            self.combos.append(self._combo(self._wizard.mapping[column]))
+            self.columns.setCellWidget(column, 2, self.combos[-1])
+        self.columns.resizeColumnToContents(0)
+        self.columns.setColumnWidth(2, 220)
+        self._on_combo_changed()
+
+    def _combo(self, target: Target | None) -> QComboBox:
+        combo = QComboBox()
+        for choice in (None, *Target):
+            combo.addItem(target_label(choice), str(choice) if choice else "")
+        combo.setCurrentIndex(combo.findData(str(target) if target else ""))
+        combo.currentIndexChanged.connect(self._on_combo_changed)
+        return combo
+
+    def _on_combo_changed(self) -> None:
+        self._wizard.mapping = tuple(Target(c.currentData()) if c.currentData() else None for c in self.combos)
+        table = self._wizard.table
+        if table is not None:
+            self.preview_model.set_rows(self._wizard.service.preview(table, self._wizard.mapping))
+            self.preview.resizeColumnsToContents()
+        if has_name(self._wizard.mapping):
+            self.status.clear_error()
+        else:
+            self.status.show_error(_("Choose the column that holds the names (last name, first name or full name)."))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return has_name(self._wizard.mapping)
+
+    def validatePage(self) -> bool:
+        wizard = self._wizard
+        assert wizard.table is not None
+        table = wizard.table
+        plan = wizard.attempt(self.status, lambda: wizard.service.plan(table, wizard.mapping))
+        if plan is None:
+            return False
+        wizard.plan, wizard.decisions = plan, Decisions()
+        return True
+
+
+class ReviewPage(QWizardPage):
+    def __init__(self, wizard: ImportParticipantsDialog) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(_("Check before importing"))
+        self.setSubTitle(_("For each row listed, choose to merge the person into the record that already exists, "
+                           "to add them as someone new, or to skip the row. Nothing is saved before “Import”."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, _("&Import"))
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.filter_combo = QComboBox()
+        self.merge_all_button = QPushButton(_("&Merge all"))
+        self.merge_all_button.setToolTip(_("Merge every person who is repeated or already in the registry"))
+        self.skip_all_button = QPushButton(_("S&kip all"))
+        self.skip_all_button.setToolTip(_("Skip every row listed here"))
+        self.model = ReviewModel(wizard.decisions)
+        self.view = _table_view(self.model)
+        self.view.setItemDelegateForColumn(ReviewModel.CHOICE_COLUMN, ChoiceDelegate(self.view))
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.groups_check = QCheckBox()
+        self.sitting_combo = QComboBox()
+        self.status = FormStatus()
+        self._setup_layout()
+        self.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        self.merge_all_button.clicked.connect(lambda: self._choose_all(Choice.MERGE))
+        self.skip_all_button.clicked.connect(lambda: self._choose_all(Choice.SKIP))
+
+    def _setup_layout(self) -> None:
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(_("Show:")))
+        tools.addWidget(self.filter_combo)
+        tools.addStretch(1)
+        tools.addWidget(self.merge_all_button)
+        tools.addWidget(self.skip_all_button)
+        sitting = QHBoxLayout()
+        sitting.addWidget(QLabel(_("Mark them as registered for:")))
+        sitting.addWidget(self.sitting_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.groups_check)
+        layout.addLayout(sitting)
+        layout.addWidget(self.status)
+
+    def initializePage(self) -> None:
+        plan = self._wizard.plan
+        assert plan is not None
+        self.counts.setText(_counts_text(plan))
+        cases = len(plan.cases())
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.clear()
+        self.filter_combo.addItem(_("Rows to look at ({n})").format(n=f"{cases:,}"))
+        self.filter_combo.addItem(_("All rows ({n})").format(n=f"{len(plan.rows):,}"))
+        self.filter_combo.setCurrentIndex(0 if cases else 1)
+        self.filter_combo.blockSignals(False)
+        self._on_filter_combo_changed()
+        self.groups_check.setVisible(bool(plan.unknown_groups))
+        self.groups_check.setChecked(True)
+        self.groups_check.setText(_("Create the stakeholder groups the programme lacks: {names} (otherwise these "
+                                    "people get no group)").format(names=", ".join(plan.unknown_groups[:8])))
+        self._fill_sittings()
+
+    def _fill_sittings(self) -> None:
+        self.sitting_combo.clear()
+        self.sitting_combo.addItem(_("(no sitting)"), None)
+        for sitting_id, title in self._wizard.sittings():
+            self.sitting_combo.addItem(title, sitting_id)
+        found = self.sitting_combo.findData(self._wizard.sitting_id)
+        self.sitting_combo.setCurrentIndex(max(0, found) if self._wizard.sitting_id is not None else 0)
+
+    def _on_filter_combo_changed(self) -> None:
+        plan = self._wizard.plan
+        if plan is None:
+            return
+        rows = plan.cases() if self.filter_combo.currentIndex() == 0 else list(plan.rows)
+        self.model.set_rows(rows, self._wizard.decisions)
+        self.view.resizeColumnsToContents()
+        for column, width in ((2, 220), (3, 200), (4, 220), (5, 320)):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), width))
+        has_cases = any(r.kind in (RowKind.DUPLICATE, RowKind.EXISTING) for r in rows)
+        self.merge_all_button.setEnabled(has_cases)
+        self.skip_all_button.setEnabled(bool(plan.cases()))
+
+    def _choose_all(self, choice: Choice) -> None:
+        plan = self._wizard.plan
+        if plan is not None:
+            self._wizard.decisions.set_all(plan.rows, choice)
+            self.model.refresh_choices()
+
+    def validatePage(self) -> bool:
+        wizard = self._wizard
+        assert wizard.plan is not None
+        plan, sitting_id = wizard.plan, self.sitting_combo.currentData()
+        wizard.decisions.create_groups = self.groups_check.isChecked()
+        summary = wizard.attempt(self.status, lambda: wizard.service.apply(plan, wizard.decisions, sitting_id))
+        if summary is None:
+            return False
+        wizard.imported(summary, sitting_id)
+        return True
+
+
+class DonePage(QWizardPage):
+    def __init__(self, wizard: ImportParticipantsDialog) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(_("Import finished"))
+        self.setSubTitle(_("The registry is saved. Imported people are on the participants page."))
+        self.totals = QLabel()
+        self.totals.setFont(theme.heading_font(1.2))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        summary = self._wizard.summary
+        lines = summary_lines(summary) if summary else [""]
+        self.totals.setText(lines[-1])  # the totals first, then one line per reason
+        self.summary.setText("\n".join(lines[:-1]))
+        self.totals.setStyleSheet("" if summary and summary.imported else f"color: {theme.WARNING};")
+
+
+def _fixed_item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    return item
+
+
+def _counts_text(plan: "ImportPlan") -> str:
+    """'120 rows: 100 ready, 12 repeated…' (only the kinds present)."""
+    parts = [f"{plan.count(kind):,} {label}" for kind, label in (
+        (RowKind.OK, _("ready")), (RowKind.EXISTING, _("already in the registry")), (RowKind.DUPLICATE, _("repeated")),
+        (RowKind.BAD_EMAIL, _("with an invalid e-mail")), (RowKind.INVALID, _("cannot be imported")))
+        if plan.count(kind)]
+    total = ngettext("{n} row", "{n} rows", len(plan.rows)).format(n=f"{len(plan.rows):,}")
+    return f"{total}: {', '.join(parts)}." if parts else total
