@@ -170,7 +170,7 @@ class _Search:
         self.best_seats, best_cost = [list(s) for s in self.seat], self.cost
         last_gain = step = 0
         stall = max(200, 20 * len(self.people))
-        for step in range(max_steps):  # noqa: B007 (the step count is returned)
+        for step in range(max_steps):
             if self.cost == 0:
                 return step
             picked = self._pick()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source
@@ -134,8 +137,8 @@ def settings_from_dict(method: BallotMethod, data: Mapping[str, object]) -> Sett
     values: dict[str, Any] = {}
     for spec in fields(kind):
         if spec.name in data:
-            raw = data[spec.name]
-            values[spec.name] = float(raw) if spec.type == "float" else int(raw)  # type: ignore[call-overload]
+            raw: Any = data[spec.name]
+            values[spec.name] = float(raw) if spec.type == "float" else int(raw)
     return check_settings(kind(**values))
 
 
@@ -178,10 +181,10 @@ class BallotPaper:
 
 
 class Tally(NamedTuple):
-    """A count read off a board or a show of hands: `count` dots, points, hands or people, for one option."""
+    """A count read off a board or a show of hands: `amount` dots, points, hands or people, for one option."""
 
     option_id: int
-    count: float
+    amount: float
     axis: str = ""  # dots: "" or "against"; consent: the stance
     source: Source = Source.PAPER
     group_id: int | None = None
@@ -332,8 +335,39 @@ def source_counts(votes: Votes) -> tuple[SourceCount, ...]:
     for paper in votes.papers:
         ballots[paper.source] += 1
     for tally in votes.tallies:
-        tallied[tally.source] += tally.count
+        tallied[tally.source] += tally.amount
     return tuple(SourceCount(s, ballots[s], tallied[s]) for s in Source if s in ballots or s in tallied)
+
+
+class Stats:
+    """Count, sum and sum of squares of some values: enough for a mean and a spread."""
+
+    __slots__ = ("count", "squares", "total")
+
+    def __init__(self) -> None:
+        self.count, self.total, self.squares = 0, 0.0, 0.0
+
+    def add(self, value: float, times: int = 1) -> None:
+        self.count += times
+        self.total += value * times
+        self.squares += value * value * times
+
+    @property
+    def mean(self) -> float | None:
+        return self.total / self.count if self.count else None
+
+    @property
+    def spread(self) -> float:
+        return spread(self.total, self.squares, self.count)
+
+
+def mark_counts(papers: Iterable[BallotPaper]) -> dict[Source, Counter[Mark]]:
+    """How many times each distinct mark was cast, per source. Counting equal marks (a C-level Counter) instead
+    of adding mark by mark keeps 800 voters × 30 options × 5 criteria well within the 20 ms budget."""
+    marks: dict[Source, list[tuple[Mark, ...]]] = defaultdict(list)
+    for paper in papers:
+        marks[paper.source].append(paper.marks)
+    return {source: Counter(chain.from_iterable(lists)) for source, lists in marks.items()}
 
 
 def spread(total: float, squares: float, count: int) -> float:
@@ -359,22 +393,35 @@ def check_whole(value: float, voter: str) -> int:
     return int(value)
 
 
-def check_scale(value: float, low: int, high: int, voter: str) -> None:
-    if not low <= value <= high or value != int(value):
-        raise ValidationError(_("The ballot of {voter} holds {value}, outside the scale from {low} to {high}.")
-                              .format(voter=voter_name(voter), value=value, low=low, high=high))
+_OPTION = itemgetter(0)
 
 
-def check_options(paper: BallotPaper, option_ids: frozenset[int], by: Callable[[Mark], Hashable] | None = None) -> None:
+def check_options(paper: BallotPaper, option_ids: frozenset[int], by: Callable[[Mark], Hashable] = _OPTION) -> None:
     """Every mark on a known option, and no option marked twice (per criterion or axis when `by` says so)."""
-    ids = [mark[0] for mark in paper.marks]
-    if not option_ids.issuperset(ids):
+    if not option_ids.issuperset(map(_OPTION, paper.marks)):
         raise ValidationError(_("The ballot of {voter} names an option that is not on this ballot.").format(
             voter=voter_name(paper.voter)))
-    keys = ids if by is None else [by(mark) for mark in paper.marks]
-    if len(set(keys)) != len(keys):
+    if len(set(map(by, paper.marks))) != len(paper.marks):
         raise ValidationError(_("The ballot of {voter} marks the same option twice.").format(
             voter=voter_name(paper.voter)))
+
+
+def check_scale(paper: BallotPaper, low: int, high: int) -> None:
+    """Every value a whole number from `low` to `high`."""
+    allowed = _scale(low, high)
+    if allowed.issuperset(map(_VALUE, paper.marks)):
+        return
+    value = next(mark.value for mark in paper.marks if mark.value not in allowed)
+    raise ValidationError(_("The ballot of {voter} holds {value}, outside the scale from {low} to {high}.").format(
+        voter=voter_name(paper.voter), value=f"{value:g}", low=low, high=high))
+
+
+_VALUE = itemgetter(1)
+
+
+@lru_cache(maxsize=32)
+def _scale(low: int, high: int) -> frozenset[int]:
+    return frozenset(range(low, high + 1))  # 3.0 == 3: a set of ints also holds the whole floats
 
 
 def check_voters(papers: Sequence[BallotPaper]) -> None:
@@ -391,9 +438,9 @@ def check_tallies(tallies: Sequence[Tally], option_ids: frozenset[int], axes: fr
             raise ValidationError(_("A tally names an option that is not on this ballot."))
         if tally.axis not in axes:
             raise ValidationError(_("A tally has an unknown kind “{axis}”.").format(axis=tally.axis))
-        if tally.count < 0 or tally.count != int(tally.count):
+        if tally.amount < 0 or tally.amount != int(tally.amount):
             raise ValidationError(_("A tally must be a whole number, 0 or more (not {count}).").format(
-                count=tally.count))
+                count=f"{tally.amount:g}"))
 
 
 def option_ids(options: Sequence[Option]) -> frozenset[int]:

@@ -14,6 +14,7 @@ from workshop_desk.services.privacy import PrivacyService
 from workshop_desk.services.programmes import ProgrammeService
 from workshop_desk.services.run import RunService
 from workshop_desk.services.sittings import SittingService
+from workshop_desk.services.speaking import SpeakingService
 from workshop_desk.services.timers import TimerService
 from workshop_desk.storage import programme_file
 from workshop_desk.storage.db import Database
@@ -36,6 +37,7 @@ class Workspace:
     attendance: AttendanceService
     privacy: PrivacyService
     timers: TimerService
+    speaking: SpeakingService
     backups: BackupService
 
     @property
@@ -55,6 +57,7 @@ class Workspace:
             attendance=AttendanceService(database, wall),
             privacy=PrivacyService(database),
             timers=TimerService(database),
+            speaking=SpeakingService(database, wall),
             backups=BackupService(database, backup_root, wall),
         )
 

@@ -85,8 +85,9 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     a["timer_plus"] = _action(window, _("Timer +1 minute"), lambda: _timer(window, "plus"), "Ctrl+=")
     a["timer_minus"] = _action(window, _("Timer −1 minute"), lambda: _timer(window, "minus"), "Ctrl+-")
     a["timer_reset"] = _action(window, _("Reset the timer"), lambda: _timer(window, "reset"), "Ctrl+Shift+T")
+    a["next_speaker"] = _action(window, _("Next spea&ker"), lambda: _timer(window, "speaker"), "Ctrl+Shift+Right")
     for item in (a["run_start"], a["run_next"], a["run_previous"], a["run_stop"], None, a["run_reset"], None,
-                 a["timer_toggle"], a["timer_plus"], a["timer_minus"], a["timer_reset"]):
+                 a["timer_toggle"], a["timer_plus"], a["timer_minus"], a["timer_reset"], a["next_speaker"]):
         _add(run_menu, item)
 
     projector_menu = window.menuBar().addMenu(_("&Projector"))
@@ -217,8 +218,9 @@ def _timer(window: "MainWindow", command: str) -> None:
         return
     panel = page.timer_panel
     {"toggle": panel.toggle, "plus": lambda: panel.adjust(60), "minus": lambda: panel.adjust(-60),
-     "reset": panel.reset}[command]()
-    if command == "toggle" and panel.countdown.running and window.shell.projector.mode != ProjectorMode.TIMER:
+     "reset": panel.reset, "speaker": lambda: page.speakers_panel.give_floor(None)}[command]()
+    if command in ("toggle", "speaker") and panel.countdown.running and \
+            window.shell.projector.mode != ProjectorMode.TIMER:
         window.shell.projector.set_mode(ProjectorMode.TIMER)
 
 

@@ -22,7 +22,7 @@ def test_a_new_document_is_a4_with_our_margins_font_and_language(tmp_path):
     assert written.core_properties.language == "fr-FR"
     assert written.core_properties.title == "Feuille"
     assert written.styles["Normal"].font.name == base.FONT
-    lang = written.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    (lang,) = written.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang")
     assert lang.get(qn("w:val")) == "fr-FR"
 
 

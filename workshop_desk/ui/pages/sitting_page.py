@@ -1,6 +1,6 @@
 """One sitting: its details and agenda (Plan tab) and its live run (Run tab)."""
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from workshop_desk.domain.enums import label
 from workshop_desk.domain.models import SittingAgenda, SittingDraft
@@ -12,6 +12,7 @@ from workshop_desk.ui.pages.agenda_editor import AgendaEditor
 from workshop_desk.ui.pages.run_panel import RunPanel
 from workshop_desk.ui.pages.signin_desk import SignInDesk
 from workshop_desk.ui.pages.sitting_form import SittingForm
+from workshop_desk.ui.pages.speakers_panel import SpeakersPanel
 from workshop_desk.ui.pages.timer_panel import TimerPanel
 from workshop_desk.ui.widgets.form_status import FormStatus
 
@@ -49,7 +50,13 @@ class SittingPage(QWidget):
         self.tabs.addTab(self.signin_desk, _("&Sign-in"))
         self.tabs.addTab(self.run_panel, _("&Run live"))
         self.timer_panel = TimerPanel(self._document)
-        self.tabs.addTab(self.timer_panel, _("&Timer"))
+        self.speakers_panel = SpeakersPanel(self._document)
+        timing = QSplitter()
+        timing.addWidget(self.timer_panel)
+        timing.addWidget(self.speakers_panel)
+        timing.setStretchFactor(0, 3)
+        timing.setStretchFactor(1, 2)
+        self.tabs.addTab(timing, _("&Timer and speakers"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
@@ -58,6 +65,8 @@ class SittingPage(QWidget):
     def _connect_signals(self) -> None:
         self.form.edited.connect(self._on_form_edited)
         self.run_panel.time_item_requested.connect(self._on_run_panel_time_item_requested)
+        self.speakers_panel.floor_given.connect(self.timer_panel.start_speaker)
+        self.speakers_panel.floor_ended.connect(self.timer_panel.end_speaker)
         self._document.agenda_changed.connect(self._on_document_agenda_changed)
 
     def set_sitting(self, sitting_id: int | None) -> None:
@@ -66,6 +75,7 @@ class SittingPage(QWidget):
         self.agenda_editor.set_sitting(sitting_id)
         self.signin_desk.set_sitting(sitting_id)
         self.timer_panel.set_sitting(sitting_id)
+        self.speakers_panel.set_sitting(sitting_id)
         self.refresh()
 
     def refresh(self) -> None:

@@ -45,6 +45,7 @@ class TimerPanel(QWidget):
         self.countdown = Countdown(TimerState(DEFAULT_MINUTES * 60), wall, mono)
         self._last_remaining = self.countdown.remaining()
         self._flash = 0
+        self.speaker = ""
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._setup_ui()
@@ -125,8 +126,22 @@ class TimerPanel(QWidget):
         self._last_remaining = self.countdown.remaining()
         self._after_change()
 
+    def start_speaker(self, name: str, seconds: int) -> None:
+        """A speaker has the floor: their own countdown starts at once."""
+        self.speaker = name
+        self.countdown.reset(seconds)
+        self._last_remaining = self.countdown.remaining()
+        self.toggle()
+
+    def end_speaker(self) -> None:
+        self.speaker = ""
+        if self.countdown.running:
+            self.countdown.pause()
+        self._after_change()
+
     def set_duration(self, minutes: int, label: str = "") -> None:
         """Prepare a round of `minutes` (e.g. the current agenda item's), stopped."""
+        self.speaker = ""
         self.minutes_spin.setValue(max(1, min(240, minutes)))
         self.label_edit.setText(label)
         self.countdown.reset(self.minutes_spin.value() * 60)
@@ -173,7 +188,7 @@ class TimerPanel(QWidget):
 
     def view(self, flashing: bool = False) -> CountdownView:
         return CountdownView(self.countdown.remaining(), self.countdown.phase(), self.countdown.state.label,
-                             flash=flashing)
+                             self.speaker, flashing)
 
     def _state_text(self, phase: Phase) -> str:
         if phase == Phase.OVERTIME:

@@ -1,0 +1,105 @@
+"""`workshop-desk import participants`, run in a child process as a user would."""
+
+import subprocess
+
+import pytest
+
+from tests.factories import make_bad_file, make_programme_file
+from tests.spreadsheets import messy_rows, people_rows, write_csv, write_xlsx
+from workshop_desk.services.workspace import Workspace
+
+
+@pytest.fixture
+def cli(python, child_env):
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([python, "-m", "workshop_desk", *args], capture_output=True, text=True,
+                              encoding="utf-8", env=child_env, timeout=60, check=False)
+    return run
+
+
+@pytest.fixture
+def programme(tmp_path):
+    """A closed programme file with 3 sittings and an accented name."""
+    return make_programme_file(tmp_path / "files", name="démarche Gare.wdesk")
+
+
+def people(path, tmp_path):
+    workspace = Workspace.open(path, tmp_path / "backups")
+    try:
+        sitting = workspace.sittings.all()[1].id
+        return ([p.full_name for p in workspace.participants.all()],
+                {a.participant_id: str(a.status) for a in workspace.attendance.statuses(sitting).values()})
+    finally:
+        workspace.database.close()
+
+
+def test_import_prints_one_line_per_reason_and_the_totals(cli, programme, tmp_path):
+    source = write_xlsx(tmp_path / "inscrits.xlsx", messy_rows())
+    result = cli("import", "participants", str(programme), str(source), "--sitting", "2")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Skipped, no first or last name: 1 (row 8)",
+        "Imported without their invalid e-mail address (kept in the notes): 1 (row 6)",
+        "New stakeholder groups: Entreprises, Élus, Services de l'État",
+        "Marked as registered for the sitting: 5",
+        "Added: 5 · merged: 1 · skipped: 1",
+    ]
+    names, statuses = people(programme, tmp_path)
+    assert names == ["Paul Bernard", "Jean Dupont", "Éloïse Le Goff", "Chloé Martin", "Léa Moreau"]
+    assert sorted(statuses.values()) == ["registered"] * 5
+
+
+def test_a_second_import_merges_and_no_new_groups_leaves_groups_alone(cli, programme, tmp_path):
+    source = write_csv(tmp_path / "inscrits.csv", messy_rows(), ";", "utf-8", bom=True)
+    assert cli("import", "participants", str(programme), str(source), "--no-new-groups").returncode == 0
+    again = cli("import", "participants", str(programme), str(source), "--no-new-groups")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[-1] == "Added: 0 · merged: 6 · skipped: 1"
+    assert "New stakeholder groups" not in again.stdout
+
+
+def test_nothing_importable_exits_1(cli, programme, tmp_path):
+    source = write_csv(tmp_path / "vide.csv", [["Nom", "Prénom", "Courriel"], ["", "", "x@y.fr"]], ",")
+    result = cli("import", "participants", str(programme), str(source))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == ["Skipped, no first or last name: 1 (row 2)",
+                                          "Added: 0 · merged: 0 · skipped: 1"]
+    assert "Nothing was imported." in result.stderr
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda p: p.write_bytes(b""), "is empty"),
+    (lambda p: write_csv(p, [["Moreau", "Léa"]]), "No header row was found"),
+    (lambda p: None, "does not exist"),
+])
+def test_an_unreadable_source_exits_1_with_a_sentence_and_changes_nothing(cli, programme, tmp_path, make, message):
+    source = tmp_path / "source.xlsx"
+    make(source)
+    result = cli("import", "participants", str(programme), str(source))
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert people(programme, tmp_path)[0] == []
+
+
+def test_an_unknown_sitting_exits_1_and_imports_nobody(cli, programme, tmp_path):
+    source = write_xlsx(tmp_path / "inscrits.xlsx", people_rows(3))
+    result = cli("import", "participants", str(programme), str(source), "--sitting", "99")
+    assert result.returncode == 1
+    assert "There is no sitting 99 in this programme." in result.stderr
+    assert people(programme, tmp_path)[0] == []
+
+
+def test_a_bad_programme_file_exits_1(cli, tmp_path):
+    path = make_bad_file(tmp_path, "random_bytes")
+    source = write_xlsx(tmp_path / "inscrits.xlsx", people_rows(3))
+    result = cli("import", "participants", str(path), str(source))
+    assert result.returncode == 1
+    assert "is not a Workshop Desk programme file" in result.stderr
+
+
+def test_french_output(cli, programme, tmp_path):
+    source = write_xlsx(tmp_path / "inscrits.xlsx", people_rows(2))
+    result = cli("--lang", "fr", "import", "participants", str(programme), str(source))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()  # the words are translated later; the verb must run in French too

@@ -1,0 +1,227 @@
+"""The import dialog, driven with real clicks and keys: file, mapping, review with choices, import, summary."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox, QWizard
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from tests.factories import make_workspace
+from tests.spreadsheets import messy_rows, people_rows, write_csv, write_xlsx
+from workshop_desk.domain.importing_plan import Choice, Decisions, RowKind
+from workshop_desk.domain.models import ParticipantDraft
+from workshop_desk.services.workspace import Workspace
+from workshop_desk.ui import prompts as prompts_module
+from workshop_desk.ui.dialogs.import_participants import ImportParticipantsDialog
+from workshop_desk.ui.document import Document
+from workshop_desk.ui.main_window import MainWindow
+from workshop_desk.ui.models.import_rows_model import PreviewModel, ReviewModel
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    """Two sittings, and Léa Moreau already in the registry."""
+    ws = make_workspace(tmp_path, sittings=2)
+    ws.participants.add(ParticipantDraft("Léa", "Moreau", organisation="Région", email="lea@region.fr"))
+    yield ws
+    ws.database.close()
+
+
+@pytest.fixture
+def document(workspace: Workspace) -> Document:
+    return Document(workspace)
+
+
+@pytest.fixture
+def chosen_file(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
+    """What the file chooser answers: set `chosen_file[0]`."""
+    answer: list[Path | None] = [None]
+    monkeypatch.setattr(prompts_module, "open_spreadsheet", lambda _parent: answer[0])
+    return answer
+
+
+def open_dialog(qtbot: QtBot, document: Document, sitting_id: int | None) -> ImportParticipantsDialog:
+    dialog = ImportParticipantsDialog(document, sitting_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def click(qtbot: QtBot, dialog: ImportParticipantsDialog, which: QWizard.WizardButton) -> None:
+    button = dialog.button(which)
+    assert button.isEnabled() and button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def choose_in_review(qtbot: QtBot, dialog: ImportParticipantsDialog, line: int, key: Qt.Key) -> None:
+    """Click the 'What to do' cell of a row: its combo opens; a key picks, Return confirms."""
+    page = dialog.review_page
+    index = page.model.index(page.model.row_of(line), ReviewModel.CHOICE_COLUMN)
+    page.view.scrollTo(index)
+    rect = page.view.visualRect(index)
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = page.view.viewport().findChild(QComboBox)
+    assert editor is not None
+    qtbot.keyClick(editor, key)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_the_whole_import_with_real_clicks(qtbot, document, workspace, chosen_file, prompts, tmp_path):
+    chosen_file[0] = write_xlsx(tmp_path / "inscrits.xlsx", messy_rows())
+    sitting = workspace.sittings.all()[1].id
+    dialog = open_dialog(qtbot, document, sitting)
+    assert not dialog.button(QWizard.WizardButton.NextButton).isEnabled()
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    assert "“inscrits.xlsx”: 7 rows below the header (row 3)." in dialog.file_page.file_label.text()
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+
+    # Mapping: the guesses are preselected; "Inscrit le" (not imported) goes to the notes.
+    page = dialog.mapping_page
+    assert [c.currentText() for c in page.combos[:3]] == ["Civility", "Last name", "First name"]
+    assert page.combos[8].currentText() == "(do not import)"
+    page.combos[8].setFocus()
+    qtbot.keyClick(page.combos[8], Qt.Key.Key_End)
+    assert page.combos[8].currentText() == "Notes"
+    assert page.preview_model.index(0, 7).data() == "2027-01-03"
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+
+    # Review: row 7 repeats row 6 (merge suggested): skip it; Léa, in the registry, is merged as suggested.
+    review = dialog.review_page
+    assert review.model.rowCount() == 5
+    assert review.sitting_combo.currentData() == sitting
+    assert review.model.index(review.model.row_of(7), ReviewModel.CHOICE_COLUMN).data() == "Merge ▾"
+    choose_in_review(qtbot, dialog, 7, Qt.Key.Key_End)
+    assert review.model.index(review.model.row_of(7), ReviewModel.CHOICE_COLUMN).data() == "Skip ▾"
+    qtbot.mouseClick(review.groups_check, Qt.MouseButton.LeftButton, pos=QPoint(8, review.groups_check.height() // 2))
+    assert not review.groups_check.isChecked()
+    with qtbot.waitSignals([document.participants_changed, document.attendance_changed]):
+        click(qtbot, dialog, QWizard.WizardButton.CommitButton)
+
+    assert dialog.currentPage() is dialog.done_page
+    assert dialog.done_page.totals.text() == "Added: 4 · merged: 1 · skipped: 2"
+    assert "Skipped, repeated in the file: 1 (row 7)" in dialog.done_page.summary.text()
+    people = {p.last_name: p for p in workspace.participants.all()}
+    assert sorted(people) == ["Bernard", "Dupont", "Le Goff", "Martin", "Moreau"]
+    assert people["Le Goff"].notes == "2027-01-03"
+    assert people["Moreau"].role == "Directrice"  # merged: the blank filled
+    assert people["Dupont"].group_id is None  # groups not created, as chosen
+    statuses = workspace.attendance.statuses(sitting)
+    assert len(statuses) == 5 and {str(a.status) for a in statuses.values()} == {"registered"}
+    assert prompts.errors == []
+    click(qtbot, dialog, QWizard.WizardButton.FinishButton)
+
+
+def test_typing_a_name_column_is_required_before_going_on(qtbot, document, chosen_file, tmp_path):
+    chosen_file[0] = write_csv(tmp_path / "inscrits.csv", messy_rows(), ";", "utf-8", bom=True)
+    dialog = open_dialog(qtbot, document, None)
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    assert "UTF-8, semicolons" in dialog.file_page.file_label.text()
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    page = dialog.mapping_page
+    for column in (1, 2):  # last and first names → not imported
+        page.combos[column].setFocus()
+        qtbot.keyClick(page.combos[column], Qt.Key.Key_Home)
+    assert not dialog.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "column that holds the names" in page.status.text()
+    qtbot.keyClick(page.combos[1], Qt.Key.Key_Down)  # civility… then the next choices
+    qtbot.keyClick(page.combos[1], Qt.Key.Key_Down)
+    qtbot.keyClick(page.combos[1], Qt.Key.Key_Down)
+    assert page.combos[1].currentText() == "Last name"
+    assert dialog.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert page.status.isHidden()
+
+
+def test_a_file_that_cannot_be_read_is_explained_and_blocks_the_next_step(qtbot, document, chosen_file, tmp_path):
+    chosen_file[0] = tmp_path / "vide.xlsx"
+    chosen_file[0].write_bytes(b"")
+    dialog = open_dialog(qtbot, document, None)
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    assert dialog.file_page.status.text() == "“vide.xlsx” is empty."
+    assert not dialog.button(QWizard.WizardButton.NextButton).isEnabled()
+    chosen_file[0] = None  # the chooser cancelled: nothing changes
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    assert not dialog.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_merge_all_then_skip_all(qtbot, document, workspace, chosen_file, tmp_path):
+    chosen_file[0] = write_xlsx(tmp_path / "inscrits.xlsx", messy_rows())
+    dialog = open_dialog(qtbot, document, None)
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    review = dialog.review_page
+    qtbot.mouseClick(review.merge_all_button, Qt.MouseButton.LeftButton)
+    assert review.model.index(review.model.row_of(10), ReviewModel.CHOICE_COLUMN).data() == "Merge ▾"
+    qtbot.mouseClick(review.skip_all_button, Qt.MouseButton.LeftButton)
+    texts = {review.model.index(row, ReviewModel.CHOICE_COLUMN).data() for row in range(review.model.rowCount())}
+    assert texts == {"Skip ▾", "Skip"}
+    with qtbot.waitSignal(document.participants_changed):
+        click(qtbot, dialog, QWizard.WizardButton.CommitButton)
+    assert dialog.done_page.totals.text() == "Added: 2 · merged: 0 · skipped: 5"
+    assert len(workspace.participants.all()) == 3
+
+
+def test_a_failed_import_stays_on_the_review_page_and_writes_nothing(qtbot, document, workspace, chosen_file,
+                                                                     tmp_path):
+    chosen_file[0] = write_xlsx(tmp_path / "inscrits.xlsx", messy_rows())
+    dialog = open_dialog(qtbot, document, workspace.sittings.all()[0].id)
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    workspace.participants.delete(workspace.participants.all()[0].id)  # Léa, whom the file matched
+    before = workspace.participants.all()
+    click(qtbot, dialog, QWizard.WizardButton.CommitButton)
+    assert dialog.currentPage() is dialog.review_page
+    assert "deleted from the registry meanwhile" in dialog.review_page.status.text()
+    assert workspace.participants.all() == before
+
+
+def test_into_the_demo_programme_from_the_console(qtbot, window: MainWindow, chosen_file, tmp_path):
+    document = window.document
+    assert document is not None
+    before = len(document.workspace.participants.all())
+    chosen_file[0] = write_xlsx(tmp_path / "inscrits.xlsx", people_rows(20))
+    dialog = ImportParticipantsDialog(document, None, window)
+    dialog.show()
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    assert dialog.review_page.filter_combo.currentText() == "All rows (20)"  # nothing to look at
+    click(qtbot, dialog, QWizard.WizardButton.CommitButton)
+    assert len(document.workspace.participants.all()) == before + 20
+    dialog.close()
+
+
+def test_five_thousand_rows_make_one_table_model_not_widgets(qtbot, document, chosen_file, tmp_path):
+    chosen_file[0] = write_csv(tmp_path / "big.csv", people_rows(5_000) + people_rows(10)[1:], "\t")
+    dialog = open_dialog(qtbot, document, None)
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    review = dialog.review_page
+    assert review.model.rowCount() == 10
+    review.filter_combo.setCurrentIndex(1)
+    assert review.model.rowCount() == 5_010
+    assert len(review.view.viewport().findChildren(QComboBox)) == 0
+    assert review.model.planned(0).kind == RowKind.OK
+
+
+def test_models_pass_qts_checks(qtmodeltester: ModelTester, document, tmp_path):
+    from workshop_desk.services.importing import ImportService
+
+    service = ImportService(document.workspace.database)
+    table = service.read(write_xlsx(tmp_path / "inscrits.xlsx", messy_rows()))
+    preview = PreviewModel()
+    preview.set_rows(service.preview(table, service.guess(table)))
+    qtmodeltester.check(preview)
+    review = ReviewModel(Decisions())
+    review.set_rows(list(service.plan(table, service.guess(table)).rows))
+    qtmodeltester.check(review)
+    index = review.index(review.row_of(7), ReviewModel.CHOICE_COLUMN)
+    assert review.setData(index, "skip") and review.decisions.choices == {7: Choice.SKIP}
+    assert not review.setData(review.index(review.row_of(8), ReviewModel.CHOICE_COLUMN), "add")  # nameless
+    assert not review.setData(index, "nonsense")
