@@ -115,7 +115,7 @@ def test_the_whole_import_with_real_clicks(qtbot, document, workspace, chosen_fi
     click(qtbot, dialog, QWizard.WizardButton.FinishButton)
 
 
-def test_typing_a_name_column_is_required_before_going_on(qtbot, document, chosen_file, tmp_path):
+def test_a_name_column_is_required_before_going_on(qtbot, document, chosen_file, tmp_path):
     chosen_file[0] = write_csv(tmp_path / "inscrits.csv", messy_rows(), ";", "utf-8", bom=True)
     dialog = open_dialog(qtbot, document, None)
     qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)

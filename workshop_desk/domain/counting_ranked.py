@@ -11,7 +11,10 @@ than the number of options that beat it, so the winners are exactly the options 
 """
 
 from collections.abc import Sequence
+from functools import reduce
+from operator import and_, itemgetter, or_
 
+from workshop_desk.domain.counting_base import check_options, check_tallies, check_voters, option_ids, source_counts
 from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import (
@@ -23,17 +26,14 @@ from workshop_desk.domain.voting import (
     ResultRow,
     Standing,
     Votes,
-    check_options,
-    check_tallies,
-    check_voters,
-    option_ids,
     rank_rows,
-    source_counts,
     voter_name,
 )
 from workshop_desk.i18n import _
 
 Matrix = list[list[int]]
+_VALUE = itemgetter(1)
+_bit_count = int.bit_count
 
 
 def check_ranking(paper: BallotPaper, ids: frozenset[int], settings: RankingSettings) -> None:
@@ -50,42 +50,37 @@ def check_ranking(paper: BallotPaper, ids: frozenset[int], settings: RankingSett
 
 def _levels(ids: Sequence[int], papers: Sequence[BallotPaper]) -> list[list[int]]:
     """at[i][k]: the voters (one bit each) who put option i on their k-th level; level n: left it out."""
-    n, index = len(ids), {option_id: i for i, option_id in enumerate(ids)}
+    n = len(ids)
     at = [[0] * (n + 1) for _ in ids]
+    rows = dict(zip(ids, at, strict=True))
     for voter, paper in enumerate(papers):
-        bit = 1 << voter
-        level = {value: k for k, value in enumerate(sorted({mark[1] for mark in paper.marks}))}
-        for option_id, value, *_rest in paper.marks:
-            row = at[index[option_id]]
-            row[level[value]] |= bit
+        bit, level, previous = 1 << voter, -1, None
+        for mark in sorted(paper.marks, key=_VALUE):
+            if mark[1] != previous:
+                level, previous = level + 1, mark[1]
+            rows[mark[0]][level] |= bit
     everyone = (1 << len(papers)) - 1
     for row in at:
-        ranked = 0
-        for bits in row:
-            ranked |= bits
-        row[n] = everyone & ~ranked
+        row[n] = everyone & ~reduce(or_, row)
     return at
 
 
 def pairwise_matrix(ids: Sequence[int], papers: Sequence[BallotPaper]) -> Matrix:
-    """d[i][j]: how many voters rank option ids[i] above option ids[j] (bit sets: 800 × 30 in a few ms)."""
-    n = len(ids)
-    at = _levels(ids, papers)
-    below = []  # below[j][k]: voters who put j strictly below level k
+    """d[i][j]: how many voters rank option ids[i] above option ids[j]."""
+    return _pairwise(_levels(ids, papers))
+
+
+def _pairwise(at: list[list[int]]) -> Matrix:
+    """d[i][j] = Σ over levels k of |voters with i at k and j below k|: bit sets, so 800 × 30 takes a few ms."""
+    n = len(at)
+    below = []  # below[j][k]: the voters who put j strictly below level k
     for row in at:
-        suffix, acc = [0] * (n + 1), 0
+        suffix, acc = [0] * n, 0
         for k in range(n, 0, -1):
             acc |= row[k]
             suffix[k - 1] = acc
         below.append(suffix)
-    d = [[0] * n for _ in range(n)]
-    for i in range(n):
-        levels = [(k, bits) for k, bits in enumerate(at[i][:n]) if bits]
-        for j in range(n):
-            if j != i:
-                under = below[j]
-                d[i][j] = sum((bits & under[k]).bit_count() for k, bits in levels)
-    return d
+    return [[sum(map(_bit_count, map(and_, at[i], below[j]))) if j != i else 0 for j in range(n)] for i in range(n)]
 
 
 def borda_scores(d: Matrix, voters: int) -> list[float]:
@@ -119,19 +114,20 @@ def schulze_order(p: Matrix) -> tuple[list[int], list[int]]:
     return beaten_by, beats
 
 
-def count_ranking(options: Sequence[Option], votes: Votes, settings: RankingSettings) -> Result:
+def count_ranking(options: Sequence[Option], votes: Votes, settings: RankingSettings, check: bool = True) -> Result:
     """Borda result, with the Schulze order beside it (Result.alternative) and each option's Schulze rank."""
     ids = option_ids(options)
     check_voters(votes.papers)
     check_tallies(votes.tallies, ids, frozenset())
-    for paper in votes.papers:
+    for paper in votes.papers if check else ():
         check_ranking(paper, ids, settings)
     order = [o.id for o in options]
-    d = pairwise_matrix(order, votes.papers)
+    at = _levels(order, votes.papers)
+    d = _pairwise(at)
     borda = borda_scores(d, len(votes.papers))
     schulze = _schulze_rows(options, d)
     schulze_rank = {row.option_id: row.rank for row in schulze.rows}
-    firsts = _first_choices(order, votes.papers)
+    firsts = {option_id: row[0].bit_count() for option_id, row in zip(order, at, strict=True)}
     rows = (ResultRow(0, o.id, o.label, borda[i], {"first": firsts[o.id], "schulze": schulze_rank[o.id]})
             for i, o in enumerate(options))
     columns = (Column("first", _("First choices")), Column("schulze", _("Schulze rank")))
@@ -144,15 +140,3 @@ def _schulze_rows(options: Sequence[Option], d: Matrix) -> Standing:
     unbeaten = {o.id: -beaten_by[i] for i, o in enumerate(options)}
     rows = (ResultRow(0, o.id, o.label, float(beats[i])) for i, o in enumerate(options))
     return Standing("schulze", _("Schulze (Condorcet)"), rank_rows(rows, key=lambda row: unbeaten[row.option_id]))
-
-
-def _first_choices(ids: Sequence[int], papers: Sequence[BallotPaper]) -> dict[int, int]:
-    """How many voters put each option first (tied first included)."""
-    firsts = dict.fromkeys(ids, 0)
-    for paper in papers:
-        if paper.marks:
-            top = min(mark.value for mark in paper.marks)
-            for mark in paper.marks:
-                if mark.value == top:
-                    firsts[mark.option_id] += 1
-    return firsts

@@ -3,6 +3,20 @@
 from collections import defaultdict
 from collections.abc import Sequence
 
+from workshop_desk.domain.counting_base import (
+    MarkCounts,
+    Stats,
+    check_options,
+    check_scale,
+    check_tallies,
+    check_voters,
+    check_whole,
+    option_ids,
+    source_counts,
+)
+from workshop_desk.domain.counting_base import (
+    counted as _counts,
+)
 from workshop_desk.domain.enums import BallotMethod, Source
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import (
@@ -15,17 +29,8 @@ from workshop_desk.domain.voting import (
     RatingSettings,
     Result,
     ResultRow,
-    Stats,
     Votes,
-    check_options,
-    check_scale,
-    check_tallies,
-    check_voters,
-    check_whole,
-    mark_counts,
-    option_ids,
     rank_rows,
-    source_counts,
     voter_name,
 )
 from workshop_desk.i18n import _
@@ -70,16 +75,17 @@ def check_dots(paper: BallotPaper, ids: frozenset[int], settings: DotSettings) -
             voter=voter_name(paper.voter).capitalize(), n=taken, max=settings.negative_dots))
 
 
-def count_dots(options: Sequence[Option], votes: Votes, settings: DotSettings) -> Result:
+def count_dots(options: Sequence[Option], votes: Votes, settings: DotSettings, check: bool = True,
+               counts: MarkCounts | None = None) -> Result:
     """Score: dots for minus dots against, from ballot papers and board tallies alike."""
     ids = option_ids(options)
     check_voters(votes.papers)
     check_tallies(votes.tallies, ids, frozenset({"", AGAINST} if settings.negative_dots else {""}))
-    for paper in votes.papers:
+    for paper in votes.papers if check else ():
         check_dots(paper, ids, settings)
     pro, con = _Sums(), _Sums()
-    for source, counts in mark_counts(votes.papers).items():
-        for mark, times in counts.items():
+    for source, cast in _counts(votes, counts).items():
+        for mark, times in cast.items():
             (pro if mark.value > 0 else con).add(mark.option_id, abs(mark.value) * times, source)
     for tally in votes.tallies:
         (con if tally.axis == AGAINST else pro).add(tally.option_id, tally.amount, tally.source)
@@ -112,16 +118,17 @@ def check_points(paper: BallotPaper, ids: frozenset[int], settings: PointSetting
                               .format(voter=voter_name(paper.voter), n=f"{spent:g}", total=settings.total))
 
 
-def count_points(options: Sequence[Option], votes: Votes, settings: PointSettings) -> Result:
+def count_points(options: Sequence[Option], votes: Votes, settings: PointSettings, check: bool = True,
+                 counts: MarkCounts | None = None) -> Result:
     """Score: the points given; extra columns: their share of all points, and how many voters gave any."""
     ids = option_ids(options)
     check_voters(votes.papers)
     check_tallies(votes.tallies, ids, frozenset({""}))
-    for paper in votes.papers:
+    for paper in votes.papers if check else ():
         check_points(paper, ids, settings)
     sums, backers = _Sums(), defaultdict[int, int](int)
-    for source, counts in mark_counts(votes.papers).items():
-        for mark, times in counts.items():
+    for source, cast in _counts(votes, counts).items():
+        for mark, times in cast.items():
             sums.add(mark.option_id, mark.value * times, source)
             backers[mark.option_id] += times if mark.value > 0 else 0
     for tally in votes.tallies:
@@ -143,16 +150,17 @@ def check_rating(paper: BallotPaper, ids: frozenset[int], settings: RatingSettin
     check_scale(paper, settings.low, settings.high)
 
 
-def count_rating(options: Sequence[Option], votes: Votes, settings: RatingSettings) -> Result:
+def count_rating(options: Sequence[Option], votes: Votes, settings: RatingSettings, check: bool = True,
+                 counts: MarkCounts | None = None) -> Result:
     """Score: the mean rating among those who rated (None if nobody did); skips and spread beside it."""
     ids = option_ids(options)
     check_voters(votes.papers)
     check_tallies(votes.tallies, ids, frozenset())
-    for paper in votes.papers:
+    for paper in votes.papers if check else ():
         check_rating(paper, ids, settings)
     stats = {o.id: Stats() for o in options}
-    for counts in mark_counts(votes.papers).values():
-        for mark, times in counts.items():
+    for cast in _counts(votes, counts).values():
+        for mark, times in cast.items():
             stats[mark.option_id].add(mark.value, times)
     voters, rating = len(votes.papers), _("Rating")
     rows = (ResultRow(0, o.id, o.label, stats[o.id].mean,
@@ -175,16 +183,17 @@ def check_hands(paper: BallotPaper, ids: frozenset[int], settings: HandsSettings
                 voter=voter_name(paper.voter), value=f"{mark.value:g}"))
 
 
-def count_hands(options: Sequence[Option], votes: Votes, settings: HandsSettings) -> Result:
+def count_hands(options: Sequence[Option], votes: Votes, settings: HandsSettings, check: bool = True,
+                counts: MarkCounts | None = None) -> Result:
     """Score: hands raised for each option, counted in the room or on individual ballots."""
     ids = option_ids(options)
     check_voters(votes.papers)
     check_tallies(votes.tallies, ids, frozenset({""}))
-    for paper in votes.papers:
+    for paper in votes.papers if check else ():
         check_hands(paper, ids, settings)
     sums = _Sums()
-    for source, counts in mark_counts(votes.papers).items():
-        for mark, times in counts.items():
+    for source, cast in _counts(votes, counts).items():
+        for mark, times in cast.items():
             sums.add(mark.option_id, mark.value * times, source)
     for tally in votes.tallies:
         sums.add(tally.option_id, tally.amount, tally.source)

@@ -301,6 +301,9 @@ def build_table(name: str, raw: Sequence[Sequence[object]], details: str = "") -
                     for index in range(width))
     rows = tuple((index + 1, tuple(cells)) for index, cells in enumerate(raw) if index > header
                  and not _is_blank(cells) and not _repeats(cells, keys))
+    if not rows:
+        raise ImportFailed(_("“{name}” has a header row (row {line}) but nobody listed below it.").format(
+            name=name, line=header + 1))
     return SourceTable(name, headers, rows, header + 1, details)
 
 

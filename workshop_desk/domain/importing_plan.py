@@ -20,6 +20,7 @@ from enum import StrEnum
 from workshop_desk.domain.importing import MappedRow
 from workshop_desk.domain.models import Participant, ParticipantDraft, StakeholderGroup
 from workshop_desk.domain.people import fold, identity_key
+from workshop_desk.domain.validation import MAX_TEXT
 from workshop_desk.i18n import N_, _, ngettext
 
 
@@ -268,7 +269,8 @@ def _importable(row: PlannedRow, create_groups: bool) -> tuple[ParticipantDraft,
     draft = replace(row.row.draft, group_id=row.group_id)
     if row.row.bad_email:
         kept = _("E-mail as given: {email}").format(email=draft.email)
-        draft = replace(draft, email="", notes=f"{draft.notes} · {kept}" if draft.notes else kept)
+        notes = f"{draft.notes} · {kept}" if draft.notes else kept
+        draft = replace(draft, email="", notes=notes if len(notes) <= MAX_TEXT else draft.notes)
     new_group = row.row.group if create_groups and row.row.group and row.group_id is None else ""
     return draft, new_group
 

@@ -15,91 +15,76 @@ from workshop_desk.domain.table_plan import (
     tables_from_rows,
 )
 
-# The budget is counted in pair checks, never in seconds, so that a seed always gives the same plan;
-# about 2 s of search in CPython on a laptop of 2024 (tests/benchmarks/bench_table_plan.py).
-WORK_BUDGET = 6_000_000
-MIN_STEPS, MAX_STEPS = 2_000, 200_000
+# The budgets count moves evaluated, never seconds, so that a seed always gives the same plan. A move
+# costs one to two microseconds in CPython: the default budget stops any search within about 2 s.
+BUDGET = 3_000_000
+PATIENCE = 500_000  # moves evaluated without a better plan before stopping: a deep local optimum
+MOVES_PER_STEP = 1_200  # one step compares the swaps of a few people in trouble, about this many
+TENURE = (3, 12)  # steps during which a person may not go back to the table they left (drawn at random)
 
 
 @dataclass(frozen=True)
 class PlanResult:
     plan: TablePlan
     quality: PlanQuality
-    steps: int  # search steps used: a step budget, not a time limit, keeps the result reproducible
+    steps: int  # search steps made
+    evaluated: int  # moves evaluated: the budget that makes the search stop, reproducibly
 
 
-def plan_tables(problem: SeatingProblem, seed: int = 0, max_steps: int | None = None) -> PlanResult:
+def plan_tables(problem: SeatingProblem, seed: int = 0, budget: int = BUDGET) -> PlanResult:
     """Seat everyone in every round: fewest repeated pairs first, then the best mix of groups.
 
-    Raises TablePlanError when capacities or fixed seats make it impossible. The same problem and seed
-    always give the same plan.
+    Raises TablePlanError when capacities or fixed seats make it impossible. The same problem, seed and
+    budget always give the same plan.
     """
     check_problem(problem)
     search = _Search(problem, random.Random(seed))
-    steps = search.improve(default_steps(problem) if max_steps is None else max_steps)
+    steps, evaluated = search.improve(budget)
     plan = search.best_plan()
-    return PlanResult(plan, quality(plan, problem.groups), steps)
+    return PlanResult(plan, quality(plan, problem.groups), steps, evaluated)
 
 
-def default_steps(problem: SeatingProblem) -> int:
-    """Search steps for a problem: a step costs about (people × table size) pair checks."""
-    people = max(1, len(problem.people))
-    table_size = max(1, people // len(problem.tables))
-    return max(MIN_STEPS, min(MAX_STEPS, WORK_BUDGET // (people * table_size)))
+class _Seating:
+    """Seats as indices, with the counts and bit masks that make a move's effect cheap to compute.
 
-
-class _Search:
-    """Seats as index lists, with the counts that make a swap's effect cheap to compute.
-
-    The cost is lexicographic in integers: repeated pairs × (most distinct groups possible + 1), plus the
-    distinct groups still missing; so one repeated pair always outweighs any gain in mix.
+    The cost is lexicographic, in integers: repeated pairs × (most distinct groups possible + 1), plus
+    the distinct groups still missing; so one repeated pair always outweighs any gain in mix.
     """
 
-    def __init__(self, problem: SeatingProblem, rng: random.Random) -> None:
-        self.rng = rng
-        self.problem = problem
-        self.people = list(problem.people)
+    def __init__(self, problem: SeatingProblem, sizes: list[int]) -> None:
+        people, rounds, tables = problem.people, problem.rounds, len(sizes)
         group_index = {g: i for i, g in enumerate(sorted({g for g in problem.groups.values() if g is not None}))}
-        self.group = [group_index.get(problem.groups.get(p), -1) for p in self.people]
+        self.group = [group_index.get(problem.groups.get(p), -1) for p in people]
         table_index = {table.id: i for i, table in enumerate(problem.tables)}
-        self.fixed = [table_index[problem.fixed[p]] if p in problem.fixed else -1 for p in self.people]
-        self.sizes = table_sizes(problem)
-        self.tabu = [[0] * (len(self.people) * len(self.sizes)) for _ in range(problem.rounds)]
-        sizes = Counter(g for g in self.group if g >= 0)
-        self.best_mix = problem.rounds * best_distinct(list(sizes.values()), self.sizes)
+        self.fixed = [table_index[problem.fixed[p]] if p in problem.fixed else -1 for p in people]
+        self.sizes = sizes
+        self.best_mix = rounds * best_distinct(list(Counter(g for g in self.group if g >= 0).values()), sizes)
         self.weight = self.best_mix + 1
-        self.reset(None)
-
-    # --- state --------------------------------------------------------------------------------------
-
-    def reset(self, seats: list[list[int]] | None) -> None:
-        """Empty every table, then seat people as `seats` says (None: the greedy construction)."""
-        n, rounds, tables = len(self.people), self.problem.rounds, len(self.sizes)
-        self.meet = [[0] * n for _ in range(n)]
-        self.seat = [[-1] * n for _ in range(rounds)]
+        self.meet = [[0] * len(people) for _ in people]  # rounds shared, per pair
+        self.once = [0] * len(people)  # bit x of once[p]: p has met x at least once
+        self.twice = [0] * len(people)  # ... at least twice
+        self.seat = [[-1] * len(people) for _ in range(rounds)]
         self.members: list[list[list[int]]] = [[[] for _ in range(tables)] for _ in range(rounds)]
-        groups = max(self.group, default=-1) + 1
-        self.count = [[[0] * groups for _ in range(tables)] for _ in range(rounds)]
+        self.mask = [[0] * tables for _ in range(rounds)]  # bit p: p sits at that table
+        self.count = [[[0] * len(group_index) for _ in range(tables)] for _ in range(rounds)]
         self.repeats = self.distinct = 0
-        for r in range(rounds):
-            if seats is None:
-                self.greedy_round(r)
-            else:
-                for p, t in enumerate(seats[r]):
-                    self.sit(r, p, t)
 
     @property
     def cost(self) -> int:
         return self.repeats * self.weight + self.best_mix - self.distinct
 
     def sit(self, r: int, p: int, t: int) -> None:
-        row = self.meet[p]
+        row, bit = self.meet[p], 1 << p
         for x in self.members[r][t]:
-            if row[x]:
-                self.repeats += 1
-            row[x] += 1
-            self.meet[x][p] += 1
+            met = row[x] + 1
+            row[x] = self.meet[x][p] = met
+            self.repeats += met > 1
+            if met <= 2:
+                masks = self.once if met == 1 else self.twice
+                masks[p] |= 1 << x
+                masks[x] |= bit
         self.members[r][t].append(p)
+        self.mask[r][t] |= bit
         self.seat[r][p] = t
         g = self.group[p]
         if g >= 0:
@@ -107,14 +92,17 @@ class _Search:
             self.count[r][t][g] += 1
 
     def stand(self, r: int, p: int) -> None:
-        t = self.seat[r][p]
+        t, row, bit = self.seat[r][p], self.meet[p], 1 << p
         self.members[r][t].remove(p)
-        row = self.meet[p]
+        self.mask[r][t] &= ~bit
         for x in self.members[r][t]:
-            row[x] -= 1
-            self.meet[x][p] -= 1
-            if row[x]:
-                self.repeats -= 1
+            met = row[x] - 1
+            row[x] = self.meet[x][p] = met
+            self.repeats -= met > 0
+            if met <= 1:
+                masks = self.once if met == 0 else self.twice
+                masks[p] &= ~(1 << x)
+                masks[x] &= ~bit
         g = self.group[p]
         if g >= 0:
             self.count[r][t][g] -= 1
@@ -127,21 +115,62 @@ class _Search:
         self.sit(r, p, b)
         self.sit(r, q, a)
 
+    def rotate(self, r: int, p: int, q: int, s: int) -> None:
+        """q takes p's seat, p takes s's, s takes q's (three different tables)."""
+        a, b, c = self.seat[r][p], self.seat[r][q], self.seat[r][s]
+        for person in (p, q, s):
+            self.stand(r, person)
+        self.sit(r, q, a)
+        self.sit(r, p, c)
+        self.sit(r, s, b)
+
+    def table_gain(self, r: int, t: int, out: int, into: int) -> int:
+        """Groups that table `t` gains when someone of group `out` leaves it and someone of `into` comes."""
+        if out == into:
+            return 0
+        count = self.count[r][t]
+        return (into >= 0 and count[into] == 0) - (out >= 0 and count[out] == 1)
+
+    def short_tables(self, r: int) -> set[int]:
+        """Tables of round `r` that lack a group seated twice at another table: only there can the mix
+        improve."""
+        counts = self.count[r]
+        doubled = {g for table in counts for g, n in enumerate(table) if n > 1}
+        return {t for t, table in enumerate(counts) if any(table[g] == 0 for g in doubled)}
+
+
+class _Search:
+    """Greedy construction, then tabu search on the swaps of people in trouble, keeping the best plan.
+
+    When nobody meets anyone twice, a rotation of three people that improves the mix is tried first:
+    a plain swap rarely can without making a pair meet again.
+    """
+
+    def __init__(self, problem: SeatingProblem, rng: random.Random) -> None:
+        self.problem, self.rng = problem, rng
+        self.state = _Seating(problem, table_sizes(problem))
+        people, tables = len(problem.people), len(problem.tables)
+        self.tabu = [[0] * (people * tables) for _ in range(problem.rounds)]  # [r][p * tables + t]: until
+        self.sample = max(1, MOVES_PER_STEP // max(1, people - people // tables))  # each has that many swaps
+        for r in range(problem.rounds):
+            self.greedy_round(r)
+        self.best_seats = [list(seats) for seats in self.state.seat]
+
     # --- construction -------------------------------------------------------------------------------
 
     def greedy_round(self, r: int) -> None:
         """Fixed people first; then group by group, largest first, each at the table where they meet
-        the fewest people met before and add a group not yet there (emptiest table on a tie)."""
-        for p, t in enumerate(self.fixed):
+        the fewest people met before and add a group not yet there (the emptiest table on a tie)."""
+        for p, t in enumerate(self.state.fixed):
             if t >= 0:
-                self.sit(r, p, t)
+                self.state.sit(r, p, t)
         for p in self._greedy_order():
-            self.sit(r, p, self._greedy_table(r, p))
+            self.state.sit(r, p, self._greedy_table(r, p))
 
     def _greedy_order(self) -> list[int]:
         by_group: dict[int, list[int]] = {}
-        for p, g in enumerate(self.group):
-            if self.fixed[p] < 0:
+        for p, g in enumerate(self.state.group):
+            if self.state.fixed[p] < 0:
                 by_group.setdefault(g, []).append(p)
         keys = sorted(by_group, key=lambda g: (g < 0, -len(by_group[g]), self.rng.random()))
         order: list[int] = []
@@ -151,121 +180,157 @@ class _Search:
         return order
 
     def _greedy_table(self, r: int, p: int) -> int:
-        row, g = self.meet[p], self.group[p]
+        state, g = self.state, self.state.group[p]
         best, best_key = -1, (0, 0, 0.0)
-        for t, people in enumerate(self.members[r]):
-            room = self.sizes[t] - len(people)
+        for t, people in enumerate(state.members[r]):
+            room = state.sizes[t] - len(people)
             if room <= 0:
                 continue
-            again = sum(1 for x in people if row[x])
-            key = (again * self.weight - (g >= 0 and self.count[r][t][g] == 0), -room, self.rng.random())
+            again = (state.once[p] & state.mask[r][t]).bit_count()
+            new_group = g >= 0 and state.count[r][t][g] == 0
+            key = (again * state.weight - new_group, -room, self.rng.random())
             if best < 0 or key < best_key:
                 best, best_key = t, key
         return best
 
     # --- search -------------------------------------------------------------------------------------
 
-    def improve(self, max_steps: int) -> int:
-        """Tabu search from the greedy seating; returns the steps taken (fewer when the cost hits 0)."""
-        self.best_seats, best_cost = [list(s) for s in self.seat], self.cost
-        last_gain = step = 0
-        stall = max(200, 20 * len(self.people))
-        for step in range(max_steps):
-            if self.cost == 0:
-                return step
-            picked = self._pick()
-            if picked is None:
-                return step
-            if not self._step(picked[0], picked[1], step, best_cost):
-                continue
-            if self.cost < best_cost:
-                self.best_seats, best_cost, last_gain = [list(s) for s in self.seat], self.cost, step
-            elif step - last_gain > stall:
+    def improve(self, budget: int) -> tuple[int, int]:
+        """Search until the cost is 0, `budget` moves are evaluated, or PATIENCE of them bring nothing
+        better; plateaus are left by a few random swaps. Returns (steps, moves evaluated)."""
+        state, best_cost = self.state, self.state.cost
+        steps = evaluated = last_gain = last_kick = 0
+        while evaluated < budget and state.cost and evaluated - last_gain <= PATIENCE:
+            candidates, conflicted = self._candidates()
+            if not candidates:
+                break
+            steps += 1
+            made, count = (False, 0) if conflicted else self._cycle(candidates)
+            evaluated += count if made else count + self._step(candidates, steps, best_cost)
+            if state.cost < best_cost:
+                self.best_seats, best_cost, last_gain = [list(s) for s in state.seat], state.cost, evaluated
+            elif evaluated - max(last_gain, last_kick) > PATIENCE // 4:
                 self._perturb()
-                last_gain = step
-        return max_steps
+                last_kick = evaluated
+        return steps, evaluated
 
-    def _pick(self) -> tuple[int, int] | None:
-        """A movable person in trouble in some round: meeting someone again, or beside their own group."""
-        conflicts: list[tuple[int, int]] = []
-        crowded: list[tuple[int, int]] = []
-        for r, tables in enumerate(self.members):
-            for t, people in enumerate(tables):
-                counts = self.count[r][t]
-                for p in people:
-                    if self.fixed[p] >= 0:
-                        continue
-                    row = self.meet[p]
-                    if any(row[x] > 1 for x in people):
+    def _candidates(self) -> tuple[list[tuple[int, int]], bool]:
+        """A few movable people in trouble, as (round, person), and whether they are in conflict: mostly
+        people who meet someone again, else people at a table short of a group (see `short_tables`)."""
+        state, conflicts, short = self.state, [], []
+        for r in range(self.problem.rounds):
+            lacking = state.short_tables(r)
+            for p, fixed in enumerate(state.fixed):
+                if fixed < 0:
+                    t = state.seat[r][p]
+                    if state.twice[p] & state.mask[r][t]:
                         conflicts.append((r, p))
-                    elif self.group[p] >= 0 and counts[self.group[p]] > 1:
-                        crowded.append((r, p))
-        if conflicts and (not crowded or self.rng.random() < 0.9):
-            return self.rng.choice(conflicts)
-        return self.rng.choice(crowded) if crowded else None
+                    elif t in lacking:
+                        short.append((r, p))
+        conflicted = bool(conflicts) and (not short or self.rng.random() < 0.9)
+        pool = conflicts if conflicted else short
+        return (self.rng.sample(pool, self.sample) if len(pool) > self.sample else pool), conflicted
 
-    def _step(self, r: int, p: int, step: int, best_cost: int) -> bool:
-        """Make the best swap of `p` with someone at another table in round `r` that is not tabu."""
-        move = self._best_swap(r, p, step, best_cost - self.cost)
-        if move is None:
-            return False
-        q = move
-        a, b = self.seat[r][p], self.seat[r][q]
-        self.swap(r, p, q)
-        tables = len(self.sizes)
-        self.tabu[r][p * tables + a] = step + self.rng.randint(3, 12)
-        self.tabu[r][q * tables + b] = step + self.rng.randint(3, 12)
-        return True
-
-    def _best_swap(self, r: int, p: int, step: int, to_beat: int) -> int | None:
-        """The partner of the best allowed swap (ties broken at random); a tabu move is allowed when it
-        beats the best cost found so far."""
-        a, tables, tabu = self.seat[r][p], len(self.sizes), self.tabu[r]
-        meet, group, fixed, weight = self.meet, self.group, self.fixed, self.weight
-        row_p, g_p, here = meet[p], group[p], self.members[r][a]
-        count_a = self.count[r][a]
-        leave_p = -sum(1 for x in here if x != p and row_p[x] > 1)
-        best: int | None = None
-        best_delta, ties = 0, 0
-        for b, there in enumerate(self.members[r]):
-            if b == a:
-                continue
-            join_p = sum(1 for y in there if row_p[y])
-            count_b, p_tabu = self.count[r][b], tabu[p * tables + b] > step
-            for q in there:
-                if fixed[q] >= 0:
-                    continue
-                row_q, g_q = meet[q], group[q]
-                repeats = leave_p + join_p - (row_p[q] > 0)
-                repeats -= sum(1 for y in there if y != q and row_q[y] > 1)
-                repeats += sum(1 for x in here if x != p and row_q[x])
-                mix = 0
-                if g_p != g_q:
-                    mix = ((g_q >= 0 and count_a[g_q] == 0) - (g_p >= 0 and count_a[g_p] == 1)
-                           + (g_p >= 0 and count_b[g_p] == 0) - (g_q >= 0 and count_b[g_q] == 1))
-                delta = repeats * weight - mix
-                if (p_tabu or tabu[q * tables + a] > step) and delta >= to_beat:
-                    continue
+    def _step(self, candidates: list[tuple[int, int]], step: int, best_cost: int) -> int:
+        """Make the best swap of a candidate that is not tabu (or that beats the best plan found);
+        returns the swaps evaluated."""
+        best: tuple[int, int, int] | None = None
+        best_delta = ties = evaluated = 0
+        for r, p in candidates:
+            evaluated += len(self.problem.people)
+            for q, delta in self._swaps(r, p, step, best_cost - self.state.cost):
                 if best is None or delta < best_delta:
-                    best, best_delta, ties = q, delta, 1
+                    best, best_delta, ties = (r, p, q), delta, 1
                 elif delta == best_delta:
                     ties += 1
                     if self.rng.randrange(ties) == 0:
-                        best = q
-        return best
+                        best = (r, p, q)
+        if best is not None:
+            self._make(*best, step)
+        return evaluated
+
+    def _swaps(self, r: int, p: int, step: int, to_beat: int) -> list[tuple[int, int]]:
+        """(partner, cost change) of each allowed swap of `p` in round `r`: not tabu, or beating the best.
+
+        The planner spends its time in this loop: it reads the state's lists directly."""
+        state, tables, tabu = self.state, len(self.state.sizes), self.tabu[r]
+        once, twice, group, fixed, weight = state.once, state.twice, state.group, state.fixed, state.weight
+        seats, masks, counts = state.seat[r], state.mask[r], state.count[r]
+        a, g_p, row_p = seats[p], group[p], state.meet[p]
+        mask_a, count_a = masks[a], counts[a]
+        join_p = [(once[p] & mask).bit_count() for mask in masks]  # people p has met, at each table
+        leave_p = (twice[p] & mask_a).bit_count()
+        found = []
+        for q, b in enumerate(seats):
+            if b == a or fixed[q] >= 0:
+                continue
+            # p and q end at different tables again: their own meetings do not change.
+            repeats = (join_p[b] + (once[q] & mask_a).bit_count() - leave_p - (twice[q] & masks[b]).bit_count()
+                       - 2 * (row_p[q] > 0))
+            delta = repeats * weight
+            g_q = group[q]
+            if g_p != g_q:
+                count_b = counts[b]
+                delta -= ((g_q >= 0 and count_a[g_q] == 0) - (g_p >= 0 and count_a[g_p] == 1)
+                          + (g_p >= 0 and count_b[g_p] == 0) - (g_q >= 0 and count_b[g_q] == 1))
+            if delta < to_beat or (tabu[p * tables + b] <= step and tabu[q * tables + a] <= step):
+                found.append((q, delta))
+        return found
+
+    def _make(self, r: int, p: int, q: int, step: int) -> None:
+        tables, seats = len(self.state.sizes), self.state.seat[r]
+        self.tabu[r][p * tables + seats[p]] = step + self.rng.randint(*TENURE)
+        self.tabu[r][q * tables + seats[q]] = step + self.rng.randint(*TENURE)
+        self.state.swap(r, p, q)
+
+    def _cycle(self, candidates: list[tuple[int, int]]) -> tuple[bool, int]:
+        """Make the first rotation of three that lowers the cost, if any: q, of a group that p's table
+        lacks and that sits twice at q's table, takes p's seat; p takes s's; s takes q's.
+        Returns whether one was made, and the rotations evaluated."""
+        state, evaluated = self.state, 0
+        for r, p in candidates:
+            seats, counts, a = state.seat[r], state.count[r], state.seat[r][p]
+            for q, b in enumerate(seats):
+                h = state.group[q]
+                if b == a or h < 0 or state.fixed[q] >= 0 or counts[a][h] or counts[b][h] < 2:
+                    continue
+                evaluated += len(seats)
+                s = self._third(r, p, q)
+                if s is not None:
+                    state.rotate(r, p, q, s)
+                    return True, evaluated
+        return False, evaluated
+
+    def _third(self, r: int, p: int, q: int) -> int | None:
+        """The first s whose rotation with p and q lowers the cost (see `_cycle`)."""
+        state = self.state
+        seats, masks, once, twice, group = state.seat[r], state.mask[r], state.once, state.twice, state.group
+        a, b = seats[p], seats[q]
+        gain_a = state.table_gain(r, a, group[p], group[q])
+        known = ((once[q] & masks[a] & ~(1 << p)).bit_count() - (twice[p] & masks[a]).bit_count()
+                 - (twice[q] & masks[b]).bit_count())
+        for s, c in enumerate(seats):
+            if c == a or c == b or state.fixed[s] >= 0:
+                continue
+            repeats = (known + (once[p] & masks[c] & ~(1 << s)).bit_count()
+                       + (once[s] & masks[b] & ~(1 << q)).bit_count() - (twice[s] & masks[c]).bit_count())
+            gain = gain_a + state.table_gain(r, b, group[q], group[s]) + state.table_gain(r, c, group[s], group[p])
+            if repeats * state.weight < gain:
+                return s
+        return None
 
     def _perturb(self) -> None:
         """Leave a plateau: a few random swaps of movable people in random rounds."""
-        movable = [p for p, t in enumerate(self.fixed) if t < 0]
+        movable = [p for p, t in enumerate(self.state.fixed) if t < 0]
         if len(movable) < 2:
             return
-        for _swap in range(2 + len(self.people) // 20):
+        for _swap in range(2 + len(movable) // 20):
             r = self.rng.randrange(self.problem.rounds)
             p, q = self.rng.sample(movable, 2)
-            if self.seat[r][p] != self.seat[r][q]:
-                self.swap(r, p, q)
+            if self.state.seat[r][p] != self.state.seat[r][q]:
+                self.state.swap(r, p, q)
 
     def best_plan(self) -> TablePlan:
-        ids = [table.id for table in self.problem.tables]
-        rows = [[(ids[t], self.people[p]) for p, t in enumerate(seats)] for seats in self.best_seats]
+        ids, people = [table.id for table in self.problem.tables], self.problem.people
+        rows = [[(ids[t], people[p]) for p, t in enumerate(seats)] for seats in self.best_seats]
         return tables_from_rows(rows, ids)

@@ -126,7 +126,7 @@ def add_page_furniture(document: DocxDocument, _: Translate, header: str, small_
     if small_print:
         footer.style = styles.small
         base.write(footer, small_print)
-        footer = section.footer.add_paragraph()
+        footer = section.footer.add_paragraph(style=document.styles["Footer"])
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     base.page_x_of_y(footer, _("Page {page} of {pages}"))
 
@@ -210,7 +210,7 @@ class _Sheet:
         for cell, text in zip(row.cells, texts, strict=False):  # the signature cells stay empty
             base.fill(cell, text, self.styles.text)
         for cell in row.cells[len(texts):]:
-            cell.paragraphs[0].style = self.styles.text
+            base.set_style(cell.paragraphs[0], self.styles.text)
 
     def save(self, path: Path) -> Path:
         _ = self._

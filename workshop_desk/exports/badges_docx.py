@@ -1,6 +1,7 @@
 """The badge sheet: A4 pages of pre-cut badges with the name, organisation, group band and a QR code."""
 
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +22,9 @@ from workshop_desk.i18n import translator
 
 QR_BOX, QR_BORDER = 10, 4  # pixels per module; modules of white around the code (the standard's quiet zone)
 PAD = 4.0  # mm between a badge's left edge and its text
-NAME_SIZES = range(24, 9, -1)  # points, largest first: long names shrink until they fit on their line
+SMALLEST_NAME, UNBROKEN_NAME = 10, 14  # points: a name shrinks to 14 pt on its lines before it may wrap
+NAME_LINES = 3  # first and last name together, wrapped at spaces and hyphens
+_BREAKS = re.compile(r"(?<=[\s-])")  # a line may break after a space or a hyphen
 BORDER = "BFBFBF"  # light grey outline: a cutting guide on plain paper, barely visible on pre-cut stock
 
 
@@ -109,6 +112,35 @@ def fitting_size(lines: Sequence[str], room: float, sizes: Sequence[int]) -> int
     return sizes[-1]
 
 
+def line_count(text: str, size: float, room: float) -> int | None:
+    """How many lines `text` takes at `size` points in `room` mm, wrapped after spaces and hyphens
+    (None when one word alone is too wide)."""
+    lines, used = 1, 0.0
+    for word in _BREAKS.split(text):
+        width, trailing = text_width(word.rstrip(), size), text_width(word, size)
+        if width > room:
+            return None
+        if used and used + width > room:
+            lines, used = lines + 1, 0.0
+        used += trailing
+    return lines
+
+
+def name_size(lines: Sequence[str], room: float, largest: int) -> int:
+    """The size of a badge's name: the largest that keeps each line whole down to UNBROKEN_NAME points,
+    else the largest at which the lines wrap into NAME_LINES lines at most."""
+    room *= 0.95  # the estimate is not the font's exact metrics
+    sizes = range(largest, SMALLEST_NAME - 1, -1)
+    for size in (size for size in sizes if size >= UNBROKEN_NAME):
+        if all(line_count(line, size, room) == 1 for line in lines):
+            return size
+    for size in sizes:
+        counts = [line_count(line, size, room) for line in lines]
+        if None not in counts and sum(count or 0 for count in counts) <= NAME_LINES:
+            return size
+    return SMALLEST_NAME
+
+
 def qr_png(code: str) -> bytes:
     """The badge code as a QR code (PNG, black on white, one bit per pixel)."""
     maker = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=QR_BOX, border=QR_BORDER)
@@ -164,7 +196,7 @@ class _Sheet:
     """Writes badges two by two into one table whose rows are exactly the stock's badges."""
 
     def __init__(self, document: DocxDocument, stock: BadgeStock, groups: list[StakeholderGroup]) -> None:
-        self._stock = stock
+        self._document, self._stock = document, stock
         self._styles = _styles(document, stock)
         self._groups = {group.id: group for group in groups}
         self._pictures = base.Pictures(document)
@@ -175,9 +207,10 @@ class _Sheet:
     def add_pair(self, pair: Sequence[Participant]) -> None:
         band, body = self._row(self._stock.band), self._row(self._stock.height - self._stock.band)
         band_cells, body_cells = band.cells, body.cells
+        bands = (base.span(band_cells[0:2]), base.span(band_cells[3:5]))  # a band is one cell, over text and QR
         for slot, person in enumerate(pair):
             first = 3 * slot  # columns: text, QR, gap, text, QR
-            self._band(band_cells[first:first + 2], person)
+            self._band(bands[slot], person)
             self._body(body_cells[first], person)
             self._qr(body_cells[first + 1], person)
 
@@ -187,46 +220,46 @@ class _Sheet:
         base.keep_together(row)
         return row
 
-    def _band(self, cells: Sequence[_Cell], person: Participant) -> None:
+    def _band(self, cell: _Cell, person: Participant) -> None:
         group = self._groups.get(person.group_id) if person.group_id is not None else None
         colour = group.colour if group else "#FFFFFF"
         style = self._styles.band_dark if _is_light(colour) else self._styles.band_light
-        for cell, sides in zip(cells, (("top", "left"), ("top", "right")), strict=True):
-            base.set_borders(cell, sides, BORDER)
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            if group:
-                base.shade(cell, colour)
+        base.set_borders(cell, ("top", "left", "right"), BORDER)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        if group:
+            base.shade(cell, colour)
         name = group.name if group else ""
-        base.write(base.fill(cells[0], "", style), name, fitting_size([name.upper()], self._stock.text_width,
-                                                                     range(10, 6, -1)))
+        room = self._stock.width - PAD - 1.5
+        size = fitting_size([name.upper()], room, range(10, 6, -1))  # the band is one line
+        base.write(base.fill(cell, "", style), name, size)
 
     def _body(self, cell: _Cell, person: Participant) -> None:
         base.set_borders(cell, ("bottom", "left"), BORDER)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         lines = [line for line in (person.first_name, person.last_name) if line.strip()]
-        sizes = [size for size in NAME_SIZES if size <= self._stock.name_size]
-        size = fitting_size(lines, self._stock.text_width, sizes)
+        size = name_size(lines, self._stock.text_width, self._stock.name_size)
         paragraph = cell.paragraphs[0]
         for number, line in enumerate(lines):
             paragraph = paragraph if number == 0 else cell.add_paragraph()
-            paragraph.style = self._styles.name
+            base.set_style(paragraph, self._styles.name)
             base.write(paragraph, line, size)
         if person.organisation.strip():
             fits = text_width(person.organisation, 10) <= 2 * self._stock.text_width * 0.9
-            base.write(cell.add_paragraph(style=self._styles.organisation), person.organisation, None if fits else 8)
+            organisation = base.add_paragraph(cell, "", self._styles.organisation)
+            base.write(organisation, person.organisation, None if fits else 8)
         if person.role.strip():
-            cell.add_paragraph(base.clean(person.role), style=self._styles.role)
+            base.add_paragraph(cell, person.role, self._styles.role)
 
     def _qr(self, cell: _Cell, person: Participant) -> None:
         base.set_borders(cell, ("bottom", "right"), BORDER)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         picture = base.fill(cell, "", self._styles.picture)
         self._pictures.add(picture, qr_png(person.badge_code), self._stock.qr)
-        cell.add_paragraph(base.clean(person.badge_code), style=self._styles.code)
+        base.add_paragraph(cell, person.badge_code, self._styles.code)
 
     def end(self) -> None:
         """The paragraph Word needs after a table, 1 pt high so that it never spills onto a new page."""
-        self.table._parent.add_paragraph(style=self._styles.tiny)  # type: ignore[attr-defined]
+        base.add_paragraph(self._document, "", self._styles.tiny)
 
 
 def write_badges(path: Path, participants: Sequence[Participant], groups: list[StakeholderGroup], language: str,

@@ -76,7 +76,7 @@ class ImportService:
                 return _Applier(session, sitting_id).run(steps)
         except SQLAlchemyError as exc:
             raise ImportFailed(_("The import failed and nothing was changed: {detail}").format(
-                detail=str(exc.orig if hasattr(exc, "orig") and exc.orig else exc).splitlines()[0])) from exc
+                detail=str(getattr(exc, "orig", None) or exc).splitlines()[0])) from exc
 
     def _registry(self) -> tuple[list[Participant], list[StakeholderGroup]]:
         with self._db.session() as session:
@@ -104,6 +104,7 @@ class _Applier:
             raise ImportFailed(_("There is no sitting {id} in this programme.").format(id=sitting_id))
         self._programme_id = _programme_id(session)
         self._codes = set(session.exec(select(ParticipantTable.badge_code)))
+        self.created: list[str] = []  # names of the groups this import created
 
     def run(self, steps: list[Step]) -> ImportSummary:
         groups = self._create_groups(steps)
@@ -112,7 +113,7 @@ class _Applier:
         for step in steps:
             if step.choice == Choice.SKIP:
                 continue
-            draft = replace(step.draft, group_id=groups.get(group_key(step.new_group), step.draft.group_id))
+            draft = replace(step.draft, group_id=groups[step.new_group]) if step.new_group else step.draft
             values = _checked(step.line, draft)
             if step.choice == Choice.ADD:
                 added[step.line] = values
@@ -125,7 +126,7 @@ class _Applier:
         people = self._insert(list(added.values()))
         merged_ids = [step.into_id for step in steps if step.choice == Choice.MERGE and step.into_id is not None]
         expected = self._expect([person.id for person in people] + merged_ids)
-        return _summary(steps, people, groups, expected)
+        return _summary(steps, people, self.created, expected)
 
     def _insert(self, rows: list[dict[str, object]]) -> list[Participant]:
         """New participants in one bulk statement (building 10,000 ORM objects takes seconds, this a fraction)."""
@@ -135,10 +136,12 @@ class _Applier:
         for values in rows:
             values.update(programme_id=self._programme_id, badge_code=self._badge(), anonymised=False, created_at=now)
         table = SQLModel.metadata.tables[ParticipantTable.__tablename__]  # type: ignore[index]
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        ids = self._session.execute(statement, rows).scalars().all()
-        return [Participant(id=id_, **{name: values[name] for name in _PARTICIPANT_FIELDS})  # type: ignore[arg-type]
-                for id_, values in zip(ids, rows, strict=True)]
+        # One executemany; RETURNING in parameter order would make SQLAlchemy insert row by row on SQLite.
+        self._session.execute(insert(table), rows)
+        ours = {values["badge_code"] for values in rows}
+        query = select(ParticipantTable.id, ParticipantTable.badge_code)
+        ids: dict[object, int] = {code: id_ for id_, code in self._session.exec(query) if code in ours and id_}
+        return [_participant(ids[values["badge_code"]], values) for values in rows]
 
     def _badge(self) -> str:
         """A code no one in the file has (checked against a set: one query, not one per person)."""
@@ -149,19 +152,20 @@ class _Applier:
         return code
 
     def _create_groups(self, steps: list[Step]) -> dict[str, int]:
-        """The groups the file names and the programme lacks, by group key → new id."""
-        names: dict[str, str] = {}
-        for step in steps:
-            if step.new_group and step.choice != Choice.SKIP:
-                names.setdefault(group_key(step.new_group), step.new_group)
+        """The groups the file names and the programme lacks: new id by each spelling met in the file."""
+        spellings = dict.fromkeys(step.new_group for step in steps if step.new_group and step.choice != Choice.SKIP)
+        keys = {spelling: group_key(spelling) for spelling in spellings}  # 'Élus' and 'elus': one group
         position = len(self._session.exec(select(StakeholderGroupTable.id)).all())
-        rows = {key: StakeholderGroupTable(programme_id=self._programme_id, name=name[:validation.MAX_TITLE],
-                                           colour=_NEW_GROUP_COLOURS[n % len(_NEW_GROUP_COLOURS)],
-                                           position=position + n)
-                for n, (key, name) in enumerate(names.items())}
+        rows: dict[str, StakeholderGroupTable] = {}
+        for spelling, key in keys.items():
+            if key not in rows:
+                colour = _NEW_GROUP_COLOURS[len(rows) % len(_NEW_GROUP_COLOURS)]
+                rows[key] = StakeholderGroupTable(programme_id=self._programme_id, name=spelling[:validation.MAX_TITLE],
+                                                  colour=colour, position=position + len(rows))
         self._session.add_all(rows.values())
         self._session.flush()
-        return {key: row.id for key, row in rows.items() if row.id is not None}
+        self.created = [row.name for row in rows.values()]
+        return {spelling: rows[key].id or 0 for spelling, key in keys.items()}  # ids are set by the flush
 
     def _existing(self, ids: set[int]) -> dict[int, ParticipantTable]:
         found: dict[int, ParticipantTable] = {}
@@ -202,6 +206,11 @@ def _checked(line: int, draft: ParticipantDraft) -> dict[str, object]:
         raise ImportFailed(_("Row {line}: {problem} Nothing was imported.").format(line=line, problem=exc)) from exc
 
 
+def _participant(id_: int, values: dict[str, object]) -> Participant:
+    """The domain object of a row inserted in bulk (no ORM object was built for it)."""
+    return Participant(id=id_, **{name: values[name] for name in _PARTICIPANT_FIELDS})  # type: ignore[arg-type]
+
+
 def _merge_into_row(row: ParticipantTable, values: dict[str, object]) -> None:
     for name, value in _missing(lambda field: getattr(row, field), values).items():
         setattr(row, name, value)
@@ -212,11 +221,10 @@ def _missing(current: Callable[[str], object], values: dict[str, object]) -> dic
     return {name: value for name, value in values.items() if value and not current(name)}
 
 
-def _summary(steps: list[Step], added: list[Participant], groups: dict[str, int], expected: int) -> ImportSummary:
+def _summary(steps: list[Step], added: list[Participant], groups: list[str], expected: int) -> ImportSummary:
     skipped = tuple((step.line, step.reason or SkipReason.CHOSEN) for step in steps if step.choice == Choice.SKIP)
-    names = {group_key(step.new_group): step.new_group for step in steps if step.new_group}
     return ImportSummary(
         added=tuple(added), merged=sum(1 for step in steps if step.choice == Choice.MERGE), skipped=skipped,
         bad_emails=tuple(step.line for step in steps if step.bad_email and step.choice != Choice.SKIP),
-        groups_created=tuple(names[key] for key in groups), expected=expected)
+        groups_created=tuple(groups), expected=expected)
 

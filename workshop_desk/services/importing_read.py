@@ -131,6 +131,9 @@ def sniff_delimiter(text: str) -> str:
 def _read_csv(path: Path) -> SourceTable:
     data = _read_bytes(path)
     text, encoding = decode(data)
+    if text.lstrip()[:1] == "<":  # registration tools often export an HTML table named .xls
+        raise ImportFailed(_("“{name}” is a web page (HTML) with a spreadsheet's name. Open it in Excel and save "
+                             "it as .xlsx or .csv.").format(name=path.name))
     if "\x00" in text:
         raise ImportFailed(_("“{name}” is neither an Excel workbook (.xlsx) nor a CSV text file.").format(
             name=path.name))

@@ -9,13 +9,17 @@ from workshop_desk.i18n import _
 from workshop_desk.services.agenda import AgendaService
 from workshop_desk.services.attendance import AttendanceService
 from workshop_desk.services.backups import BackupService
+from workshop_desk.services.ideas import IdeaService, ThemeService
 from workshop_desk.services.participants import ParticipantService
+from workshop_desk.services.priorities import PriorityService
 from workshop_desk.services.privacy import PrivacyService
 from workshop_desk.services.programmes import ProgrammeService
+from workshop_desk.services.questions import QuestionService
 from workshop_desk.services.run import RunService
 from workshop_desk.services.sittings import SittingService
 from workshop_desk.services.speaking import SpeakingService
 from workshop_desk.services.timers import TimerService
+from workshop_desk.services.voting import BallotService
 from workshop_desk.storage import programme_file
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.header import FileProblem, ProgrammeFileError
@@ -39,6 +43,11 @@ class Workspace:
     timers: TimerService
     speaking: SpeakingService
     backups: BackupService
+    ballots: BallotService
+    priorities: PriorityService
+    ideas: IdeaService
+    themes: ThemeService
+    questions: QuestionService
 
     @property
     def path(self) -> Path:
@@ -59,6 +68,11 @@ class Workspace:
             timers=TimerService(database),
             speaking=SpeakingService(database, wall),
             backups=BackupService(database, backup_root, wall),
+            ballots=BallotService(database),
+            priorities=PriorityService(database),
+            ideas=IdeaService(database, wall),
+            themes=ThemeService(database),
+            questions=QuestionService(database, wall),
         )
 
     @classmethod

@@ -40,6 +40,8 @@ class Document(QObject):
     run_changed = Signal(int)  # sitting id
     participants_changed = Signal()  # the registry, groups or invitations changed
     attendance_changed = Signal(int)  # sitting id: someone signed in, left, or changed status
+    ideas_changed = Signal(int)  # sitting id: a note or a theme of its board changed
+    questions_changed = Signal(int)  # sitting id
     saved = Signal(str)  # what was saved, for the status bar
 
     def __init__(self, workspace: "Workspace", parent: QObject | None = None) -> None:

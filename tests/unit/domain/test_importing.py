@@ -209,6 +209,12 @@ def test_bad_emails_are_added_without_the_address_which_goes_to_the_notes():
     assert (step.draft.email, step.draft.notes) == ("", "E-mail as given: jean@mairie")
 
 
+def test_a_bad_email_is_not_kept_in_notes_that_would_grow_too_long():
+    row = map_row(2, ["Jean", "Dupont", "jean@mairie", "x" * 9_995], (T.FIRST_NAME, T.LAST_NAME, T.EMAIL, T.NOTES))
+    (step,) = resolve(plan_rows([row], [], []), Decisions())
+    assert (step.draft.email, step.draft.notes) == ("", "x" * 9_995)
+
+
 def test_resolve_merges_into_the_registry_or_the_first_row_and_skips_as_told():
     registry = [person(1, "Léa", "Moreau", email="lea@region.fr")]
     plan = plan_rows([mapped(2, "Léa", "Moreau", email="lea@region.fr"), mapped(3, "Awa", "Diallo"),

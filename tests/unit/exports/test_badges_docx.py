@@ -12,7 +12,18 @@ from qrcode.constants import ERROR_CORRECT_M
 
 from tests.unit.exports.builders import GROUPS, person, reopen, shading
 from workshop_desk.exports import badges_docx
-from workshop_desk.exports.badges_docx import QR_BORDER, QR_BOX, STOCKS, fitting_size, text_width, write_badges
+from workshop_desk.exports.badges_docx import (
+    QR_BORDER,
+    QR_BOX,
+    SMALLEST_NAME,
+    STOCKS,
+    UNBROKEN_NAME,
+    fitting_size,
+    line_count,
+    name_size,
+    text_width,
+    write_badges,
+)
 from workshop_desk.i18n import translator
 
 PEOPLE = [person(1, "Léa", "Moreau", 1, "Pharmacie de la Gare", role="Pharmacienne"),
@@ -107,7 +118,7 @@ def test_the_qr_code_is_the_badge_code_pixel_for_pixel(tmp_path):
     assert round(document.inline_shapes[0].width.mm) == round(STOCKS[8].qr)
 
 
-def test_long_names_shrink_until_they_fit(tmp_path):
+def test_long_names_shrink_then_wrap_at_spaces_and_hyphens(tmp_path):
     long = person(9, "Marie-Christine-Éléonore", "de La Tour d'Auvergne-Lauraguais", 1,
                   "Chambre de commerce et d'industrie territoriale de Saint-Aubin-sur-Loire et de la vallée du Cher")
     table = _write(tmp_path, [PEOPLE[0], long]).tables[0]
@@ -115,10 +126,28 @@ def test_long_names_shrink_until_they_fit(tmp_path):
     name_runs = [p.runs[0] for p in _badge(table, 1)[2].paragraphs[:2]]
     size = name_runs[0].font.size.pt
     assert short_size == STOCKS[8].name_size
-    assert size < short_size
-    assert all(text_width(run.text, size) <= STOCKS[8].text_width for run in name_runs)
+    assert SMALLEST_NAME < size < short_size
+    room = STOCKS[8].text_width * 0.95
+    assert sum(line_count(run.text, size, room) or 99 for run in name_runs) <= 3
     organisation = _badge(table, 1)[2].paragraphs[2]
     assert organisation.runs[0].font.size.pt < 10  # three lines of organisation would not fit
+
+
+def test_a_name_keeps_its_lines_whole_while_it_can():
+    room = STOCKS[8].text_width
+    assert name_size(["Léa", "Moreau"], room, 24) == 24
+    size = name_size(["Jean-Christophe", "Dupont-Aignan"], room, 24)
+    assert size >= UNBROKEN_NAME
+    assert line_count("Jean-Christophe", size, room * 0.95) == 1
+    assert name_size(["W" * 60], room, 24) == SMALLEST_NAME  # one word too wide: the smallest size
+
+
+def test_line_count_breaks_after_spaces_and_hyphens():
+    assert line_count("Jean-Marc Dupont", 10, 200) == 1
+    assert line_count("Jean-Marc Dupont", 10, text_width("Jean-Marc", 10) + 0.1) == 2
+    widest_word = max(text_width(word, 10) for word in ("Jean-", "Marc", "Dupont"))
+    assert line_count("Jean-Marc Dupont", 10, widest_word + 0.1) == 3
+    assert line_count("Incompressible", 10, 5) is None
 
 
 def test_fitting_size_takes_the_largest_that_fits_or_the_smallest():

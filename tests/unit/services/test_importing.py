@@ -102,7 +102,9 @@ BAD_FILES = {
     "empty": (lambda p: p.write_bytes(b""), "is empty"),
     "blank": (lambda p: p.write_bytes(b"\r\n  \r\n"), "is empty"),
     "no header": (lambda p: write_csv(p, [["Moreau", "Léa"], ["Diallo", "Awa"]]), "No header row was found"),
+    "header only": (lambda p: write_csv(p, [["Inscrits"], HEADER, []]), r"header row \(row 2\) but nobody"),
     "old xls": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)), "old Excel file"),
+    "html": (lambda p: p.write_text("<table><tr><td>Nom</td><td>Prénom</td></tr></table>"), "web page"),
     "binary": (lambda p: p.write_bytes(b"\x00\x01\x02garbage" * 50), "neither an Excel workbook"),
     "zip not workbook": (lambda p: zipfile.ZipFile(p, "w").writestr("a.txt", "x"), "not a readable Excel"),
     "damaged workbook": (_damaged_workbook, "damaged"),
@@ -231,8 +233,8 @@ def test_a_sitting_gets_everyone_registered_without_undoing_a_sign_in(tmp_path):
         invited = workspace.participants.add(ParticipantDraft("Awa", "Diallo", organisation="Asso"))
         workspace.attendance.sign_in(sitting, present.id)
         workspace.attendance.set_status(sitting, [invited.id], AttendanceStatus.INVITED)
-        path = write_xlsx(tmp_path / "inscrits.xlsx", [*people_rows(3), ["Mme", "MOREAU", "Léa", "", "", "lea@region.fr"],
-                                                       ["Mme", "Diallo", "Awa", "Asso"]])
+        rows = [*people_rows(3), ["Mme", "MOREAU", "Léa", "", "", "lea@region.fr"], ["Mme", "Diallo", "Awa", "Asso"]]
+        path = write_xlsx(tmp_path / "inscrits.xlsx", rows)
         _plan, summary = import_file(workspace.database, path, sitting)
         statuses = workspace.attendance.statuses(sitting)
         assert summary.expected == 5
@@ -270,7 +272,7 @@ def test_a_database_error_mid_import_leaves_the_registry_unchanged(workspace, se
     plan = service.plan(table, service.guess(table))
     monkeypatch.setattr(importing_service._Applier, "_badge", lambda self: "SAMECODE22")
     before = snapshot(workspace)
-    with pytest.raises(ImportFailed, match="nothing was changed.*UNIQUE"):
+    with pytest.raises(ImportFailed, match=r"nothing was changed.*UNIQUE"):
         service.apply(plan, Decisions())
     assert snapshot(workspace) == before
 

@@ -59,6 +59,8 @@ class ParticipantsPage(QWidget):
         self.merge_button = QPushButton(_("&Merge…"))
         self.merge_button.setToolTip(_("Select the two records of one person, then merge them"))
         self.groups_button = QPushButton(_("&Groups…"))
+        self.import_button = QPushButton(_("&Import…"))
+        self.import_button.setToolTip(_("Import an invitee list from Excel (.xlsx) or CSV"))
         self.data_button = QPushButton(_("Personal &data…"))
         self.data_button.setToolTip(_("Export everything held about the selected person (a subject-access request)"))
         self.sitting_combo = QComboBox()
@@ -73,7 +75,7 @@ class ParticipantsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(self._row(self.search_edit, self.group_combo))
         layout.addLayout(self._row(self.add_button, self.edit_button, self.delete_button, self.merge_button,
-                                   self.groups_button, self.data_button, stretch=True))
+                                   self.groups_button, self.import_button, self.data_button, stretch=True))
         layout.addLayout(self._row(QLabel(_("Expected at:")), self.sitting_combo, stretch=True))
         layout.addLayout(self._row(QLabel(_("Mark the selection as:")), *self.status_buttons.values(),
                                    self.uninvite_button, stretch=True))
@@ -123,6 +125,7 @@ class ParticipantsPage(QWidget):
         self.merge_button.clicked.connect(self._on_merge_button_clicked)
         self.groups_button.clicked.connect(lambda: GroupsDialog(self._document, self).exec())
         self.data_button.clicked.connect(self._on_data_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
         self.sitting_combo.activated.connect(lambda _i: self.refresh())
         for status, button in self.status_buttons.items():
             button.clicked.connect(lambda _c=False, s=status: self._set_status(s))
@@ -238,6 +241,11 @@ class ParticipantsPage(QWidget):
         if prompts.confirm(self, question.format(keep=_describe(keep), other=_describe(other))):
             merged = self._document.merge_participants(keep.id, other.id)
             self._select([merged.id])
+
+    def _on_import_button_clicked(self) -> None:
+        from workshop_desk.ui.dialogs.import_participants import ImportParticipantsDialog
+
+        ImportParticipantsDialog(self._document, self.sitting_combo.currentData(), self).exec()
 
     def _on_data_button_clicked(self) -> None:
         ids = self.selected_ids()

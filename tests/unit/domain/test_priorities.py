@@ -1,0 +1,41 @@
+"""Priorities consolidated over sittings, the justification of a promoted result, and action fields."""
+
+import pytest
+
+from workshop_desk.domain.enums import BallotMethod
+from workshop_desk.domain.priorities import ActionDraft, Priority, clean_action, consolidate, justification
+from workshop_desk.domain.validation import ValidationError
+from workshop_desk.domain.voting import Result, ResultRow
+
+
+def priority(pid: int, sitting: int, position: int, title: str) -> Priority:
+    return Priority(pid, sitting, position, title)
+
+
+def test_consolidation_puts_first_what_more_sittings_retained_then_what_they_placed_higher():
+    priorities = [priority(1, 10, 0, "Mobilité"), priority(2, 10, 1, "Emploi des jeunes"),
+                  priority(3, 20, 0, "emploi des JEUNES"), priority(4, 20, 1, "Commerce"),
+                  priority(5, 30, 0, "Commerce"), priority(6, 30, 1, "Mobilite"), priority(7, 30, 2, "Culture")]
+    consolidated = consolidate(priorities, [10, 20, 30])
+    assert [(c.rank, c.title, c.sitting_ids, c.positions) for c in consolidated] == [
+        (1, "Mobilité", (10, 30), (1, 2)),
+        (1, "Emploi des jeunes", (10, 20), (2, 1)),
+        (1, "Commerce", (20, 30), (2, 1)),
+        (4, "Culture", (30,), (3,))]
+    assert consolidated[0].mean_position == 1.5
+
+
+def test_justification_says_which_vote_and_how_it_went():
+    row = ResultRow(1, 5, "Mobilité", 14.0, tied=True, dissent=("Jobs",))
+    result = Result(BallotMethod.DOTS, (row, ResultRow(1, 6, "Emploi", 14.0, tied=True)), voters=20)
+    assert justification("Atelier santé", BallotMethod.DOTS, row, result) == (
+        "Dot voting “Atelier santé”: rank 1 of 2, score 14, 20 ballots. Tied with another option. "
+        "Voters disagreed on: Jobs.")
+
+
+def test_action_fields_are_checked():
+    assert clean_action(ActionDraft("  Créer   une navette ", budget=12_000))["title"] == "Créer une navette"
+    with pytest.raises(ValidationError, match="budget"):
+        clean_action(ActionDraft("Navette", budget=-1))
+    with pytest.raises(ValidationError, match="cannot be empty"):
+        clean_action(ActionDraft("  "))

@@ -1,0 +1,173 @@
+"""Priorities and the action plan: a sitting's ordered priorities justified by a vote, their consolidation
+over the programme's sittings, and actions with their indicators."""
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from workshop_desk.domain import validation
+from workshop_desk.domain.counting_grid import ELIRE_CRITERIA
+from workshop_desk.domain.enums import ActionStatus, BallotMethod
+from workshop_desk.domain.people import fold
+from workshop_desk.domain.voting import Result, ResultRow, method_label
+from workshop_desk.i18n import N_, _
+
+MAX_BUDGET = 1e12
+
+
+@dataclass(frozen=True, slots=True)
+class Priority:
+    id: int
+    sitting_id: int
+    position: int
+    title: str
+    method: str = ""  # the BallotMethod value of the vote it came from ("" for one typed in)
+    score: float | None = None
+    justification: str = ""
+    ballot_id: int | None = None
+    option_id: int | None = None
+    idea_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PriorityDraft:
+    """The editable fields of a priority."""
+
+    title: str
+    justification: str = ""
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConsolidatedPriority:
+    """A priority retained by one or more sittings: the same title (accents and case aside) is one priority."""
+
+    rank: int
+    title: str
+    sitting_ids: tuple[int, ...]
+    positions: tuple[int, ...]  # its place (1 = first) in each of those sittings' lists
+    priorities: tuple[Priority, ...]
+
+    @property
+    def mean_position(self) -> float:
+        return sum(self.positions) / len(self.positions)
+
+
+def justification(ballot_title: str, method: BallotMethod, row: ResultRow, result: Result) -> str:
+    """Why a result row became a priority, in words: the vote, the method, the rank and the score."""
+    score = "—" if row.score is None else f"{row.score:.4g}"
+    text = _("{method} “{ballot}”: rank {rank} of {count}, score {score}, {voters} ballots.").format(
+        method=method_label(method), ballot=ballot_title, rank=row.rank, count=len(result.rows), score=score,
+        voters=result.voters)
+    if row.tied:
+        text += " " + _("Tied with another option.")
+    if row.dissent:
+        text += " " + _("Voters disagreed on: {what}.").format(what=", ".join(row.dissent))
+    return text
+
+
+def clean_priority(draft: PriorityDraft) -> dict[str, object]:
+    return {"title": validation.clean_title(draft.title, _("Priority")),
+            "justification": validation.clean_text(draft.justification, _("Justification")),
+            "score": draft.score}
+
+
+def _consolidation_key(item: ConsolidatedPriority) -> tuple[int, float]:
+    return -len(item.sitting_ids), item.mean_position
+
+
+def consolidate(priorities: Iterable[Priority], sitting_order: Sequence[int]) -> tuple[ConsolidatedPriority, ...]:
+    """One list over the programme: priorities with the same title merged; the ones more sittings retained first,
+    then the ones placed higher on average. Equal on both: equal rank."""
+    place = {sitting_id: index for index, sitting_id in enumerate(sitting_order)}
+    merged: dict[str, list[Priority]] = {}
+    for priority in sorted(priorities, key=lambda p: (place.get(p.sitting_id, len(place)), p.position)):
+        merged.setdefault(fold(priority.title), []).append(priority)
+    items = [ConsolidatedPriority(0, group[0].title, tuple(p.sitting_id for p in group),
+                                 tuple(p.position + 1 for p in group), tuple(group)) for group in merged.values()]
+    items.sort(key=_consolidation_key)
+    ranked: list[ConsolidatedPriority] = []
+    for index, item in enumerate(items):
+        tied = ranked and _consolidation_key(ranked[-1]) == _consolidation_key(item)
+        rank = ranked[-1].rank if tied else index + 1
+        ranked.append(ConsolidatedPriority(rank, item.title, item.sitting_ids, item.positions, item.priorities))
+    return tuple(ranked)
+
+
+# --- The action plan ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: int
+    action_id: int
+    name: str
+    target: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorDraft:
+    name: str
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionDraft:
+    """The editable fields of an action: what, who leads, with whom, when, for how much."""
+
+    title: str
+    description: str = ""
+    lead: str = ""
+    partners: str = ""
+    deadline: dt.date | None = None
+    budget: float | None = None
+    status: ActionStatus = ActionStatus.PROPOSED
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    id: int
+    programme_id: int
+    title: str
+    description: str = ""
+    lead: str = ""
+    partners: str = ""
+    deadline: dt.date | None = None
+    budget: float | None = None
+    status: ActionStatus = ActionStatus.PROPOSED
+    position: int = 0
+    sitting_id: int | None = None
+    priority_id: int | None = None
+    idea_id: int | None = None
+    indicators: tuple[Indicator, ...] = ()
+
+
+_STATUS_LABELS = {ActionStatus.PROPOSED: N_("Proposed"), ActionStatus.PLANNED: N_("Planned"),
+                  ActionStatus.IN_PROGRESS: N_("In progress"), ActionStatus.DONE: N_("Done"),
+                  ActionStatus.DROPPED: N_("Dropped")}
+
+
+def action_status_label(status: ActionStatus) -> str:
+    return _(_STATUS_LABELS[status])
+
+
+def elire_indicators() -> tuple[IndicatorDraft, ...]:
+    """The default indicators of an action: the five ELIRE criteria, targets to be set."""
+    return tuple(IndicatorDraft(_(name)) for name in ELIRE_CRITERIA)
+
+
+def clean_action(draft: ActionDraft) -> dict[str, object]:
+    """The draft's fields, tidied and checked (ValidationError in the user's language)."""
+    if draft.budget is not None and not 0 <= draft.budget <= MAX_BUDGET:
+        raise validation.ValidationError(_("The budget must be 0 or more."))
+    return {"title": validation.clean_title(draft.title, _("Action")),
+            "description": validation.clean_text(draft.description, _("Description")),
+            "lead": validation.clean_text(draft.lead, _("Lead")),
+            "partners": validation.clean_text(draft.partners, _("Partners")),
+            "deadline": draft.deadline, "budget": draft.budget, "status": str(ActionStatus(draft.status))}
+
+
+def clean_indicator(draft: IndicatorDraft) -> dict[str, str]:
+    return {"name": validation.clean_title(draft.name, _("Indicator")),
+            "target": validation.clean_text(draft.target, _("Target"))}

@@ -1,0 +1,356 @@
+"""The idea board: sticky notes (capture, edit, move, merge, hide, delete) and the themes that group them."""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields
+from typing import Any
+
+from sqlalchemy import bindparam, insert, update
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from workshop_desk.domain import validation
+from workshop_desk.domain.clock import WallClock, utc_now
+from workshop_desk.domain.enums import Source
+from workshop_desk.domain.ideas import (
+    THEME_COLOURS,
+    ArrangeBy,
+    Board,
+    Frame,
+    Idea,
+    IdeaDraft,
+    Layout,
+    MergeRecord,
+    Placement,
+    Theme,
+    ThemeSnapshot,
+    arrange,
+    capture_slots,
+    clean_note,
+    frame_around,
+    free_theme_spot,
+    merge_plan,
+    note_size,
+)
+from workshop_desk.domain.table_plan import RoomTable
+from workshop_desk.i18n import _
+from workshop_desk.services.mapping import to_domain
+from workshop_desk.storage.db import Database
+from workshop_desk.storage.tables import BallotOptionTable, IdeaTable, RoomTableTable, SittingTable, ThemeTable
+
+_CHUNK = 500  # ids per IN (...), well under SQLite's variable limit
+_IDEA_FIELDS = tuple(f.name for f in fields(Idea))
+_IDEA_COLUMNS = tuple(getattr(IdeaTable, name) for name in _IDEA_FIELDS)
+_SOURCE = _IDEA_FIELDS.index("source")
+
+
+def _ideas_where(session: Session, *conditions: Any) -> list[Idea]:
+    """Notes read as plain tuples (10,000 of them in ~0.1 s; ORM rows would take several times longer)."""
+    rows = session.execute(sa_select(*_IDEA_COLUMNS).where(*conditions).order_by(col(IdeaTable.id)))
+    return [_idea(list(row)) for row in rows]
+
+
+def _idea(values: list[Any]) -> Idea:
+    values[_SOURCE] = Source(values[_SOURCE])
+    return Idea(*values)
+
+
+def _by_ids(session: Session, ids: Iterable[int]) -> list[Idea]:
+    wanted = sorted(set(ids))
+    found: list[Idea] = []
+    for start in range(0, len(wanted), _CHUNK):
+        found += _ideas_where(session, col(IdeaTable.id).in_(wanted[start:start + _CHUNK]))
+    return found
+
+
+def _themes(session: Session, sitting_id: int) -> list[Theme]:
+    rows = session.exec(select(ThemeTable).where(ThemeTable.sitting_id == sitting_id)
+                        .order_by(col(ThemeTable.position), col(ThemeTable.id)))
+    return [to_domain(row, Theme) for row in rows]
+
+
+def _set_many(session: Session, values: Sequence[dict[str, Any]], *names: str) -> None:
+    """One executemany UPDATE of idea columns `names` (each dict has 'key' for the id, and the names)."""
+    if values:
+        statement = (update(IdeaTable).where(col(IdeaTable.id) == bindparam("key"))
+                     .values({name: bindparam(name) for name in names}))
+        session.connection().execute(statement, list(values))
+
+
+def _apply_layout(session: Session, layout: Layout) -> Layout:
+    """Write `layout`; returns the layout it replaced (for undo)."""
+    ideas = {idea.id: idea for idea in _by_ids(session, (p.idea_id for p in layout.notes))}
+    before_notes = tuple(Placement(i, ideas[i].x, ideas[i].y, ideas[i].theme_id) for i in
+                         (p.idea_id for p in layout.notes) if i in ideas)
+    _set_many(session, [{"key": p.idea_id, "x": p.x, "y": p.y, "theme_id": p.theme_id} for p in layout.notes
+                        if p.idea_id in ideas], "x", "y", "theme_id")
+    before_frames = []
+    for frame in layout.themes:
+        row = session.get(ThemeTable, frame.theme_id)
+        if row is None:
+            continue
+        before_frames.append(Frame(frame.theme_id, row.x, row.y, row.width, row.height))
+        row.x, row.y, row.width, row.height = frame.x, frame.y, max(frame.width, 120.0), max(frame.height, 100.0)
+        session.add(row)
+    return Layout(before_notes, tuple(before_frames))
+
+
+def _sitting(session: Session, sitting_id: int) -> SittingTable:
+    sitting = session.get(SittingTable, sitting_id)
+    if sitting is None:
+        raise LookupError(f"sitting {sitting_id}")
+    return sitting
+
+
+class IdeaService:
+    """Each call is one unit of work returning domain objects; bulk operations take one transaction."""
+
+    def __init__(self, database: Database, wall: WallClock = utc_now) -> None:
+        self._db = database
+        self._now = wall
+
+    # Reading ---------------------------------------------------------------------------------------------
+    def board(self, sitting_id: int) -> Board:
+        """The sitting's notes (deleted ones left out, merged ones in) and themes."""
+        with self._db.session() as session:
+            ideas = _ideas_where(session, IdeaTable.sitting_id == sitting_id, col(IdeaTable.deleted).is_(False))
+            return Board(sitting_id, tuple(ideas), tuple(_themes(session, sitting_id)))
+
+    def ideas(self, sitting_id: int, include_deleted: bool = False) -> list[Idea]:
+        with self._db.session() as session:
+            conditions: list[Any] = [IdeaTable.sitting_id == sitting_id]
+            if not include_deleted:
+                conditions.append(col(IdeaTable.deleted).is_(False))
+            return _ideas_where(session, *conditions)
+
+    def get_many(self, ids: Iterable[int]) -> list[Idea]:
+        """These notes, whatever their state (deleted, merged, hidden), in id order."""
+        with self._db.session() as session:
+            return _by_ids(session, ids)
+
+    def room_tables(self, sitting_id: int) -> list[RoomTable]:
+        """The sitting's room tables, for the capture bar and for colouring notes by table."""
+        with self._db.session() as session:
+            rows = session.exec(select(RoomTableTable).where(RoomTableTable.sitting_id == sitting_id)
+                                .order_by(col(RoomTableTable.position), col(RoomTableTable.id)))
+            return [to_domain(row, RoomTable) for row in rows]
+
+    # Capture and edit ------------------------------------------------------------------------------------
+    def add(self, sitting_id: int, draft: IdeaDraft, position: tuple[float, float] | None = None) -> Idea:
+        return self.add_many(sitting_id, [draft], [position] if position else None)[0]
+
+    def add_many(self, sitting_id: int, drafts: Sequence[IdeaDraft],
+                 positions: Sequence[tuple[float, float]] | None = None) -> list[Idea]:
+        """New notes (a pasted list: one per line), at `positions` or in the first free capture cells."""
+        texts = [clean_note(draft.text) for draft in drafts]
+        with self._db.session() as session:
+            _sitting(session, sitting_id)
+            if positions is None:
+                board = Board(sitting_id, tuple(_ideas_where(session, IdeaTable.sitting_id == sitting_id,
+                                                             col(IdeaTable.deleted).is_(False))),
+                              tuple(_themes(session, sitting_id)))
+                positions = capture_slots(board.ideas, [_frame(t) for t in board.themes], len(drafts))
+            now = self._now()
+            values = [{"sitting_id": sitting_id, "text": text, "x": x, "y": y, "created_at": now, **_draft_values(draft)}
+                      for text, draft, (x, y) in zip(texts, drafts, positions, strict=True)]
+            # Core executemany with RETURNING: a pasted list of hundreds of lines is one quick statement.
+            ids = session.connection().execute(insert(IdeaTable).returning(col(IdeaTable.id)), values).scalars()
+            return _by_ids(session, list(ids))
+
+    def edit(self, idea_id: int, text: str) -> Idea:
+        cleaned = clean_note(text)
+        with self._db.session() as session:
+            row = _idea_row(session, idea_id)
+            row.text = cleaned
+            session.add(row)
+            session.flush()
+            return _by_ids(session, [idea_id])[0]
+
+    # Placing ---------------------------------------------------------------------------------------------
+    def apply_layout(self, layout: Layout) -> Layout:
+        """Move notes and theme areas (a drag, an arrangement, or their undo); returns the previous layout."""
+        with self._db.session() as session:
+            return _apply_layout(session, layout)
+
+    def set_theme_many(self, ids: Sequence[int], theme_id: int | None) -> Layout:
+        """Put notes in a theme (None: take them out) where they are; returns the previous layout."""
+        with self._db.session() as session:
+            ideas = _by_ids(session, ids)
+            return _apply_layout(session, Layout(tuple(Placement(i.id, i.x, i.y, theme_id) for i in ideas)))
+
+    def arrange(self, sitting_id: int, by: ArrangeBy) -> tuple[Layout, Layout]:
+        """Lay the board out by theme or by table; returns the new layout and the one it replaced."""
+        with self._db.session() as session:
+            board = Board(sitting_id, tuple(_ideas_where(session, IdeaTable.sitting_id == sitting_id,
+                                                         col(IdeaTable.deleted).is_(False))),
+                          tuple(_themes(session, sitting_id)))
+            tables = session.exec(select(RoomTableTable.id, RoomTableTable.position)
+                                  .where(RoomTableTable.sitting_id == sitting_id)).all()
+            layout = arrange(board, by, {table_id: position for table_id, position in tables if table_id})
+            return layout, _apply_layout(session, layout)
+
+    # Hiding, merging, deleting ---------------------------------------------------------------------------
+    def reveal(self, sitting_id: int) -> list[int]:
+        """Show every hidden note of the sitting on the projector at once; returns the ids revealed."""
+        with self._db.session() as session:
+            hidden = _ideas_where(session, IdeaTable.sitting_id == sitting_id, col(IdeaTable.hidden).is_(True),
+                                  col(IdeaTable.deleted).is_(False))
+            _set_many(session, [{"key": i.id, "hidden": False} for i in hidden], "hidden")
+            return [i.id for i in hidden]
+
+    def set_hidden(self, ids: Sequence[int], hidden: bool) -> None:
+        with self._db.session() as session:
+            _set_many(session, [{"key": i, "hidden": hidden} for i in ids], "hidden")
+
+    def merge(self, keep_id: int, other_ids: Sequence[int]) -> MergeRecord:
+        """Fold notes into `keep_id`: their texts stay, under it (the board shows the count)."""
+        with self._db.session() as session:
+            keep = _idea_row(session, keep_id)
+            ideas = {i.id: i for i in _ideas_where(session, IdeaTable.sitting_id == keep.sitting_id,
+                                                   col(IdeaTable.deleted).is_(False))}
+            if any(i not in ideas for i in other_ids):
+                raise LookupError(f"ideas {other_ids}")
+            plan = merge_plan(ideas, keep_id, other_ids)
+            _set_many(session, [{"key": i, "merged_into_id": target} for i, target in plan.items()], "merged_into_id")
+            previous = tuple((i, ideas[i].merged_into_id) for i in sorted(plan))
+            return MergeRecord(next(iter(plan.values())), previous)
+
+    def unmerge(self, record: MergeRecord) -> None:
+        """Undo a merge: each note folds back to what it was folded into before (usually nothing)."""
+        with self._db.session() as session:
+            _set_many(session, [{"key": i, "merged_into_id": old} for i, old in record.previous], "merged_into_id")
+
+    def split(self, idea_id: int) -> MergeRecord:
+        """Take the notes folded into this one back out (they reappear where they were)."""
+        with self._db.session() as session:
+            folded = _ideas_where(session, IdeaTable.merged_into_id == idea_id, col(IdeaTable.deleted).is_(False))
+            _set_many(session, [{"key": i.id, "merged_into_id": None} for i in folded], "merged_into_id")
+            return MergeRecord(idea_id, tuple((i.id, idea_id) for i in folded))
+
+    def delete_many(self, ids: Sequence[int]) -> list[int]:
+        """Soft-delete notes (and the notes folded into them); returns every id deleted, for undo."""
+        with self._db.session() as session:
+            chosen = [i.id for i in _by_ids(session, ids) if not i.deleted]
+            folded = [i.id for start in range(0, len(chosen), _CHUNK) for i in _ideas_where(
+                session, col(IdeaTable.merged_into_id).in_(chosen[start:start + _CHUNK]),
+                col(IdeaTable.deleted).is_(False))]
+            deleted = chosen + folded
+            _set_many(session, [{"key": i, "deleted": True} for i in deleted], "deleted")
+            return deleted
+
+    def restore_many(self, ids: Sequence[int]) -> None:
+        """Bring soft-deleted notes back (undo of a delete, redo of a capture)."""
+        with self._db.session() as session:
+            _set_many(session, [{"key": i, "deleted": False} for i in ids], "deleted")
+
+
+def _idea_row(session: Session, idea_id: int) -> IdeaTable:
+    row = session.get(IdeaTable, idea_id)
+    if row is None:
+        raise LookupError(f"idea {idea_id}")
+    return row
+
+
+def _draft_values(draft: IdeaDraft) -> dict[str, Any]:
+    return {"agenda_item_id": draft.agenda_item_id, "table_id": draft.table_id, "group_id": draft.group_id,
+            "participant_id": draft.participant_id, "author": " ".join(draft.author.split())[:validation.MAX_TITLE],
+            "colour": draft.colour, "hidden": draft.hidden, "source": str(draft.source)}
+
+
+def _frame(theme: Theme) -> Frame:
+    return Frame(theme.id, theme.x, theme.y, theme.width, theme.height)
+
+
+def _theme_row(session: Session, theme_id: int) -> ThemeTable:
+    row = session.get(ThemeTable, theme_id)
+    if row is None:
+        raise LookupError(f"theme {theme_id}")
+    return row
+
+
+class ThemeService:
+    """Themes of a sitting's board; each call is one unit of work."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def themes(self, sitting_id: int) -> list[Theme]:
+        with self._db.session() as session:
+            return _themes(session, sitting_id)
+
+    def get(self, theme_id: int) -> Theme:
+        with self._db.session() as session:
+            return to_domain(_theme_row(session, theme_id), Theme)
+
+    def create(self, sitting_id: int, name: str, idea_ids: Sequence[int] = (), colour: str | None = None,
+               agenda_item_id: int | None = None) -> tuple[Theme, Layout]:
+        """A theme beside the others, holding these notes packed inside it; returns it and the notes'
+        previous layout (for undo)."""
+        clean = validation.clean_title(name, _("Theme"))
+        with self._db.session() as session:
+            _sitting(session, sitting_id)
+            themes = _themes(session, sitting_id)
+            left, top = free_theme_spot([_frame(t) for t in themes])
+            ideas = [i for i in _by_ids(session, idea_ids) if i.sitting_id == sitting_id and not i.deleted]
+            frame, positions = frame_around([(i.id, *note_size(i.text)) for i in ideas], left, top)
+            row = ThemeTable(sitting_id=sitting_id, agenda_item_id=agenda_item_id, name=clean,
+                             colour=colour or THEME_COLOURS[len(themes) % len(THEME_COLOURS)], x=frame.x, y=frame.y,
+                             width=frame.width, height=frame.height, position=len(themes))
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            previous = _apply_layout(session, Layout(tuple(Placement(i.id, *positions[i.id], row.id) for i in ideas)))
+            return to_domain(row, Theme), previous
+
+    def rename(self, theme_id: int, name: str) -> Theme:
+        return self._change(theme_id, name=validation.clean_title(name, _("Theme")))
+
+    def recolour(self, theme_id: int, colour: str) -> Theme:
+        return self._change(theme_id, colour=colour)
+
+    def _change(self, theme_id: int, **values: Any) -> Theme:
+        with self._db.session() as session:
+            row = _theme_row(session, theme_id)
+            for name, value in values.items():
+                setattr(row, name, value)
+            session.add(row)
+            session.flush()
+            return to_domain(row, Theme)
+
+    def delete(self, theme_id: int, layout: Layout | None = None) -> ThemeSnapshot:
+        """Remove a theme (its notes stay where they are, unsorted), then apply `layout` if given (undo of
+        a creation puts the notes back); returns what restore() needs."""
+        with self._db.session() as session:
+            row = _theme_row(session, theme_id)
+            theme = to_domain(row, Theme)
+            members = _ideas_where(session, IdeaTable.theme_id == theme_id)
+            options = session.exec(select(BallotOptionTable.id).where(BallotOptionTable.theme_id == theme_id)).all()
+            _set_many(session, [{"key": i.id, "theme_id": None} for i in members], "theme_id")
+            session.delete(row)
+            session.flush()
+            if layout is not None:
+                _apply_layout(session, layout)
+            return ThemeSnapshot(theme, tuple(Placement(i.id, i.x, i.y, theme_id) for i in members),
+                                 tuple(o for o in options if o is not None))
+
+    def restore(self, snapshot: ThemeSnapshot, layout: Layout | None = None) -> Theme:
+        """Put a deleted theme back, with its id, its notes and the ballot options that named it."""
+        with self._db.session() as session:
+            theme = snapshot.theme
+            session.add(ThemeTable(**{f.name: getattr(theme, f.name) for f in fields(Theme)}))
+            session.flush()
+            _apply_layout(session, Layout(snapshot.members) if layout is None else layout)
+            for option_id in snapshot.option_ids:
+                option = session.get(BallotOptionTable, option_id)
+                if option is not None:
+                    option.theme_id = theme.id
+                    session.add(option)
+            return theme
+
+
+def layout_of(ideas: Iterable[Idea], themes: Iterable[Theme] = ()) -> Layout:
+    """The current layout of these notes and themes."""
+    return Layout(tuple(Placement(i.id, i.x, i.y, i.theme_id) for i in ideas), tuple(_frame(t) for t in themes))
+
+
+def placements_by_id(layout: Layout) -> Mapping[int, Placement]:
+    return {p.idea_id: p for p in layout.notes}

@@ -1,0 +1,130 @@
+"""Questions from the room: typed in, +1 per request, answered, pinned on the projector, hidden if off topic."""
+
+from dataclasses import fields
+
+from sqlmodel import Session, select
+
+from workshop_desk.domain import validation
+from workshop_desk.domain.clock import WallClock, utc_now
+from workshop_desk.domain.enums import Source
+from workshop_desk.domain.ideas import MAX_NOTE, Question, order_questions, split_questions
+from workshop_desk.i18n import _
+from workshop_desk.services.mapping import to_domain
+from workshop_desk.storage.db import Database
+from workshop_desk.storage.tables import QuestionTable, SittingTable
+
+
+def clean_question(text: str) -> str:
+    """A question's text: one line, trimmed, not empty, at most MAX_NOTE characters."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise validation.ValidationError(_("A question cannot be empty."))
+    if len(cleaned) > MAX_NOTE:
+        raise validation.ValidationError(_("A question is at most {max} characters ({n} typed).").format(
+            max=MAX_NOTE, n=len(cleaned)))
+    return cleaned
+
+
+def _row(session: Session, question_id: int) -> QuestionTable:
+    row = session.get(QuestionTable, question_id)
+    if row is None:
+        raise LookupError(f"question {question_id}")
+    return row
+
+
+class QuestionService:
+    """Each call is one unit of work and returns domain objects."""
+
+    def __init__(self, database: Database, wall: WallClock = utc_now) -> None:
+        self._db = database
+        self._now = wall
+
+    def questions(self, sitting_id: int) -> list[Question]:
+        """The sitting's questions: open ones by votes, then answered ones, then hidden ones."""
+        with self._db.session() as session:
+            rows = session.exec(select(QuestionTable).where(QuestionTable.sitting_id == sitting_id))
+            return order_questions(to_domain(row, Question) for row in rows)
+
+    def for_minutes(self, sitting_id: int) -> tuple[list[Question], list[Question]]:
+        """Answered and unanswered questions (off-topic ones left out), each by votes."""
+        return split_questions(self.questions(sitting_id))
+
+    def pinned(self, sitting_id: int) -> Question | None:
+        """The question shown on the projector, if any."""
+        with self._db.session() as session:
+            row = session.exec(select(QuestionTable).where(QuestionTable.sitting_id == sitting_id,
+                                                           QuestionTable.pinned == True)).first()  # noqa: E712
+            return to_domain(row, Question) if row is not None else None
+
+    def add(self, sitting_id: int, text: str, asked_by: str = "", agenda_item_id: int | None = None,
+            participant_id: int | None = None, source: Source = Source.CONSOLE) -> Question:
+        cleaned = clean_question(text)
+        with self._db.session() as session:
+            if session.get(SittingTable, sitting_id) is None:
+                raise LookupError(f"sitting {sitting_id}")
+            row = QuestionTable(sitting_id=sitting_id, text=cleaned, asked_by=" ".join(asked_by.split())[:200],
+                                agenda_item_id=agenda_item_id, participant_id=participant_id, source=str(source),
+                                created_at=self._now())
+            session.add(row)
+            session.flush()
+            return to_domain(row, Question)
+
+    def edit(self, question_id: int, text: str, asked_by: str) -> Question:
+        return self._change(question_id, text=clean_question(text), asked_by=" ".join(asked_by.split())[:200])
+
+    def vote(self, question_id: int, delta: int = 1) -> Question:
+        """One more request for this question (or `delta`; never below zero)."""
+        with self._db.session() as session:
+            row = _row(session, question_id)
+            row.votes = max(0, row.votes + delta)
+            session.add(row)
+            session.flush()
+            return to_domain(row, Question)
+
+    def set_answered(self, question_id: int, answered: bool) -> Question:
+        return self._change(question_id, answered=answered)
+
+    def set_hidden(self, question_id: int, hidden: bool) -> Question:
+        """Hide an off-topic question (it leaves the projector and the minutes), or show it again."""
+        values: dict[str, object] = {"hidden": hidden}
+        if hidden:
+            values["pinned"] = False
+        return self._change(question_id, **values)
+
+    def pin(self, sitting_id: int, question_id: int | None) -> int | None:
+        """Pin one question for the projector (None: unpin); returns the one pinned before, for undo."""
+        with self._db.session() as session:
+            rows = list(session.exec(select(QuestionTable).where(QuestionTable.sitting_id == sitting_id)))
+            before = next((row.id for row in rows if row.pinned), None)
+            if question_id is not None and question_id not in {row.id for row in rows}:
+                raise LookupError(f"question {question_id}")
+            for row in rows:
+                if row.pinned != (row.id == question_id):
+                    row.pinned = row.id == question_id
+                    session.add(row)
+            return before
+
+    def delete(self, question_id: int) -> Question:
+        """Remove a question; returns it, for restore()."""
+        with self._db.session() as session:
+            row = _row(session, question_id)
+            question = to_domain(row, Question)
+            session.delete(row)
+            return question
+
+    def restore(self, question: Question) -> Question:
+        """Put a deleted question back, with its id."""
+        with self._db.session() as session:
+            values = {f.name: getattr(question, f.name) for f in fields(Question)}
+            values["source"] = str(question.source)
+            session.add(QuestionTable(**values))
+            return question
+
+    def _change(self, question_id: int, **values: object) -> Question:
+        with self._db.session() as session:
+            row = _row(session, question_id)
+            for name, value in values.items():
+                setattr(row, name, value)
+            session.add(row)
+            session.flush()
+            return to_domain(row, Question)

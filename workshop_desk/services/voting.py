@@ -1,0 +1,401 @@
+"""Ballots of a sitting: options, controls, votes from every source (provenance kept), results.
+
+Storage of votes (VoteTable): an individual ballot paper is one row per mark, all with the voter's key (an
+anonymous number, or participant_key(id)); a blank ballot is one row without option. A count read off a board
+or a show of hands is one row per option with an empty voter key and the count as value. Settings cannot change
+once a vote is in, so the papers stored are counted without checking them again.
+"""
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, SQLModel, col, func, select
+
+from workshop_desk.domain import validation
+from workshop_desk.domain.counting import check_paper, check_tally, count, count_by_group
+from workshop_desk.domain.counting_grid import elire_criteria
+from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source
+from workshop_desk.domain.voting import (
+    Ballot,
+    BallotPaper,
+    Criterion,
+    Mark,
+    Option,
+    Result,
+    Settings,
+    Tally,
+    Votes,
+    check_settings,
+    default_settings,
+    participant_key,
+    settings_from_dict,
+    settings_to_dict,
+)
+from workshop_desk.domain.voting_sheet import SheetReading
+from workshop_desk.i18n import _
+from workshop_desk.services.mapping import to_domain
+from workshop_desk.storage.db import Database
+from workshop_desk.storage.tables import (
+    BallotOptionTable,
+    BallotTable,
+    CriterionTable,
+    IdeaTable,
+    ParticipantTable,
+    SittingTable,
+    ThemeTable,
+    VoteTable,
+)
+
+_CHUNK = 500  # keys per IN (...), well under SQLite's variable limit
+_VOTE_COLUMNS = ("voter_key", "option_id", "value", "criterion_id", "axis", "comment", "source", "group_id",
+                 "participant_id")
+_SINGLE_OPTION = frozenset({BallotMethod.CONSENT, BallotMethod.HANDS})  # a proposal or a motion may stand alone
+
+
+# --- Reading, in a session ----------------------------------------------------------------------------------
+
+
+def ballot_row(session: Session, ballot_id: int) -> BallotTable:
+    row = session.get(BallotTable, ballot_id)
+    if row is None:
+        raise LookupError(f"ballot {ballot_id}")
+    return row
+
+
+def load_ballot(session: Session, ballot_id: int) -> Ballot:
+    """A ballot with its options and criteria, in their order."""
+    row = ballot_row(session, ballot_id)
+    method = BallotMethod(row.method)
+    options = session.exec(select(BallotOptionTable).where(BallotOptionTable.ballot_id == ballot_id)
+                           .order_by(col(BallotOptionTable.position), col(BallotOptionTable.id)))
+    criteria = session.exec(select(CriterionTable).where(CriterionTable.ballot_id == ballot_id)
+                            .order_by(col(CriterionTable.position), col(CriterionTable.id)))
+    return to_domain(row, Ballot, method=method, settings=settings_from_dict(method, json.loads(row.settings_json)),
+                     options=tuple(to_domain(o, Option) for o in options),
+                     criteria=tuple(to_domain(c, Criterion) for c in criteria))
+
+
+def load_votes(session: Session, ballot_id: int) -> Votes:
+    """Every ballot paper and tally of a ballot, papers in the order they were first entered."""
+    # SQLAlchemy's select: sqlmodel's is typed for at most four columns.
+    query = sa_select(*(col(getattr(VoteTable, name)) for name in _VOTE_COLUMNS)).where(
+        col(VoteTable.ballot_id) == ballot_id).order_by(col(VoteTable.id))
+    papers: dict[str, tuple[list[Mark], Any, Any, Any]] = {}
+    tallies = []
+    for voter, option_id, value, criterion_id, axis, comment, source, group_id, participant in session.execute(query):
+        if not voter:
+            tallies.append(Tally(option_id, value, axis, Source(source), group_id))
+            continue
+        marks = papers.setdefault(voter, ([], source, group_id, participant))[0]
+        if option_id is not None:
+            marks.append(Mark(option_id, value, criterion_id, axis, comment))
+    return Votes(tuple(BallotPaper(voter, tuple(marks), group, Source(source), participant)
+                       for voter, (marks, source, group, participant) in papers.items()), tuple(tallies))
+
+
+def ballot_result(session: Session, ballot_id: int, by_group: bool | None = None) -> tuple[Ballot, Result]:
+    """A ballot and its result over every source; split by stakeholder group when votes name groups and
+    `by_group` asks for it (None: for multi-criteria grids only, where the split is part of the result)."""
+    ballot = load_ballot(session, ballot_id)
+    votes = load_votes(session, ballot_id)
+    split = ballot.method == BallotMethod.CRITERIA if by_group is None else by_group
+    counting = count_by_group if split else count
+    return ballot, counting(ballot.method, ballot.settings, ballot.options, votes, ballot.criteria, check=False)
+
+
+def _has_votes(session: Session, ballot_id: int) -> bool:
+    return session.exec(select(VoteTable.id).where(VoteTable.ballot_id == ballot_id).limit(1)).first() is not None
+
+
+def _require_no_votes(session: Session, ballot_id: int) -> None:
+    if _has_votes(session, ballot_id):
+        raise validation.ValidationError(_("Votes have been cast: the options and settings can no longer change. "
+                                           "Delete the votes first."))
+
+
+def require_open(ballot: Ballot) -> None:
+    if ballot.status != BallotStatus.OPEN:
+        raise validation.ValidationError(_("The ballot “{title}” is not open: open it to enter votes.").format(
+            title=ballot.title))
+
+
+def _ready(_session: Session, ballot: Ballot) -> None:
+    """Raise unless the ballot has what it takes to be voted on."""
+    needed = 1 if ballot.method in _SINGLE_OPTION else 2
+    if len(ballot.options) < needed:
+        raise validation.ValidationError(_("A ballot of this kind needs at least {n} options.").format(n=needed))
+    if ballot.method == BallotMethod.CRITERIA and not ballot.criteria:
+        raise validation.ValidationError(_("A multi-criteria ballot needs at least one criterion."))
+
+
+# --- Writing, in a session ----------------------------------------------------------------------------------
+
+
+def _add_options(session: Session, ballot_id: int, labels: Sequence[str], idea_ids: Sequence[int],
+                 theme_ids: Sequence[int]) -> None:
+    """Options typed for the occasion, or taken from ideas (their text) and themes (their name)."""
+    start = session.exec(select(func.count()).where(BallotOptionTable.ballot_id == ballot_id)).one()
+    found: list[dict[str, Any]] = [{"label": validation.clean_title(label, _("Option"))} for label in labels]
+    for idea_id in idea_ids:
+        idea = session.get(IdeaTable, idea_id)
+        if idea is None:
+            raise LookupError(f"idea {idea_id}")
+        found.append({"label": validation.clean_title(idea.text, _("Option")), "idea_id": idea_id})
+    for theme_id in theme_ids:
+        theme = session.get(ThemeTable, theme_id)
+        if theme is None:
+            raise LookupError(f"theme {theme_id}")
+        found.append({"label": validation.clean_title(theme.name, _("Option")), "theme_id": theme_id})
+    session.add_all(BallotOptionTable(ballot_id=ballot_id, position=start + n, **values)
+                    for n, values in enumerate(found))
+
+
+def _set_criteria(session: Session, ballot_id: int, criteria: Sequence[tuple[str, float]]) -> None:
+    if any(weight < 0 for _name, weight in criteria) or (criteria and not sum(w for _n, w in criteria)):
+        raise validation.ValidationError(_("Criteria weights must be 0 or more, and not all 0."))
+    session.execute(delete(CriterionTable).where(col(CriterionTable.ballot_id) == ballot_id))
+    session.add_all(CriterionTable(ballot_id=ballot_id, name=validation.clean_title(name, _("Criterion")),
+                                   weight=float(weight), position=n) for n, (name, weight) in enumerate(criteria))
+
+
+def _identified(session: Session, ballot_id: int, paper: BallotPaper) -> BallotPaper:
+    """The paper with its voter key (the participant's, or the next number) and, by default, their group."""
+    voter, group_id = paper.voter.strip(), paper.group_id
+    if paper.participant_id is not None:
+        person = session.get(ParticipantTable, paper.participant_id)
+        if person is None:
+            raise LookupError(f"participant {paper.participant_id}")
+        voter = voter or participant_key(paper.participant_id)
+        group_id = group_id if group_id is not None else person.group_id
+    return BallotPaper(voter or next_voter(session, ballot_id), paper.marks, group_id, paper.source,
+                       paper.participant_id)
+
+
+def next_voter(session: Session, ballot_id: int) -> str:
+    """The next anonymous voter number: one more than the highest so far."""
+    keys = session.exec(select(VoteTable.voter_key).where(VoteTable.ballot_id == ballot_id).distinct())
+    return str(max((int(k) for k in keys if k.isdigit()), default=0) + 1)
+
+
+def store_papers(session: Session, ballot_id: int, papers: Sequence[BallotPaper]) -> int:
+    """Write ballot papers, each replacing that voter's earlier one; returns how many were replaced."""
+    voters, replaced = [p.voter for p in papers], 0
+    for start in range(0, len(voters), _CHUNK):
+        chunk = voters[start:start + _CHUNK]
+        replaced += len(session.exec(select(VoteTable.voter_key).where(
+            VoteTable.ballot_id == ballot_id, col(VoteTable.voter_key).in_(chunk)).distinct()).all())
+        session.execute(delete(VoteTable).where(col(VoteTable.ballot_id) == ballot_id,
+                                                col(VoteTable.voter_key).in_(chunk)))
+    now = dt.datetime.now(dt.UTC)
+    rows = [_vote_values(ballot_id, paper, mark, now) for paper in papers for mark in paper.marks or (None,)]
+    if rows:
+        session.execute(insert(SQLModel.metadata.tables[VoteTable.__tablename__]), rows)  # type: ignore[index]
+    return replaced
+
+
+def _vote_values(ballot_id: int, paper: BallotPaper, mark: Mark | None, now: dt.datetime) -> dict[str, object]:
+    """One row of VoteTable (a mark, or, for a blank ballot, None): plain values for a bulk insert."""
+    option_id, value, criterion_id, axis, comment = mark or (None, 0.0, None, "", "")
+    return {"ballot_id": ballot_id, "option_id": option_id, "criterion_id": criterion_id, "value": float(value),
+            "axis": axis, "comment": comment, "voter_key": paper.voter, "participant_id": paper.participant_id,
+            "group_id": paper.group_id, "source": str(paper.source), "created_at": now}
+
+
+class BallotService:
+    """Ballots, their votes from every source, and their results."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    # Ballots and options ------------------------------------------------------------------------------------
+
+    def create(self, sitting_id: int, title: str, method: BallotMethod, options: Sequence[str] = (), *,
+               settings: Settings | None = None, idea_ids: Sequence[int] = (), theme_ids: Sequence[int] = (),
+               criteria: Sequence[tuple[str, float]] | None = None, agenda_item_id: int | None = None) -> Ballot:
+        """A draft ballot; a multi-criteria one gets the five ELIRE criteria, equally weighted, unless told."""
+        method = BallotMethod(method)
+        settings = check_settings(settings if settings is not None else default_settings(method))
+        if not isinstance(settings, type(default_settings(method))):
+            raise TypeError(f"{type(settings).__name__} are not settings of a {method} ballot")
+        with self._db.session() as session:
+            if session.get(SittingTable, sitting_id) is None:
+                raise LookupError(f"sitting {sitting_id}")
+            row = BallotTable(sitting_id=sitting_id, agenda_item_id=agenda_item_id, method=str(method),
+                              title=validation.clean_title(title, _("Ballot title")),
+                              settings_json=json.dumps(settings_to_dict(settings)))
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            _add_options(session, row.id, options, idea_ids, theme_ids)
+            if method == BallotMethod.CRITERIA:
+                _set_criteria(session, row.id, elire_criteria() if criteria is None else criteria)
+            session.flush()
+            return load_ballot(session, row.id)
+
+    def get(self, ballot_id: int) -> Ballot:
+        with self._db.session() as session:
+            return load_ballot(session, ballot_id)
+
+    def for_sitting(self, sitting_id: int) -> list[Ballot]:
+        """The sitting's ballots, oldest first."""
+        with self._db.session() as session:
+            ids = session.exec(select(BallotTable.id).where(BallotTable.sitting_id == sitting_id)
+                               .order_by(col(BallotTable.id))).all()
+            return [load_ballot(session, ballot_id) for ballot_id in ids if ballot_id is not None]
+
+    def rename(self, ballot_id: int, title: str) -> Ballot:
+        return self._change(ballot_id, title=validation.clean_title(title, _("Ballot title")))
+
+    def delete(self, ballot_id: int) -> None:
+        """Delete a ballot with its options, criteria and votes."""
+        with self._db.session() as session:
+            session.delete(ballot_row(session, ballot_id))
+
+    def add_options(self, ballot_id: int, labels: Sequence[str] = (), *, idea_ids: Sequence[int] = (),
+                    theme_ids: Sequence[int] = ()) -> Ballot:
+        with self._db.session() as session:
+            _require_no_votes(session, ballot_id)
+            _add_options(session, ballot_id, labels, idea_ids, theme_ids)
+            session.flush()
+            return load_ballot(session, ballot_id)
+
+    def remove_option(self, ballot_id: int, option_id: int) -> Ballot:
+        with self._db.session() as session:
+            _require_no_votes(session, ballot_id)
+            session.execute(delete(BallotOptionTable).where(col(BallotOptionTable.id) == option_id,
+                                                            col(BallotOptionTable.ballot_id) == ballot_id))
+            return load_ballot(session, ballot_id)
+
+    def change_settings(self, ballot_id: int, settings: Settings) -> Ballot:
+        """New settings for the ballot's method, while no vote is in."""
+        def allowed(session: Session, ballot: Ballot) -> None:
+            _require_no_votes(session, ballot_id)
+            if not isinstance(settings, type(ballot.settings)):
+                raise TypeError(f"{type(settings).__name__} are not settings of a {ballot.method} ballot")
+
+        return self._change(ballot_id, allowed, settings_json=json.dumps(settings_to_dict(check_settings(settings))))
+
+    def set_criteria(self, ballot_id: int, criteria: Sequence[tuple[str, float]]) -> Ballot:
+        """The grid's criteria (name, weight), replacing the earlier ones, while no vote is in."""
+        with self._db.session() as session:
+            _require_no_votes(session, ballot_id)
+            _set_criteria(session, ballot_id, criteria)
+            session.flush()
+            return load_ballot(session, ballot_id)
+
+    # Controls -----------------------------------------------------------------------------------------------
+
+    def open(self, ballot_id: int) -> Ballot:
+        """Start taking votes (there must be options to vote on)."""
+        return self._change(ballot_id, _ready, status=str(BallotStatus.OPEN))
+
+    def close(self, ballot_id: int) -> Ballot:
+        """Stop taking votes (reopen to enter late ballots)."""
+        return self._change(ballot_id, status=str(BallotStatus.CLOSED))
+
+    def reveal(self, ballot_id: int, revealed: bool = True) -> Ballot:
+        """Show (or hide again) the results on the projector."""
+        return self._change(ballot_id, revealed=revealed)
+
+    def shuffle(self, ballot_id: int, shuffled: bool = True) -> Ballot:
+        """Show the options in random order on the projector (or in their own order)."""
+        return self._change(ballot_id, shuffled=shuffled)
+
+    def _change(self, ballot_id: int, allowed: Callable[[Session, Ballot], None] | None = None,
+                **values: object) -> Ballot:
+        """Set some of the ballot's columns, if `allowed` (which raises if not) lets it."""
+        with self._db.session() as session:
+            if allowed:
+                allowed(session, load_ballot(session, ballot_id))
+            row = ballot_row(session, ballot_id)
+            for name, value in values.items():
+                setattr(row, name, value)
+            session.add(row)
+            session.flush()
+            return load_ballot(session, ballot_id)
+
+    # Votes --------------------------------------------------------------------------------------------------
+
+    def cast(self, ballot_id: int, paper: BallotPaper) -> BallotPaper:
+        """Record one voter's ballot (replacing their earlier one). No voter key: a participant's, or the next
+        number. No group: the participant's. Returns the paper as recorded."""
+        return self.cast_many(ballot_id, [paper])[0]
+
+    def cast_many(self, ballot_id: int, papers: Sequence[BallotPaper]) -> list[BallotPaper]:
+        """Record several ballots in one transaction: if one breaks a rule, none is recorded."""
+        with self._db.session() as session:
+            ballot = load_ballot(session, ballot_id)
+            require_open(ballot)
+            recorded: list[BallotPaper] = []
+            for paper in papers:
+                recorded.append(_identified(session, ballot_id, paper))
+                check_paper(ballot.method, ballot.settings, ballot.options, recorded[-1], ballot.criteria)
+                store_papers(session, ballot_id, recorded[-1:])  # stored at once: the next number moves on
+            return recorded
+
+    def set_tallies(self, ballot_id: int, amounts: Mapping[int, float], source: Source = Source.PAPER,
+                    axis: str = "", group_id: int | None = None) -> tuple[Tally, ...]:
+        """Counts read off a board (dots, hands, people per stance), by option; they replace that board's earlier
+        counts for the same options (one board per source, kind and group). 0 clears a count."""
+        tallies = tuple(Tally(option_id, float(amount), axis, Source(source), group_id)
+                        for option_id, amount in amounts.items())
+        with self._db.session() as session:
+            ballot = load_ballot(session, ballot_id)
+            require_open(ballot)
+            for tally in tallies:
+                check_tally(ballot.method, ballot.settings, ballot.options, tally)
+            group = col(VoteTable.group_id).is_(None) if group_id is None else col(VoteTable.group_id) == group_id
+            session.execute(delete(VoteTable).where(
+                col(VoteTable.ballot_id) == ballot_id, col(VoteTable.voter_key) == "", group,
+                col(VoteTable.source) == str(source), col(VoteTable.axis) == axis,
+                col(VoteTable.option_id).in_([t.option_id for t in tallies])))
+            session.add_all(VoteTable(ballot_id=ballot_id, option_id=t.option_id, value=t.amount, axis=axis,
+                                      source=str(source), group_id=group_id) for t in tallies if t.amount)
+            return tuple(t for t in tallies if t.amount)
+
+    def set_hands(self, ballot_id: int, hands: Mapping[int, float], group_id: int | None = None) -> tuple[Tally, ...]:
+        """Hands counted in the room, per option."""
+        return self.set_tallies(ballot_id, hands, Source.SHOW_OF_HANDS, "", group_id)
+
+    def delete_voter(self, ballot_id: int, voter: str) -> bool:
+        """Remove one voter's ballot (a mistaken entry); False if they had none."""
+        with self._db.session() as session:
+            require_open(load_ballot(session, ballot_id))
+            gone = session.execute(delete(VoteTable).where(col(VoteTable.ballot_id) == ballot_id,
+                                                           col(VoteTable.voter_key) == voter))
+            return bool(getattr(gone, "rowcount", 0))
+
+    def votes(self, ballot_id: int) -> Votes:
+        """Everything cast on the ballot, each paper and tally with its source."""
+        with self._db.session() as session:
+            return load_votes(session, ballot_id)
+
+    def next_voter(self, ballot_id: int) -> str:
+        with self._db.session() as session:
+            return next_voter(session, ballot_id)
+
+    def import_file(self, ballot_id: int, path: Path, source: Source = Source.IMPORT) -> SheetReading:
+        """Ballots from a spreadsheet, one row per voter (layout: domain/voting_sheet.py), in one transaction:
+        on any error (the message names the line) nothing is recorded. Each voter's earlier ballot is replaced."""
+        from workshop_desk.services.voting_import import import_ballots
+
+        return import_ballots(self._db, ballot_id, path, source)
+
+    # Results ------------------------------------------------------------------------------------------------
+
+    def result(self, ballot_id: int, by_group: bool | None = None) -> Result:
+        """The ranked result from every source, with the count per source, and one result per stakeholder group
+        (multi-criteria grids always; other methods when `by_group`). For the facilitator: revealed or not."""
+        with self._db.session() as session:
+            return ballot_result(session, ballot_id, by_group)[1]
+
+    def projected_result(self, ballot_id: int) -> Result | None:
+        """The result the projector may show: None until it is revealed."""
+        with self._db.session() as session:
+            ballot, result = ballot_result(session, ballot_id)
+            return result if ballot.revealed else None
