@@ -143,3 +143,15 @@ def test_purge_past_retention_from_the_programme_page(qtbot: QtBot, window: Main
     assert page is not None
     qtbot.mouseClick(page.purge_button, Qt.MouseButton.LeftButton)  # the demo is in 2027: nothing is due
     assert prompts.infos[-1].startswith("No one's data is past the retention period")
+
+
+def test_the_import_button_opens_the_import_dialog_for_the_chosen_sitting(qtbot: QtBot, window: MainWindow,
+                                                                          monkeypatch: object) -> None:
+    from workshop_desk.ui.dialogs.import_participants import ImportParticipantsDialog
+
+    page = _page(window)
+    page.sitting_combo.setCurrentIndex(page.sitting_combo.findData(3))
+    opened: list[ImportParticipantsDialog] = []
+    monkeypatch.setattr(ImportParticipantsDialog, "exec", lambda self: opened.append(self) or 0)  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and opened[0].sitting_id == 3

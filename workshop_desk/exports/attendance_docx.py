@@ -169,7 +169,7 @@ class _Sheet:
     def heading(self, count: int) -> None:
         _ = self._
         self.document.add_paragraph(_("Attendance sheet"), style="Title")
-        boxes = [52.0] * (2 if len(self.halves) > 1 else 1)
+        boxes = [52.0] * len(self.halves)  # the facilitator signs each half-day too
         table = base.new_table(self.document, [self.page.text_width - sum(boxes), *boxes])
         row = table.add_row()
         base.set_height(row, 30.0)
@@ -207,10 +207,9 @@ class _Sheet:
         row = table.add_row()
         base.set_height(row, ROW_HEIGHT)
         base.keep_together(row)
-        for cell, text in zip(row.cells, texts, strict=False):  # the signature cells stay empty
+        cells = row.cells
+        for cell, text in zip(cells, [*texts, *[""] * (len(cells) - len(texts))], strict=True):  # signatures: blank
             base.fill(cell, text, self.styles.text)
-        for cell in row.cells[len(texts):]:
-            base.set_style(cell.paragraphs[0], self.styles.text)
 
     def save(self, path: Path) -> Path:
         _ = self._

@@ -77,6 +77,10 @@ def _groups(session: Session, people: set[int]) -> dict[int, int | None]:
     return {person: group for person, group in session.exec(query) if person is not None}
 
 
+def _seated(plan: TablePlan) -> set[int]:
+    return {person for seating in plan.rounds for people in seating.values() for person in people}
+
+
 class RoomTableService:
     """A sitting's tables and who sits where, round by round.
 
@@ -145,25 +149,29 @@ class RoomTableService:
     # --- fixed seats --------------------------------------------------------------------------------
 
     def fixed_seats(self, sitting_id: int) -> dict[int, int]:
-        """Participant id → the table they are fixed to, for every round."""
+        """Participant id → the table they stay at for every round (hosts included)."""
         with self._db.session() as session:
             return self._fixed(session, sitting_id)
 
     def fix(self, sitting_id: int, participant_id: int, table_id: int | None) -> dict[int, int]:
-        """Fix a participant to a table for every round (None: unfix them). A saved plan follows: they
-        move there in each round, swapping with someone movable if the table is full."""
+        """Fix a participant to a table for every round (None: unfix them); returns the fixed seats.
+        A saved plan follows: in each round they move there, swapping with someone movable if it is full."""
         with self._db.session() as session:
-            fixed = self._fixed(session, sitting_id)
-            fixed.pop(participant_id, None)
+            explicit = self._explicit(session, sitting_id)
+            explicit.pop(participant_id, None)
             saved = self._read(session, sitting_id)
             if table_id is not None:
                 self._row(session, table_id)
-                if saved is not None and any(participant_id in people for people in saved.plan.rounds[0].values()):
-                    saved = self._moved_everywhere(saved, participant_id, table_id, fixed)
-                fixed[participant_id] = table_id
-            self._write_fixed(session, sitting_id, fixed)
-            if saved is not None:
-                self._write_rounds(session, sitting_id, saved.plan, fixed)
+                if saved is not None:
+                    self._write_rounds(session, sitting_id, self._moved_everywhere(
+                        session, saved, participant_id, table_id), {})
+                explicit[participant_id] = table_id
+            self._write_explicit(session, sitting_id, explicit)
+            fixed = self._fixed(session, sitting_id)
+            if saved is not None:  # the rows' `fixed` flags follow
+                refreshed = self._read(session, sitting_id)
+                assert refreshed is not None
+                self._write_rounds(session, sitting_id, refreshed.plan, fixed)
             return fixed
 
     # --- planning -----------------------------------------------------------------------------------
@@ -202,7 +210,7 @@ class RoomTableService:
             if saved is None or not 1 <= round_number <= len(saved.plan.rounds):
                 raise TablePlanError(_("There is no such round in this sitting's plan."))
             specs = [TableSpec(t.id, t.capacity, t.name) for t in saved.tables]
-            groups = _groups(session, {p for people in saved.plan.rounds[0].values() for p in people})
+            groups = _groups(session, _seated(saved.plan))
             plan = moved(saved.plan, round_number - 1, participant_id, table_id, specs, saved.fixed, groups)
             self._write_rounds(session, sitting_id, plan, dict(saved.fixed))
             result = self._read(session, sitting_id)
@@ -225,23 +233,29 @@ class RoomTableService:
             rows = [row for row in rows if row.id in set(table_ids)]
         ids = {person.id for person in people}
         fixed = {p: t for p, t in self._fixed(session, sitting_id).items() if p in ids}
-        for row in rows:  # a host stays at their table, unless fixed to another one
-            if row.host_id in ids and row.host_id not in fixed and row.id is not None:
-                fixed[row.host_id] = row.id
         return SeatingProblem(tuple(person.id for person in people),
                               tuple(TableSpec(row.id, row.capacity, row.name) for row in rows if row.id is not None),
                               rounds, {person.id: person.group_id for person in people}, fixed,
                               {person.id: person.full_name for person in people})
 
     @staticmethod
-    def _fixed(session: Session, sitting_id: int) -> dict[int, int]:
+    def _explicit(session: Session, sitting_id: int) -> dict[int, int]:
+        """The fixed seats set by hand: the assignments of round 0."""
         holder = _round_rows(session, sitting_id).get(FIXED_SEATS_ROUND)
         if holder is None or holder.id is None:
             return {}
         return {row.participant_id: row.table_id for row in _assignments(session, holder.id)}
 
+    def _fixed(self, session: Session, sitting_id: int) -> dict[int, int]:
+        """Fixed seats set by hand, then each table's host (unless fixed to another table)."""
+        fixed = self._explicit(session, sitting_id)
+        for row in _table_rows(session, sitting_id):
+            if row.host_id is not None and row.id is not None:
+                fixed.setdefault(row.host_id, row.id)
+        return fixed
+
     @staticmethod
-    def _write_fixed(session: Session, sitting_id: int, fixed: dict[int, int]) -> None:
+    def _write_explicit(session: Session, sitting_id: int, fixed: dict[int, int]) -> None:
         holder = _round_rows(session, sitting_id).get(FIXED_SEATS_ROUND)
         if holder is None:
             holder = RoundTable(sitting_id=sitting_id, number=FIXED_SEATS_ROUND)
@@ -253,6 +267,7 @@ class RoomTableService:
         session.flush()
         session.add_all(TableAssignmentTable(round_id=holder.id, table_id=table, participant_id=person, fixed=True)
                         for person, table in fixed.items())
+        session.flush()
 
     @staticmethod
     def _write_rounds(session: Session, sitting_id: int, plan: TablePlan, fixed: dict[int, int]) -> None:
@@ -289,18 +304,19 @@ class RoomTableService:
         if not seats:
             return None
         plan = tables_from_rows(seats, [table.id for table in tables])
-        people = {person for seating in plan.rounds for group in seating.values() for person in group}
-        return SittingPlan(sitting_id, tables, plan, quality(plan, _groups(session, people)),
+        return SittingPlan(sitting_id, tables, plan, quality(plan, _groups(session, _seated(plan))),
                            self._fixed(session, sitting_id))
 
     @staticmethod
-    def _moved_everywhere(saved: SittingPlan, person: int, table_id: int, fixed: dict[int, int]) -> SittingPlan:
+    def _moved_everywhere(session: Session, saved: SittingPlan, person: int, table_id: int) -> TablePlan:
+        """The saved plan with `person` moved to `table_id` in every round where they are seated."""
         specs = [TableSpec(t.id, t.capacity, t.name) for t in saved.tables]
-        plan = saved.plan
+        others = {p: t for p, t in saved.fixed.items() if p != person}
+        groups, plan = _groups(session, _seated(saved.plan)), saved.plan
         for index in range(len(plan.rounds)):
             if plan.table_of(index, person) is not None:
-                plan = moved(plan, index, person, table_id, specs, fixed, {})
-        return SittingPlan(saved.sitting_id, saved.tables, plan, saved.quality, saved.fixed)
+                plan = moved(plan, index, person, table_id, specs, others, groups)
+        return plan
 
     @staticmethod
     def _renumber(session: Session, sitting_id: int, ordered_ids: list[int]) -> list[RoomTable]:

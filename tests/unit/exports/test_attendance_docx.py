@@ -126,6 +126,7 @@ def test_the_privacy_notice_is_in_small_print_on_every_page_with_page_x_of_y(tmp
     assert "They are kept for 3 years, then deleted." in footer.paragraphs[0].text
     assert field_codes(footer._element) == ["PAGE", "NUMPAGES"]
     assert footer.paragraphs[-1].text == "Page 1 of 1"
+    assert footer.paragraphs[-1].style.name == "Footer"
 
 
 def test_the_programmes_own_notice_with_its_retention(tmp_path):
