@@ -133,7 +133,7 @@ def check_voters(papers: Sequence[BallotPaper]) -> None:
     voters = [paper.voter for paper in papers]
     if len(set(voters)) != len(voters):
         twice = next(v for v in voters if voters.count(v) > 1)
-        raise ValidationError(_("{voter} has two ballots.").format(voter=voter_name(twice).capitalize()))
+        raise ValidationError(_("There are two ballots for {voter}.").format(voter=voter_name(twice)))
 
 
 def check_tallies(tallies: Sequence[Tally], option_ids: frozenset[int], axes: frozenset[str]) -> None:

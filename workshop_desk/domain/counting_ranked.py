@@ -40,8 +40,8 @@ def check_ranking(paper: BallotPaper, ids: frozenset[int], settings: RankingSett
     """Ranks are whole numbers from 1; no more options ranked than the settings allow."""
     check_options(paper, ids)
     if settings.max_ranked and len(paper.marks) > settings.max_ranked:
-        raise ValidationError(_("{voter} ranks {n} options; at most {max} may be ranked.").format(
-            voter=voter_name(paper.voter).capitalize(), n=len(paper.marks), max=settings.max_ranked))
+        raise ValidationError(_("The ballot of {voter} ranks {n} options; at most {max} may be ranked.").format(
+            voter=voter_name(paper.voter), n=len(paper.marks), max=settings.max_ranked))
     for mark in paper.marks:
         if mark.value < 1 or mark.value != int(mark.value):
             raise ValidationError(_("The ballot of {voter} holds the rank {value}; ranks are 1, 2, 3…").format(

@@ -64,15 +64,15 @@ def check_dots(paper: BallotPaper, ids: frozenset[int], settings: DotSettings) -
     for mark in paper.marks:
         dots = check_whole(mark.value, paper.voter)
         if settings.max_per_option and abs(dots) > settings.max_per_option:
-            raise ValidationError(_("{voter} puts {n} dots on one option; at most {max} are allowed.").format(
-                voter=voter_name(paper.voter).capitalize(), n=abs(dots), max=settings.max_per_option))
+            raise ValidationError(_("The ballot of {voter} puts {n} dots on one option; at most {max} are allowed.")
+                                  .format(voter=voter_name(paper.voter), n=abs(dots), max=settings.max_per_option))
         given, taken = (given + dots, taken) if dots > 0 else (given, taken - dots)
     if given > settings.dots_per_voter:
-        raise ValidationError(_("{voter} gives {n} dots; each voter has {max}.").format(
-            voter=voter_name(paper.voter).capitalize(), n=given, max=settings.dots_per_voter))
+        raise ValidationError(_("The ballot of {voter} gives {n} dots; each voter has {max}.").format(
+            voter=voter_name(paper.voter), n=given, max=settings.dots_per_voter))
     if taken > settings.negative_dots:
-        raise ValidationError(_("{voter} gives {n} negative dots; each voter has {max}.").format(
-            voter=voter_name(paper.voter).capitalize(), n=taken, max=settings.negative_dots))
+        raise ValidationError(_("The ballot of {voter} gives {n} negative dots; each voter has {max}.").format(
+            voter=voter_name(paper.voter), n=taken, max=settings.negative_dots))
 
 
 def count_dots(options: Sequence[Option], votes: Votes, settings: DotSettings, check: bool = True,

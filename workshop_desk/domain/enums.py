@@ -78,6 +78,9 @@ class ProjectorMode(StrEnum):
     TIMER = "timer"
     BLANK = "blank"
     PAUSE = "pause"
+    BOARD = "board"  # the idea board, or one of its themes
+    NOTE = "note"  # one note in large type
+    QUESTION = "question"  # the pinned question from the room
 
 
 def _key(value: StrEnum) -> tuple[type, str]:
@@ -117,6 +120,9 @@ _LABELS: dict[tuple[type, str], str] = {
     _key(ProjectorMode.TIMER): N_("Timer"),
     _key(ProjectorMode.BLANK): N_("Blank screen"),
     _key(ProjectorMode.PAUSE): N_("Pause screen"),
+    _key(ProjectorMode.BOARD): N_("Idea board"),
+    _key(ProjectorMode.NOTE): N_("One idea"),
+    _key(ProjectorMode.QUESTION): N_("Pinned question"),
 }
 
 

@@ -16,9 +16,12 @@ from workshop_desk.domain.table_plan import (
 )
 
 # The budgets count moves evaluated, never seconds, so that a seed always gives the same plan. A move
-# costs one to two microseconds in CPython: the default budget stops any search within about 2 s.
-BUDGET = 3_000_000
-PATIENCE = 500_000  # moves evaluated without a better plan before stopping: a deep local optimum
+# costs under a microsecond in CPython: the default budget ends any search within about 2 s on a laptop.
+BUDGET = 2_500_000
+# Moves evaluated without a better plan before stopping (a deep local optimum): per seat to fill over
+# all rounds, within bounds; small problems are explored quickly, so they stop soon.
+PATIENCE_PER_SEAT, PATIENCE_RANGE = 800, (50_000, 500_000)
+ATTEMPTS = 6  # searches from a fresh greedy seating, while the budget lasts: the best plan is kept
 MOVES_PER_STEP = 1_200  # one step compares the swaps of a few people in trouble, about this many
 TENURE = (3, 12)  # steps during which a person may not go back to the table they left (drawn at random)
 
@@ -53,8 +56,9 @@ class _Seating:
 
     def __init__(self, problem: SeatingProblem, sizes: list[int]) -> None:
         people, rounds, tables = problem.people, problem.rounds, len(sizes)
-        group_index = {g: i for i, g in enumerate(sorted({g for g in problem.groups.values() if g is not None}))}
-        self.group = [group_index.get(problem.groups.get(p), -1) for p in people]
+        group_of = {p: g for p, g in problem.groups.items() if g is not None}
+        group_index = {g: i for i, g in enumerate(sorted(set(group_of.values())))}
+        self.group = [group_index[group_of[p]] if p in group_of else -1 for p in people]
         table_index = {table.id: i for i, table in enumerate(problem.tables)}
         self.fixed = [table_index[problem.fixed[p]] if p in problem.fixed else -1 for p in people]
         self.sizes = sizes
@@ -140,21 +144,29 @@ class _Seating:
 
 
 class _Search:
-    """Greedy construction, then tabu search on the swaps of people in trouble, keeping the best plan.
+    """Greedy construction, then tabu search on the swaps of people in trouble, restarted from a fresh
+    greedy seating when stuck; the best plan found is kept.
 
     When nobody meets anyone twice, a rotation of three people that improves the mix is tried first:
     a plain swap rarely can without making a pair meet again.
     """
 
     def __init__(self, problem: SeatingProblem, rng: random.Random) -> None:
-        self.problem, self.rng = problem, rng
-        self.state = _Seating(problem, table_sizes(problem))
+        self.problem, self.rng, self.sizes = problem, rng, table_sizes(problem)
         people, tables = len(problem.people), len(problem.tables)
-        self.tabu = [[0] * (people * tables) for _ in range(problem.rounds)]  # [r][p * tables + t]: until
         self.sample = max(1, MOVES_PER_STEP // max(1, people - people // tables))  # each has that many swaps
-        for r in range(problem.rounds):
+        seats = people * problem.rounds
+        self.patience = min(PATIENCE_RANGE[1], max(PATIENCE_RANGE[0], PATIENCE_PER_SEAT * seats))
+        self._start()
+        self.best_seats, self.best_cost = [list(seats) for seats in self.state.seat], self.state.cost
+
+    def _start(self) -> None:
+        """A fresh greedy seating, with nothing tabu."""
+        self.state = _Seating(self.problem, self.sizes)
+        people, tables = len(self.problem.people), len(self.problem.tables)
+        self.tabu = [[0] * (people * tables) for _ in range(self.problem.rounds)]  # [r][p * tables + t]: until
+        for r in range(self.problem.rounds):
             self.greedy_round(r)
-        self.best_seats = [list(seats) for seats in self.state.seat]
 
     # --- construction -------------------------------------------------------------------------------
 
@@ -196,20 +208,34 @@ class _Search:
     # --- search -------------------------------------------------------------------------------------
 
     def improve(self, budget: int) -> tuple[int, int]:
-        """Search until the cost is 0, `budget` moves are evaluated, or PATIENCE of them bring nothing
-        better; plateaus are left by a few random swaps. Returns (steps, moves evaluated)."""
-        state, best_cost = self.state, self.state.cost
+        """Search from up to ATTEMPTS fresh greedy seatings, keeping the best plan, until its cost is 0 or
+        `budget` moves are evaluated. Returns (steps, moves evaluated)."""
+        steps = evaluated = 0
+        for attempt in range(ATTEMPTS):
+            if attempt:
+                self._start()
+            made, count = self._descend(budget - evaluated)
+            steps, evaluated = steps + made, evaluated + count
+            if self.best_cost == 0 or evaluated >= budget:
+                break
+        return steps, evaluated
+
+    def _descend(self, budget: int) -> tuple[int, int]:
+        """Tabu search from the current seating until the cost is 0, `budget` moves are evaluated, or a
+        patience's worth of them bring nothing better; plateaus are left by a few random swaps."""
+        state = self.state
         steps = evaluated = last_gain = last_kick = 0
-        while evaluated < budget and state.cost and evaluated - last_gain <= PATIENCE:
+        while evaluated < budget and state.cost and evaluated - last_gain <= self.patience:
             candidates, conflicted = self._candidates()
             if not candidates:
                 break
             steps += 1
             made, count = (False, 0) if conflicted else self._cycle(candidates)
-            evaluated += count if made else count + self._step(candidates, steps, best_cost)
-            if state.cost < best_cost:
-                self.best_seats, best_cost, last_gain = [list(s) for s in state.seat], state.cost, evaluated
-            elif evaluated - max(last_gain, last_kick) > PATIENCE // 4:
+            evaluated += count if made else count + self._step(candidates, steps, self.best_cost)
+            if state.cost < self.best_cost:
+                self.best_seats, self.best_cost = [list(s) for s in state.seat], state.cost
+                last_gain = evaluated
+            elif evaluated - max(last_gain, last_kick) > self.patience // 4:
                 self._perturb()
                 last_kick = evaluated
         return steps, evaluated
@@ -310,7 +336,7 @@ class _Search:
         known = ((once[q] & masks[a] & ~(1 << p)).bit_count() - (twice[p] & masks[a]).bit_count()
                  - (twice[q] & masks[b]).bit_count())
         for s, c in enumerate(seats):
-            if c == a or c == b or state.fixed[s] >= 0:
+            if c in (a, b) or state.fixed[s] >= 0:
                 continue
             repeats = (known + (once[p] & masks[c] & ~(1 << s)).bit_count()
                        + (once[s] & masks[b] & ~(1 << q)).bit_count() - (twice[s] & masks[c]).bit_count())

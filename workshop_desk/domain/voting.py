@@ -116,15 +116,11 @@ def status_label(status: BallotStatus) -> str:
     return _(_STATUS_LABELS[status])
 
 
-def method_of(settings: Settings) -> BallotMethod:
-    return next(method for method, kind in SETTINGS_TYPES.items() if isinstance(settings, kind))
-
-
 def default_settings(method: BallotMethod) -> Settings:
     return SETTINGS_TYPES[BallotMethod(method)]()  # type: ignore[no-any-return]
 
 
-def settings_to_dict(settings: Settings) -> dict[str, object]:
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
     return {f.name: getattr(settings, f.name) for f in fields(settings)}
 
 
@@ -142,7 +138,7 @@ def settings_from_dict(method: BallotMethod, data: Mapping[str, object]) -> Sett
 def check_settings(settings: Settings) -> Settings:
     """The settings if they make sense, else a ValidationError saying which does not."""
     values = settings_to_dict(settings)
-    if any(isinstance(v, int | float) and v < 0 for v in values.values()):
+    if any(v < 0 for name, v in values.items() if name not in ("low", "high")):  # a scale may run from −2 to 2
         raise ValidationError(_("Ballot settings cannot be negative."))
     if isinstance(settings, DotSettings) and settings.dots_per_voter < 1:
         raise ValidationError(_("Each voter needs at least one dot."))
@@ -310,6 +306,9 @@ class Result:
 
     @property
     def winners(self) -> tuple[ResultRow, ...]:
+        """The rows ranked first (several on a tie); none before any vote is in."""
+        if not self.sources:
+            return ()
         return tuple(row for row in self.rows if row.rank == 1 and row.score is not None)
 
     @property

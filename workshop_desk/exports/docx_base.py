@@ -100,8 +100,9 @@ def _set_defaults(document: DocxDocument, locale: str) -> None:
         lang = OxmlElement("w:lang")
         run_defaults.append(lang)
     lang.set(qn("w:val"), locale)
+    _use_font(run_defaults)
     for name in ("Normal", "Title", "Heading 1", "Heading 2", "Header", "Footer"):
-        _use_font(document.styles[name])
+        _use_font(document.styles[name].element.get_or_add_rPr())
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
     normal.paragraph_format.space_before, normal.paragraph_format.space_after = Pt(0), Pt(3)
@@ -115,8 +116,8 @@ def _set_defaults(document: DocxDocument, locale: str) -> None:
         document.styles[name].paragraph_format.space_after = Pt(6)
 
 
-def _use_font(style: object) -> None:
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
+def _use_font(run_properties: BaseOxmlElement) -> None:
+    fonts = run_properties.get_or_add_rFonts()  # type: ignore[attr-defined]
     for attribute in _THEME_FONTS:  # a theme font would win over the named one
         fonts.attrib.pop(qn(attribute), None)
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):

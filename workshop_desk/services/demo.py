@@ -9,6 +9,7 @@ from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.models import ItemDraft, ParticipantDraft, ProgrammeDraft, SittingDraft
 from workshop_desk.services import demo_content as content
 from workshop_desk.services.attendance import AttendanceService
+from workshop_desk.services.demo_ideas import add_demo_ideas
 from workshop_desk.services.workspace import Workspace
 
 PARTICIPANT_COUNT = 60
@@ -22,6 +23,7 @@ def build_demo(path: Path, backup_root: Path) -> Workspace:
         _add_sitting(workspace, spec)
     _add_participants(workspace)
     _invite_and_sign_in(workspace)
+    add_demo_ideas(workspace)
     return workspace
 
 

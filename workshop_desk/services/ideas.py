@@ -68,6 +68,11 @@ def _themes(session: Session, sitting_id: int) -> list[Theme]:
     return [to_domain(row, Theme) for row in rows]
 
 
+def _board(session: Session, sitting_id: int) -> Board:
+    ideas = _ideas_where(session, IdeaTable.sitting_id == sitting_id, col(IdeaTable.deleted).is_(False))
+    return Board(sitting_id, tuple(ideas), tuple(_themes(session, sitting_id)))
+
+
 def _set_many(session: Session, values: Sequence[dict[str, Any]], *names: str) -> None:
     """One executemany UPDATE of idea columns `names` (each dict has 'key' for the id, and the names)."""
     if values:
@@ -112,8 +117,7 @@ class IdeaService:
     def board(self, sitting_id: int) -> Board:
         """The sitting's notes (deleted ones left out, merged ones in) and themes."""
         with self._db.session() as session:
-            ideas = _ideas_where(session, IdeaTable.sitting_id == sitting_id, col(IdeaTable.deleted).is_(False))
-            return Board(sitting_id, tuple(ideas), tuple(_themes(session, sitting_id)))
+            return _board(session, sitting_id)
 
     def ideas(self, sitting_id: int, include_deleted: bool = False) -> list[Idea]:
         with self._db.session() as session:
@@ -145,16 +149,14 @@ class IdeaService:
         with self._db.session() as session:
             _sitting(session, sitting_id)
             if positions is None:
-                board = Board(sitting_id, tuple(_ideas_where(session, IdeaTable.sitting_id == sitting_id,
-                                                             col(IdeaTable.deleted).is_(False))),
-                              tuple(_themes(session, sitting_id)))
+                board = _board(session, sitting_id)
                 positions = capture_slots(board.ideas, [_frame(t) for t in board.themes], len(drafts))
             now = self._now()
-            values = [{"sitting_id": sitting_id, "text": text, "x": x, "y": y, "created_at": now, **_draft_values(draft)}
-                      for text, draft, (x, y) in zip(texts, drafts, positions, strict=True)]
+            values = [{"sitting_id": sitting_id, "text": text, "x": x, "y": y, "created_at": now,
+                       **_draft_values(draft)} for text, draft, (x, y) in zip(texts, drafts, positions, strict=True)]
             # Core executemany with RETURNING: a pasted list of hundreds of lines is one quick statement.
             ids = session.connection().execute(insert(IdeaTable).returning(col(IdeaTable.id)), values).scalars()
-            return _by_ids(session, list(ids))
+            return _by_ids(session, [i for i in ids if i is not None])
 
     def edit(self, idea_id: int, text: str) -> Idea:
         cleaned = clean_note(text)
@@ -180,9 +182,7 @@ class IdeaService:
     def arrange(self, sitting_id: int, by: ArrangeBy) -> tuple[Layout, Layout]:
         """Lay the board out by theme or by table; returns the new layout and the one it replaced."""
         with self._db.session() as session:
-            board = Board(sitting_id, tuple(_ideas_where(session, IdeaTable.sitting_id == sitting_id,
-                                                         col(IdeaTable.deleted).is_(False))),
-                          tuple(_themes(session, sitting_id)))
+            board = _board(session, sitting_id)
             tables = session.exec(select(RoomTableTable.id, RoomTableTable.position)
                                   .where(RoomTableTable.sitting_id == sitting_id)).all()
             layout = arrange(board, by, {table_id: position for table_id, position in tables if table_id})

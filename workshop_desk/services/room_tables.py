@@ -160,18 +160,17 @@ class RoomTableService:
             explicit = self._explicit(session, sitting_id)
             explicit.pop(participant_id, None)
             saved = self._read(session, sitting_id)
+            plan = saved.plan if saved else None
             if table_id is not None:
-                self._row(session, table_id)
+                if self._row(session, table_id).sitting_id != sitting_id:
+                    raise LookupError(f"table {table_id} of sitting {sitting_id}")
                 if saved is not None:
-                    self._write_rounds(session, sitting_id, self._moved_everywhere(
-                        session, saved, participant_id, table_id), {})
+                    plan = self._moved_everywhere(session, saved, participant_id, table_id)
                 explicit[participant_id] = table_id
             self._write_explicit(session, sitting_id, explicit)
             fixed = self._fixed(session, sitting_id)
-            if saved is not None:  # the rows' `fixed` flags follow
-                refreshed = self._read(session, sitting_id)
-                assert refreshed is not None
-                self._write_rounds(session, sitting_id, refreshed.plan, fixed)
+            if plan is not None:  # the rows' `fixed` flags follow
+                self._write_rounds(session, sitting_id, plan, fixed)
             return fixed
 
     # --- planning -----------------------------------------------------------------------------------
@@ -278,6 +277,7 @@ class RoomTableService:
             if number != FIXED_SEATS_ROUND and row.id is not None:
                 for assignment in _assignments(session, row.id):
                     session.delete(assignment)
+                session.flush()  # before the round: the database would cascade, and the session then miss them
                 untouched = row.started_at is None and not row.planned_seconds and row.agenda_item_id is None
                 if number > len(plan.rounds) and untouched:
                     session.delete(row)

@@ -1,20 +1,16 @@
 """Ballots of a sitting: options, controls, votes from every source (provenance kept), results.
 
-Storage of votes (VoteTable): an individual ballot paper is one row per mark, all with the voter's key (an
-anonymous number, or participant_key(id)); a blank ballot is one row without option. A count read off a board
-or a show of hands is one row per option with an empty voter key and the count as value. Settings cannot change
-once a vote is in, so the papers stored are counted without checking them again.
+Votes are stored as services/ballot_votes.py describes. Settings and options cannot change once a vote is in,
+and each paper is checked as it is entered, so the papers stored are counted without checking them again.
 """
 
-import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert
-from sqlalchemy import select as sa_select
-from sqlmodel import Session, SQLModel, col, func, select
+from sqlalchemy import delete
+from sqlmodel import Session, col, func, select
 
 from workshop_desk.domain import validation
 from workshop_desk.domain.counting import check_paper, check_tally, count, count_by_group
@@ -24,7 +20,6 @@ from workshop_desk.domain.voting import (
     Ballot,
     BallotPaper,
     Criterion,
-    Mark,
     Option,
     Result,
     Settings,
@@ -37,7 +32,8 @@ from workshop_desk.domain.voting import (
     settings_to_dict,
 )
 from workshop_desk.domain.voting_sheet import SheetReading
-from workshop_desk.i18n import _
+from workshop_desk.i18n import _, ngettext
+from workshop_desk.services.ballot_votes import load_votes, next_voter, store_papers
 from workshop_desk.services.mapping import to_domain
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import (
@@ -51,9 +47,6 @@ from workshop_desk.storage.tables import (
     VoteTable,
 )
 
-_CHUNK = 500  # keys per IN (...), well under SQLite's variable limit
-_VOTE_COLUMNS = ("voter_key", "option_id", "value", "criterion_id", "axis", "comment", "source", "group_id",
-                 "participant_id")
 _SINGLE_OPTION = frozenset({BallotMethod.CONSENT, BallotMethod.HANDS})  # a proposal or a motion may stand alone
 
 
@@ -80,24 +73,6 @@ def load_ballot(session: Session, ballot_id: int) -> Ballot:
                      criteria=tuple(to_domain(c, Criterion) for c in criteria))
 
 
-def load_votes(session: Session, ballot_id: int) -> Votes:
-    """Every ballot paper and tally of a ballot, papers in the order they were first entered."""
-    # SQLAlchemy's select: sqlmodel's is typed for at most four columns.
-    query = sa_select(*(col(getattr(VoteTable, name)) for name in _VOTE_COLUMNS)).where(
-        col(VoteTable.ballot_id) == ballot_id).order_by(col(VoteTable.id))
-    papers: dict[str, tuple[list[Mark], Any, Any, Any]] = {}
-    tallies = []
-    for voter, option_id, value, criterion_id, axis, comment, source, group_id, participant in session.execute(query):
-        if not voter:
-            tallies.append(Tally(option_id, value, axis, Source(source), group_id))
-            continue
-        marks = papers.setdefault(voter, ([], source, group_id, participant))[0]
-        if option_id is not None:
-            marks.append(Mark(option_id, value, criterion_id, axis, comment))
-    return Votes(tuple(BallotPaper(voter, tuple(marks), group, Source(source), participant)
-                       for voter, (marks, source, group, participant) in papers.items()), tuple(tallies))
-
-
 def ballot_result(session: Session, ballot_id: int, by_group: bool | None = None) -> tuple[Ballot, Result]:
     """A ballot and its result over every source; split by stakeholder group when votes name groups and
     `by_group` asks for it (None: for multi-criteria grids only, where the split is part of the result)."""
@@ -115,7 +90,7 @@ def _has_votes(session: Session, ballot_id: int) -> bool:
 def _require_no_votes(session: Session, ballot_id: int) -> None:
     if _has_votes(session, ballot_id):
         raise validation.ValidationError(_("Votes have been cast: the options and settings can no longer change. "
-                                           "Delete the votes first."))
+                                           "Clear the votes first."))
 
 
 def require_open(ballot: Ballot) -> None:
@@ -128,7 +103,9 @@ def _ready(_session: Session, ballot: Ballot) -> None:
     """Raise unless the ballot has what it takes to be voted on."""
     needed = 1 if ballot.method in _SINGLE_OPTION else 2
     if len(ballot.options) < needed:
-        raise validation.ValidationError(_("A ballot of this kind needs at least {n} options.").format(n=needed))
+        raise validation.ValidationError(ngettext("A ballot of this kind needs at least {n} option.",
+                                                  "A ballot of this kind needs at least {n} options.",
+                                                  needed).format(n=needed))
     if ballot.method == BallotMethod.CRITERIA and not ballot.criteria:
         raise validation.ValidationError(_("A multi-criteria ballot needs at least one criterion."))
 
@@ -174,36 +151,6 @@ def _identified(session: Session, ballot_id: int, paper: BallotPaper) -> BallotP
         group_id = group_id if group_id is not None else person.group_id
     return BallotPaper(voter or next_voter(session, ballot_id), paper.marks, group_id, paper.source,
                        paper.participant_id)
-
-
-def next_voter(session: Session, ballot_id: int) -> str:
-    """The next anonymous voter number: one more than the highest so far."""
-    keys = session.exec(select(VoteTable.voter_key).where(VoteTable.ballot_id == ballot_id).distinct())
-    return str(max((int(k) for k in keys if k.isdigit()), default=0) + 1)
-
-
-def store_papers(session: Session, ballot_id: int, papers: Sequence[BallotPaper]) -> int:
-    """Write ballot papers, each replacing that voter's earlier one; returns how many were replaced."""
-    voters, replaced = [p.voter for p in papers], 0
-    for start in range(0, len(voters), _CHUNK):
-        chunk = voters[start:start + _CHUNK]
-        replaced += len(session.exec(select(VoteTable.voter_key).where(
-            VoteTable.ballot_id == ballot_id, col(VoteTable.voter_key).in_(chunk)).distinct()).all())
-        session.execute(delete(VoteTable).where(col(VoteTable.ballot_id) == ballot_id,
-                                                col(VoteTable.voter_key).in_(chunk)))
-    now = dt.datetime.now(dt.UTC)
-    rows = [_vote_values(ballot_id, paper, mark, now) for paper in papers for mark in paper.marks or (None,)]
-    if rows:
-        session.execute(insert(SQLModel.metadata.tables[VoteTable.__tablename__]), rows)  # type: ignore[index]
-    return replaced
-
-
-def _vote_values(ballot_id: int, paper: BallotPaper, mark: Mark | None, now: dt.datetime) -> dict[str, object]:
-    """One row of VoteTable (a mark, or, for a blank ballot, None): plain values for a bulk insert."""
-    option_id, value, criterion_id, axis, comment = mark or (None, 0.0, None, "", "")
-    return {"ballot_id": ballot_id, "option_id": option_id, "criterion_id": criterion_id, "value": float(value),
-            "axis": axis, "comment": comment, "voter_key": paper.voter, "participant_id": paper.participant_id,
-            "group_id": paper.group_id, "source": str(paper.source), "created_at": now}
 
 
 class BallotService:
@@ -369,6 +316,13 @@ class BallotService:
             gone = session.execute(delete(VoteTable).where(col(VoteTable.ballot_id) == ballot_id,
                                                            col(VoteTable.voter_key) == voter))
             return bool(getattr(gone, "rowcount", 0))
+
+    def clear_votes(self, ballot_id: int) -> int:
+        """Remove every vote of the ballot (to change its options or settings); returns how many rows went."""
+        with self._db.session() as session:
+            ballot_row(session, ballot_id)
+            gone = session.execute(delete(VoteTable).where(col(VoteTable.ballot_id) == ballot_id))
+            return int(getattr(gone, "rowcount", 0))
 
     def votes(self, ballot_id: int) -> Votes:
         """Everything cast on the ballot, each paper and tally with its source."""

@@ -14,8 +14,9 @@ from workshop_desk.domain.people import fold
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting_sheet import MAX_ROWS, SheetReading, read_rows
 from workshop_desk.i18n import _
+from workshop_desk.services.ballot_votes import store_papers
 from workshop_desk.services.importing_read import decode, sniff_delimiter
-from workshop_desk.services.voting import load_ballot, require_open, store_papers
+from workshop_desk.services.voting import load_ballot, require_open
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import SittingTable, StakeholderGroupTable
 

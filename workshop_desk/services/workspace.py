@@ -15,6 +15,7 @@ from workshop_desk.services.priorities import PriorityService
 from workshop_desk.services.privacy import PrivacyService
 from workshop_desk.services.programmes import ProgrammeService
 from workshop_desk.services.questions import QuestionService
+from workshop_desk.services.room_tables import RoomTableService
 from workshop_desk.services.run import RunService
 from workshop_desk.services.sittings import SittingService
 from workshop_desk.services.speaking import SpeakingService
@@ -48,6 +49,7 @@ class Workspace:
     ideas: IdeaService
     themes: ThemeService
     questions: QuestionService
+    room_tables: RoomTableService
 
     @property
     def path(self) -> Path:
@@ -73,6 +75,7 @@ class Workspace:
             ideas=IdeaService(database, wall),
             themes=ThemeService(database),
             questions=QuestionService(database, wall),
+            room_tables=RoomTableService(database),
         )
 
     @classmethod

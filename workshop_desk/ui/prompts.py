@@ -38,6 +38,27 @@ def about(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.about(parent, title, message)
 
 
+def open_or_folder(parent: QWidget | None, message: str) -> str:
+    """After writing a file: 'file' to open it, 'folder' to show its folder, '' to do neither."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, _("Workshop Desk"), message, parent=parent)
+    open_file_button = box.addButton(_("Open"), QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton(_("Show in folder"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    clicked = box.clickedButton()
+    return "file" if clicked is open_file_button else "folder" if clicked is folder_button else ""
+
+
+def ask_choice(parent: QWidget | None, title: str, label: str, choices: list[str]) -> int | None:
+    """The index of one of `choices`, or None if cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
+    return choices.index(value) if ok else None
+
+
 def confirm(parent: QWidget | None, message: str, title: str | None = None) -> bool:
     """Ask a yes/no question; True for yes."""
     from PySide6.QtWidgets import QMessageBox

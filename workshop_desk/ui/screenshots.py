@@ -13,6 +13,7 @@ from workshop_desk.ui.shell import Shell
 
 DEMO_BREAKFAST = 1  # the business breakfast: most of the demo's participants signed in
 DEMO_WORKSHOP = 2  # "Atelier Métiers d'art" in the demo programme
+DEMO_ASSISES = 6  # the public conference, with questions from the room
 
 
 def take_screenshots(folder: Path, size: tuple[int, int], demo: bool) -> int:
@@ -83,6 +84,29 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     shots.take("projector", projector.window)
     document.step_run(DEMO_WORKSHOP, 1)
     shots.take("projector-pause", projector.window, lambda: projector.set_mode(ProjectorMode.PAUSE))
+    _board_shots(shell, shots)
+
+
+def _board_shots(shell: Shell, shots: _Shots) -> None:
+    """The Métiers d'art board at the console and on the projector, one note in large type, a pinned question."""
+    from workshop_desk.ui.board.commands import ShowRequest, board_commands
+
+    window, projector = shell.window, shell.projector
+    assert window is not None and window.sitting_page is not None and shell.document is not None
+    page, commands = window.sitting_page, board_commands(shell.document)
+    window.select_sitting(DEMO_WORKSHOP)
+    page.tabs.setCurrentIndex(page.IDEAS_TAB)
+    shots.take("console-ideas", window)
+    commands.show(ShowRequest(ProjectorMode.BOARD, DEMO_WORKSHOP))
+    shots.take("projector-board", projector.window)
+    stacked = max(page.board_page.scene.notes.values(), key=lambda item: item.count)
+    commands.show(ShowRequest(ProjectorMode.NOTE, DEMO_WORKSHOP, focus_id=stacked.idea.id))
+    shots.take("projector-note", projector.window)
+    window.select_sitting(DEMO_ASSISES)
+    page.tabs.setCurrentIndex(page.QUESTIONS_TAB)
+    shots.take("console-questions", window)
+    commands.show(ShowRequest(ProjectorMode.QUESTION, DEMO_ASSISES))
+    shots.take("projector-question", projector.window)
 
 
 def _signin_shots(shell: Shell, shots: _Shots) -> None:

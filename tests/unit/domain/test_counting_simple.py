@@ -85,7 +85,7 @@ def test_a_board_tally_must_be_a_whole_count_and_against_needs_negative_dots():
 
 
 def test_a_voter_counted_twice_is_refused():
-    with pytest.raises(ValidationError, match="Voter 4 has two ballots"):
+    with pytest.raises(ValidationError, match="There are two ballots for voter 4"):
         count(DOTS, DotSettings(), OPTIONS, Votes((paper("4", (1, 1)), paper("4", (2, 1)))))
 
 
@@ -219,3 +219,8 @@ def test_points_handed_out_all_arrive(rows):
         papers.append(BallotPaper(str(voter), tuple(Mark(o + 1, s) for o, s in enumerate(shares) if s)))
     result = count(POINTS, PointSettings(), OPTIONS, Votes(tuple(papers)))
     assert sum(row.score for row in result.rows) == 100 * len(papers)
+
+
+def test_before_any_vote_every_option_is_tied_and_nobody_has_won():
+    result = count(DOTS, DotSettings(), OPTIONS, Votes())
+    assert result.winners == () and len(result.ties) == 1 and all(row.rank == 1 for row in result.rows)

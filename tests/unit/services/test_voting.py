@@ -99,6 +99,8 @@ def test_options_and_settings_are_frozen_once_votes_are_in(ws, sitting):
                    lambda: ws.ballots.change_settings(ballot.id, DotSettings(dots_per_voter=9))):
         with pytest.raises(ValidationError, match="can no longer change"):
             change()
+    assert ws.ballots.clear_votes(ballot.id) == 1
+    assert len(ws.ballots.remove_option(ballot.id, ids(ballot)[0]).options) == 3
 
 
 def test_projector_order_is_shuffled_when_asked(ws, sitting):
@@ -268,6 +270,11 @@ def test_results_are_promoted_into_the_sittings_priorities_with_their_justificat
     assert promoted[0].justification.startswith("Dot voting “Priorités”: rank 1 of 3, score 9")
     everything = ws.priorities.promote(ballot.id)  # the rest only: no option twice
     assert [p.title for p in everything] == ["Emploi", "Commerce", "Mobilité"]
+    ws.ballots.delete(ballot.id)  # the priorities outlive the vote, their justification with them
+    assert ws.ballots.for_sitting(sitting) == []
+    kept = ws.priorities.for_sitting(sitting)
+    assert [(p.title, p.ballot_id, p.score) for p in kept] == [("Emploi", None, 9), ("Commerce", None, 5),
+                                                               ("Mobilité", None, 3)]
 
 
 def test_priorities_are_edited_reordered_and_deleted(ws, sitting):

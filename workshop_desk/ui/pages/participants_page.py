@@ -1,6 +1,7 @@
 """The participant registry: search, filter, edit, merge, and who is expected at each sitting."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,7 +26,11 @@ from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.dialogs.groups_dialog import GroupsDialog, swatch
 from workshop_desk.ui.dialogs.participant_dialog import ParticipantDialog
 from workshop_desk.ui.document import Document
+from workshop_desk.ui.documents import write_document
 from workshop_desk.ui.models.participants_model import Column, ParticipantsFilter, ParticipantsModel
+
+if TYPE_CHECKING:
+    from workshop_desk.services.workspace import Workspace
 
 STATUS_CHOICES = (AttendanceStatus.INVITED, AttendanceStatus.REGISTERED, AttendanceStatus.EXCUSED,
                   AttendanceStatus.ABSENT)
@@ -61,6 +66,8 @@ class ParticipantsPage(QWidget):
         self.groups_button = QPushButton(_("&Groups…"))
         self.import_button = QPushButton(_("&Import…"))
         self.import_button.setToolTip(_("Import an invitee list from Excel (.xlsx) or CSV"))
+        self.badges_button = QPushButton(_("&Badges…"))
+        self.badges_button.setToolTip(_("Print badges for the selection (or for everyone when nothing is selected)"))
         self.data_button = QPushButton(_("Personal &data…"))
         self.data_button.setToolTip(_("Export everything held about the selected person (a subject-access request)"))
         self.sitting_combo = QComboBox()
@@ -75,7 +82,8 @@ class ParticipantsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(self._row(self.search_edit, self.group_combo))
         layout.addLayout(self._row(self.add_button, self.edit_button, self.delete_button, self.merge_button,
-                                   self.groups_button, self.import_button, self.data_button, stretch=True))
+                                   self.groups_button, self.import_button, self.badges_button, self.data_button,
+                                   stretch=True))
         layout.addLayout(self._row(QLabel(_("Expected at:")), self.sitting_combo, stretch=True))
         layout.addLayout(self._row(QLabel(_("Mark the selection as:")), *self.status_buttons.values(),
                                    self.uninvite_button, stretch=True))
@@ -126,6 +134,7 @@ class ParticipantsPage(QWidget):
         self.groups_button.clicked.connect(lambda: GroupsDialog(self._document, self).exec())
         self.data_button.clicked.connect(self._on_data_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.badges_button.clicked.connect(self._on_badges_button_clicked)
         self.sitting_combo.activated.connect(lambda _i: self.refresh())
         for status, button in self.status_buttons.items():
             button.clicked.connect(lambda _c=False, s=status: self._set_status(s))
@@ -246,6 +255,21 @@ class ParticipantsPage(QWidget):
         from workshop_desk.ui.dialogs.import_participants import ImportParticipantsDialog
 
         ImportParticipantsDialog(self._document, self.sitting_combo.currentData(), self).exec()
+
+    def _on_badges_button_clicked(self) -> None:
+        ids = self.selected_ids() or None
+        choice = prompts.ask_choice(self, _("Badges"), _("Badge stock:"), [
+            _("8 per page (99 × 68 mm)"), _("10 per page (85 × 54 mm, business cards)")])
+        if choice is None:
+            return
+        per_page = (8, 10)[choice]
+
+        def write(workspace: "Workspace", out: Path, language: str) -> Path:
+            from workshop_desk.services.documents import export_badges
+
+            return export_badges(workspace, out, language, per_page, ids)
+
+        write_document(self, self._document.workspace, _("Save the badges"), _("badges"), write)
 
     def _on_data_button_clicked(self) -> None:
         ids = self.selected_ids()

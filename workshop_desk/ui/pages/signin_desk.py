@@ -1,5 +1,8 @@
 """The sign-in desk: one always-focused field for badge scans and names, walk-ins, undo, head count."""
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -21,8 +24,12 @@ from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, format_time
 from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
+from workshop_desk.ui.documents import write_document
 from workshop_desk.ui.models.roster_model import RosterModel
 from workshop_desk.ui.widgets.signin_banner import SignInBanner, Tone
+
+if TYPE_CHECKING:
+    from workshop_desk.services.workspace import Workspace
 
 
 class SignInDesk(QWidget):
@@ -95,7 +102,14 @@ class SignInDesk(QWidget):
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         self.notice_label.setStyleSheet(f"color: {theme.MUTED};")
+        self.sheet_button = QPushButton(_("Attendance &sheet…"))
+        self.sheet_button.setToolTip(_("The sheet to sign (feuille d'émargement), one row per expected person"))
+        self.report_button = QPushButton(_("Attendance &report…"))
+        documents = QHBoxLayout()
+        documents.addWidget(self.sheet_button)
+        documents.addWidget(self.report_button)
         column = QVBoxLayout()
+        column.addLayout(documents)
         column.addWidget(self.count_label)
         column.addWidget(self.expected_label)
         column.addWidget(self.groups_label)
@@ -110,6 +124,8 @@ class SignInDesk(QWidget):
         self.left_button.clicked.connect(self._on_left_button_clicked)
         self.walk_button.clicked.connect(self._on_walk_button_clicked)
         self.walk_organisation.returnPressed.connect(self._on_walk_button_clicked)
+        self.sheet_button.clicked.connect(lambda: self._write("sheet"))
+        self.report_button.clicked.connect(lambda: self._write("report"))
         self.matches.clicked.connect(lambda _index: self.field.setFocus())
         self._document.attendance_changed.connect(self._on_document_attendance_changed)
         self._document.participants_changed.connect(self._on_document_participants_changed)
@@ -249,6 +265,22 @@ class SignInDesk(QWidget):
             self._document.participants_changed.emit()
         finally:
             self._announcing = False
+
+    def _write(self, kind: str) -> None:
+        """The attendance sheet or report of this sitting, as a Word document."""
+        sitting_id = self.sitting_id
+        if sitting_id is None:
+            return
+
+        def write(workspace: "Workspace", out: Path, language: str) -> Path:
+            from workshop_desk.services import documents
+
+            exporter = documents.export_attendance_sheet if kind == "sheet" else documents.export_attendance_report
+            return exporter(workspace, sitting_id, out, language)
+
+        title = self._document.agenda(sitting_id).sitting.title
+        name = _("attendance sheet — {title}") if kind == "sheet" else _("attendance report — {title}")
+        write_document(self, self._document.workspace, _("Save the document"), name.format(title=title), write)
 
     # Display ---------------------------------------------------------------------------------------
     def count(self) -> HeadCount:

@@ -7,8 +7,10 @@ from workshop_desk.domain.models import SittingAgenda, SittingDraft
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, format_date
 from workshop_desk.ui import theme
+from workshop_desk.ui.board.board_page import BoardPage
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.pages.agenda_editor import AgendaEditor
+from workshop_desk.ui.pages.questions_panel import QuestionsPanel
 from workshop_desk.ui.pages.run_panel import RunPanel
 from workshop_desk.ui.pages.signin_desk import SignInDesk
 from workshop_desk.ui.pages.sitting_form import SittingForm
@@ -21,6 +23,7 @@ class SittingPage(QWidget):
     """Edits and runs the sitting chosen in the sidebar."""
 
     PLAN_TAB, SIGNIN_TAB, RUN_TAB, TIMER_TAB = 0, 1, 2, 3
+    IDEAS_TAB, QUESTIONS_TAB = 4, 5
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -57,6 +60,10 @@ class SittingPage(QWidget):
         timing.setStretchFactor(0, 3)
         timing.setStretchFactor(1, 2)
         self.tabs.addTab(timing, _("&Timer and speakers"))
+        self.board_page = BoardPage(self._document)
+        self.questions_panel = QuestionsPanel(self._document)
+        self.tabs.addTab(self.board_page, _("&Ideas"))
+        self.tabs.addTab(self.questions_panel, _("&Questions"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
@@ -76,6 +83,8 @@ class SittingPage(QWidget):
         self.signin_desk.set_sitting(sitting_id)
         self.timer_panel.set_sitting(sitting_id)
         self.speakers_panel.set_sitting(sitting_id)
+        self.board_page.set_sitting(sitting_id)
+        self.questions_panel.set_sitting(sitting_id)
         self.refresh()
 
     def refresh(self) -> None:

@@ -6,6 +6,7 @@ from datetime import datetime
 from workshop_desk.domain.attendance import HeadCount
 from workshop_desk.domain.countdown import Phase
 from workshop_desk.domain.enums import ProjectorMode
+from workshop_desk.domain.ideas import Idea, Question, Theme
 from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
 
 
@@ -21,6 +22,21 @@ class CountdownView:
 
 
 @dataclass(frozen=True, slots=True)
+class BoardView:
+    """The idea board as the room sees it: revealed notes only, with their colours and merge counts (×n)."""
+
+    title: str
+    notes: tuple[Idea, ...] = ()
+    colours: tuple[str, ...] = ()  # one per note
+    counts: tuple[int, ...] = ()  # one per note: 1, or how many notes were merged into it
+    themes: tuple[Theme, ...] = ()
+    focus: Idea | None = None  # the note shown in large type (NOTE mode)
+    focus_colour: str = ""
+    focus_count: int = 1
+    focus_theme: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectorContent:
     mode: ProjectorMode
     programme: Programme | None = None
@@ -30,3 +46,5 @@ class ProjectorContent:
     head_count: HeadCount | None = None  # shown on the welcome screen while the sign-in desk is open
     groups: tuple[StakeholderGroup, ...] = ()
     countdown: CountdownView | None = None
+    board: BoardView | None = None
+    question: Question | None = None  # the pinned question from the room

@@ -6,9 +6,11 @@ from PySide6.QtGui import QGuiApplication
 from workshop_desk.domain.attendance import HeadCount
 from workshop_desk.domain.clock import utc_now
 from workshop_desk.domain.enums import ProjectorMode
+from workshop_desk.domain.ideas import Question
 from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
+from workshop_desk.ui.board.projection import BoardProjection
 from workshop_desk.ui.document import Document
-from workshop_desk.ui.projector.content import CountdownView, ProjectorContent
+from workshop_desk.ui.projector.content import BoardView, CountdownView, ProjectorContent
 from workshop_desk.ui.projector.window import ProjectorWindow
 
 PREVIEW_INTERVAL_MS = 1000
@@ -32,6 +34,9 @@ class ProjectorController(QObject):
         self._groups: tuple[StakeholderGroup, ...] = ()
         self.head_count: HeadCount | None = None
         self.countdown: CountdownView | None = None
+        self.board: BoardView | None = None
+        self.question: Question | None = None
+        self.board_projection: BoardProjection | None = None
         self._preview_timer = QTimer(self)
         self._preview_timer.setInterval(PREVIEW_INTERVAL_MS)
         self._preview_timer.timeout.connect(self.preview_due)
@@ -48,6 +53,10 @@ class ProjectorController(QObject):
             document.participants_changed.connect(self.reload)
             document.agenda_changed.connect(self._on_document_agenda_changed)
             document.run_changed.connect(self._on_document_run_changed)
+        if self.board_projection is not None:
+            self.board_projection.detach()
+        self.board, self.question = None, None
+        self.board_projection = BoardProjection(self, document) if document is not None else None
         self.reload()
 
     def set_mode(self, mode: ProjectorMode) -> None:
@@ -71,6 +80,18 @@ class ProjectorController(QObject):
         self.countdown = view
         if self.mode == ProjectorMode.TIMER:
             self.refresh(preview=False)
+
+    def set_board(self, view: BoardView | None) -> None:
+        """The idea board (or one theme, or one note) as the room should see it."""
+        self.board = view
+        if self.mode in (ProjectorMode.BOARD, ProjectorMode.NOTE):
+            self.refresh()
+
+    def set_question(self, question: Question | None) -> None:
+        """The question pinned for the room (None: none is)."""
+        self.question = question
+        if self.mode == ProjectorMode.QUESTION:
+            self.refresh()
 
     def set_elapsed(self, elapsed: float | None) -> None:
         self.elapsed = elapsed
@@ -109,7 +130,7 @@ class ProjectorController(QObject):
         running = self._agenda is not None and self._agenda.sitting.is_running
         elapsed = self.elapsed if running else None
         return ProjectorContent(self.mode, self._programme, self._agenda, elapsed, utc_now(), self.head_count,
-                                self._groups, self.countdown)
+                                self._groups, self.countdown, self.board, self.question)
 
     def _on_document_agenda_changed(self, sitting_id: int) -> None:
         if sitting_id == self.sitting_id:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.i18n import _
+from workshop_desk.ui.projector.board_screen import BoardScreen, NoteScreen, QuestionScreen
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.screens import (
     AgendaScreen,
@@ -38,6 +39,9 @@ class ProjectorWindow(QWidget):
             ProjectorMode.TIMER: CountdownScreen(),
             ProjectorMode.PAUSE: PauseScreen(),
             ProjectorMode.BLANK: BlankScreen(),
+            ProjectorMode.BOARD: BoardScreen(),
+            ProjectorMode.NOTE: NoteScreen(),
+            ProjectorMode.QUESTION: QuestionScreen(),
         }
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,107 @@
+"""The board's toolbar: colour by, filter, search; themes, merge, delete, arrange, reveal; projector; zoom."""
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QToolBar, QToolButton, QWidget
+
+from workshop_desk.domain.ideas import ColourBy, Theme, colour_by_label
+from workshop_desk.domain.models import AgendaItem, StakeholderGroup
+from workshop_desk.domain.table_plan import RoomTable
+from workshop_desk.i18n import _
+from workshop_desk.ui.board.capture import swatch
+
+ALL, UNSORTED, HIDDEN = "all", "unsorted", "hidden"
+
+
+class BoardToolbar(QToolBar):
+    """Its actions are connected by the page; too narrow a window puts the last ones behind »."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIconSize(QSize(14, 14))
+        self.colour_by_combo = QComboBox()
+        self.colour_by_combo.setToolTip(_("What gives the notes their colour"))
+        for value in ColourBy:
+            self.colour_by_combo.addItem(colour_by_label(value), value)
+        self.filter_combo = QComboBox()
+        self.filter_combo.setToolTip(_("Show only some notes"))
+        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.filter_combo.setMinimumContentsLength(10)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(_("Search the notes"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaximumWidth(200)
+        self.new_theme = QAction(_("New theme"), self)
+        self.new_theme.setToolTip(_("A theme holding the selected notes (Ctrl+G)"))
+        self.merge = QAction(_("Merge"), self)
+        self.merge.setToolTip(_("Merge the selected notes: they say the same thing (Ctrl+M); both texts are kept"))
+        self.delete = QAction(_("Delete"), self)
+        self.delete.setToolTip(_("Delete the selected notes (Del)"))
+        self.arrange_theme = QAction(_("Arrange by theme"), self)
+        self.arrange_table = QAction(_("Arrange by table"), self)
+        self.reveal = QAction(_("Reveal"), self)
+        self.zoom_out, self.zoom_in, self.fit = QAction("−", self), QAction("+", self), QAction(_("Fit"), self)
+        self.zoom_out.setToolTip(_("Zoom out (−, Ctrl+wheel)"))
+        self.zoom_in.setToolTip(_("Zoom in (+, Ctrl+wheel)"))
+        self.fit.setToolTip(_("The whole board in view (0)"))
+        self.show_board = QAction(_("The whole board"), self)
+        self.show_theme = QAction(_("The selected theme"), self)
+        self.show_note = QAction(_("The selected note, in large type"), self)
+        self._arrange_button = self._menu_button(_("Arrange"), [self.arrange_theme, self.arrange_table])
+        self.projector_button = self._menu_button(_("On the projector"), [self.show_board, self.show_theme,
+                                                                          self.show_note])
+        for part in (self.colour_by_combo, self.filter_combo, self.search_edit, None, self.new_theme, self.merge,
+                     self.delete, self._arrange_button, self.reveal, None, self.projector_button, None, self.zoom_out,
+                     self.zoom_in, self.fit):
+            self._add(part)
+
+    def _menu_button(self, text: str, actions: Sequence[QAction]) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for action in actions:
+            menu.addAction(action)
+        button.setMenu(menu)
+        return button
+
+    def _add(self, part: QWidget | QAction | None) -> None:
+        if part is None:
+            self.addSeparator()
+        elif isinstance(part, QAction):
+            self.addAction(part)
+        else:
+            self.addWidget(part)
+
+    def colour_by(self) -> ColourBy:
+        return ColourBy(self.colour_by_combo.currentData())
+
+    def set_filters(self, items: Sequence[AgendaItem], tables: Sequence[RoomTable],
+                    groups: Sequence[StakeholderGroup], themes: Sequence[Theme]) -> None:
+        """Offer a filter per theme, table, group and agenda item (the chosen one stays if still there)."""
+        kept = self.filter_combo.currentData()
+        combo = self.filter_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(_("All notes"), (ALL, None))
+        combo.addItem(_("Not in a theme"), (UNSORTED, None))
+        combo.addItem(_("Hidden notes"), (HIDDEN, None))
+        for theme in themes:
+            combo.addItem(swatch(theme.colour), _("Theme: {name}").format(name=theme.name), ("theme", theme.id))
+        for table in tables:
+            combo.addItem(_("Table: {name}").format(name=table.name), ("table", table.id))
+        for group in groups:
+            combo.addItem(swatch(group.colour), _("Group: {name}").format(name=group.name), ("group", group.id))
+        for item in items:
+            combo.addItem(_("Item: {title}").format(title=item.title), ("item", item.id))
+        index = combo.findData(kept)
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    def show_counts(self, hidden: int) -> None:
+        self.reveal.setText(_("Reveal ({n})").format(n=hidden) if hidden else _("Reveal"))
+        self.reveal.setEnabled(hidden > 0)
+        self.reveal.setToolTip(_("Show the hidden notes on the projector, all at once") if hidden else
+                               _("No hidden note"))

@@ -1,0 +1,50 @@
+"""Slow work (documents, big imports) off the GUI thread, with a progress dialog; results come back on it."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class _Relay(QObject):
+    """Carries the worker's outcome back to the GUI thread (queued signals)."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._work, self._relay = work, relay
+
+    def run(self) -> None:
+        # Never touch a widget here: only the relay's signals cross back to the GUI thread.
+        try:
+            result = self._work()
+        except Exception as error:  # reported to the user by the GUI thread
+            self._relay.failed.emit(error)
+        else:
+            self._relay.succeeded.emit(result)
+
+
+def run_in_background(parent: QWidget, label: str, work: Callable[[], Any],
+                      done: Callable[[Any], None], failed: Callable[[Exception], None]) -> _Relay:
+    """Run `work()` on a worker thread behind a busy dialog; then `done(result)` or `failed(error)`."""
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setCancelButton(None)  # a half-written document is never useful: the work runs to its end
+    dialog.setMinimumDuration(300)
+    relay = _Relay(parent)
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
+        dialog.reset()
+        dialog.deleteLater()
+        relay.deleteLater()
+        callback(value)
+
+    relay.succeeded.connect(lambda result: finish(done, result), Qt.ConnectionType.QueuedConnection)
+    relay.failed.connect(lambda error: finish(failed, error), Qt.ConnectionType.QueuedConnection)
+    QThreadPool.globalInstance().start(_Job(work, relay))
+    return relay
