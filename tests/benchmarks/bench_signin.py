@@ -11,15 +11,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from workshop_desk.domain.enums import AttendanceStatus  # noqa: E402
-from workshop_desk.domain.models import ParticipantDraft, ProgrammeDraft, SittingDraft  # noqa: E402
-from workshop_desk.services.settings import Settings  # noqa: E402
-from workshop_desk.services.workspace import Workspace  # noqa: E402
-from workshop_desk.ui.shell import Shell  # noqa: E402
+from workshop_desk.domain.enums import AttendanceStatus
+from workshop_desk.domain.models import ParticipantDraft, ProgrammeDraft, SittingDraft
+from workshop_desk.services.settings import Settings
+from workshop_desk.services.workspace import Workspace
+from workshop_desk.ui.shell import Shell
 
 PEOPLE, SCANS = 800, 60
 

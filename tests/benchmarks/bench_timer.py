@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from workshop_desk.domain.countdown import Countdown, TimerState  # noqa: E402
+from workshop_desk.domain.countdown import Countdown, TimerState
 
 TICK = 0.100  # the panel's QTimer interval
 HOUR = 3600.0

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.ideas import (
@@ -28,7 +29,7 @@ from workshop_desk.ui.board.capture import CaptureBar
 from workshop_desk.ui.board.commands import ShowRequest, board_commands
 from workshop_desk.ui.board.context_menu import context_menu
 from workshop_desk.ui.board.scene import BoardScene
-from workshop_desk.ui.board.toolbar import ALL, HIDDEN, UNSORTED, BoardToolbar
+from workshop_desk.ui.board.toolbar import ALL, HIDDEN, UNSORTED, BoardToolbar, parse_filter
 from workshop_desk.ui.board.view import BoardCanvas
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.widgets.form_status import FormStatus
@@ -292,6 +293,8 @@ class BoardPage(QWidget):
 
     # Display -------------------------------------------------------------------------------------------------
     def _on_scene_selection_changed(self) -> None:
+        if not isValid(self.scene):  # the scene clears its selection as it is destroyed
+            return
         ids = self.scene.selected_ids()
         self.toolbar.merge.setEnabled(len(ids) >= 2)
         self.toolbar.delete.setEnabled(bool(ids) or bool(self.scene.selected_themes()))
@@ -318,7 +321,7 @@ class BoardPage(QWidget):
         self._show_summary()
 
     def _apply_filter_to(self, idea: Idea) -> None:
-        kind, value = self.toolbar.filter_combo.currentData() or (ALL, None)
+        kind, value = parse_filter(self.toolbar.filter_combo.currentData())
         shown = {ALL: True, UNSORTED: idea.theme_id is None, HIDDEN: idea.hidden, "theme": idea.theme_id == value,
                  "table": idea.table_id == value, "group": idea.group_id == value,
                  "item": idea.agenda_item_id == value}[kind]

@@ -15,6 +15,16 @@ from workshop_desk.ui.board.capture import swatch
 ALL, UNSORTED, HIDDEN = "all", "unsorted", "hidden"
 
 
+def filter_key(kind: str, value: int | None = None) -> str:
+    """A filter as the combo box keeps it ('theme:12'; QVariant compares strings, not Python tuples)."""
+    return kind if value is None else f"{kind}:{value}"
+
+
+def parse_filter(key: str | None) -> tuple[str, int | None]:
+    kind, _colon, value = (key or ALL).partition(":")
+    return kind, int(value) if value else None
+
+
 class BoardToolbar(QToolBar):
     """Its actions are connected by the page; too narrow a window puts the last ones behind »."""
 
@@ -85,17 +95,17 @@ class BoardToolbar(QToolBar):
         combo = self.filter_combo
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(_("All notes"), (ALL, None))
-        combo.addItem(_("Not in a theme"), (UNSORTED, None))
-        combo.addItem(_("Hidden notes"), (HIDDEN, None))
+        combo.addItem(_("All notes"), ALL)
+        combo.addItem(_("Not in a theme"), UNSORTED)
+        combo.addItem(_("Hidden notes"), HIDDEN)
         for theme in themes:
-            combo.addItem(swatch(theme.colour), _("Theme: {name}").format(name=theme.name), ("theme", theme.id))
+            combo.addItem(swatch(theme.colour), _("Theme: {name}").format(name=theme.name), filter_key("theme", theme.id))
         for table in tables:
-            combo.addItem(_("Table: {name}").format(name=table.name), ("table", table.id))
+            combo.addItem(_("Table: {name}").format(name=table.name), filter_key("table", table.id))
         for group in groups:
-            combo.addItem(swatch(group.colour), _("Group: {name}").format(name=group.name), ("group", group.id))
+            combo.addItem(swatch(group.colour), _("Group: {name}").format(name=group.name), filter_key("group", group.id))
         for item in items:
-            combo.addItem(_("Item: {title}").format(title=item.title), ("item", item.id))
+            combo.addItem(_("Item: {title}").format(title=item.title), filter_key("item", item.id))
         index = combo.findData(kept)
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
