@@ -20,7 +20,7 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(_("expected a whole number of at least 1, got {text!r}").format(text=text))
+        raise argparse.ArgumentTypeError(_("expected a whole number of at least 1, got “{text}”").format(text=text))
     return value
 
 

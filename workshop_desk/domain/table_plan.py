@@ -239,6 +239,7 @@ def moved(plan: TablePlan, round_index: int, person: int, table_id: int, tables:
     if target is None:
         raise TablePlanError(_("That table is not part of this plan."))
     seating = {table: list(people) for table, people in plan.rounds[round_index].items()}
+    seating.setdefault(table_id, [])  # a table added since the plan was made
     if current is not None:
         seating[current].remove(person)
     if len(seating[table_id]) < target.capacity:

@@ -28,7 +28,7 @@ from workshop_desk.domain.table_search import plan_tables
 
 def problem(people: int, tables: int, capacity: int, rounds: int, **extra: object) -> SeatingProblem:
     specs = tuple(TableSpec(100 + t, capacity, f"Table {t + 1}") for t in range(tables))
-    return SeatingProblem(tuple(range(1, people + 1)), specs, rounds, **extra)  # type: ignore[arg-type]
+    return SeatingProblem(tuple(range(1, people + 1)), specs, rounds, **extra)
 
 
 def sizes_by_round(plan: TablePlan) -> list[list[int]]:

@@ -152,7 +152,7 @@ class BoardPage(QWidget):
         added = self.scene.update_ideas(self._document.workspace.ideas.get_many(ids))
         for item in added:
             self._apply_filter_to(item.idea)
-        self.scene.fit_scene_rect()
+        self.scene.grow_to(added)
         if added:
             self.canvas.ensureVisible(added[-1], 40, 40)
         self._show_summary()
@@ -333,7 +333,8 @@ class BoardPage(QWidget):
     def _show_summary(self) -> None:
         notes = self.scene.notes.values()
         hidden = sum(1 for item in notes if item.idea.hidden)
-        shown = sum(1 for item in notes if item.isVisible())
+        filtered = parse_filter(self.toolbar.filter_combo.currentData())[0] != ALL
+        shown = sum(1 for item in notes if item.isVisible()) if filtered else len(notes)
         folded = sum(len(stack) for stack in self.scene.folded.values())
         parts = [ngettext("{n} note", "{n} notes", len(notes)).format(n=len(notes))]
         if shown != len(notes):

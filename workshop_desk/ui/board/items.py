@@ -56,8 +56,15 @@ def font(pixels: float, bold: bool = False, italic: bool = False) -> QFont:
     return found
 
 
+class FrameDetail:
+    """The level of detail of the frame being painted, worked out once by the view (10,000 notes ask for it)."""
+
+    lod: float | None = None
+
+
 def level_of_detail(painter: QPainter) -> float:
-    return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+    lod = FrameDetail.lod
+    return lod if lod is not None else QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
 
 class NoteItem(QGraphicsItem):
@@ -112,7 +119,7 @@ class NoteItem(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
+        selected = self.isSelected()  # not option.state: Python enum flags cost a microsecond a note
         if level_of_detail(painter) < DETAIL_SCALE:
             painter.fillRect(self._rect, SELECTED if selected else self._brush)
             return

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from workshop_desk.domain.enums import ProjectorMode
-from workshop_desk.domain.ideas import Board, ColourBy, Idea, colour_rule, stacks
+from workshop_desk.domain.ideas import Board, Idea, colour_rule, stacks
 from workshop_desk.ui.board.commands import ShowRequest, board_commands
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector.content import BoardView
@@ -105,7 +105,8 @@ class BoardProjection(QObject):
         workspace = self._document.workspace
         tables = {t.id: t.position for t in workspace.ideas.room_tables(board.sitting_id)}
         groups = {g.id: g.colour for g in self._document.groups()}
-        rule = colour_rule(request.colour_by or ColourBy.THEME, {t.id: t.colour for t in board.themes}, groups, tables)
+        # The console's current colouring (it may have changed since the request).
+        rule = colour_rule(self._commands.colour_by, {t.id: t.colour for t in board.themes}, groups, tables)
         folded = stacks(board.ideas)
         notes = tuple(i for i in board.ideas if i.on_board and not i.hidden
                       and (request.theme_id is None or i.theme_id == request.theme_id))

@@ -76,11 +76,12 @@ class BoardScene(QGraphicsScene):
     def update_ideas(self, ideas: Iterable[Idea]) -> list[NoteItem]:
         """Show the saved state of these notes (added, edited, moved, merged, deleted); returns new items."""
         added: list[NoteItem] = []
-        regroup = False
+        regroup = themed = False
         for idea in ideas:
             old = self.ideas.get(idea.id)
             regroup = regroup or idea.merged_into_id is not None or (old is not None and old.merged_into_id is not None)
             regroup = regroup or (idea.deleted and idea.id in self.folded)
+            themed = themed or idea.theme_id is not None or (old is not None and old.theme_id is not None)
             if idea.deleted:
                 self.ideas.pop(idea.id, None)
             else:
@@ -95,7 +96,8 @@ class BoardScene(QGraphicsScene):
                 item.set_idea(idea, self._colour(idea), item.count, self._footer(idea))
         if regroup:
             self._recount()
-        self._recount_themes()
+        if themed or regroup:
+            self._recount_themes()
         return added
 
     def _recount(self) -> None:
@@ -147,19 +149,22 @@ class BoardScene(QGraphicsScene):
             item.set_colour(colour(idea))
 
     def content_rect(self) -> QRectF:
-        """What the notes and themes cover (from the saved positions: no item is asked)."""
-        rects = [QRectF(t.pos(), t.boundingRect().size()) for t in self.themes.values()]
-        rects += [QRectF(n.idea.x, n.idea.y, *n.size) for n in self.notes.values()]
-        if not rects:
-            return QRectF(0, 0, 800, 500)
-        left, top = min(r.left() for r in rects), min(r.top() for r in rects)
-        right, bottom = max(r.right() for r in rects), max(r.bottom() for r in rects)
-        return QRectF(left, top, right - left, bottom - top)
+        """What the notes and themes cover."""
+        rect = self.itemsBoundingRect()
+        return rect if rect.isValid() and not rect.isEmpty() else QRectF(0, 0, 800, 500)
 
     def fit_scene_rect(self) -> None:
         """Room to pan around the content (the scene rect only grows during a session)."""
         rect = self.content_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self.setSceneRect(rect.united(self.sceneRect()) if self.items() else rect)
+
+    def grow_to(self, items: Iterable[QGraphicsItem]) -> None:
+        """Room to pan around new notes too (cheaper than measuring the whole board again)."""
+        rect = self.sceneRect()
+        for item in items:
+            rect = rect.united(item.sceneBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)
 
     # Selection -----------------------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:

@@ -99,11 +99,13 @@ class BoardToolbar(QToolBar):
         combo.addItem(_("Not in a theme"), UNSORTED)
         combo.addItem(_("Hidden notes"), HIDDEN)
         for theme in themes:
-            combo.addItem(swatch(theme.colour), _("Theme: {name}").format(name=theme.name), filter_key("theme", theme.id))
+            combo.addItem(swatch(theme.colour), _("Theme: {name}").format(name=theme.name),
+                          filter_key("theme", theme.id))
         for table in tables:
             combo.addItem(_("Table: {name}").format(name=table.name), filter_key("table", table.id))
         for group in groups:
-            combo.addItem(swatch(group.colour), _("Group: {name}").format(name=group.name), filter_key("group", group.id))
+            combo.addItem(swatch(group.colour), _("Group: {name}").format(name=group.name),
+                          filter_key("group", group.id))
         for item in items:
             combo.addItem(_("Item: {title}").format(title=item.title), filter_key("item", item.id))
         index = combo.findData(kept)

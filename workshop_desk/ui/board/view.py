@@ -1,9 +1,10 @@
 """The board's view: zoom (Ctrl+wheel, + and −, 0 to fit), pan (space+drag, middle button), rubber-band selection."""
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
+from workshop_desk.ui.board.items import FrameDetail
 from workshop_desk.ui.board.scene import BoardScene
 
 MIN_SCALE, MAX_SCALE = 0.02, 4.0
@@ -30,6 +31,16 @@ class BoardCanvas(QGraphicsView):
                                   | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        FrameDetail.lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        try:
+            super().paintEvent(event)
+        finally:
+            FrameDetail.lod = None  # items painted elsewhere (the projector) work it out themselves
 
     def scale_factor(self) -> float:
         return self.transform().m11()

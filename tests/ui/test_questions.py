@@ -1,0 +1,115 @@
+"""Questions from the room at the console: typed, +1 by key or click, sorted, answered, pinned, hidden; undo."""
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.keys import type_text
+from tests.ui.conftest import Prompts
+from tests.ui.test_board import redo, undo
+from workshop_desk.domain.enums import ProjectorMode
+from workshop_desk.ui.main_window import MainWindow
+from workshop_desk.ui.pages.questions_panel import QuestionsPanel
+from workshop_desk.ui.projector.board_screen import QuestionScreen
+from workshop_desk.ui.shell import Shell
+
+BREAKFAST, ASSISES = 1, 6
+
+
+def open_panel(window: MainWindow, sitting: int = BREAKFAST) -> QuestionsPanel:
+    window.select_sitting(sitting)
+    page = window.sitting_page
+    assert page is not None
+    page.tabs.setCurrentIndex(page.QUESTIONS_TAB)
+    return page.questions_panel
+
+
+def texts(panel: QuestionsPanel) -> list[str]:
+    return [q.text for q in panel.model.questions]
+
+
+def test_questions_are_typed_voted_by_key_and_click_and_sorted_by_votes(qtbot: QtBot, window: MainWindow) -> None:
+    panel = open_panel(window)
+    for text, who in (("Qui portera le plan d'action ?", "Léa Martin"), ("Où en est le diagnostic ?", "")):
+        type_text(panel.asked_by_edit, who)
+        type_text(panel.text_edit, text)
+        qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return)
+    assert texts(panel) == ["Qui portera le plan d'action ?", "Où en est le diagnostic ?"]
+    first = panel.model.questions[0]
+    assert first.asked_by == "Léa Martin" and first.participant_id is None and panel.asked_by_edit.text() == ""
+    assert first.agenda_item_id is not None  # the sitting's "questions" item
+    assert panel.current() is not None and panel.current().text == "Où en est le diagnostic ?"  # type: ignore[union-attr]
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Plus)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Plus)
+    assert texts(panel)[0] == "Où en est le diagnostic ?" and panel.model.questions[0].votes == 2
+    assert panel.current().votes == 2  # type: ignore[union-attr]  # the selection follows the question
+    panel.table.selectRow(1)
+    qtbot.mouseClick(panel.vote_button, Qt.MouseButton.LeftButton)
+    assert panel.model.questions[1].votes == 1
+    undo(qtbot, window)
+    undo(qtbot, window)
+    assert [q.votes for q in panel.model.questions] == [1, 0]
+    redo(qtbot, window)
+    assert [q.votes for q in panel.model.questions] == [2, 0]
+
+
+def test_answered_hidden_and_deleted_questions_with_undo(qtbot: QtBot, window: MainWindow, prompts: Prompts) -> None:
+    panel = open_panel(window)
+    panel.text_edit.setText("Première question ?\nHors sujet : le parking ?\nTroisième ?")
+    assert texts(panel) == ["Première question ?", "Hors sujet : le parking ?", "Troisième ?"]
+    panel.table.selectRow(0)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_A)
+    assert texts(panel)[-1] == "Première question ?" and panel.model.questions[-1].answered
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_H)
+    assert "Hors sujet : le parking ?" not in texts(panel)
+    assert panel.summary.text() == "3 questions · 1 answered · 1 hidden"
+    panel.show_hidden_check.setChecked(True)
+    assert texts(panel)[-1] == "Hors sujet : le parking ?"
+    undo(qtbot, window)
+    assert not any(q.hidden for q in panel.model.questions)
+    prompts.text_answer = "Troisième question, précisée ?"
+    panel.table.selectRow(texts(panel).index("Troisième ?"))
+    qtbot.keyClick(panel.table, Qt.Key.Key_F2)
+    assert "Troisième question, précisée ?" in texts(panel)
+    panel.table.selectRow(texts(panel).index("Troisième question, précisée ?"))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert len(texts(panel)) == 2
+    undo(qtbot, window)
+    assert "Troisième question, précisée ?" in texts(panel)
+
+
+def test_pinning_puts_the_question_on_the_projector_and_hiding_takes_it_off(qtbot: QtBot, window: MainWindow,
+                                                                            shell: Shell) -> None:
+    panel = open_panel(window, ASSISES)
+    assert len(texts(panel)) == 7 and panel.model.questions[0].pinned  # the demo: one hidden, one pinned
+    row = texts(panel).index("Les locaux vacants de la rue des Tanneurs seront-ils proposés aux artisans ?")
+    panel.table.selectRow(row)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_P)
+    projector = shell.projector.window
+    assert projector.content.mode == ProjectorMode.QUESTION
+    assert isinstance(projector._stack.currentWidget(), QuestionScreen)
+    assert projector.content.question is not None and projector.content.question.text.startswith("Les locaux")
+    assert sum(q.pinned for q in panel.model.questions) == 1
+    assert not projector.grab().isNull()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Plus)
+    assert projector.content.question.votes == 7
+    undo(qtbot, window)
+    undo(qtbot, window)
+    assert projector.content.question.text.startswith("Comment un jeune créateur")  # the one pinned before
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_H)
+    assert projector.content.question is None
+    undo(qtbot, window)
+    assert projector.content.question is not None and projector.content.question.pinned
+
+
+def test_the_projector_key_shows_the_pinned_question_of_the_sitting(qtbot: QtBot, window: MainWindow,
+                                                                    shell: Shell) -> None:
+    open_panel(window, ASSISES)
+    qtbot.keyClick(window, Qt.Key.Key_F10)
+    content = shell.projector.window.content
+    assert content.mode == ProjectorMode.QUESTION and content.question is not None
+    assert content.question.asked_by == "Mehdi Haddad" and content.question.votes == 11
