@@ -15,21 +15,22 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QSize, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from workshop_desk.domain.enums import ProjectorMode  # noqa: E402
-from workshop_desk.domain.ideas import ArrangeBy, IdeaDraft  # noqa: E402
-from workshop_desk.domain.models import ItemDraft, ProgrammeDraft, SittingDraft  # noqa: E402
-from workshop_desk.services.settings import Settings  # noqa: E402
-from workshop_desk.services.workspace import Workspace  # noqa: E402
-from workshop_desk.ui.board.board_page import BoardPage  # noqa: E402
-from workshop_desk.ui.board.commands import ShowRequest, board_commands  # noqa: E402
-from workshop_desk.ui.shell import Shell  # noqa: E402
+from workshop_desk.domain.enums import ProjectorMode
+from workshop_desk.domain.ideas import ArrangeBy, IdeaDraft
+from workshop_desk.domain.models import ItemDraft, ProgrammeDraft, SittingDraft
+from workshop_desk.services.settings import Settings
+from workshop_desk.services.workspace import Workspace
+from workshop_desk.ui.board.board_page import BoardPage
+from workshop_desk.ui.board.commands import ShowRequest, board_commands
+from workshop_desk.ui.shell import Shell
 
-WORDS = ("atelier local emploi quartier artisans formation apprentissage boutique loyer financement banque réseau "
-         "mutualiser visibilité transmission santé numérique jeunes entreprises commerce gare friche label").split()
+WORDS = ("atelier", "local", "emploi", "quartier", "artisans", "formation", "apprentissage", "boutique", "loyer",
+         "financement", "banque", "réseau", "mutualiser", "visibilité", "transmission", "santé", "numérique", "jeunes",
+         "entreprises", "commerce", "gare", "friche", "label")
 
 
 def build(folder: Path, notes: int, name: str) -> Path:

@@ -45,11 +45,12 @@ def test_open_recent_and_reopen_last_file(shell: Shell, demo_path: Path) -> None
 
 def test_save_a_copy(window: MainWindow, shell: Shell, prompts: Prompts, tmp_path: Path) -> None:
     prompts.save_answer = tmp_path / "copy.wdesk"
+    titles = [s.title for s in shell.document.sittings()]  # type: ignore[union-attr]
     window.actions_by_name["save_copy"].trigger()
     assert (tmp_path / "copy.wdesk").exists()
     shell.close_programme()
     assert shell.open_path(tmp_path / "copy.wdesk")
-    assert len(shell.document.sittings()) == 6  # type: ignore[union-attr]
+    assert [s.title for s in shell.document.sittings()] == titles  # type: ignore[union-attr]
 
 
 def test_restore_from_backup_brings_back_a_deleted_sitting(
@@ -58,9 +59,10 @@ def test_restore_from_backup_brings_back_a_deleted_sitting(
     shell.backup_if_changed()  # as the 5-minute timer would
     assert shell.document is not None
     shell.document.workspace.backups.backup_now()
+    count = len(shell.document.sittings())
     window.select_sitting(2)
     window.actions_by_name["delete_sitting"].trigger()
-    assert len(shell.document.sittings()) == 5
+    assert len(shell.document.sittings()) == count - 1
 
     def choose_oldest(dialog: RestoreBackupDialog) -> int:
         dialog.list.setCurrentRow(dialog.list.count() - 1)
@@ -69,8 +71,8 @@ def test_restore_from_backup_brings_back_a_deleted_sitting(
     monkeypatch.setattr(RestoreBackupDialog, "exec", choose_oldest)  # type: ignore[attr-defined]
     window.actions_by_name["restore_backup"].trigger()
     assert shell.document is not None
-    assert len(shell.document.sittings()) == 6
-    assert shell.window is not None and shell.window.sittings_model.rowCount() == 6
+    assert len(shell.document.sittings()) == count
+    assert shell.window is not None and shell.window.sittings_model.rowCount() == count
 
 
 def test_switching_to_french_rebuilds_the_window_in_french(

@@ -11,7 +11,7 @@ def test_sittings_model(qtmodeltester: ModelTester, window: MainWindow) -> None:
     model = SittingsModel()
     model.set_sittings(window.document.sittings())  # type: ignore[union-attr]
     qtmodeltester.check(model)
-    assert model.rowCount() == 6
+    assert model.rowCount() == len(window.document.sittings()) >= 6  # type: ignore[union-attr]
 
 
 def test_agenda_model(qtmodeltester: ModelTester, window: MainWindow) -> None:

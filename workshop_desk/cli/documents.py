@@ -89,6 +89,35 @@ def _cmd_attendance_report(args: argparse.Namespace) -> int:
     return _run(args, write, _("Attendance report written to {path}"))
 
 
+def _run_planned(args: argparse.Namespace, write: Write, done: str) -> int:
+    """`_run`, for a document printed from the sitting's seating plan: no plan is a sentence, not a traceback."""
+    from workshop_desk.services.documents import NoPlanError
+
+    try:
+        return _run(args, write, done)
+    except NoPlanError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+
+
+def _cmd_tables(args: argparse.Namespace) -> int:
+    from workshop_desk.services import documents
+
+    def write(workspace: "Workspace", language: str) -> Path:
+        return documents.export_table_lists(workspace, args.sitting, args.out, language)
+
+    return _run_planned(args, write, _("Table lists written to {path}"))
+
+
+def _cmd_routes(args: argparse.Namespace) -> int:
+    from workshop_desk.services import documents
+
+    def write(workspace: "Workspace", language: str) -> Path:
+        return documents.export_route_cards(workspace, args.sitting, args.out, language)
+
+    return _run_planned(args, write, _("Route cards written to {path}"))
+
+
 COMMANDS = [
     Command(("export", "badges"), N_("write the badge sheet of PATH's participants (.docx, A4)"),
             _cmd_badges, _badge_arguments),
@@ -96,4 +125,11 @@ COMMANDS = [
             _cmd_attendance, _sitting_arguments),
     Command(("export", "attendance-report"), N_("write a sitting's attendance report: counts and who came (.docx)"),
             _cmd_attendance_report, _sitting_arguments),
+    Command(("export", "tables"),
+            N_("write a sitting's table lists from its seating plan: an overview per round, then a page per table "
+               "and round to post on it (.docx)"),
+            _cmd_tables, _sitting_arguments),
+    Command(("export", "routes"),
+            N_("write a route card per seated participant, their table in each round, 8 to a page to cut (.docx)"),
+            _cmd_routes, _sitting_arguments),
 ]

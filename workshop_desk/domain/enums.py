@@ -76,11 +76,14 @@ class ProjectorMode(StrEnum):
     WELCOME = "welcome"
     AGENDA = "agenda"
     TIMER = "timer"
+    PLAN = "plan"
     BLANK = "blank"
     PAUSE = "pause"
     BOARD = "board"  # the idea board, or one of its themes
     NOTE = "note"  # one note in large type
     QUESTION = "question"  # the pinned question from the room
+    RESULTS = "results"  # a ballot's result (or "Votes: N" until it is revealed)
+    ACTIONS = "actions"  # the action plan: what, who leads, when
 
 
 def _key(value: StrEnum) -> tuple[type, str]:
@@ -118,11 +121,14 @@ _LABELS: dict[tuple[type, str], str] = {
     _key(ProjectorMode.WELCOME): N_("Welcome screen"),
     _key(ProjectorMode.AGENDA): N_("Agenda"),
     _key(ProjectorMode.TIMER): N_("Timer"),
+    _key(ProjectorMode.PLAN): N_("Table plan"),
     _key(ProjectorMode.BLANK): N_("Blank screen"),
     _key(ProjectorMode.PAUSE): N_("Pause screen"),
     _key(ProjectorMode.BOARD): N_("Idea board"),
     _key(ProjectorMode.NOTE): N_("One idea"),
     _key(ProjectorMode.QUESTION): N_("Pinned question"),
+    _key(ProjectorMode.RESULTS): N_("Vote results"),
+    _key(ProjectorMode.ACTIONS): N_("Action plan"),
 }
 
 

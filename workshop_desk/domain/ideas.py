@@ -15,7 +15,7 @@ from workshop_desk.i18n import N_, _
 
 MAX_NOTE = 500  # characters: a sticky note, not an essay
 NOTE_FONT_PX = 15.0  # scene units; the screens draw notes with this font size
-NOTE_LINE = 20.0
+NOTE_LINE = 18.0  # the line spacing of a 15 px sans-serif font, rounded up
 NOTE_PADDING = 12.0
 NOTE_WIDTHS = ((40, 170.0), (110, 210.0), (MAX_NOTE, 250.0))  # up to n characters → width
 NOTE_MIN_HEIGHT, NOTE_MAX_HEIGHT = 90.0, 290.0
@@ -27,7 +27,7 @@ MIN_BOARD_WIDTH = 1800.0
 DEFAULT_NOTE_COLOUR = "#FFF59D"
 THEME_COLOURS = ("#FFE082", "#A5D6A7", "#90CAF9", "#F48FB1", "#CE93D8", "#80CBC4", "#FFAB91", "#E6EE9C")
 TABLE_COLOURS = ("#FFF59D", "#F8BBD0", "#C5E1A5", "#B3E5FC", "#FFCC80", "#D1C4E9", "#B2DFDB", "#FFAB91")
-_AVERAGE_CHAR = 0.54 * NOTE_FONT_PX  # a generous average width, so that estimated notes rarely overflow
+_AVERAGE_CHAR = 0.56 * NOTE_FONT_PX  # generous (the average is 0.51): estimated notes rarely overflow
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►]+|\d{1,3}[.)])\s+")
 
 
@@ -300,6 +300,12 @@ def pack(sizes: Sequence[tuple[int, float, float]], left: float, top: float, wid
         row_height = max(row_height, h)
         used = max(used, x - NOTE_GAP - left)
     return positions, used, (y + row_height - top) if sizes else 0.0
+
+
+def layout_of(ideas: Iterable[Idea], themes: Iterable[Theme] = ()) -> Layout:
+    """The current layout of these notes and themes."""
+    return Layout(tuple(Placement(i.id, i.x, i.y, i.theme_id) for i in ideas),
+                  tuple(Frame(t.id, t.x, t.y, t.width, t.height) for t in themes))
 
 
 def theme_at(x: float, y: float, frames: Iterable[Frame]) -> int | None:

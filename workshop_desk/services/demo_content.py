@@ -92,6 +92,23 @@ SITTINGS: list[dict[str, object]] = [
     },
 ]
 
+SITTINGS.append({
+    "title": "World café des porteurs d'actions",
+    "kind": SittingKind.WORKSHOP, "date": date(2027, 4, 8), "start": time(17, 30), "end": time(19, 30),
+    "venue": VENUE_INCUBATOR, "expected": 24,
+    "objectives": "Lancer la mise en œuvre du plan d'action : chaque porteur rencontre ses partenaires, table par "
+                  "table, en trois tours.",
+    "agenda": [
+        ("Accueil et placement aux tables", K.WELCOME, 10),
+        ("Comment se déroule le world café", K.PRESENTATION, 5),
+        ("Tour 1 : les premiers pas de chaque action", K.BRAINSTORM, 25),
+        ("Tour 2 : qui fait quoi avec qui ?", K.BRAINSTORM, 25),
+        ("Tour 3 : les obstacles et les appuis", K.BRAINSTORM, 25),
+        ("Les hôtes de table restituent", K.PRESENTATION, 20),
+        ("Conclusion et calendrier", K.WRAP_UP, 10),
+    ],
+})
+
 FIRST_NAMES = [
     "Camille", "Léa", "Hugo", "Chloé", "Louis", "Manon", "Gabriel", "Inès", "Arthur", "Zoé", "Nathan",
     "Élise", "Raphaël", "Sarah", "Théo", "Jade", "Karim", "Amina", "Yann", "Sophie", "Mehdi", "Hélène",

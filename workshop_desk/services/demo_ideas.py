@@ -2,14 +2,11 @@
 
 import random
 
-from sqlmodel import select
-
 from workshop_desk.domain.enums import ItemKind
 from workshop_desk.domain.ideas import ArrangeBy, IdeaDraft
 from workshop_desk.services.workspace import Workspace
-from workshop_desk.storage.tables import RoomTableTable
 
-TABLES = ("Table 1", "Table 2", "Table 3", "Table 4")
+TABLES = 4  # per workshop (those the demo's table plan made, if any, are used)
 
 # Per workshop: (theme, notes); then (duplicate, the note it repeats); then notes still hidden from the room.
 BOARDS: list[tuple[list[tuple[str, list[str]]], list[tuple[str, str]], list[str]]] = [
@@ -133,24 +130,12 @@ def add_demo_ideas(workspace: Workspace) -> None:
     _add_questions(workspace, sittings[5].id)
 
 
-def _room_tables(workspace: Workspace, sitting_id: int) -> list[int]:
-    """The workshop's four tables (those already planned, if another part of the demo made some)."""
-    with workspace.database.session() as session:
-        rows = list(session.exec(select(RoomTableTable).where(RoomTableTable.sitting_id == sitting_id)))
-        if not rows:
-            rows = [RoomTableTable(sitting_id=sitting_id, name=name, capacity=6, position=n)
-                    for n, name in enumerate(TABLES)]
-            session.add_all(rows)
-            session.flush()
-        return [row.id for row in rows if row.id is not None]
-
-
 def _add_board(workspace: Workspace, sitting_id: int,
                spec: tuple[list[tuple[str, list[str]]], list[tuple[str, str]], list[str]], rng: random.Random) -> None:
     themes, duplicates, hidden = spec
     items = workspace.agenda.items(sitting_id)
     item_id = next(i.id for i in items if i.kind == ItemKind.BRAINSTORM)
-    tables = _room_tables(workspace, sitting_id)
+    tables = [t.id for t in workspace.room_tables.ensure_tables(sitting_id, TABLES, 6)[:TABLES]]
     groups = [g.id for g in workspace.programmes.groups()]
 
     def draft(text: str, secret: bool = False) -> IdeaDraft:

@@ -6,10 +6,17 @@ from pathlib import Path
 from workshop_desk.domain.attendance import EXPECTED
 from workshop_desk.domain.models import Participant, Sitting
 from workshop_desk.domain.people import fold
+from workshop_desk.domain.table_plan import SittingPlan
 from workshop_desk.exports.attendance_docx import write_attendance_sheet
 from workshop_desk.exports.attendance_report_docx import write_attendance_report
 from workshop_desk.exports.badges_docx import stock_for, write_badges
+from workshop_desk.exports.tables_docx import card_height, write_route_cards, write_table_lists
+from workshop_desk.i18n import _
 from workshop_desk.services.workspace import Workspace
+
+
+class NoPlanError(ValueError):
+    """The sitting has no saved seating plan to print; the message is translated for the user."""
 
 
 def export_badges(workspace: Workspace, out: Path, language: str, per_page: int = 8,
@@ -59,3 +66,36 @@ def export_attendance_report(workspace: Workspace, sitting_id: int, out: Path, l
 def sitting(workspace: Workspace, sitting_id: int) -> Sitting:
     """The sitting with this id (LookupError if the file has none)."""
     return workspace.sittings.agenda(sitting_id).sitting
+
+
+def export_table_lists(workspace: Workspace, sitting_id: int, out: Path, language: str) -> Path:
+    """The sitting's table lists: an overview page per round, then a page per table and round to post.
+
+    LookupError: no such sitting; NoPlanError (a ValueError): the sitting has no saved plan."""
+    found, plan = _planned(workspace, sitting_id)
+    return write_table_lists(out, workspace.programmes.get(), found, plan, _everyone(workspace),
+                             workspace.programmes.groups(), language)
+
+
+def export_route_cards(workspace: Workspace, sitting_id: int, out: Path, language: str, per_page: int = 8) -> Path:
+    """A card per seated participant with their table in each round, `per_page` (4, 6, 8 or 10) to an A4 page.
+
+    LookupError: no such sitting; NoPlanError (a ValueError): no saved plan; ValueError: another `per_page`."""
+    card_height(per_page)  # a wrong size fails before anything is read
+    found, plan = _planned(workspace, sitting_id)
+    return write_route_cards(out, workspace.programmes.get(), found, plan, _everyone(workspace),
+                             workspace.programmes.groups(), language, per_page)
+
+
+def _planned(workspace: Workspace, sitting_id: int) -> tuple[Sitting, SittingPlan]:
+    """The sitting and its saved seating plan (LookupError, NoPlanError)."""
+    found = sitting(workspace, sitting_id)
+    plan = workspace.room_tables.saved_plan(sitting_id)
+    if plan is None:
+        raise NoPlanError(_("“{sitting}” has no seating plan yet: plan its tables first, then print them.").format(
+            sitting=found.title))
+    return found, plan
+
+
+def _everyone(workspace: Workspace) -> dict[int, Participant]:
+    return {person.id: person for person in workspace.participants.all()}

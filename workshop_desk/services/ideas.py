@@ -1,6 +1,6 @@
 """The idea board: sticky notes (capture, edit, move, merge, hide, delete) and the themes that group them."""
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -31,7 +31,6 @@ from workshop_desk.domain.ideas import (
     merge_plan,
     note_size,
 )
-from workshop_desk.domain.table_plan import RoomTable
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import to_domain
 from workshop_desk.storage.db import Database
@@ -130,13 +129,6 @@ class IdeaService:
         """These notes, whatever their state (deleted, merged, hidden), in id order."""
         with self._db.session() as session:
             return _by_ids(session, ids)
-
-    def room_tables(self, sitting_id: int) -> list[RoomTable]:
-        """The sitting's room tables, for the capture bar and for colouring notes by table."""
-        with self._db.session() as session:
-            rows = session.exec(select(RoomTableTable).where(RoomTableTable.sitting_id == sitting_id)
-                                .order_by(col(RoomTableTable.position), col(RoomTableTable.id)))
-            return [to_domain(row, RoomTable) for row in rows]
 
     # Capture and edit ------------------------------------------------------------------------------------
     def add(self, sitting_id: int, draft: IdeaDraft, position: tuple[float, float] | None = None) -> Idea:
@@ -345,12 +337,3 @@ class ThemeService:
                     option.theme_id = theme.id
                     session.add(option)
             return theme
-
-
-def layout_of(ideas: Iterable[Idea], themes: Iterable[Theme] = ()) -> Layout:
-    """The current layout of these notes and themes."""
-    return Layout(tuple(Placement(i.id, i.x, i.y, i.theme_id) for i in ideas), tuple(_frame(t) for t in themes))
-
-
-def placements_by_id(layout: Layout) -> Mapping[int, Placement]:
-    return {p.idea_id: p for p in layout.notes}

@@ -16,6 +16,7 @@ from workshop_desk.services.privacy import PrivacyService
 from workshop_desk.services.programmes import ProgrammeService
 from workshop_desk.services.questions import QuestionService
 from workshop_desk.services.room_tables import RoomTableService
+from workshop_desk.services.round_timing import RoundTimingService
 from workshop_desk.services.run import RunService
 from workshop_desk.services.sittings import SittingService
 from workshop_desk.services.speaking import SpeakingService
@@ -50,6 +51,7 @@ class Workspace:
     themes: ThemeService
     questions: QuestionService
     room_tables: RoomTableService
+    rounds: RoundTimingService
 
     @property
     def path(self) -> Path:
@@ -76,6 +78,7 @@ class Workspace:
             themes=ThemeService(database),
             questions=QuestionService(database, wall),
             room_tables=RoomTableService(database),
+            rounds=RoundTimingService(database, wall),
         )
 
     @classmethod

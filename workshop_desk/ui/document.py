@@ -42,6 +42,8 @@ class Document(QObject):
     attendance_changed = Signal(int)  # sitting id: someone signed in, left, or changed status
     ideas_changed = Signal(int)  # sitting id: a note or a theme of its board changed
     questions_changed = Signal(int)  # sitting id
+    ballots_changed = Signal(int)  # sitting id: a ballot, its controls or its votes changed
+    priorities_changed = Signal()  # a priority list or the action plan changed
     saved = Signal(str)  # what was saved, for the status bar
 
     def __init__(self, workspace: "Workspace", parent: QObject | None = None) -> None:

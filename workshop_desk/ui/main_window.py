@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.sitting_page.signin_desk.head_count_changed.connect(self._on_desk_head_count_changed)
         self.sitting_page.timer_panel.ticked.connect(self.shell.projector.set_countdown)
         self.sitting_page.timer_panel.started.connect(lambda: self.shell.projector.set_mode(ProjectorMode.TIMER))
+        self.sitting_page.tables_page.plan_shown.connect(self._on_tables_page_plan_shown)
         self.sitting_page.tabs.currentChanged.connect(lambda _i: self._on_desk_head_count_changed(None))
         for signal, action in ((self.sitting_page.run_panel.start_requested, "run_start"),
                                (self.sitting_page.run_panel.next_requested, "run_next"),
@@ -189,6 +190,12 @@ class MainWindow(QMainWindow):
         document.undo_stack.canRedoChanged.connect(lambda _v: self._update_undo_actions())
         document.undo_stack.indexChanged.connect(lambda _v: self._update_undo_actions())
         self._show_title()
+
+    def _on_tables_page_plan_shown(self, view: object) -> None:
+        from workshop_desk.domain.enums import ProjectorMode
+
+        self.shell.projector.set_plan(view)  # type: ignore[arg-type]
+        self.shell.projector.set_mode(ProjectorMode.PLAN)
 
     def _on_desk_head_count_changed(self, count: object) -> None:
         """The projector shows the head count while the sign-in desk is open."""

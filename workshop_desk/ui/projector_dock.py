@@ -69,7 +69,14 @@ class ProjectorDock(QWidget):
             self.screen_combo.setCurrentIndex(1)
 
     def show_mode(self, mode: ProjectorMode, visible: bool) -> None:
-        self.mode_buttons[mode].setChecked(True)
+        button = self.mode_buttons.get(mode)
+        if button is not None:
+            button.setChecked(True)
+        else:  # a mode chosen from a page (table plan, board, results): no button of this panel is on
+            self.mode_group.setExclusive(False)
+            for other in self.mode_buttons.values():
+                other.setChecked(False)
+            self.mode_group.setExclusive(True)
         self.toggle_button.setChecked(visible)
         self.toggle_button.setText(_("Hide the projector (F5)") if visible else _("Show the projector (F5)"))
 

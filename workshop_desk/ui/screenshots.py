@@ -84,7 +84,22 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     shots.take("projector", projector.window)
     document.step_run(DEMO_WORKSHOP, 1)
     shots.take("projector-pause", projector.window, lambda: projector.set_mode(ProjectorMode.PAUSE))
+    _tables_shots(shell, shots)
     _board_shots(shell, shots)
+
+
+def _tables_shots(shell: Shell, shots: _Shots) -> None:
+    """The world café: its tables and saved plan at the console, round 2 on the projector."""
+    window, projector = shell.window, shell.projector
+    assert window is not None and window.sitting_page is not None and shell.document is not None
+    cafe = next(s for s in shell.document.sittings() if s.title.startswith("World café"))
+    window.select_sitting(cafe.id)
+    page = window.sitting_page
+    page.tabs.setCurrentIndex(page.TABLES_TAB)
+    page.tables_page.rounds_bar.setCurrentIndex(1)
+    shots.take("console-tables", window)
+    page.tables_page.show_button.click()
+    shots.take("projector-plan", projector.window)
 
 
 def _board_shots(shell: Shell, shots: _Shots) -> None:

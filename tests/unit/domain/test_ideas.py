@@ -85,7 +85,7 @@ def _board() -> Board:
     themes = (Theme(1, 1, "Locaux", position=1), Theme(2, 1, "Vente", position=0))
     ideas = tuple(idea(n, f"Idée {n}", theme_id=(1 if n <= 3 else 2 if n <= 5 else None), table_id=n % 2 + 10)
                   for n in range(1, 9))
-    return Board(1, ideas + (idea(9, merged_into_id=1), idea(10, deleted=True)), themes)
+    return Board(1, (*ideas, idea(9, merged_into_id=1), idea(10, deleted=True)), themes)
 
 
 def _inside(point: tuple[float, float], frame: Frame) -> bool:

@@ -41,11 +41,12 @@ def _all_texts(demo) -> list[str]:
     return [t for t in texts if t]
 
 
-def test_six_sittings_with_agendas(demo):
+def test_the_sittings_of_the_content_with_agendas(demo):
     sittings = demo.sittings.all()
-    assert len(sittings) == 6
-    assert [s.title for s in sittings] == [spec["title"] for spec in demo_content.SITTINGS]
-    dates = [s.date for s in sittings]
+    assert len(sittings) >= 7  # breakfast, four workshops, the Assises, the world café (and later additions)
+    titles = [s.title for s in sittings]
+    assert all(spec["title"] in titles for spec in demo_content.SITTINGS)
+    dates = [s.date for s in sittings if s.title in {spec["title"] for spec in demo_content.SITTINGS}]
     assert dates == sorted(dates)
     for sitting in sittings:
         items = demo.agenda.items(sitting.id)
@@ -88,3 +89,16 @@ def test_demo_refuses_an_existing_path(tmp_path):
     with pytest.raises(FileExistsError):
         build_demo(path, tmp_path / "backups")
     assert path.read_bytes() == b"mine"
+
+
+def test_the_world_cafe_has_a_saved_plan_with_timed_rounds(demo):
+    cafe = next(s for s in demo.sittings.all() if s.title.startswith("World café"))
+    saved = demo.room_tables.saved_plan(cafe.id)
+    assert saved is not None and len(saved.plan.rounds) == 3 and len(saved.tables) == 4
+    assert all(r.started_at and r.ended_at for r in demo.rounds.rounds(cafe.id))
+
+
+def test_the_assises_round_table_has_speaking_turns(demo):
+    assises = next(s for s in demo.sittings.all() if s.title.startswith("Assises"))
+    turns = demo.speaking.turns(assises.id)
+    assert len(turns) == 4 and all(t.has_spoken for t in turns)

@@ -127,7 +127,7 @@ class BoardPage(QWidget):
             self.scene.load(Board(0), self._colour_rule(), self._footer)
             return
         workspace = self._document.workspace
-        self._tables = workspace.ideas.room_tables(self.sitting_id)
+        self._tables = workspace.room_tables.tables(self.sitting_id)
         board = workspace.ideas.board(self.sitting_id)
         self._themes = list(board.themes)
         self._refresh_choices()

@@ -132,6 +132,7 @@ class NoteItem(QGraphicsItem):
         self._paint_footer(painter)
         if self.count > 1:
             self._paint_badge(painter)
+        painter.setBrush(Qt.BrushStyle.NoBrush)  # the view does not save the painter's state between items
         if selected:
             painter.setPen(QPen(SELECTED, 4))
             painter.drawRect(self._rect.adjusted(-1, -1, 1, 1))

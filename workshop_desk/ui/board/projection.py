@@ -103,7 +103,7 @@ class BoardProjection(QObject):
     def board_view(self, board: Board, request: ShowRequest) -> BoardView:
         """The revealed notes of the board (or of one theme), coloured as on the console."""
         workspace = self._document.workspace
-        tables = {t.id: t.position for t in workspace.ideas.room_tables(board.sitting_id)}
+        tables = {t.id: t.position for t in workspace.room_tables.tables(board.sitting_id)}
         groups = {g.id: g.colour for g in self._document.groups()}
         # The console's current colouring (it may have changed since the request).
         rule = colour_rule(self._commands.colour_by, {t.id: t.colour for t in board.themes}, groups, tables)

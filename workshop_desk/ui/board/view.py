@@ -1,6 +1,6 @@
 """The board's view: zoom (Ctrl+wheel, + and −, 0 to fit), pan (space+drag, middle button), rubber-band selection."""
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
@@ -32,7 +32,7 @@ class BoardCanvas(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawBackground(painter, rect)
         FrameDetail.lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 

@@ -15,15 +15,13 @@ from workshop_desk.ui.pages.run_panel import RunPanel
 from workshop_desk.ui.pages.signin_desk import SignInDesk
 from workshop_desk.ui.pages.sitting_form import SittingForm
 from workshop_desk.ui.pages.speakers_panel import SpeakersPanel
+from workshop_desk.ui.pages.tables_page import TablesPage
 from workshop_desk.ui.pages.timer_panel import TimerPanel
 from workshop_desk.ui.widgets.form_status import FormStatus
 
 
 class SittingPage(QWidget):
     """Edits and runs the sitting chosen in the sidebar."""
-
-    PLAN_TAB, SIGNIN_TAB, RUN_TAB, TIMER_TAB = 0, 1, 2, 3
-    IDEAS_TAB, QUESTIONS_TAB = 4, 5
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -51,10 +49,12 @@ class SittingPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(plan, _("&Plan"))
         self.tabs.addTab(self.signin_desk, _("&Sign-in"))
+        self.tables_page = TablesPage(self._document)
+        self.tabs.addTab(self.tables_page, _("T&ables"))
         self.tabs.addTab(self.run_panel, _("&Run live"))
         self.timer_panel = TimerPanel(self._document)
         self.speakers_panel = SpeakersPanel(self._document)
-        timing = QSplitter()
+        self.timing = timing = QSplitter()
         timing.addWidget(self.timer_panel)
         timing.addWidget(self.speakers_panel)
         timing.setStretchFactor(0, 3)
@@ -64,16 +64,28 @@ class SittingPage(QWidget):
         self.questions_panel = QuestionsPanel(self._document)
         self.tabs.addTab(self.board_page, _("&Ideas"))
         self.tabs.addTab(self.questions_panel, _("&Questions"))
+        self._number_tabs()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         layout.addWidget(self.tabs, 1)
+
+    def _number_tabs(self) -> None:
+        """Each tab's index, by what it holds (so that adding a tab never breaks a caller)."""
+        self.PLAN_TAB = 0
+        self.SIGNIN_TAB = self.tabs.indexOf(self.signin_desk)
+        self.TABLES_TAB = self.tabs.indexOf(self.tables_page)
+        self.RUN_TAB = self.tabs.indexOf(self.run_panel)
+        self.TIMER_TAB = self.tabs.indexOf(self.timing)
+        self.IDEAS_TAB = self.tabs.indexOf(self.board_page)
+        self.QUESTIONS_TAB = self.tabs.indexOf(self.questions_panel)
 
     def _connect_signals(self) -> None:
         self.form.edited.connect(self._on_form_edited)
         self.run_panel.time_item_requested.connect(self._on_run_panel_time_item_requested)
         self.speakers_panel.floor_given.connect(self.timer_panel.start_speaker)
         self.speakers_panel.floor_ended.connect(self.timer_panel.end_speaker)
+        self.tables_page.round_started.connect(self._on_tables_page_round_started)
         self._document.agenda_changed.connect(self._on_document_agenda_changed)
 
     def set_sitting(self, sitting_id: int | None) -> None:
@@ -81,6 +93,7 @@ class SittingPage(QWidget):
         self.sitting_id = sitting_id
         self.agenda_editor.set_sitting(sitting_id)
         self.signin_desk.set_sitting(sitting_id)
+        self.tables_page.set_sitting(sitting_id)
         self.timer_panel.set_sitting(sitting_id)
         self.speakers_panel.set_sitting(sitting_id)
         self.board_page.set_sitting(sitting_id)
@@ -114,6 +127,12 @@ class SittingPage(QWidget):
             self.status.show_error(str(error))
             return
         self.status.clear_error()
+
+    def _on_tables_page_round_started(self, label: str, minutes: int) -> None:
+        """A round of the plan starts: its countdown starts on the round timer."""
+        self.timer_panel.set_duration(minutes, label)
+        self.timer_panel.toggle()
+        self.tabs.setCurrentIndex(self.TIMER_TAB)
 
     def _on_run_panel_time_item_requested(self, title: str, minutes: int) -> None:
         """Put the current item's planned time on the round timer, ready to start."""

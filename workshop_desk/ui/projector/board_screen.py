@@ -3,8 +3,9 @@ pinned question from the room."""
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
+from workshop_desk.domain.ideas import Theme
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.board.items import NoteItem, ThemeItem
@@ -15,6 +16,30 @@ from workshop_desk.ui.projector.screens import Screen
 Align = Qt.AlignmentFlag
 TITLE = 0.11  # of the screen height, above the board
 MAX_SCALE = 2.5  # one theme of three notes: large, not absurd
+LABEL = 0.032  # a theme's name is at least this share of the screen height, whatever the zoom
+
+
+class ThemeLabel(QGraphicsItem):
+    """A theme's name across the top of its area, at a size the room can read when the board is zoomed out."""
+
+    def __init__(self, board_theme: Theme, height: float) -> None:
+        super().__init__()
+        self.name, self.colour = board_theme.name, QColor(board_theme.colour)
+        self._rect = QRectF(0, 0, board_theme.width, min(height, board_theme.height * 0.6))
+        self.setPos(board_theme.x, board_theme.y)
+        self.setZValue(2.0)  # above the notes
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.fillRect(self._rect, self.colour)
+        font = theme.font_px(self._rect.height() * 0.62, bold=True)
+        painter.setFont(font)
+        painter.setPen(QColor("#212121"))
+        inner = self._rect.adjusted(self._rect.height() * 0.3, 0, -self._rect.height() * 0.3, 0)
+        name = QFontMetricsF(font).elidedText(self.name, Qt.TextElideMode.ElideRight, inner.width())
+        painter.drawText(inner, int(Align.AlignLeft | Align.AlignVCenter), name)
 
 
 class BoardScreen(Screen):
@@ -32,6 +57,7 @@ class BoardScreen(Screen):
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.shown: BoardView | None = None
+        self._labels: list[ThemeLabel] = []
 
     def set_content(self, content: ProjectorContent) -> None:
         if content.board is not self.shown:
@@ -41,6 +67,7 @@ class BoardScreen(Screen):
 
     def _build(self, view: BoardView | None) -> None:
         self.board_scene.clear()
+        self._labels = []
         if view is None:
             return
         for board_theme in view.themes:
@@ -63,6 +90,17 @@ class BoardScreen(Screen):
             self.view.resetTransform()
             self.view.scale(MAX_SCALE, MAX_SCALE)
         self.view.centerOn(rect.center())
+        self._label_themes(self.view.transform().m11())
+
+    def _label_themes(self, scale: float) -> None:
+        """Readable theme names when the zoom makes the themes' own headers too small."""
+        for label in self._labels:
+            self.board_scene.removeItem(label)
+        wanted = self.height() * LABEL / max(scale, 1e-3)  # in scene units
+        shown = self.shown.themes if self.shown else ()
+        self._labels = [ThemeLabel(t, wanted * 1.5) for t in shown] if wanted > 24.0 else []
+        for label in self._labels:
+            self.board_scene.addItem(label)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -37,6 +37,24 @@ class BoardView:
 
 
 @dataclass(frozen=True, slots=True)
+class TableView:
+    """One table of a round, as the room sees it."""
+
+    title: str  # "Table 3 — Santé"
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    """Who sits where in one round; the tables are shown a page at a time when they do not all fit."""
+
+    round_number: int
+    round_count: int
+    tables: tuple[TableView, ...]
+    page: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectorContent:
     mode: ProjectorMode
     programme: Programme | None = None
@@ -46,5 +64,6 @@ class ProjectorContent:
     head_count: HeadCount | None = None  # shown on the welcome screen while the sign-in desk is open
     groups: tuple[StakeholderGroup, ...] = ()
     countdown: CountdownView | None = None
+    plan: PlanView | None = None
     board: BoardView | None = None
     question: Question | None = None  # the pinned question from the room

@@ -1,5 +1,7 @@
 """Decides what the projector shows, from the console's commands and the document's changes."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
@@ -10,10 +12,12 @@ from workshop_desk.domain.ideas import Question
 from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
 from workshop_desk.ui.board.projection import BoardProjection
 from workshop_desk.ui.document import Document
-from workshop_desk.ui.projector.content import BoardView, CountdownView, ProjectorContent
+from workshop_desk.ui.projector.content import BoardView, CountdownView, PlanView, ProjectorContent
+from workshop_desk.ui.projector.plan_screen import page_count
 from workshop_desk.ui.projector.window import ProjectorWindow
 
 PREVIEW_INTERVAL_MS = 1000
+PAGE_SECONDS = 8  # how long each page of a long table plan stays on screen
 
 
 class ProjectorController(QObject):
@@ -34,6 +38,10 @@ class ProjectorController(QObject):
         self._groups: tuple[StakeholderGroup, ...] = ()
         self.head_count: HeadCount | None = None
         self.countdown: CountdownView | None = None
+        self.plan: PlanView | None = None
+        self._page_timer = QTimer(self)
+        self._page_timer.setInterval(PAGE_SECONDS * 1000)
+        self._page_timer.timeout.connect(self._on_page_timer_timeout)
         self.board: BoardView | None = None
         self.question: Question | None = None
         self.board_projection: BoardProjection | None = None
@@ -74,6 +82,20 @@ class ProjectorController(QObject):
         """The live head count from the sign-in desk (None: the desk is closed)."""
         self.head_count = count
         self.refresh()
+
+    def set_plan(self, view: PlanView | None) -> None:
+        """The table plan of one round (pages turn by themselves when the tables do not all fit)."""
+        self.plan = view
+        self._page_timer.start()
+        self.refresh()
+
+    def _on_page_timer_timeout(self) -> None:
+        """Turn the plan's page when its tables do not all fit on one screen."""
+        plan = self.plan
+        if plan is not None and self.mode == ProjectorMode.PLAN and \
+                page_count(plan, self.window.width(), self.window.height()) > 1:
+            self.plan = replace(plan, page=plan.page + 1)
+            self.refresh(preview=False)
 
     def set_countdown(self, view: CountdownView | None) -> None:
         """The round timer's latest reading (ticks often: no database access here)."""
@@ -129,8 +151,10 @@ class ProjectorController(QObject):
         """What the projector shows now (no database access: ticks call this often)."""
         running = self._agenda is not None and self._agenda.sitting.is_running
         elapsed = self.elapsed if running else None
-        return ProjectorContent(self.mode, self._programme, self._agenda, elapsed, utc_now(), self.head_count,
-                                self._groups, self.countdown, self.board, self.question)
+        return ProjectorContent(
+            mode=self.mode, programme=self._programme, agenda=self._agenda, elapsed_seconds=elapsed, now=utc_now(),
+            head_count=self.head_count, groups=self._groups, countdown=self.countdown, plan=self.plan,
+            board=self.board, question=self.question)
 
     def _on_document_agenda_changed(self, sitting_id: int) -> None:
         if sitting_id == self.sitting_id:

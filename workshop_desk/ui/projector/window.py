@@ -8,6 +8,7 @@ from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.i18n import _
 from workshop_desk.ui.projector.board_screen import BoardScreen, NoteScreen, QuestionScreen
 from workshop_desk.ui.projector.content import ProjectorContent
+from workshop_desk.ui.projector.plan_screen import PlanScreen
 from workshop_desk.ui.projector.screens import (
     AgendaScreen,
     BlankScreen,
@@ -37,6 +38,7 @@ class ProjectorWindow(QWidget):
             ProjectorMode.WELCOME: WelcomeScreen(),
             ProjectorMode.AGENDA: AgendaScreen(),
             ProjectorMode.TIMER: CountdownScreen(),
+            ProjectorMode.PLAN: PlanScreen(),
             ProjectorMode.PAUSE: PauseScreen(),
             ProjectorMode.BLANK: BlankScreen(),
             ProjectorMode.BOARD: BoardScreen(),

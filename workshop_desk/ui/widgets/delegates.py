@@ -1,5 +1,6 @@
 """Cell editors for tables: a choice from a fixed list, a bounded number."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -11,7 +12,7 @@ Index = QModelIndex | QPersistentModelIndex
 class ChoiceDelegate(QStyledItemDelegate):
     """Edits a cell whose EditRole value is one of `choices` (value, label)."""
 
-    def __init__(self, choices: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, choices: Sequence[tuple[object, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._choices = choices
 

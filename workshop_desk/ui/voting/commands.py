@@ -1,0 +1,210 @@
+"""Ballots and votes from the console: saved, undoable where it makes sense, and announced to the screens and the
+projector; one shared cache of results, so that a vote is counted once however many screens show it."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from workshop_desk.domain.enums import BallotMethod, ProjectorMode, Source
+from workshop_desk.domain.validation import ValidationError
+from workshop_desk.domain.voting import Ballot, BallotPaper, Result, Settings, Tally
+from workshop_desk.domain.voting_sheet import SheetReading
+from workshop_desk.i18n import _
+from workshop_desk.services.voting_snapshots import Snapshot, SnapshotService
+from workshop_desk.ui.document import Document
+from workshop_desk.ui.voting.undo import push_saved
+
+
+@dataclass(frozen=True, slots=True)
+class BallotDraft:
+    """What the ballot dialog gives: options typed one per line, and ideas or themes taken as options."""
+
+    title: str
+    method: BallotMethod
+    settings: Settings
+    options: tuple[str, ...] = ()
+    idea_ids: tuple[int, ...] = ()
+    theme_ids: tuple[int, ...] = ()
+    criteria: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ShowRequest:
+    """What a page asks the projector to show: a ballot (RESULTS) or the action plan (ACTIONS)."""
+
+    mode: ProjectorMode
+    ballot_id: int | None = None
+    sitting_id: int | None = None  # ACTIONS: one sitting's actions (None: the whole plan)
+
+
+def vote_commands(document: Document) -> "VoteCommands":
+    """The document's vote commands (one per open document, shared by the pages and the projector)."""
+    found = document.findChild(VoteCommands)
+    return found if isinstance(found, VoteCommands) else VoteCommands(document)
+
+
+class VoteCommands(QObject):
+    """Every call saves first; then `ballot_changed` and the document's `ballots_changed` tell who shows it."""
+
+    ballot_changed = Signal(int)  # ballot id: its settings, controls or votes changed
+    show_requested = Signal(object)  # ShowRequest
+    focus_changed = Signal(int)  # ballot id: the option picked for the projector's radar changed
+    failed = Signal(str)  # an undo or redo the data no longer allows
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
+        self._document = document
+        self._ballots = document.workspace.ballots
+        self._snapshots = SnapshotService(document.workspace.database)
+        self._cache: dict[int, Ballot] = {}
+        self._results: dict[tuple[int, bool], Result | None] = {}
+        self.selected: dict[int, int] = {}  # sitting id → the ballot chosen in its Votes tab
+        self.focus: dict[int, int] = {}  # ballot id → the option chosen in its result table
+
+    # Reading (cached until the ballot changes) ----------------------------------------------------------------
+    def ballot(self, ballot_id: int) -> Ballot:
+        if ballot_id not in self._cache:
+            self._cache[ballot_id] = self._ballots.get(ballot_id)
+        return self._cache[ballot_id]
+
+    def result(self, ballot_id: int, by_group: bool = False) -> Result | None:
+        """The ballot's result from every source (None if it cannot be counted yet, e.g. a grid without criteria)."""
+        key = (ballot_id, by_group)
+        if key not in self._results:
+            try:
+                self._results[key] = self._ballots.result(ballot_id, True if by_group else None)
+            except ValidationError:
+                self._results[key] = None
+        return self._results[key]
+
+    def for_sitting(self, sitting_id: int) -> list[Ballot]:
+        ballots = self._ballots.for_sitting(sitting_id)
+        self._cache.update({ballot.id: ballot for ballot in ballots})
+        return ballots
+
+    # Ballots --------------------------------------------------------------------------------------------------
+    def create(self, sitting_id: int, draft: BallotDraft) -> Ballot:
+        ballot = self._ballots.create(sitting_id, draft.title, draft.method, draft.options, settings=draft.settings,
+                                      idea_ids=draft.idea_ids, theme_ids=draft.theme_ids,
+                                      criteria=draft.criteria or None)
+        held: list[Snapshot] = []
+        push_saved(self._document, _("Create the ballot “{title}”").format(title=ballot.title),
+                   lambda: self._snapshots.restore(held.pop()),
+                   lambda: held.append(self._snapshots.delete_ballot(ballot.id)),
+                   self._notify(ballot.id, sitting_id), self.failed.emit)
+        return ballot
+
+    def update(self, ballot: Ballot, draft: BallotDraft) -> Ballot:
+        """Title, settings, options and criteria as the dialog has them; all or nothing."""
+        before = self._snapshots.ballot(ballot.id)
+        try:
+            self._apply(ballot, draft)
+        except (ValidationError, LookupError):
+            self._snapshots.put_back(before)
+            raise
+        after = self._snapshots.ballot(ballot.id)
+        push_saved(self._document, _("Edit the ballot “{title}”").format(title=ballot.title),
+                   lambda: self._snapshots.put_back(after), lambda: self._snapshots.put_back(before),
+                   self._notify(ballot.id, ballot.sitting_id), self.failed.emit)
+        self._cache.pop(ballot.id, None)
+        return self.ballot(ballot.id)
+
+    def _apply(self, ballot: Ballot, draft: BallotDraft) -> None:
+        if draft.title != ballot.title:
+            self._ballots.rename(ballot.id, draft.title)
+        if draft.settings != ballot.settings:
+            self._ballots.change_settings(ballot.id, draft.settings)
+        wanted = [" ".join(line.split()) for line in draft.options]
+        for option in ballot.options:
+            if option.label not in wanted:
+                self._ballots.remove_option(ballot.id, option.id)
+        had = {option.label for option in ballot.options}
+        new = [label for label in wanted if label not in had]
+        if new or draft.idea_ids or draft.theme_ids:
+            self._ballots.add_options(ballot.id, new, idea_ids=draft.idea_ids, theme_ids=draft.theme_ids)
+        if ballot.method == BallotMethod.CRITERIA and list(draft.criteria) != [(c.name, c.weight)
+                                                                               for c in ballot.criteria]:
+            self._ballots.set_criteria(ballot.id, draft.criteria)
+
+    def delete(self, ballot: Ballot) -> None:
+        held = [self._snapshots.delete_ballot(ballot.id)]
+        push_saved(self._document, _("Delete the ballot “{title}”").format(title=ballot.title),
+                   lambda: held.append(self._snapshots.delete_ballot(ballot.id)),
+                   lambda: self._snapshots.restore(held.pop()), self._notify(ballot.id, ballot.sitting_id),
+                   self.failed.emit)
+
+    # Controls (live, like running a sitting: not on the undo stack) ---------------------------------------------
+    def open(self, ballot: Ballot) -> Ballot:
+        return self._control(ballot, self._ballots.open(ballot.id), _("Ballot opened"))
+
+    def close(self, ballot: Ballot) -> Ballot:
+        return self._control(ballot, self._ballots.close(ballot.id), _("Ballot closed"))
+
+    def reveal(self, ballot: Ballot, revealed: bool = True) -> Ballot:
+        changed = self._control(ballot, self._ballots.reveal(ballot.id, revealed),
+                                _("Results revealed") if revealed else _("Results hidden"))
+        if revealed:
+            self.show(ShowRequest(ProjectorMode.RESULTS, ballot.id, ballot.sitting_id))
+        return changed
+
+    def shuffle(self, ballot: Ballot, shuffled: bool = True) -> Ballot:
+        return self._control(ballot, self._ballots.shuffle(ballot.id, shuffled),
+                             _("Options shuffled on the projector") if shuffled else _("Options in their order"))
+
+    def clear_votes(self, ballot: Ballot) -> int:
+        gone = self._ballots.clear_votes(ballot.id)
+        self._control(ballot, ballot, _("Votes cleared"))
+        return gone
+
+    def _control(self, before: Ballot, after: Ballot, message: str) -> Ballot:
+        self._notify(before.id, before.sitting_id)()
+        self._document.saved.emit(message)
+        return after
+
+    # Votes (each one saved at once; a ballot is corrected by entering it again) -------------------------------
+    def cast(self, ballot: Ballot, paper: BallotPaper) -> BallotPaper:
+        recorded = self._ballots.cast(ballot.id, paper)
+        self._notify(ballot.id, ballot.sitting_id)()
+        return recorded
+
+    def delete_voter(self, ballot: Ballot, voter: str) -> bool:
+        gone = self._ballots.delete_voter(ballot.id, voter)
+        self._notify(ballot.id, ballot.sitting_id)()
+        return gone
+
+    def set_tallies(self, ballot: Ballot, amounts: Mapping[int, float], source: Source, axis: str = "",
+                    group_id: int | None = None) -> tuple[Tally, ...]:
+        saved = self._ballots.set_tallies(ballot.id, amounts, source, axis, group_id)
+        self._notify(ballot.id, ballot.sitting_id)()
+        return saved
+
+    def import_file(self, ballot_id: int, path: Path) -> SheetReading:
+        """Off the GUI thread: no signal here; call `imported` back on it."""
+        return self._ballots.import_file(ballot_id, path)
+
+    def imported(self, ballot: Ballot) -> None:
+        self._notify(ballot.id, ballot.sitting_id)()
+
+    # The projector --------------------------------------------------------------------------------------------
+    def show(self, request: ShowRequest) -> None:
+        self.show_requested.emit(request)
+
+    def set_focus(self, ballot_id: int, option_id: int | None) -> None:
+        """The option whose radar the projector draws (a row picked in the result table)."""
+        if option_id is None:
+            self.focus.pop(ballot_id, None)
+        else:
+            self.focus[ballot_id] = option_id
+        self.focus_changed.emit(ballot_id)
+
+    def _notify(self, ballot_id: int, sitting_id: int) -> Callable[[], None]:
+        def notify() -> None:
+            self._cache.pop(ballot_id, None)
+            for key in [key for key in self._results if key[0] == ballot_id]:
+                del self._results[key]
+            self.ballot_changed.emit(ballot_id)
+            self._document.ballots_changed.emit(sitting_id)
+
+        return notify

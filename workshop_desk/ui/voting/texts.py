@@ -1,0 +1,111 @@
+"""How numbers, scores and counts of a vote are written, in the console and on the projector (no Qt here)."""
+
+from workshop_desk.domain.consent import ConsentOutcome, outcome_label
+from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source, label
+from workshop_desk.domain.voting import Result, ResultRow, method_label, status_label
+from workshop_desk.i18n import _, language, ngettext
+
+
+def number(value: float | None, decimals: int = 1) -> str:
+    """12 → '12', 3.456 → '3.5' ('3,5' in French), None → '—'."""
+    if value is None:
+        return "—"
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return str(format_decimal(round(value, decimals), format=pattern, locale=language()))
+
+
+def percent(share: float) -> str:
+    """0.42 → '42%' ('42 %' in French)."""
+    from babel.numbers import format_percent
+
+    return str(format_percent(share, locale=language()))
+
+
+def amount_text(method: BallotMethod, n: float) -> str:
+    """A tallied amount with its unit: '12 dots', '7 hands', '4 people'."""
+    count = round(n)
+    if method == BallotMethod.DOTS:
+        return ngettext("{n} dot", "{n} dots", count).format(n=count)
+    if method == BallotMethod.POINTS:
+        return ngettext("{n} point", "{n} points", count).format(n=count)
+    if method == BallotMethod.HANDS:
+        return ngettext("{n} hand", "{n} hands", count).format(n=count)
+    return ngettext("{n} person", "{n} people", count).format(n=count)
+
+
+def ballots_text(n: int) -> str:
+    return ngettext("{n} ballot", "{n} ballots", n).format(n=n)
+
+
+def votes_in(method: BallotMethod, ballots: int, tallied: float) -> int:
+    """The 'Votes: N' shown while results are hidden: ballots, plus dots, hands or people counted on boards."""
+    if method in (BallotMethod.DOTS, BallotMethod.HANDS, BallotMethod.CONSENT):
+        return ballots + round(tallied)
+    return ballots
+
+
+def counts_line(method: BallotMethod, ballots: int, tallied: float) -> str:
+    """'23 ballots · 112 dots' (what came in, from every source)."""
+    parts = [ballots_text(ballots)] if ballots or not tallied else []
+    if tallied:
+        parts.append(amount_text(method, tallied))
+    return " · ".join(parts)
+
+
+def heading_line(method: BallotMethod, status: BallotStatus, ballots: int, tallied: float) -> str:
+    """'Dot voting · Open · 23 ballots · 112 dots'."""
+    return " · ".join([method_label(method), status_label(status), counts_line(method, ballots, tallied)])
+
+
+def rank_text(row: ResultRow) -> str:
+    """'1', or '2=' for a place shared with another option."""
+    return f"{row.rank}=" if row.tied else str(row.rank)
+
+
+def score_text(method: BallotMethod, row: ResultRow, result: Result, high: int = 5) -> str:
+    """A row's score as the room reads it, with its share where one makes sense."""
+    if row.score is None:
+        return "—"
+    if method in (BallotMethod.DOTS, BallotMethod.POINTS, BallotMethod.HANDS):
+        total = sum(max(0.0, r.score or 0.0) for r in result.rows)
+        share = f" · {percent(max(0.0, row.score) / total)}" if total else ""
+        return number(row.score, 0 if float(row.score).is_integer() else 1) + share
+    if method == BallotMethod.RATING:
+        return _("{mean} / {high}").format(mean=number(row.score), high=high)
+    if method == BallotMethod.RANKING:
+        return ngettext("{n} pt", "{n} pts", round(row.score)).format(n=number(row.score))
+    if method == BallotMethod.CONSENT:
+        return outcome_label(ConsentOutcome(str(row.extra.get("outcome"))))
+    return number(row.score)
+
+
+def sources_text(row: ResultRow) -> str:
+    """Where an option's votes came from: 'Paper 12 · Console 3'."""
+    return " · ".join(f"{label(Source(source))} {number(amount)}" for source, amount in row.by_source.items()
+                      if amount)
+
+
+def schulze_note(result: Result) -> str:
+    """What the Schulze count says beside Borda: who it elects, and whether that differs."""
+    if result.alternative is None or not result.sources:
+        return ""
+    schulze = " = ".join(row.label for row in result.alternative.winners)
+    if not result.winners_differ:
+        return _("Schulze (Condorcet) elects the same winner: {winners}.").format(winners=schulze)
+    borda = " = ".join(row.label for row in result.winners)
+    return _("The counts disagree. Borda: {borda}. Schulze (Condorcet): {schulze}.").format(borda=borda,
+                                                                                         schulze=schulze)
+
+
+def ties_note(result: Result) -> str:
+    """'Tie for first place: A and B.' (or the number of shared places further down)."""
+    if not result.sources:
+        return ""
+    first = [row for row in result.rows if row.rank == 1 and row.score is not None]
+    if len(first) > 1:
+        return _("Tie for first place: {options}.").format(options=", ".join(row.label for row in first))
+    shared = len(result.ties)
+    return ngettext("{n} place is shared (=).", "{n} places are shared (=).", shared).format(n=shared) if shared \
+        else ""
