@@ -85,3 +85,24 @@ def test_edit_a_table_in_place(qtbot: QtBot, window: MainWindow) -> None:
     page.model.setData(page.model.index(0, 1), "Santé 🩺")
     qtbot.waitUntil(lambda: page.model.table(0).theme == "Santé 🩺")
     assert window.document.workspace.room_tables.tables(WORKSHOP)[0].theme == "Santé 🩺"  # type: ignore[union-attr]
+
+
+def test_print_route_cards_of_the_plan(qtbot: QtBot, window: MainWindow, tmp_path: object,
+                                       monkeypatch: object) -> None:
+    from pathlib import Path
+
+    import docx
+
+    from workshop_desk.ui import prompts
+
+    page = _page(window)
+    _plan(qtbot, page)
+    target = Path(str(tmp_path)) / "routes.docx"
+    offered: list[str] = []
+    monkeypatch.setattr(prompts, "save_as", lambda *_a, **_k: target)  # type: ignore[attr-defined]
+    monkeypatch.setattr(prompts, "open_or_folder", lambda _p, m: offered.append(m) or "")  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.cards_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(offered), timeout=20_000)
+    text = " ".join(cell.text for table in docx.Document(str(target)).tables for row in table.rows
+                    for cell in row.cells)
+    assert text.count("Round 3") >= 22  # a card per seated person, each listing every round

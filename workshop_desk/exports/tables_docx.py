@@ -22,16 +22,21 @@ from workshop_desk.i18n import translator
 
 PT = 25.4 / 72  # millimetres in a point
 LINE = 1.15  # Arial's single line spacing, in ems: what Word and LibreOffice give a line
+REGULAR = 0.92  # Arial regular is about this much narrower than the bold that `text_width` measures
 GREY, BORDER, HEAD = "#595959", "BFBFBF", "#E7E6E6"
-OVERVIEW_SIZES = (10, 9, 8, 7)  # points: the largest that puts a whole round on one page
+# Overview layouts, best first: (table blocks side by side, points). One block a row at 10 pt keeps each
+# person on one line; then two blocks a row, the type shrinking until a round fits on one page.
+OVERVIEW_LAYOUTS = ((1, 10), (2, 10), (2, 9), (2, 8), (2, 7))
 OVERVIEW_GAP = 6.0  # mm between the two table blocks of a band
-FIRST_PAGE = 38.0  # mm the title, the note and a round's heading take above the first round's tables
+CELL_MARGINS = 3.8  # mm: Word's default cell margins, left and right together
+HEADING_1 = (10 + 14 * LINE + 6) * PT  # mm a round's heading takes: space before, line, space after
 POSTER_TABLE_SIZES = tuple(range(96, 29, -6))  # the table's name, as large as two lines allow
 POSTER_PERSON_SIZES = (26, 24, 22, 20, 18, 16, 14, 12, 11, 10)
 CARD_ROWS = {4: 2, 6: 3, 8: 4, 10: 5}  # cards per page → rows of two cards
 CARD_MARGIN, CARD_PAD = 10.0, 4.0  # mm: around the grid on the page; inside a card, before its text
 ROUND_SIZES = (11, 10, 9, 8, 7)
 CUT = "808080"  # dashed cut lines between cards
+Entry = tuple[str, str, str]  # a person in the overview: name (and role), organisation, group
 
 
 # --- Measures and plan reading ----------------------------------------------------------------------
@@ -41,9 +46,9 @@ def height(size: float, lines: int = 1) -> float:
     return lines * size * LINE * PT
 
 
-def lines_of(text: str, size: float, width: float) -> int:
+def lines_of(text: str, size: float, width: float, bold: bool = True) -> int:
     """Estimated lines `text` takes at `size` points in `width` mm (Word breaks a word too long for a line)."""
-    room = width * 0.95  # the estimate is not the font's exact metrics
+    room = width * 0.95 / (1.0 if bold else REGULAR)  # 0.95: the estimate is not the font's exact metrics
     return line_count(text, size, room) or math.ceil(text_width(text, size) / room)
 
 
@@ -65,8 +70,8 @@ def table_label(table: RoomTable) -> str:
 
 def roles(table: RoomTable, person: Participant, _: Translate) -> str:
     """'(host)', '(rapporteur)', both, or nothing: the person's role at this table."""
-    found = [label for role_holder, label in ((table.host_id, _("host")), (table.rapporteur_id, _("rapporteur")))
-             if role_holder == person.id]
+    found = [label for holder, label in ((table.host_id, _("host")), (table.rapporteur_id, _("rapporteur")))
+             if holder == person.id]
     return f"({', '.join(found)})" if found else ""
 
 
@@ -86,24 +91,32 @@ class _ListStyles:
 
 def _list_styles(document: DocxDocument) -> _ListStyles:
     add = base.add_paragraph_style
-    cell, block, note = add(document, "Block Text", 9), add(document, "Block Title", 11, bold=True), \
-        add(document, "Note", 8)
+    cell, block, note = add(document, "Block Text", 9), add(document, "Block Title", 11, True), add(document, "Note", 8)
     cell.paragraph_format.space_before = cell.paragraph_format.space_after = Pt(1)
     block.paragraph_format.space_before = block.paragraph_format.space_after = Pt(2)
     block.paragraph_format.keep_with_next = True  # a block's title stays with its first people
-    note.paragraph_format.space_after = Pt(6)
+    note.paragraph_format.space_after = Pt(2)
     posters = [add(document, name, size, bold) for name, size, bold in (
         ("Poster Round", 28, True), ("Poster Table", 72, True), ("Poster Theme", 26, False),
         ("Poster Name", 20, True), ("Poster Detail", 12, False))]
     for style in posters:
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     posters[2].font.italic = True
-    posters[0].paragraph_format.space_after = Pt(12)
-    posters[2].paragraph_format.space_after = Pt(24)
+    posters[0].paragraph_format.space_after, posters[2].paragraph_format.space_after = Pt(12), Pt(24)
     posters[3].paragraph_format.space_before = Pt(8)
     for style in (note, posters[0], posters[4]):
         base.set_colour(style, GREY)
     return _ListStyles(cell, block, note, *posters)
+
+
+def _block_widths(block: float, groups: Iterable[str], size: int) -> list[float]:
+    """Name, organisation and group columns of a table block at `size` points: the group's as wide as its
+    longest name where there is room, else as its longest word (so that "Entreprises" never breaks)."""
+    names = [name for name in groups if name.strip()]
+    whole = max((text_width(name, size) * REGULAR for name in names), default=0.0) + CELL_MARGINS + 1.0
+    word = max((text_width(word, size) for name in names for word in name.split()), default=0.0) + CELL_MARGINS + 1.0
+    group = whole if whole <= block * 0.3 else min(max(word, 12.0), block * 0.35)
+    return [(block - group) * 0.45, (block - group) * 0.55, group]
 
 
 class _Lists:
@@ -117,10 +130,9 @@ class _Lists:
         self.room = self.page.height - self.page.top - self.page.bottom - 6.0  # the footer's line
         self.document = base.new_document(language, _("Table lists"), self.page)
         self.styles, self.own = add_styles(self.document), _list_styles(self.document)
-        self.widths = _block_widths((self.page.text_width - OVERVIEW_GAP) / 2, [group.name for group in groups])
-        self.rounds = len(plan.plan.rounds)
+        self.rounds, self.across = len(plan.plan.rounds), 2  # table blocks side by side in the overview
 
-    def entries(self, round_index: int, table: RoomTable) -> list[tuple[str, str, str]]:
+    def entries(self, round_index: int, table: RoomTable) -> list[Entry]:
         """(name and role, organisation, group) of each person at the table, by name; '—' when nobody is."""
         _ = self._
         people = seated(self.plan, self.people, round_index, table)
@@ -130,28 +142,33 @@ class _Lists:
     def round_title(self, round_index: int) -> str:
         return self._("Round {number} of {count}").format(number=round_index + 1, count=self.rounds)
 
-    def heading(self) -> None:
-        _ = self._
+    def heading(self) -> float:
+        """The title, the sitting and what the document holds; returns the height (mm) it takes."""
+        _, width = self._, self.page.text_width
         self.document.add_paragraph(_("Table lists"), style="Title")
         when = " · ".join(part for part in (self.sitting.title, base.long_date(self.sitting.date, self.language),
                                             base.times(self.sitting), self.sitting.venue) if part.strip())
         self.document.add_paragraph(base.clean(when))
-        base.add_paragraph(self.document, _("First, one page per round with every table, for the facilitators and "
-                                            "the hosts. Then one page per table and round, in large type, to post "
-                                            "on the table."), self.own.note)
+        note = _("First, one page per round with every table, for the facilitators and the hosts. Then one page "
+                 "per table and round, in large type, to post on the table.")
+        base.add_paragraph(self.document, note, self.own.note)
+        return height(20) + 8.0 + height(10, lines_of(when, 10, width, False)) + 3 * PT + \
+            height(8, lines_of(note, 8, width, False)) + 2 * PT
 
-    # The overview: two table blocks side by side in one table, a band of rows per pair of room tables.
+    # The overview: one table per round; a band of rows per one or two room tables, side by side.
 
-    def overview(self, round_index: int, size: int) -> None:
+    def pairs(self) -> list[Sequence[RoomTable]]:
+        tables, across = self.plan.tables, self.across
+        return [tables[first:first + across] for first in range(0, len(tables), across)]
+
+    def overview(self, round_index: int, size: int, widths: list[float]) -> None:
         title = self.document.add_paragraph(self.round_title(round_index), style="Heading 1")
         title.paragraph_format.page_break_before = round_index > 0
-        table = base.new_table(self.document, [*self.widths, OVERVIEW_GAP, *self.widths])
-        for first in range(0, len(self.plan.tables), 2):
-            pair = self.plan.tables[first:first + 2]
+        table = base.new_table(self.document, widths if self.across == 1 else [*widths, OVERVIEW_GAP, *widths])
+        for pair in self.pairs():
             self._band(table, pair, [self.entries(round_index, t) for t in pair], size)
 
-    def _band(self, table: Table, pair: Sequence[RoomTable], blocks: list[list[tuple[str, str, str]]],
-              size: int) -> None:
+    def _band(self, table: Table, pair: Sequence[RoomTable], blocks: list[list[Entry]], size: int) -> None:
         head = table.add_row()
         base.keep_together(head)
         cells = head.cells
@@ -171,24 +188,26 @@ class _Lists:
                     base.set_borders(cell, ("top", "left", "bottom", "right"), BORDER)
         base.set_height(table.add_row(), 4.0, exact=True)  # white space before the next band
 
-    def overview_size(self) -> int:
-        """The largest size at which every round's overview fits on one page (the first page's room)."""
-        room = self.room - FIRST_PAGE
-        for size in OVERVIEW_SIZES:
-            if all(self._overview_height(index, size) <= room for index in range(self.rounds)):
-                return size
-        return OVERVIEW_SIZES[-1]
+    def overview_layout(self, room: float) -> tuple[int, list[float]]:
+        """The first layout at which every round's overview fits in `room` mm: its size and column widths."""
+        for across, size in OVERVIEW_LAYOUTS:
+            self.across = across
+            block = (self.page.text_width - OVERVIEW_GAP * (across - 1)) / across
+            widths = _block_widths(block, self.groups.values(), size)
+            if all(self._overview_height(index, size, widths) <= room for index in range(self.rounds)):
+                break
+        return size, widths
 
-    def _overview_height(self, round_index: int, size: int) -> float:
-        total, cell = 0.0, [width - 4.0 for width in self.widths]  # the cells' own margins
-        for first in range(0, len(self.plan.tables), 2):
-            pair = self.plan.tables[first:first + 2]
-            titles = max(lines_of(table_label(t), size + 2, sum(cell)) for t in pair)
-            total += height(size + 2, titles) + 3.0 + 4.0  # padding, then the white space after the band
+    def _overview_height(self, round_index: int, size: int, widths: list[float]) -> float:
+        total, cells = 0.0, [width - CELL_MARGINS for width in widths]
+        for pair in self.pairs():
+            titles = max(lines_of(table_label(t), size + 2, sum(widths) - CELL_MARGINS) for t in pair)
+            total += height(size + 2, titles) + 4 * PT + 4.0  # its padding; the white space after the band
             blocks = [self.entries(round_index, t) for t in pair]
             for index in range(max(len(block) for block in blocks)):
-                texts = [zip(block[index], cell, strict=True) for block in blocks if index < len(block)]
-                total += max(height(size, lines_of(text, size, width)) for row in texts for text, width in row) + 1.0
+                lines = [lines_of(text, size, width, False) for block in blocks if index < len(block)
+                         for text, width in zip(block[index], cells, strict=True)]
+                total += height(size, max(lines)) + 2 * PT
         return total
 
     # The posters: one page per table and round, to post on the table.
@@ -197,13 +216,13 @@ class _Lists:
         people, width = seated(self.plan, self.people, round_index, table), self.page.text_width
         first = base.add_paragraph(self.document, self.round_title(round_index), self.own.poster_round)
         first.paragraph_format.page_break_before = True
-        name_size = _fitting(table.name, POSTER_TABLE_SIZES, width, 2)
-        base.write(base.add_paragraph(self.document, "", self.own.poster_table), table.name, name_size)
-        used = height(28) + 6.0 + height(name_size, lines_of(table.name, name_size, width))
+        size = _fitting(table.name, POSTER_TABLE_SIZES, width, 2)
+        base.write(base.add_paragraph(self.document, "", self.own.poster_table), table.name, size)
+        used = height(28) + 12 * PT + height(size, lines_of(table.name, size, width))
         if table.theme.strip():
-            theme_size = _fitting(table.theme, (26, 22, 18, 16), width, 2)
-            base.write(base.add_paragraph(self.document, "", self.own.poster_theme), table.theme.strip(), theme_size)
-            used += height(theme_size, lines_of(table.theme, theme_size, width)) + 9.0
+            size = _fitting(table.theme, (26, 22, 18, 16), width, 2)
+            base.write(base.add_paragraph(self.document, "", self.own.poster_theme), table.theme.strip(), size)
+            used += height(size, lines_of(table.theme, size, width, False)) + 24 * PT
         size = self._person_size(people, table, self.room - used)
         for person in people:
             self._person(person, table, size)
@@ -214,9 +233,9 @@ class _Lists:
         role = roles(table, person, self._)
         if role:
             base.write(paragraph, f" {role}", round(size * 0.6)).italic = True
-        detail = self._detail(person)
-        if detail:
-            base.write(base.add_paragraph(self.document, "", self.own.poster_detail), detail, _detail_size(size))
+        if self._detail(person):
+            base.write(base.add_paragraph(self.document, "", self.own.poster_detail), self._detail(person),
+                       _detail_size(size))
 
     def _detail(self, person: Participant) -> str:
         return " · ".join(part for part in (person.organisation.strip(), self.groups.get(person.group_id, "")) if part)
@@ -225,20 +244,13 @@ class _Lists:
         """The largest name size at which the table's people fit below its name."""
         width = self.page.text_width
         for size in POSTER_PERSON_SIZES:
-            need = sum(height(size, lines_of(f"{display_name(p, self._)} {roles(table, p, self._)}", size, width))
-                       + size * PT + height(_detail_size(size), lines_of(self._detail(p), _detail_size(size), width))
+            small = _detail_size(size)
+            need = sum(8 * PT + height(size, lines_of(f"{display_name(p, self._)} {roles(table, p, self._)}", size,
+                                                      width)) + height(small, lines_of(self._detail(p), small, width))
                        for p in people)
             if need <= room:
                 return size
         return POSTER_PERSON_SIZES[-1]
-
-
-def _block_widths(block: float, group_names: Iterable[str]) -> list[float]:
-    """Name, organisation and group columns of a table block: the group's as wide as its longest word (so
-    that "Entreprises" never breaks), the rest shared by the name and the organisation."""
-    longest = max((text_width(word, OVERVIEW_SIZES[0]) for name in group_names for word in name.split()), default=0.0)
-    group = min(max(longest + 5.0, 14.0), block * 0.3)  # + the cell's own margins
-    return [(block - group) * 0.53, (block - group) * 0.47, group]
 
 
 def _detail_size(name_size: int) -> int:
@@ -252,15 +264,16 @@ def _fitting(text: str, sizes: Sequence[int], width: float, most_lines: int) -> 
 
 def write_table_lists(path: Path, programme: Programme, sitting: Sitting, plan: SittingPlan,
                       people: Mapping[int, Participant], groups: Sequence[StakeholderGroup], language: str) -> Path:
-    """Write the sitting's table lists: first one overview page per round ("Round 1 of 3": every table in
-    blocks of name and role, organisation, group — for the facilitators and the hosts), then one page per
-    table and round in large type, to post on the table (tables nobody sits at in a round get no page)."""
+    """Write the sitting's table lists: first one overview page per round ("Round 1 of 3": every table as a
+    block of its people by name, role, organisation and group — for the facilitators and the hosts; blocks
+    go two a row and the type shrinks to 7 pt to keep a round on one page, which holds about 50 people),
+    then one page per table and round in large type, to post on the table (a table nobody sits at in a
+    round gets no page)."""
     _ = translator(language)
     lists = _Lists(_, sitting, plan, people, groups, language)
-    lists.heading()
-    size = lists.overview_size()
+    size, widths = lists.overview_layout(lists.room - lists.heading() - HEADING_1)
     for index in range(lists.rounds):
-        lists.overview(index, size)
+        lists.overview(index, size, widths)
     for index in range(lists.rounds):
         for table in plan.tables:
             if seated(plan, people, index, table):

@@ -11,6 +11,7 @@ from workshop_desk.services import demo_content as content
 from workshop_desk.services.attendance import AttendanceService
 from workshop_desk.services.demo_ideas import add_demo_ideas
 from workshop_desk.services.demo_tables import add_demo_tables
+from workshop_desk.services.demo_votes import add_demo_votes
 from workshop_desk.services.workspace import Workspace
 
 PARTICIPANT_COUNT = 60
@@ -26,6 +27,7 @@ def build_demo(path: Path, backup_root: Path) -> Workspace:
     _invite_and_sign_in(workspace)
     add_demo_ideas(workspace)
     add_demo_tables(workspace)
+    add_demo_votes(workspace)
     return workspace
 
 

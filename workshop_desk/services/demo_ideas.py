@@ -2,7 +2,7 @@
 
 import random
 
-from workshop_desk.domain.enums import ItemKind
+from workshop_desk.domain.enums import ItemKind, SittingKind
 from workshop_desk.domain.ideas import ArrangeBy, IdeaDraft
 from workshop_desk.services.workspace import Workspace
 
@@ -99,7 +99,11 @@ BOARDS: list[tuple[list[tuple[str, list[str]]], list[tuple[str, str]], list[str]
              "Faire travailler les studios locaux pour la communication de la Ville",
              "Un annuaire des compétences image du territoire",
              "Un festival du court-métrage de quartier",
-             "Aller vers les entreprises qui ont besoin de vidéo"])],
+             "Aller vers les entreprises qui ont besoin de vidéo"]),
+         ("Financer les projets", [
+             "Le crédit d'impôt audiovisuel est mal connu des petites structures",
+             "Un fonds régional pour les premiers films",
+             "Mutualiser le matériel de tournage le plus coûteux"])],
         [("Accueillir des stagiaires du quartier", "Des stages dans les studios pour les jeunes du quartier")],
         ["Un bureau d'accueil des tournages", "Droits musicaux : besoin d'un accompagnement juridique"],
     ),
@@ -124,10 +128,11 @@ QUESTIONS = [
 def add_demo_ideas(workspace: Workspace) -> None:
     """Boards with themed ideas in the four workshops (some merged, some still hidden), questions at the Assises."""
     sittings = workspace.sittings.all()
+    workshops = [s for s in sittings if s.kind == SittingKind.WORKSHOP][:len(BOARDS)]
     rng = random.Random(26)
-    for sitting, spec in zip(sittings[1:5], BOARDS, strict=True):
+    for sitting, spec in zip(workshops, BOARDS, strict=True):
         _add_board(workspace, sitting.id, spec, rng)
-    _add_questions(workspace, sittings[5].id)
+    _add_questions(workspace, next(s.id for s in sittings if s.kind == SittingKind.CONFERENCE))
 
 
 def _add_board(workspace: Workspace, sitting_id: int,

@@ -1,4 +1,4 @@
-"""Printed documents of a programme file: badge sheets, attendance sheets and attendance reports (.docx)."""
+"""Printed documents of a programme file (.docx): badges, attendance sheets and reports, table lists, route cards."""
 
 from collections.abc import Sequence
 from pathlib import Path

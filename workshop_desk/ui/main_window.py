@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from workshop_desk.ui.pages.programme_page import ProgrammePage
     from workshop_desk.ui.pages.sitting_page import SittingPage
     from workshop_desk.ui.shell import Shell
+    from workshop_desk.ui.voting.plan_pages import ActionPlanPage
 
 
 class MainWindow(QMainWindow):
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.programme_page: ProgrammePage | None = None
         self.participants_page: ParticipantsPage | None = None
+        self.action_plan_page: ActionPlanPage | None = None
         self.sitting_page: SittingPage | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.completed = False
@@ -92,6 +94,8 @@ class MainWindow(QMainWindow):
         self.programme_button.setCheckable(True)
         self.participants_button = QPushButton(_("Participants"))
         self.participants_button.setCheckable(True)
+        self.action_plan_button = QPushButton(_("Action plan"))
+        self.action_plan_button.setCheckable(True)
         self.sittings_label = QLabel(_("Sittings"))
         self.sittings_label.setFont(theme.heading_font(1.1))
         self.sittings_view = QListView()
@@ -109,6 +113,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.programme_button)
         layout.addWidget(self.participants_button)
+        layout.addWidget(self.action_plan_button)
         layout.addWidget(self.sittings_label)
         layout.addWidget(self.no_sittings)
         layout.addWidget(self.sittings_view, 1)
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
         self.start_page.recent_requested.connect(self.shell.open_path)
         self.programme_button.clicked.connect(self.show_programme)
         self.participants_button.clicked.connect(self.show_participants)
+        self.action_plan_button.clicked.connect(self.show_action_plan)
         self.new_sitting_button.clicked.connect(self.actions_by_name["new_sitting"].trigger)
         self.sittings_view.selectionModel().currentChanged.connect(self._on_sittings_view_current_changed)
         self.projector_dock.mode_requested.connect(self.shell.projector.set_mode)
@@ -163,10 +169,13 @@ class MainWindow(QMainWindow):
         from workshop_desk.ui.pages.participants_page import ParticipantsPage
         from workshop_desk.ui.pages.programme_page import ProgrammePage
         from workshop_desk.ui.pages.sitting_page import SittingPage
+        from workshop_desk.ui.voting.plan_pages import ActionPlanPage
 
         self.programme_page = ProgrammePage(document)
         self.participants_page = ParticipantsPage(document)
         self.pages.addWidget(self.participants_page)
+        self.action_plan_page = ActionPlanPage(document)
+        self.pages.addWidget(self.action_plan_page)
         self.sitting_page = SittingPage(document)
         self.pages.addWidget(self.programme_page)
         self.pages.addWidget(self.sitting_page)
@@ -208,11 +217,12 @@ class MainWindow(QMainWindow):
             self.shell.projector.set_head_count(None)
 
     def _drop_pages(self) -> None:
-        for page in (self.programme_page, self.participants_page, self.sitting_page):
+        for page in (self.programme_page, self.participants_page, self.action_plan_page, self.sitting_page):
             if page is not None:
                 self.pages.removeWidget(page)
                 page.deleteLater()
         self.programme_page = self.participants_page = self.sitting_page = None
+        self.action_plan_page = None
         self.sittings_model.set_sittings([])
 
     def _show_title(self) -> None:
@@ -264,6 +274,9 @@ class MainWindow(QMainWindow):
     def show_participants(self) -> None:
         self._show_overview_page(self.participants_page)
 
+    def show_action_plan(self) -> None:
+        self._show_overview_page(self.action_plan_page)
+
     def _show_overview_page(self, page: QWidget | None) -> None:
         """A page of the whole programme (not of one sitting)."""
         if page is None:
@@ -272,6 +285,7 @@ class MainWindow(QMainWindow):
         self.sittings_view.clearSelection()
         self.programme_button.setChecked(page is self.programme_page)
         self.participants_button.setChecked(page is self.participants_page)
+        self.action_plan_button.setChecked(page is self.action_plan_page)
         self.pages.setCurrentWidget(page)
         self.shell.projector.show_sitting(None)
         self._on_desk_head_count_changed(None)
@@ -281,6 +295,7 @@ class MainWindow(QMainWindow):
         assert self.sitting_page is not None
         self.programme_button.setChecked(False)
         self.participants_button.setChecked(False)
+        self.action_plan_button.setChecked(False)
         if self.sitting_page.sitting_id != sitting_id:
             self.sitting_page.set_sitting(sitting_id)
         self.pages.setCurrentWidget(self.sitting_page)

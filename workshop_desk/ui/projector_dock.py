@@ -11,7 +11,8 @@ from workshop_desk.ui.widgets.projector_preview import ProjectorPreview
 # What the projector can show, with its key (F5 shows or hides the projector itself).
 MODE_KEYS = {ProjectorMode.WELCOME: "F6", ProjectorMode.AGENDA: "F7", ProjectorMode.TIMER: "F4",
              ProjectorMode.PAUSE: "F8", ProjectorMode.BLANK: "F9", ProjectorMode.BOARD: "F3",
-             ProjectorMode.NOTE: "Shift+F3", ProjectorMode.QUESTION: "F10"}
+             ProjectorMode.NOTE: "Shift+F3", ProjectorMode.QUESTION: "F10", ProjectorMode.RESULTS: "F11",
+             ProjectorMode.ACTIONS: "F12"}
 
 
 class ProjectorDock(QWidget):

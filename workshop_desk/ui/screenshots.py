@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.services.settings import Settings
 from workshop_desk.ui.shell import Shell
+from workshop_desk.ui.voting.screenshots import vote_shots
 
 DEMO_BREAKFAST = 1  # the business breakfast: most of the demo's participants signed in
 DEMO_WORKSHOP = 2  # "Atelier Métiers d'art" in the demo programme
@@ -86,6 +87,7 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     shots.take("projector-pause", projector.window, lambda: projector.set_mode(ProjectorMode.PAUSE))
     _tables_shots(shell, shots)
     _board_shots(shell, shots)
+    vote_shots(shell, shots, DEMO_WORKSHOP)
 
 
 def _tables_shots(shell: Shell, shots: _Shots) -> None:

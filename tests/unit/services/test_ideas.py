@@ -209,3 +209,26 @@ def test_the_board_reopens_as_it_was_left(tmp_path) -> None:  # type: ignore[no-
         assert reopened.ideas.board(sitting) == saved
     finally:
         reopened.database.close()
+
+
+def test_the_demo_has_themed_boards_in_its_four_workshops_and_questions_at_the_assises(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workshop_desk.domain.enums import SittingKind
+    from workshop_desk.services.demo import build_demo
+
+    demo = build_demo(tmp_path / "demo.wdesk", tmp_path / "backups")
+    try:
+        workshops = [s for s in demo.sittings.all() if s.kind == SittingKind.WORKSHOP][:4]
+        for sitting in workshops:
+            board = demo.ideas.board(sitting.id)
+            shown = [i for i in board.ideas if i.on_board]
+            assert 15 <= len(shown) <= 25 and 3 <= len(board.themes) <= 4, sitting.title
+            assert any(i.merged_into_id for i in board.ideas) and any(i.hidden for i in shown)
+            assert all(i.theme_id is not None for i in shown if not i.hidden)
+            assert all(i.table_id is not None and i.author == "" for i in board.ideas)  # from tables, anonymous
+        assises = next(s for s in demo.sittings.all() if s.kind == SittingKind.CONFERENCE)
+        questions = demo.questions.questions(assises.id)
+        assert len(questions) >= 6 and sum(q.pinned for q in questions) == 1
+        answered, unanswered = demo.questions.for_minutes(assises.id)
+        assert answered and unanswered and any(q.hidden for q in questions)
+    finally:
+        demo.database.close()

@@ -17,6 +17,8 @@ from workshop_desk.ui.pages.sitting_form import SittingForm
 from workshop_desk.ui.pages.speakers_panel import SpeakersPanel
 from workshop_desk.ui.pages.tables_page import TablesPage
 from workshop_desk.ui.pages.timer_panel import TimerPanel
+from workshop_desk.ui.voting.ballots_page import BallotsPage
+from workshop_desk.ui.voting.plan_pages import SittingPlanPage
 from workshop_desk.ui.widgets.form_status import FormStatus
 
 
@@ -64,6 +66,10 @@ class SittingPage(QWidget):
         self.questions_panel = QuestionsPanel(self._document)
         self.tabs.addTab(self.board_page, _("&Ideas"))
         self.tabs.addTab(self.questions_panel, _("&Questions"))
+        self.ballots_page = BallotsPage(self._document)
+        self.plan_page = SittingPlanPage(self._document)
+        self.tabs.addTab(self.ballots_page, _("&Votes"))
+        self.tabs.addTab(self.plan_page, _("Pri&orities && actions"))
         self._number_tabs()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -79,6 +85,8 @@ class SittingPage(QWidget):
         self.TIMER_TAB = self.tabs.indexOf(self.timing)
         self.IDEAS_TAB = self.tabs.indexOf(self.board_page)
         self.QUESTIONS_TAB = self.tabs.indexOf(self.questions_panel)
+        self.VOTES_TAB = self.tabs.indexOf(self.ballots_page)
+        self.PRIORITIES_TAB = self.tabs.indexOf(self.plan_page)
 
     def _connect_signals(self) -> None:
         self.form.edited.connect(self._on_form_edited)
@@ -98,6 +106,8 @@ class SittingPage(QWidget):
         self.speakers_panel.set_sitting(sitting_id)
         self.board_page.set_sitting(sitting_id)
         self.questions_panel.set_sitting(sitting_id)
+        self.ballots_page.set_sitting(sitting_id)
+        self.plan_page.set_sitting(sitting_id)
         self.refresh()
 
     def refresh(self) -> None:

@@ -1,6 +1,8 @@
 """Room tables and the seating plan: set the tables, plan the rounds, move people, show and time a round."""
 
 import math
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,10 +27,14 @@ from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
+from workshop_desk.ui.documents import write_document
 from workshop_desk.ui.models.room_tables_model import Column, RoomTablesModel
 from workshop_desk.ui.projector.content import PlanView, TableView
 from workshop_desk.ui.widgets.delegates import ChoiceDelegate, NumberDelegate
 from workshop_desk.ui.widgets.seat_list import SeatList
+
+if TYPE_CHECKING:
+    from workshop_desk.services.workspace import Workspace
 
 DEFAULT_ROUND_MINUTES = 20
 
@@ -77,6 +83,10 @@ class TablesPage(QWidget):
         self.minutes_spin.setValue(DEFAULT_ROUND_MINUTES)
         self.minutes_spin.setSuffix(_(" min"))
         self.start_button = QPushButton(_("Start this round on the timer"))
+        self.lists_button = QPushButton(_("Table &lists…"))
+        self.lists_button.setToolTip(_("A page per round, and a poster per table and round, to print"))
+        self.cards_button = QPushButton(_("Route &cards…"))
+        self.cards_button.setToolTip(_("A card per participant: round 1 → table 2, round 2 → table 4…"))
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         scroll = QScrollArea()
@@ -94,7 +104,8 @@ class TablesPage(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.rounds_bar)
         layout.addWidget(scroll, 1)
-        layout.addLayout(self._row(self.show_button, self.minutes_spin, self.start_button))
+        layout.addLayout(self._row(self.show_button, self.minutes_spin, self.start_button, self.lists_button,
+                                   self.cards_button))
 
     @staticmethod
     def _row(*widgets: QWidget) -> QHBoxLayout:
@@ -112,6 +123,8 @@ class TablesPage(QWidget):
         self.rounds_bar.currentChanged.connect(lambda _i: self._show_round())
         self.show_button.clicked.connect(lambda: self.plan_shown.emit(self.plan_view()))
         self.start_button.clicked.connect(self._on_start_button_clicked)
+        self.lists_button.clicked.connect(lambda: self._print("lists"))
+        self.cards_button.clicked.connect(lambda: self._print("cards"))
 
     # Loading ---------------------------------------------------------------------------------------
     def set_sitting(self, sitting_id: int | None) -> None:
@@ -143,7 +156,8 @@ class TablesPage(QWidget):
             self.rounds_bar.addTab(_("Round {number}").format(number=number))
         self.rounds_bar.setCurrentIndex(min(max(current, 0), rounds - 1))
         has_plan = rounds > 0
-        for widget in (self.rounds_bar, self.show_button, self.start_button, self.minutes_spin):
+        for widget in (self.rounds_bar, self.show_button, self.start_button, self.minutes_spin, self.lists_button,
+                       self.cards_button):
             widget.setVisible(has_plan)
         self.empty_label.setVisible(not has_plan)
         self._show_quality()
@@ -250,3 +264,19 @@ class TablesPage(QWidget):
         number = self.rounds_bar.currentIndex() + 1
         self._document.workspace.rounds.start(self.sitting_id, number, self.minutes_spin.value() * 60)
         self.round_started.emit(_("Round {number}").format(number=number), self.minutes_spin.value())
+
+    def _print(self, kind: str) -> None:
+        """The table lists or the route cards of the saved plan, as a Word document."""
+        sitting_id = self.sitting_id
+        if sitting_id is None or self.saved is None:
+            return
+
+        def write(workspace: "Workspace", out: Path, language: str) -> Path:
+            from workshop_desk.services import documents
+
+            exporter = documents.export_table_lists if kind == "lists" else documents.export_route_cards
+            return exporter(workspace, sitting_id, out, language)
+
+        title = self._document.agenda(sitting_id).sitting.title
+        name = _("table lists — {title}") if kind == "lists" else _("route cards — {title}")
+        write_document(self, self._document.workspace, _("Save the document"), name.format(title=title), write)

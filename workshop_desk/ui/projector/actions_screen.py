@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from workshop_desk.domain.enums import ActionStatus
 from workshop_desk.domain.priorities import Action, action_status_label
-from workshop_desk.i18n import _, format_date, ngettext
+from workshop_desk.i18n import _, format_date, ngettext, pgettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.painting import MAIN, draw_text
@@ -16,7 +16,7 @@ Align = Qt.AlignmentFlag
 STATUS_COLOURS = {ActionStatus.PROPOSED: theme.PROJECTOR_MUTED, ActionStatus.PLANNED: BAR,
                   ActionStatus.IN_PROGRESS: theme.PROJECTOR_ACCENT, ActionStatus.DONE: "#66BB6A",
                   ActionStatus.DROPPED: theme.PROJECTOR_DONE}
-WHAT, WHO = 0.5, 0.3  # of the width; "when" takes the rest
+WHAT, WHO = 0.49, 0.29  # of the width; "when" takes the rest
 
 
 class ActionsScreen(Screen):
@@ -35,15 +35,16 @@ class ActionsScreen(Screen):
             draw_text(painter, QRectF(area.left(), h * 0.45, area.width(), h * 0.1), _("No action in the plan yet"),
                       h * MAIN, theme.PROJECTOR_MUTED, align=Align.AlignHCenter)
             return
-        top = area.top() + h * 0.11
-        self._headings(painter, QRectF(area.left(), top, area.width(), h * 0.05))
-        self._rows(painter, QRectF(area.left(), top + h * 0.06, area.width(), area.bottom() - top - h * 0.06),
+        top = area.top() + h * 0.09
+        self._headings(painter, QRectF(area.left(), top, area.width(), h * 0.045))
+        self._rows(painter, QRectF(area.left(), top + h * 0.05, area.width(), area.bottom() - top - h * 0.05),
                    actions)
 
     def _headings(self, painter: QPainter, rect: QRectF) -> None:
         h, w = self.height(), rect.width()
-        for text, left, width in ((_("What"), 0.0, WHAT), (_("Who leads"), WHAT, WHO), (_("When"), WHAT + WHO,
-                                                                                       1 - WHAT - WHO)):
+        columns = ((pgettext("action plan", "What"), 0.0, WHAT), (pgettext("action plan", "Who leads"), WHAT, WHO),
+                   (pgettext("action plan", "When"), WHAT + WHO, 1 - WHAT - WHO))
+        for text, left, width in columns:
             draw_text(painter, QRectF(rect.left() + w * left + h * 0.02, rect.top(), w * width, rect.height()), text,
                       h * 0.035, theme.PROJECTOR_MUTED, bold=True)
 
@@ -79,7 +80,7 @@ class ActionsScreen(Screen):
         else:
             centred(painter, who, action.lead or "—", size * 0.85, theme.PROJECTOR_TEXT)
         when = QRectF(rect.left() + w * (WHAT + WHO) + pad, rect.top(), w * (1 - WHAT - WHO) - pad, rect.height())
-        deadline = format_date(action.deadline, "long") if action.deadline else "—"
+        deadline = format_date(action.deadline, "medium") if action.deadline else "—"
         centred(painter, QRectF(when.left(), when.top(), when.width(), when.height() * 0.6), deadline, size * 0.85,
                 theme.PROJECTOR_TEXT, most=1)
         centred(painter, QRectF(when.left(), when.top() + when.height() * 0.55, when.width(), when.height() * 0.4),

@@ -8,6 +8,7 @@ from workshop_desk.domain.countdown import Phase
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.ideas import Idea, Question, Theme
 from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
+from workshop_desk.ui.projector.vote_views import ActionsView, ResultView
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +68,5 @@ class ProjectorContent:
     plan: PlanView | None = None
     board: BoardView | None = None
     question: Question | None = None  # the pinned question from the room
+    result: ResultView | None = None  # the ballot on show (its result only once revealed)
+    actions: ActionsView | None = None  # the action plan

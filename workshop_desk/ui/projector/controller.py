@@ -14,7 +14,9 @@ from workshop_desk.ui.board.projection import BoardProjection
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector.content import BoardView, CountdownView, PlanView, ProjectorContent
 from workshop_desk.ui.projector.plan_screen import page_count
+from workshop_desk.ui.projector.vote_views import ActionsView, ResultView
 from workshop_desk.ui.projector.window import ProjectorWindow
+from workshop_desk.ui.voting.projection import VoteProjection
 
 PREVIEW_INTERVAL_MS = 1000
 PAGE_SECONDS = 8  # how long each page of a long table plan stays on screen
@@ -45,6 +47,9 @@ class ProjectorController(QObject):
         self.board: BoardView | None = None
         self.question: Question | None = None
         self.board_projection: BoardProjection | None = None
+        self.result: ResultView | None = None
+        self.actions: ActionsView | None = None
+        self.vote_projection: VoteProjection | None = None
         self._preview_timer = QTimer(self)
         self._preview_timer.setInterval(PREVIEW_INTERVAL_MS)
         self._preview_timer.timeout.connect(self.preview_due)
@@ -65,6 +70,10 @@ class ProjectorController(QObject):
             self.board_projection.detach()
         self.board, self.question = None, None
         self.board_projection = BoardProjection(self, document) if document is not None else None
+        if self.vote_projection is not None:
+            self.vote_projection.detach()
+        self.result, self.actions = None, None
+        self.vote_projection = VoteProjection(self, document) if document is not None else None
         self.reload()
 
     def set_mode(self, mode: ProjectorMode) -> None:
@@ -115,6 +124,18 @@ class ProjectorController(QObject):
         if self.mode == ProjectorMode.QUESTION:
             self.refresh()
 
+    def set_result(self, view: ResultView | None) -> None:
+        """The ballot on show, recounted after every saved vote (its result is None until revealed)."""
+        self.result = view
+        if self.mode == ProjectorMode.RESULTS:
+            self.refresh()
+
+    def set_actions(self, view: ActionsView | None) -> None:
+        """The action plan as the room should see it."""
+        self.actions = view
+        if self.mode == ProjectorMode.ACTIONS:
+            self.refresh()
+
     def set_elapsed(self, elapsed: float | None) -> None:
         self.elapsed = elapsed
         if self.mode == ProjectorMode.AGENDA or elapsed is None:
@@ -154,7 +175,7 @@ class ProjectorController(QObject):
         return ProjectorContent(
             mode=self.mode, programme=self._programme, agenda=self._agenda, elapsed_seconds=elapsed, now=utc_now(),
             head_count=self.head_count, groups=self._groups, countdown=self.countdown, plan=self.plan,
-            board=self.board, question=self.question)
+            board=self.board, question=self.question, result=self.result, actions=self.actions)
 
     def _on_document_agenda_changed(self, sitting_id: int) -> None:
         if sitting_id == self.sitting_id:

@@ -13,7 +13,6 @@ from workshop_desk.ui.projector.vote_views import ResultView
 Align = Qt.AlignmentFlag
 # A lighter tone of the console's blue (theme.ACCENT), which is too dark to read as a bar on the projector.
 BAR = "#4F86C6"
-ROW_MAX = 0.11  # of the screen height: three options get tall rows, not giant ones
 NOTE = 0.04  # notes under a result, of the screen height
 
 
@@ -27,7 +26,7 @@ def ordered_rows(view: ResultView, result: Result) -> list[ResultRow]:
 
 def fitted(rows: Sequence[ResultRow], height: float, row_height: float) -> tuple[list[ResultRow], int]:
     """The rows that fit, and how many are left out (one row's room then says so)."""
-    room = max(1, int(height // row_height))
+    room = max(1, int(height / row_height + 1e-6))  # rows sized height / n must all fit, rounding aside
     if len(rows) <= room:
         return list(rows), 0
     return list(rows[:room - 1]), len(rows) - room + 1
@@ -41,9 +40,9 @@ def _lines(text: str, pixels: float, width: float, bold: bool, most: int) -> int
 def centred(painter: QPainter, rect: QRectF, text: str, pixels: float, colour: str, bold: bool = False,
             align: Qt.AlignmentFlag = Align.AlignLeft, most: int = 2) -> None:
     """Text wrapped on up to `most` lines, centred vertically in `rect`."""
-    lines = min(most, max(1, int(rect.height() // (pixels * 1.2))))
-    lines = _lines(text, pixels, rect.width(), bold, lines)
     spacing = QFontMetricsF(theme.font_px(pixels, bold)).lineSpacing()
+    lines = min(most, max(1, int(rect.height() // spacing)))
+    lines = _lines(text, pixels, rect.width(), bold, lines)
     top = rect.top() + (rect.height() - lines * spacing) / 2
     draw_text(painter, QRectF(rect.left(), top, rect.width(), lines * spacing), text, pixels, colour, bold, align,
               max_lines=lines)

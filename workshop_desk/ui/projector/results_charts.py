@@ -4,14 +4,14 @@ with weighted totals, dissent marks and a radar of one option."""
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from workshop_desk.domain.counting_grid import FEASIBILITY, IMPACT, Quadrant, criterion_key, quadrant_label
 from workshop_desk.domain.voting import CriteriaSettings, MatrixSettings, Result, ResultRow
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.painting import MAIN, draw_text
-from workshop_desk.ui.projector.result_parts import centred, fitted, ordered_rows
+from workshop_desk.ui.projector.result_parts import BAR, centred, fitted, ordered_rows
 from workshop_desk.ui.projector.vote_views import ResultView
 from workshop_desk.ui.voting import texts
 
@@ -101,7 +101,8 @@ def _legend(painter: QPainter, rect: QRectF, rows: list[ResultRow], winners: set
         won = row.option_id in winners
         _disc(painter, QPointF(rect.left() + size * 0.6, top + row_height / 2), size * 0.6, str(index + 1), won, h)
         quadrant = row.extra.get("quadrant")
-        text = row.label + (f"  ({quadrant_label(Quadrant(str(quadrant)))})" if quadrant and won else "")
+        text = ("≠ " if row.dissent else "") + row.label
+        text += f"  ({quadrant_label(Quadrant(str(quadrant)))})" if quadrant and won else ""
         centred(painter, QRectF(rect.left() + size * 1.5, top, rect.width() - size * 1.5, row_height), text, size,
                 theme.PROJECTOR_ACCENT if won else theme.PROJECTOR_TEXT, bold=won, most=1)
     if left_out:
@@ -113,44 +114,50 @@ def _legend(painter: QPainter, rect: QRectF, rows: list[ResultRow], winners: set
 
 
 def paint_criteria(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float) -> None:
-    """The grid's table (a mean per criterion, the weighted total, ≠ where voters disagree) and one radar."""
-    radar = len(view.criteria) >= 3 and rect.width() > h * 1.2
-    table_w = rect.width() * (0.68 if radar else 1.0)
-    focus = _focus(view, result)
-    _criteria_table(painter, QRectF(rect.left(), rect.top(), table_w, rect.height()), view, result, focus, h)
-    if radar and focus is not None:
-        _radar(painter, QRectF(rect.left() + table_w + h * 0.04, rect.top(), rect.width() - table_w - h * 0.04,
-                               rect.height()), view, focus, h)
-
-
-def _focus(view: ResultView, result: Result) -> ResultRow | None:
-    chosen = [row for row in result.rows if row.option_id == view.focus_option_id]
-    return (chosen or list(result.winners) or list(result.rows) or [None])[0]
-
-
-def _criteria_table(painter: QPainter, rect: QRectF, view: ResultView, result: Result, focus: ResultRow | None,
-                    h: float) -> None:
+    """The grid's table: a mean per criterion (≠ where voters disagree), the weighted total, and a small radar
+    of each option's profile, its spokes in the columns' order from the top, clockwise."""
     size, header = h * MAIN, h * 0.15
-    label_w, total_w = rect.width() * 0.34, rect.width() * 0.15
-    column_w = (rect.width() - label_w - total_w) / max(1, len(view.criteria))
-    names = [c.name + (f" ×{texts.number(c.weight)}" if c.weight != 1 else "") for c in view.criteria]
-    for index, name in enumerate([*names, _("Weighted total")]):
-        x = rect.left() + label_w + index * column_w
-        width = total_w if index == len(names) else column_w
-        _slanted(painter, QPointF(x + width * 0.35, rect.top() + header), name, h * 0.032,
-                 theme.PROJECTOR_ACCENT if index == len(names) else theme.PROJECTOR_MUTED)
+    heading = h * 0.032
     rows = ordered_rows(view, result)
     body_h = rect.height() - header
     row_height = min(h * 0.1, max(size * 1.4, body_h / max(1, len(rows))))
+    widest = max(QFontMetricsF(theme.font_px(heading, True)).horizontalAdvance(word)
+                 for word in [*_("Weighted total").split(), _("Profile")])
+    widths = _Widths(rect.width(), size * 1.9, max(size * 2.6, widest + size * 0.4),
+                     max(row_height, widest + size * 0.2) if len(view.criteria) >= 3 else 0.0, len(view.criteria))
+    _criteria_headings(painter, rect, view, widths, header, h)
     shown, left_out = fitted(rows, body_h, row_height)
     winners = {row.option_id for row in result.winners}
+    focus = view.focus_option_id
     for index, row in enumerate(shown):
         line = QRectF(rect.left(), rect.top() + header + index * row_height, rect.width(), row_height)
-        _criteria_row(painter, line, row, view, (label_w, column_w, total_w), row.option_id in winners,
-                      focus is not None and row.option_id == focus.option_id, index, h)
+        _criteria_row(painter, line, row, view, widths, row.option_id in winners, row.option_id == focus, index, h)
     if left_out:
         draw_text(painter, QRectF(rect.left(), rect.top() + header + len(shown) * row_height, rect.width(),
                                   row_height), _("… and {n} more").format(n=left_out), h * 0.04, theme.PROJECTOR_MUTED)
+
+
+class _Widths:
+    """The table's columns: label (what is left), one per criterion, the weighted total, the radar."""
+
+    def __init__(self, width: float, column: float, total: float, radar: float, criteria: int) -> None:
+        self.column, self.total, self.radar = column, total, radar
+        self.label = width - total - radar - column * criteria
+
+
+def _criteria_headings(painter: QPainter, rect: QRectF, view: ResultView, widths: _Widths, header: float,
+                       h: float) -> None:
+    heading = h * 0.032
+    for index, criterion in enumerate(view.criteria):
+        name = criterion.name + (f" ×{texts.number(criterion.weight)}" if criterion.weight != 1 else "")
+        _slanted(painter, QPointF(rect.left() + widths.label + (index + 0.3) * widths.column, rect.top() + header),
+                 name, heading, theme.PROJECTOR_MUTED)
+    x = rect.left() + widths.label + widths.column * len(view.criteria)
+    centred(painter, QRectF(x, rect.top() + header - h * 0.09, widths.total, h * 0.085), _("Weighted total"),
+            heading, theme.PROJECTOR_ACCENT, bold=True, align=Align.AlignHCenter)
+    if widths.radar:
+        centred(painter, QRectF(x + widths.total, rect.top() + header - h * 0.09, widths.radar, h * 0.085),
+                _("Profile"), heading, theme.PROJECTOR_MUTED, bold=True, align=Align.AlignHCenter)
 
 
 def _slanted(painter: QPainter, anchor: QPointF, text: str, pixels: float, colour: str) -> None:
@@ -162,9 +169,8 @@ def _slanted(painter: QPainter, anchor: QPointF, text: str, pixels: float, colou
     painter.restore()
 
 
-def _criteria_row(painter: QPainter, line: QRectF, row: ResultRow, view: ResultView,
-                  widths: tuple[float, float, float], won: bool, focused: bool, index: int, h: float) -> None:
-    label_w, column_w, total_w = widths
+def _criteria_row(painter: QPainter, line: QRectF, row: ResultRow, view: ResultView, widths: _Widths, won: bool,
+                  focused: bool, index: int, h: float) -> None:
     size = h * MAIN
     if index % 2 == 0:
         painter.fillRect(line, QColor(255, 255, 255, 14))
@@ -172,27 +178,32 @@ def _criteria_row(painter: QPainter, line: QRectF, row: ResultRow, view: ResultV
         painter.fillRect(QRectF(line.left() - h * 0.015, line.top(), h * 0.008, line.height()),
                          QColor(theme.PROJECTOR_ACCENT))
     colour = theme.PROJECTOR_ACCENT if won else theme.PROJECTOR_TEXT
-    centred(painter, QRectF(line.left(), line.top(), label_w - size * 0.3, line.height()), row.label, size * 0.9,
-            colour, bold=won)
-    x = line.left() + label_w
+    centred(painter, QRectF(line.left() + h * 0.01, line.top(), widths.label - size * 0.4, line.height()),
+            row.label, size * 0.9, colour, bold=won)
+    x = line.left() + widths.label
     for criterion in view.criteria:
         mean = row.extra.get(criterion_key(criterion))
+        cell = QRectF(x, line.top(), widths.column, line.height())
         split = criterion.name in row.dissent
-        text = ("≠ " if split else "") + texts.number(float(mean) if mean is not None else None)
-        centred(painter, QRectF(x, line.top(), column_w, line.height()), text, size * 0.85,
+        number = cell.adjusted(0, 0, -size * 0.35, 0) if split else cell  # room for the mark on the right
+        centred(painter, number, texts.number(float(mean) if mean is not None else None, fixed=True), size * 0.85,
                 theme.PROJECTOR_OVERRUN if split else theme.PROJECTOR_TEXT, align=Align.AlignHCenter, most=1)
-        x += column_w
-    centred(painter, QRectF(x, line.top(), total_w, line.height()), texts.number(row.score), size, colour, bold=True,
-            align=Align.AlignHCenter, most=1)
+        if split:  # the mark of the note below the table
+            centred(painter, QRectF(cell.right() - size * 0.5, cell.top(), size * 0.5, cell.height() * 0.6), "≠",
+                    size * 0.5, theme.PROJECTOR_OVERRUN, bold=True, most=1)
+        x += widths.column
+    centred(painter, QRectF(x, line.top(), widths.total, line.height()), texts.number(row.score, fixed=True), size,
+            colour, bold=True, align=Align.AlignHCenter, most=1)
+    if widths.radar:
+        radius = min(widths.radar, line.height()) * 0.46
+        centre = QPointF(x + widths.total + widths.radar / 2, line.center().y())
+        _radar(painter, centre, radius, view, row, won, h)
 
 
-def _radar(painter: QPainter, rect: QRectF, view: ResultView, row: ResultRow, h: float) -> None:
-    """The focused option's mean on each criterion, as a polygon over the scale's rings."""
+def _radar(painter: QPainter, centre: QPointF, radius: float, view: ResultView, row: ResultRow, won: bool,
+           h: float) -> None:
+    """An option's mean on each criterion as a polygon in a ring (the scale's top), spokes from the top."""
     settings = view.settings if isinstance(view.settings, CriteriaSettings) else CriteriaSettings()
-    used = draw_text(painter, rect, row.label, h * 0.04, theme.PROJECTOR_ACCENT, bold=True, max_lines=2)
-    label_room = h * 0.07
-    radius = max(h * 0.05, min(rect.width() / 2 - label_room * 1.6, (rect.height() - used) / 2 - label_room))
-    centre = QPointF(rect.center().x(), rect.top() + used + label_room + radius)
     count, span = len(view.criteria), (settings.high - settings.low) or 1
 
     def point(index: int, share: float) -> QPointF:
@@ -200,20 +211,14 @@ def _radar(painter: QPainter, rect: QRectF, view: ResultView, row: ResultRow, h:
         return QPointF(centre.x() + math.cos(angle) * radius * share, centre.y() + math.sin(angle) * radius * share)
 
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(QColor(255, 255, 255, 60), max(1.0, h * 0.0015)))
-    for ring in range(1, span + 1):
-        painter.drawPolygon(QPolygonF([point(i, ring / span) for i in range(count)]))
-    shares = []
-    for index, criterion in enumerate(view.criteria):
+    painter.setPen(QPen(QColor(255, 255, 255, 70), max(1.0, h * 0.0015)))
+    painter.drawPolygon(QPolygonF([point(i, 1.0) for i in range(count)]))
+    for index in range(count):
         painter.drawLine(centre, point(index, 1.0))
-        mean = row.extra.get(criterion_key(criterion))
-        shares.append(max(0.0, (float(mean) - settings.low) / span) if mean is not None else 0.0)
-    painter.setPen(QPen(QColor(theme.PROJECTOR_ACCENT), max(2.0, h * 0.004)))
-    painter.setBrush(QColor(255, 201, 64, 80))
-    painter.drawPolygon(QPolygonF([point(i, s) for i, s in enumerate(shares)]))
-    for index, criterion in enumerate(view.criteria):
-        tip = point(index, 1.0 + label_room / radius * 0.75)
-        box = QRectF(tip.x() - label_room * 1.6, tip.y() - label_room / 2, label_room * 3.2, label_room)
-        split = criterion.name in row.dissent
-        centred(painter, box, ("≠ " if split else "") + criterion.name, h * 0.03,
-                theme.PROJECTOR_OVERRUN if split else theme.PROJECTOR_MUTED, align=Align.AlignHCenter, most=2)
+    shares = [max(0.0, (float(mean) - settings.low) / span) if mean is not None else 0.0
+              for mean in (row.extra.get(criterion_key(c)) for c in view.criteria)]
+    colour = QColor(theme.PROJECTOR_ACCENT if won else BAR)
+    painter.setPen(QPen(colour, max(1.5, h * 0.003)))
+    colour.setAlpha(110)
+    painter.setBrush(colour)
+    painter.drawPolygon(QPolygonF([point(i, share) for i, share in enumerate(shares)]))

@@ -3,7 +3,7 @@ or (results_charts.py) the 2×2 scatter and the multi-criteria table — all pai
 
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION, ConsentOutcome, outcome_label, stance_label
 from workshop_desk.domain.enums import BallotMethod, BallotStatus
@@ -12,7 +12,7 @@ from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.painting import MAIN, draw_text
-from workshop_desk.ui.projector.result_parts import BAR, NOTE, ROW_MAX, centred, fitted, ordered_rows
+from workshop_desk.ui.projector.result_parts import BAR, NOTE, centred, fitted, ordered_rows
 from workshop_desk.ui.projector.results_charts import paint_criteria, paint_matrix
 from workshop_desk.ui.projector.screens import Screen
 from workshop_desk.ui.projector.vote_views import ResultView
@@ -36,9 +36,10 @@ class ResultsScreen(Screen):
             return
         draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.08), view.title, h * 0.06,
                   theme.PROJECTOR_ACCENT, bold=True)
+        counts = view.result is not None  # while hidden, "Votes: N" below says it
         draw_text(painter, QRectF(area.left(), area.top() + h * 0.075, area.width(), h * 0.06),
-                  texts.heading_line(view.method, view.status, view.ballots, view.tallied), h * NOTE,
-                  theme.PROJECTOR_MUTED)
+                  texts.heading_line(view.method, view.status, view.ballots if counts else 0,
+                                     view.tallied if counts else 0, counts), h * NOTE, theme.PROJECTOR_MUTED)
         body = QRectF(area.left(), area.top() + h * 0.15, area.width(), area.height() - h * 0.15)
         if view.result is None:
             paint_waiting(painter, body, view, h)
@@ -86,33 +87,55 @@ def _share(view: ResultView, row: ResultRow, biggest: float) -> float:
 
 
 def paint_bars(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float) -> None:
-    """One horizontal bar per option: rank, label, bar, count and share; the winners in the accent colour."""
+    """One horizontal bar per option: rank, label, bar, count and share; the winners in the accent colour.
+    Labels too long for their column go above their bar, across the width, when the rows are tall enough."""
     rows, size = ordered_rows(view, result), h * MAIN
-    row_height = min(h * ROW_MAX, max(size * 1.45, rect.height() / max(1, len(rows))))
+    row_height = min(h * 0.13, max(size * 1.45, rect.height() / max(1, len(rows))))
     shown, left_out = fitted(rows, rect.height(), row_height)
+    high = view.settings.high if isinstance(view.settings, RatingSettings) else 5
+    values = [("≠ " if row.dissent else "") + texts.score_text(view.method, row, result, high) for row in shown]
+    bold = QFontMetricsF(theme.font_px(size * 0.9, True))
+    value_w = min(rect.width() * 0.3, max(rect.width() * 0.12, *(bold.horizontalAdvance(v) for v in values)) + size)
+    columns = _Columns(size * 1.7, rect.width() * 0.4, value_w, False)
+    columns.stacked = row_height >= size * 1.8 and any(
+        QFontMetricsF(theme.font_px(size, True)).horizontalAdvance(row.label) > columns.label for row in shown)
     winners = {row.option_id for row in result.winners}
     biggest = max((abs(row.score or 0.0) for row in rows), default=0.0)
-    high = view.settings.high if isinstance(view.settings, RatingSettings) else 5
-    rank_w, label_w, value_w = size * 1.7, rect.width() * 0.38, rect.width() * 0.2
-    bar_left = rect.left() + rank_w + label_w + size * 0.4
-    bar_width = rect.right() - value_w - size * 0.4 - bar_left
-    for index, row in enumerate(shown):
-        y = rect.top() + index * row_height
-        won = row.option_id in winners
-        colour = theme.PROJECTOR_ACCENT if won else theme.PROJECTOR_TEXT
-        centred(painter, QRectF(rect.left(), y, rank_w, row_height), texts.rank_text(row), size,
-                colour if won else theme.PROJECTOR_MUTED, bold=won, most=1)
-        centred(painter, QRectF(rect.left() + rank_w, y, label_w, row_height), row.label, size, colour, bold=won)
-        share = _share(view, row, biggest)
-        if share:
-            painter.fillRect(QRectF(bar_left, y + row_height * 0.22, max(2.0, bar_width * share), row_height * 0.56),
-                             QColor(theme.PROJECTOR_ACCENT if won else BAR))
-        value = texts.score_text(view.method, row, result, high)
-        if row.dissent:
-            value = f"≠ {value}"
-        centred(painter, QRectF(rect.right() - value_w, y, value_w, row_height), value, size * 0.9, colour,
-                bold=won, align=Align.AlignRight, most=1)
+    for index, (row, value) in enumerate(zip(shown, values, strict=True)):
+        _bar_row(painter, QRectF(rect.left(), rect.top() + index * row_height, rect.width(), row_height), row,
+                 value, _share(view, row, biggest), row.option_id in winners, columns, size)
     _more(painter, rect, left_out, len(shown) * row_height, h)
+
+
+class _Columns:
+    """Widths of a bar row's rank, label and value columns; `stacked`: labels above the bars."""
+
+    def __init__(self, rank: float, label: float, value: float, stacked: bool) -> None:
+        self.rank, self.label, self.value, self.stacked = rank, label, value, stacked
+
+
+def _bar_row(painter: QPainter, cell: QRectF, row: ResultRow, value: str, share: float, won: bool,
+             columns: _Columns, size: float) -> None:
+    colour = theme.PROJECTOR_ACCENT if won else theme.PROJECTOR_TEXT
+    centred(painter, QRectF(cell.left(), cell.top(), columns.rank, cell.height()), texts.rank_text(row), size,
+            colour if won else theme.PROJECTOR_MUTED, bold=won, most=1)
+    left = cell.left() + columns.rank
+    value_left = cell.right() - columns.value
+    if columns.stacked:
+        label = QRectF(left, cell.top(), value_left - left - size * 0.4, size * 1.3)
+        bar = QRectF(left, label.bottom() + size * 0.05, value_left - left - size * 0.4,
+                     min(size * 0.9, max(size * 0.25, cell.height() - size * 1.45)))
+    else:
+        label = QRectF(left, cell.top(), columns.label, cell.height())
+        bar_left = left + columns.label + size * 0.4
+        bar = QRectF(bar_left, cell.top() + cell.height() * 0.22, value_left - size * 0.4 - bar_left,
+                     cell.height() * 0.56)
+    centred(painter, label, row.label, size, colour, bold=won, most=1 if columns.stacked else 2)
+    if share:
+        painter.fillRect(QRectF(bar.left(), bar.top(), max(2.0, bar.width() * share), bar.height()),
+                         QColor(theme.PROJECTOR_ACCENT if won else BAR))
+    centred(painter, QRectF(value_left, cell.top(), columns.value, cell.height()), value, size * 0.9, colour,
+            bold=won, align=Align.AlignRight, most=1)
 
 
 def _more(painter: QPainter, rect: QRectF, left_out: int, used: float, h: float) -> None:
@@ -139,7 +162,7 @@ def paint_consent(painter: QPainter, rect: QRectF, result: Result, h: float) -> 
 
 def _consent_row(painter: QPainter, rect: QRectF, row: ResultRow, h: float) -> None:
     size = h * MAIN
-    label_w, chip_w = rect.width() * 0.36, rect.width() * 0.14
+    label_w, chip_w = rect.width() * 0.36, rect.width() * 0.11
     centred(painter, QRectF(rect.left(), rect.top(), label_w, rect.height()), row.label, size, theme.PROJECTOR_TEXT,
             bold=True)
     x = rect.left() + label_w + size * 0.5
@@ -172,8 +195,7 @@ def _comments(painter: QPainter, rect: QRectF, rows: list[ResultRow], h: float) 
 
 def paint_waiting(painter: QPainter, rect: QRectF, view: ResultView, h: float) -> None:
     """'Votes: N', where voting stands, and the options in the room's order (random when shuffled)."""
-    count = texts.votes_in(view.method, view.ballots, view.tallied)
-    draw_text(painter, QRectF(rect.left(), rect.top(), rect.width(), h * 0.15), _("Votes: {n}").format(n=count),
+    draw_text(painter, QRectF(rect.left(), rect.top(), rect.width(), h * 0.15), _("Votes: {n}").format(n=view.votes),
               h * 0.12, theme.PROJECTOR_TEXT, bold=True)
     state = {BallotStatus.DRAFT: _("Voting has not started yet."), BallotStatus.OPEN: _("Voting is open."),
              BallotStatus.CLOSED: _("Voting is closed: the result is coming.")}[view.status]
@@ -187,8 +209,9 @@ def _option_list(painter: QPainter, rect: QRectF, view: ResultView, h: float) ->
     options = view.options
     size = h * MAIN * (1.0 if len(options) <= 8 else 0.85)
     row_height = size * 1.4
-    per_column = max(1, int(rect.height() // row_height))
-    columns = 1 if len(options) <= per_column else 2
+    room = max(1, int(rect.height() // row_height))
+    columns = 1 if len(options) <= room else 2
+    per_column = min(room, -(-len(options) // columns))  # balanced columns
     width = rect.width() / columns
     for index, option in enumerate(options[:per_column * columns]):
         column, line = divmod(index, per_column)

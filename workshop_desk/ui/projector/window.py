@@ -6,9 +6,11 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.i18n import _
+from workshop_desk.ui.projector.actions_screen import ActionsScreen
 from workshop_desk.ui.projector.board_screen import BoardScreen, NoteScreen, QuestionScreen
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.plan_screen import PlanScreen
+from workshop_desk.ui.projector.results_screen import ResultsScreen
 from workshop_desk.ui.projector.screens import (
     AgendaScreen,
     BlankScreen,
@@ -44,6 +46,8 @@ class ProjectorWindow(QWidget):
             ProjectorMode.BOARD: BoardScreen(),
             ProjectorMode.NOTE: NoteScreen(),
             ProjectorMode.QUESTION: QuestionScreen(),
+            ProjectorMode.RESULTS: ResultsScreen(),
+            ProjectorMode.ACTIONS: ActionsScreen(),
         }
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from workshop_desk.domain.enums import BallotMethod, ProjectorMode, Source
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.domain.voting import Ballot, BallotPaper, Result, Settings, Tally
+from workshop_desk.domain.voting import Ballot, BallotPaper, Result, Settings, Tally, Votes
 from workshop_desk.domain.voting_sheet import SheetReading
 from workshop_desk.i18n import _
 from workshop_desk.services.voting_snapshots import Snapshot, SnapshotService
@@ -78,6 +78,12 @@ class VoteCommands(QObject):
             except ValidationError:
                 self._results[key] = None
         return self._results[key]
+
+    def votes(self, ballot_id: int) -> Votes:
+        return self._ballots.votes(ballot_id)
+
+    def next_voter(self, ballot_id: int) -> str:
+        return self._ballots.next_voter(ballot_id)
 
     def for_sitting(self, sitting_id: int) -> list[Ballot]:
         ballots = self._ballots.for_sitting(sitting_id)

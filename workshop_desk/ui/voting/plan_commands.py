@@ -11,6 +11,8 @@ from workshop_desk.domain.priorities import (
     IndicatorDraft,
     Priority,
     PriorityDraft,
+    clean_action,
+    clean_indicator,
 )
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.services.voting_snapshots import Snapshot, SnapshotService
@@ -116,6 +118,9 @@ class PlanCommands(QObject):
         old, old_indicators = action_draft(action), indicator_drafts(action)
 
         def apply(values: ActionDraft, rows: Sequence[IndicatorDraft]) -> Action:
+            clean_action(values)  # both checked before either is saved: all or nothing
+            for row in rows:
+                clean_indicator(row)
             self._service.update_action(action.id, values)
             return self._service.set_indicators(action.id, rows)
 

@@ -6,13 +6,13 @@ from workshop_desk.domain.voting import Result, ResultRow, method_label, status_
 from workshop_desk.i18n import _, language, ngettext
 
 
-def number(value: float | None, decimals: int = 1) -> str:
-    """12 → '12', 3.456 → '3.5' ('3,5' in French), None → '—'."""
+def number(value: float | None, decimals: int = 1, fixed: bool = False) -> str:
+    """12 → '12', 3.456 → '3.5' ('3,5' in French), None → '—'; `fixed`: 3 → '3.0', for columns of means."""
     if value is None:
         return "—"
     from babel.numbers import format_decimal
 
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    pattern = "#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals else "")
     return str(format_decimal(round(value, decimals), format=pattern, locale=language()))
 
 
@@ -39,11 +39,15 @@ def ballots_text(n: int) -> str:
     return ngettext("{n} ballot", "{n} ballots", n).format(n=n)
 
 
-def votes_in(method: BallotMethod, ballots: int, tallied: float) -> int:
-    """The 'Votes: N' shown while results are hidden: ballots, plus dots, hands or people counted on boards."""
-    if method in (BallotMethod.DOTS, BallotMethod.HANDS, BallotMethod.CONSENT):
-        return ballots + round(tallied)
-    return ballots
+def votes_cast(method: BallotMethod, result: Result) -> int:
+    """The 'Votes: N' shown while results are hidden: dots placed or hands raised (from ballots and boards alike),
+    people who gave a stance, or ballots for the methods counted per voter."""
+    if method == BallotMethod.DOTS:
+        return round(sum(float(row.extra.get("for") or 0) for row in result.rows))
+    if method == BallotMethod.HANDS:
+        return round(sum(row.score or 0 for row in result.rows))
+    tallied = sum(source.tallied for source in result.sources)
+    return result.voters + (round(tallied) if method == BallotMethod.CONSENT else 0)
 
 
 def counts_line(method: BallotMethod, ballots: int, tallied: float) -> str:
@@ -54,9 +58,10 @@ def counts_line(method: BallotMethod, ballots: int, tallied: float) -> str:
     return " · ".join(parts)
 
 
-def heading_line(method: BallotMethod, status: BallotStatus, ballots: int, tallied: float) -> str:
-    """'Dot voting · Open · 23 ballots · 112 dots'."""
-    return " · ".join([method_label(method), status_label(status), counts_line(method, ballots, tallied)])
+def heading_line(method: BallotMethod, status: BallotStatus, ballots: int, tallied: float, counts: bool = True) -> str:
+    """'Dot voting · Open · 23 ballots · 112 dots' (without the counts when `counts` is false)."""
+    parts = [method_label(method), status_label(status)]
+    return " · ".join([*parts, counts_line(method, ballots, tallied)] if counts else parts)
 
 
 def rank_text(row: ResultRow) -> str:
@@ -100,12 +105,11 @@ def schulze_note(result: Result) -> str:
 
 
 def ties_note(result: Result) -> str:
-    """'Tie for first place: A and B.' (or the number of shared places further down)."""
+    """'Tie for first place (1=) between 2 options.', or a word on the '=' of places shared further down."""
     if not result.sources:
         return ""
     first = [row for row in result.rows if row.rank == 1 and row.score is not None]
     if len(first) > 1:
-        return _("Tie for first place: {options}.").format(options=", ".join(row.label for row in first))
-    shared = len(result.ties)
-    return ngettext("{n} place is shared (=).", "{n} places are shared (=).", shared).format(n=shared) if shared \
-        else ""
+        return ngettext("Tie for first place (1=) between {n} option.", "Tie for first place (1=) between {n} options.",
+                        len(first)).format(n=len(first))
+    return _("= marks options that share a place.") if result.ties else ""

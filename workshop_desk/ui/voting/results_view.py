@@ -1,0 +1,164 @@
+"""The console's live result of a ballot: every count from every source, ties and disagreement marked, what the
+Schulze count says beside Borda, the split by stakeholder group, and promotion to the sitting's priorities."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_desk.domain.voting import Ballot, RatingSettings, Result
+from workshop_desk.i18n import _, ngettext
+from workshop_desk.ui import theme
+from workshop_desk.ui.document import Document
+from workshop_desk.ui.voting import texts
+from workshop_desk.ui.voting.commands import vote_commands
+from workshop_desk.ui.voting.models import ID_ROLE, ResultModel
+from workshop_desk.ui.voting.plan_commands import plan_commands
+from workshop_desk.ui.widgets.form_status import FormStatus
+
+EVERYONE = -1
+
+
+class ResultsView(QWidget):
+    """Recounted from the shared cache whenever the ballot changes; visible to the facilitator even while the
+    room's screen still hides it."""
+
+    promoted = Signal(int)  # how many options became priorities
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self._document = document
+        self._commands = vote_commands(document)
+        self.ballot: Ballot | None = None
+        self.result: Result | None = None
+        self._setup_ui()
+        self._connect_signals()
+
+    def _setup_ui(self) -> None:
+        self.heading = QLabel()
+        self.heading.setFont(theme.heading_font(1.1))
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setStyleSheet(f"color: {theme.MUTED};")
+        self.split_check = QCheckBox(_("By &group"))
+        self.split_check.setToolTip(_("Count each stakeholder group apart"))
+        self.group_combo = QComboBox()
+        self.group_combo.setToolTip(_("The result of one stakeholder group"))
+        self.model = ResultModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.promote_button = QPushButton(_("&Promote to priorities"))
+        self.promote_button.setToolTip(_("The selected options (or the winners) join the sitting's priorities, "
+                                         "with the method and scores as their justification"))
+        self.status = FormStatus()
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.split_check)
+        top.addWidget(self.group_combo)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.notes, 1)
+        bottom.addWidget(self.promote_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.status)
+
+    def _connect_signals(self) -> None:
+        self.group_combo.activated.connect(lambda _i: self.refresh())
+        self.split_check.toggled.connect(lambda _c: self.refresh())
+        self.promote_button.clicked.connect(self._on_promote_button_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+
+    def set_ballot(self, ballot: Ballot | None) -> None:
+        if ballot is None or self.ballot is None or ballot.id != self.ballot.id:
+            self.group_combo.setCurrentIndex(0)
+        self.ballot = ballot
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recount (from the cache) and show."""
+        ballot = self.ballot
+        everyone = self._commands.result(ballot.id) if ballot else None
+        grouped = everyone if everyone and everyone.groups else None  # a grid is always split by group
+        if grouped is None and ballot is not None and self.split_check.isChecked():
+            grouped = self._commands.result(ballot.id, by_group=True)  # counted again only when asked
+        self.split_check.setVisible(not (everyone and everyone.groups) or self.split_check.isChecked())
+        self._fill_groups(grouped)
+        group = self.group_combo.currentData()
+        split = {g.group_id: g.result for g in grouped.groups} if grouped else {}
+        self.result = split.get(group, everyone) if group != EVERYONE else everyone
+        high = ballot.settings.high if ballot and isinstance(ballot.settings, RatingSettings) else 5
+        self.model.set_result(self.result, ballot.method if ballot else "dots", high)  # type: ignore[arg-type]
+        self._show_texts(ballot, everyone)
+
+    def _fill_groups(self, result: Result | None) -> None:
+        """'Everyone', then each group that voted (the choice kept when it still applies)."""
+        wanted = self.group_combo.currentData()
+        names = {g.id: g.name for g in self._document.groups()}
+        groups = [g.group_id for g in result.groups] if result else []
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        self.group_combo.addItem(_("Everyone"), EVERYONE)
+        for group_id in groups:
+            self.group_combo.addItem(names.get(group_id or -1, _("(no group)")), group_id)
+        self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(wanted)))
+        self.group_combo.setVisible(len(groups) > 1)
+        self.group_combo.blockSignals(False)
+
+    def _show_texts(self, ballot: Ballot | None, everyone: Result | None) -> None:
+        if ballot is None:
+            self.heading.setText(_("No ballot"))
+            self.counts.clear()
+            self.notes.clear()
+            self.promote_button.setEnabled(False)
+            return
+        self.heading.setText(ballot.title)
+        sources = everyone.sources if everyone else ()
+        shown = _("shown to the room") if ballot.revealed else _("hidden from the room")
+        lines = [texts.heading_line(ballot.method, ballot.status, sum(s.ballots for s in sources),
+                                    sum(s.tallied for s in sources)) + " · " + shown]
+        self.counts.setText(" ".join(lines))
+        notes = [texts.ties_note(everyone), texts.schulze_note(everyone)] if everyone else []
+        if everyone is not None and everyone.winners_differ:
+            notes[-1] = f"<b style='color:{theme.WARNING}'>{notes[-1]}</b>"
+        self.notes.setText("<br>".join(note for note in notes if note))
+        self.promote_button.setEnabled(bool(everyone and everyone.sources))
+
+    def selected_options(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.index(row, 0).data(ID_ROLE) for row in rows]
+
+    def _on_table_current_row_changed(self, current: object, _previous: object) -> None:
+        if self.ballot is not None:
+            options = self.selected_options()
+            self._commands.set_focus(self.ballot.id, options[0] if options else None)
+
+    def _on_promote_button_clicked(self) -> None:
+        """The selected rows, or the winners when none is selected."""
+        if self.ballot is None or self.result is None:
+            return
+        chosen = self.selected_options() or [row.option_id for row in self.result.winners]
+        added = plan_commands(self._document).promote(self.ballot.id, chosen)
+        self.status.clear_error()
+        self._document.saved.emit(ngettext("{n} option promoted to priorities", "{n} options promoted to priorities",
+                                           len(added)).format(n=len(added)))
+        self.promoted.emit(len(added))
