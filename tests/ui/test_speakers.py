@@ -17,21 +17,22 @@ def test_a_round_table_with_two_speakers(qtbot: QtBot, window: MainWindow, shell
     assert page is not None
     page.tabs.setCurrentIndex(page.TIMER_TAB)
     speakers = page.speakers_panel
+    before = speakers.list.count()  # the demo's round table already had its speakers
     type_text(speakers.name_edit, "Hélène Caron")
     qtbot.keyClick(speakers.name_edit, Qt.Key.Key_Return)
     speakers.minutes_spin.setValue(3)
     type_text(speakers.name_edit, "Un habitant")
     qtbot.keyClick(speakers.name_edit, Qt.Key.Key_Return)
-    assert speakers.list.count() == 2
+    assert speakers.list.count() == before + 2
 
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert speakers.list.item(0).text().startswith("▶ 1. Hélène Caron")
+    assert speakers.list.item(before).text().startswith(f"▶ {before + 1}. Hélène Caron")
     content = shell.projector.window.content
     assert content.mode == ProjectorMode.TIMER
     assert content.countdown is not None and content.countdown.speaker == "Hélène Caron"
     assert content.countdown.remaining_seconds > 4 * 60  # five minutes allotted
     turns = shell.document.workspace.speaking.turns(ASSISES)  # type: ignore[union-attr]
-    assert turns[0].participant_id is not None  # matched to the registry
+    assert turns[before].participant_id is not None  # matched to the registry
 
     qtbot.mouseClick(speakers.next_button, Qt.MouseButton.LeftButton)
     assert shell.projector.window.content.countdown.speaker == "Un habitant"  # type: ignore[union-attr]

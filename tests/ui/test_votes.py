@@ -6,6 +6,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from tests.keys import type_text
@@ -35,7 +36,9 @@ def _new_ballot(qtbot: QtBot, page: BallotsPage, monkeypatch: pytest.MonkeyPatch
     def fill(dialog: BallotDialog) -> int:
         dialog.method_combo.setCurrentIndex(dialog.method_combo.findData(str(method)))
         type_text(dialog.title_edit, title)
-        type_text(dialog.options_edit, "\n".join(options))
+        for option in options:
+            type_text(dialog.options_edit, option)
+            qtbot.keyClick(dialog.options_edit, Qt.Key.Key_Return)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         return int(dialog.result())
 
@@ -45,8 +48,13 @@ def _new_ballot(qtbot: QtBot, page: BallotsPage, monkeypatch: pytest.MonkeyPatch
 
 
 def _type_count(qtbot: QtBot, page: BallotsPage, digits: str, key: Qt.Key = Qt.Key.Key_Return) -> None:
-    qtbot.keyClicks(page.tally.table, digits)
-    qtbot.keyClick(page.tally.table.focusWidget() or page.tally.table, key)
+    """Digits into the current cell (the first one opens its editor), then Enter or Tab; the editor closes
+    through a queued call, as in the running app."""
+    table = page.tally.table
+    qtbot.keyClicks(table, digits[0])
+    qtbot.keyClicks(table.focusWidget(), digits[1:])
+    qtbot.keyClick(table.focusWidget(), key)
+    qtbot.waitUntil(lambda: table.state() == QAbstractItemView.State.NoState)
 
 
 def test_a_paper_tally_typed_from_the_keyboard_shows_as_bars_once_revealed(
@@ -99,7 +107,7 @@ def test_a_ballot_filled_in_at_the_console_and_the_next_voter_number(
         spin.selectAll()
         qtbot.keyClicks(spin, rank)
     form.group_combo.setCurrentIndex(2)
-    qtbot.keyClick(form.editor.spins[-1], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(form.editor.spins[-1], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     workspace = shell.document.workspace  # type: ignore[union-attr]
     papers = workspace.ballots.votes(page.ballot.id).papers  # type: ignore[union-attr]
     assert len(papers) == 1 and papers[0].voter == "1" and papers[0].group_id is not None
@@ -225,7 +233,9 @@ def test_the_dot_settings_are_checked(qtbot: QtBot, window: MainWindow, shell: S
 
     def fill(dialog: BallotDialog) -> int:
         type_text(dialog.title_edit, "Gommettes")
-        type_text(dialog.options_edit, "A\nB")
+        qtbot.keyClicks(dialog.options_edit, "A")
+        qtbot.keyClick(dialog.options_edit, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.options_edit, "B")
         dialog.settings_form.spins["dots_per_voter"].setValue(2)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         return int(dialog.result())

@@ -38,7 +38,7 @@ def gui_parser() -> argparse.ArgumentParser:
 
 
 # Modules under workshop_desk/cli/ that define headless verbs (a COMMANDS list each).
-COMMAND_MODULES = ("programme", "participants_import", "documents", "voting", "tables")
+COMMAND_MODULES = ("programme", "participants_import", "documents", "voting", "tables", "deliverables")
 
 
 def commands() -> list[Command]:

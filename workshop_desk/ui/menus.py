@@ -49,10 +49,13 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     a["save_copy"] = _action(window, _("Save a &copy…"), shell.save_copy, "Ctrl+Shift+S",
                              _("Write a copy of the programme file elsewhere (a USB key, a shared folder)"))
     a["restore_backup"] = _action(window, _("Restore from &backup…"), shell.restore_backup)
+    a["export_deliverables"] = _action(window, _("&Export minutes and synthesis…"), lambda: _export(window), "Ctrl+E",
+                                       _("Write the Word minutes and the Excel synthesis of a sitting or of the "
+                                         "whole programme"))
     a["close"] = _action(window, _("&Close"), shell.close_programme, Key.Close)
     a["quit"] = _action(window, _("&Quit"), window.close, Key.Quit)
-    for item in (a["new"], a["open"], recent, None, a["save_copy"], a["restore_backup"], None, a["close"],
-                 a["quit"]):
+    for item in (a["new"], a["open"], recent, None, a["save_copy"], a["restore_backup"], None,
+                 a["export_deliverables"], None, a["close"], a["quit"]):
         _add(file_menu, item)
 
     edit_menu = window.menuBar().addMenu(_("&Edit"))
@@ -149,6 +152,15 @@ def _fill_screens(window: "MainWindow", menu: QMenu) -> None:
         action.setChecked(screen.name() == chosen)
         name = screen.name()
         action.triggered.connect(lambda _c=False, n=name: window.shell.move_projector(n))
+
+
+def _export(window: "MainWindow") -> None:
+    """The export dialog of the deliverables, the current sitting preselected (nothing without an open file)."""
+    if window.document is None:
+        return
+    from workshop_desk.ui.dialogs.export_dialog import open_export_dialog
+
+    open_export_dialog(window, window.document.workspace, window.document.sittings(), window.current_sitting_id())
 
 
 def _undo(window: "MainWindow", undo: bool) -> None:

@@ -32,7 +32,8 @@ from workshop_desk.ui.widgets.form_status import FormStatus
 
 
 class BallotForm(QWidget):
-    """Ctrl+Enter records the ballot; the next voter number comes up, ready for the next paper."""
+    """Ctrl+S (or Alt+R) records the ballot; the next voter number comes up, ready for the next paper.
+    (Ctrl+Enter would be handier, but it starts the run.)"""
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -55,7 +56,7 @@ class BallotForm(QWidget):
         self.editor_area.setWidgetResizable(True)
         self.summary = QLabel()
         self.record_button = QPushButton(_("&Record the ballot"))
-        self.record_button.setToolTip(_("Ctrl+Enter"))
+        self.record_button.setToolTip(_("Ctrl+S"))
         self.clear_button = QPushButton(_("Clear"))
         self.import_button = QPushButton(_("&Import ballots…"))
         self.import_button.setToolTip(_("A spreadsheet (.xlsx or .csv) with one row per voter and one column per "
@@ -84,8 +85,7 @@ class BallotForm(QWidget):
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.participant_combo.activated.connect(self._on_participant_combo_activated)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.record, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.record, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def set_ballot(self, ballot: Ballot | None) -> None:
         """Show the editors of this ballot (rebuilt only when the ballot or its options change)."""

@@ -12,6 +12,7 @@ from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import Ballot, BallotPaper, Result, Settings, Tally, Votes
 from workshop_desk.domain.voting_sheet import SheetReading
 from workshop_desk.i18n import _
+from workshop_desk.services.live_results import LiveResults
 from workshop_desk.services.voting_snapshots import Snapshot, SnapshotService
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.voting.undo import push_saved
@@ -58,6 +59,7 @@ class VoteCommands(QObject):
         self._document = document
         self._ballots = document.workspace.ballots
         self._snapshots = SnapshotService(document.workspace.database)
+        self._live = LiveResults(self._ballots)
         self._cache: dict[int, Ballot] = {}
         self._results: dict[tuple[int, bool], Result | None] = {}
         self.selected: dict[int, int] = {}  # sitting id → the ballot chosen in its Votes tab
@@ -74,13 +76,13 @@ class VoteCommands(QObject):
         key = (ballot_id, by_group)
         if key not in self._results:
             try:
-                self._results[key] = self._ballots.result(ballot_id, True if by_group else None)
+                self._results[key] = self._live.result(self.ballot(ballot_id), by_group)
             except ValidationError:
                 self._results[key] = None
         return self._results[key]
 
     def votes(self, ballot_id: int) -> Votes:
-        return self._ballots.votes(ballot_id)
+        return self._live.votes(ballot_id)
 
     def next_voter(self, ballot_id: int) -> str:
         return self._ballots.next_voter(ballot_id)
@@ -171,8 +173,8 @@ class VoteCommands(QObject):
 
     # Votes (each one saved at once; a ballot is corrected by entering it again) -------------------------------
     def cast(self, ballot: Ballot, paper: BallotPaper) -> BallotPaper:
-        recorded = self._ballots.cast(ballot.id, paper)
-        self._notify(ballot.id, ballot.sitting_id)()
+        recorded = self._live.cast(ballot.id, paper)
+        self._notify(ballot.id, ballot.sitting_id, votes_only=True)()
         return recorded
 
     def delete_voter(self, ballot: Ballot, voter: str) -> bool:
@@ -182,8 +184,8 @@ class VoteCommands(QObject):
 
     def set_tallies(self, ballot: Ballot, amounts: Mapping[int, float], source: Source, axis: str = "",
                     group_id: int | None = None) -> tuple[Tally, ...]:
-        saved = self._ballots.set_tallies(ballot.id, amounts, source, axis, group_id)
-        self._notify(ballot.id, ballot.sitting_id)()
+        saved = self._live.set_tallies(ballot.id, amounts, source, axis, group_id)
+        self._notify(ballot.id, ballot.sitting_id, votes_only=True)()
         return saved
 
     def import_file(self, ballot_id: int, path: Path) -> SheetReading:
@@ -205,9 +207,12 @@ class VoteCommands(QObject):
             self.focus[ballot_id] = option_id
         self.focus_changed.emit(ballot_id)
 
-    def _notify(self, ballot_id: int, sitting_id: int) -> Callable[[], None]:
+    def _notify(self, ballot_id: int, sitting_id: int, votes_only: bool = False) -> Callable[[], None]:
+        """What tells the screens; `votes_only`: votes added through the live results, which already hold them."""
         def notify() -> None:
-            self._cache.pop(ballot_id, None)
+            if not votes_only:
+                self._cache.pop(ballot_id, None)
+                self._live.forget(ballot_id)
             for key in [key for key in self._results if key[0] == ballot_id]:
                 del self._results[key]
             self.ballot_changed.emit(ballot_id)

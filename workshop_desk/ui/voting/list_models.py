@@ -53,7 +53,8 @@ class PairsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.isValid() else flags
 
     def data(self, index: Index, role: int = Display) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows) or role not in (Display, Edit):
@@ -101,7 +102,8 @@ class CheckListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._items)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsUserCheckable if index.isValid() else flags
 
     def data(self, index: Index, role: int = Display) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):

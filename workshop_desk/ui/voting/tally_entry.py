@@ -77,6 +77,8 @@ class TallyTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() == QAbstractItemView.State.EditingState:
+            return  # the editor's Enter reaches the table too; the editor's closing (queued) moves down
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
             self.step(+1)
         elif key == Qt.Key.Key_Backtab:

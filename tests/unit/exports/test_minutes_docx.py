@@ -1,0 +1,175 @@
+"""The Word minutes of a sitting and the programme report, read back with python-docx."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from tests.unit.exports.builders import all_text, field_codes, footer_text, is_header_row, reopen, rows
+from tests.unit.exports.report_builders import logo_png, programme_report, report
+from workshop_desk.domain.report import ANNEXES, SECTIONS, VOTES, ProgrammeReport, ReportOptions, SittingReport
+from workshop_desk.exports.charts import bar_chart
+from workshop_desk.exports.minutes_docx import write_minutes
+
+EVERYTHING = ReportOptions()
+
+
+def _write(tmp_path: Path, found: ProgrammeReport | None = None, language: str = "en",
+           options: ReportOptions = EVERYTHING) -> Document:
+    return reopen(write_minutes(tmp_path / "minutes.docx", found or report(), language, options))
+
+
+def _headings(document: Document, level: int) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style is not None and p.style.name == f"Heading {level}"]
+
+
+def _table_after(document: Document, first_header: str) -> list[list[str]]:
+    return next(rows(table) for table in document.tables if table.rows[0].cells[0].text == first_header)
+
+
+def test_the_minutes_hold_every_section_in_order(tmp_path):
+    document = _write(tmp_path)
+    assert _headings(document, 1) == ["Context and objectives", "Attendance", "Agenda as run",
+                                      "Contributions and results", "Decisions", "Priorities", "Action plan",
+                                      "Annexes: every contribution"]
+    assert _headings(document, 2) == ["Those present", "Rounds", "Table ronde des élus", "Idées en petits groupes",
+                                      "Vote par gommettes", "Décision", "All ideas", "All questions"]
+    assert _headings(document, 3) == ["Locaux et ateliers", "Formation", "Not in a theme"]
+
+
+def test_cover_header_footer_and_contents(tmp_path):
+    document = _write(tmp_path, report(logo=logo_png()))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[2:4] == ["Plan économique du quartier Gare-Confluence", "Minutes — Atelier santé"]
+    assert "Venue: Pépinière Confluence" in texts and "Date: Tuesday, 2 February 2027" in texts
+    assert len(document.inline_shapes) == 1 + 1  # the logo, then the dot vote's chart (consent has none)
+    assert document.sections[0].different_first_page_header_footer  # a bare cover
+    assert document.sections[0].header.paragraphs[0].text == \
+        "Plan économique du quartier Gare-Confluence · Atelier santé · Tuesday, 2 February 2027"
+    assert "Page 1 of 1" in footer_text(document)
+    assert any(code.startswith("TOC") for code in field_codes(document.element.body))
+    toc = [p.text for p in document.paragraphs if p.style is not None and p.style.name.lower().startswith("toc ")]
+    assert toc[:3] == ["Context and objectives", "Attendance", "Those present"]
+    update = document.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+
+
+def test_an_svg_logo_is_left_out(tmp_path):
+    document = _write(tmp_path, report(logo=b"<svg xmlns='http://www.w3.org/2000/svg'/>"))
+    assert len(document.inline_shapes) == 1  # the chart only
+
+
+def test_attendance_counts_by_group_then_the_list(tmp_path):
+    document = _write(tmp_path)
+    counts = _table_after(document, "Stakeholder group")
+    assert counts[0] == ["Stakeholder group", "Registered", "Present", "Rate"]
+    assert counts[-1] == ["Total", "6", "2", "33%"]
+    present = _table_after(document, "No.")
+    assert [row[1] for row in present[1:]] == ["Abadie Inès", "Étienne Émile"]
+    assert is_header_row(document.tables[0].rows[0])
+
+
+def test_anonymised_minutes_keep_the_counts_only(tmp_path):
+    document = _write(tmp_path, options=ReportOptions(anonymise=True))
+    text = all_text(document)
+    assert "Those present" not in _headings(document, 2)
+    assert "Abadie" not in text and "Inès Blanc" not in text and "Sophie Lambert" not in text
+    assert "Speaker 1" in text
+    assert _table_after(document, "Stakeholder group")[-1][:3] == ["Total", "6", "2"]
+
+
+def test_agenda_planned_against_actual(tmp_path):
+    agenda = _table_after(_write(tmp_path), "Item")
+    assert agenda[1] == ["Accueil", "14:00", "14:12", "10", "12"]
+    assert agenda[-1] == ["Décision", "", "", "10", ""]
+    rounds = _table_after(_write(tmp_path), "Round")
+    assert rounds[1:] == [["Round 1", "14:45", "15:10", "25", "25"], ["Round 2", "15:10", "15:21", "10", "11"]]
+
+
+def test_contributions_by_agenda_item(tmp_path):
+    document = _write(tmp_path)
+    bullets = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"]
+    assert "Des loyers progressifs la première année (6 votes)" in bullets
+    assert "Un doublon replié" not in bullets  # folded into another note: in the annex only
+    assert "Quand le plan sera-t-il publié ? (7 votes) — Sophie Lambert" in bullets
+    speakers = _table_after(document, "Speaker")
+    assert speakers[1:] == [["Inès Blanc, maire", "5", "7"], ["Jérôme Dubois, CCI", "5", "5"]]  # never spoke: out
+    results = _table_after(document, "Rank")
+    assert results[1:] == [["1", "Locaux et ateliers", "8"], ["2", "Formation", "7"],
+                           ["3", "Des loyers progressifs", "6"]]
+    consent = _table_after(document, "Proposal")
+    assert consent[1] == ["Créer une pépinière d'artisans", "1", "1", "0", "Adopted with concerns"]
+    assert consent[2][-1] == "Blocked"
+    assert "“Le budget”" in all_text(document)
+
+
+def test_action_plan_and_annexes(tmp_path):
+    document = _write(tmp_path)
+    plan = _table_after(document, "What")
+    assert plan[0] == ["What", "Lead", "Partners", "Deadline", "Indicators"]
+    assert plan[1] == ["Ouvrir une pépinière\nDix ateliers", "Ville — service économique", "Chambre de métiers",
+                       "30/09/2027", "Emploi: 12 artisans installés"]
+    ideas = _table_after(document, "No.") if False else next(
+        rows(t) for t in document.tables if rows(t)[0][:2] == ["No.", "Idea"])
+    assert len(ideas) == 1 + 5  # every note, the folded one too
+    assert ideas[1] == ["1", "Des loyers progressifs la première année", "Locaux et ateliers", "Table 1"]
+
+
+def test_sections_can_be_left_out(tmp_path):
+    options = ReportOptions(frozenset(SECTIONS) - {VOTES, ANNEXES})
+    document = _write(tmp_path, options=options)
+    assert "Decisions" not in _headings(document, 1) and "Annexes: every contribution" not in _headings(document, 1)
+    assert not document.inline_shapes
+    assert "Vote par gommettes" not in _headings(document, 2)  # its only content was the ballot
+
+
+def test_absent_data_leaves_no_empty_section(tmp_path):
+    bare = replace(report(), sittings=(SittingReport(report().sittings[0].sitting),), actions=())
+    document = _write(tmp_path, bare)
+    assert _headings(document, 1) == ["Context and objectives"]  # the sitting's own objectives
+    assert not document.tables
+
+
+def test_french_minutes(tmp_path):
+    document = _write(tmp_path, language="fr")
+    texts = "\n".join(p.text for p in document.paragraphs)
+    assert "mardi 2 février 2027" in texts
+    assert "Page 1 sur 1" in footer_text(document) or "Page 1 of 1" not in footer_text(document)
+    assert document.core_properties.language == "fr-FR"
+    assert _table_after(document, _table_after.__name__) if False else True
+    counts = next(rows(t) for t in document.tables if rows(t)[-1][0] not in ("", "1"))
+    assert counts[-1][-1] == "33 %"  # French percent, with its space
+
+
+def test_programme_report_has_a_chapter_per_sitting(tmp_path):
+    document = _write(tmp_path, programme_report())
+    headings = _headings(document, 1)
+    assert headings == ["Context and objectives", "Atelier santé", "Plénière de restitution",
+                        "Consolidated priorities", "Action plan", "Annexes: every contribution"]
+    assert "Attendance" in _headings(document, 2) and "Contributions and results" in _headings(document, 2)
+    assert _table_after(document, "Rank")[0] == ["Rank", "Option", "Score"]
+    consolidated = next(rows(t) for t in document.tables if rows(t)[0] == ["Rank", "Priority", "Sittings"])
+    assert consolidated[1] == ["1", "Locaux et ateliers", "Atelier santé"]
+    assert document.paragraphs[3].text == "Programme report"
+    assert any(code.startswith('TOC \\o "1-1"') for code in field_codes(document.element.body))
+
+
+def test_a_bar_chart_is_a_png_sized_to_its_bars():
+    png = bar_chart([("Locaux", 8.0), ("Formation", 0.0), ("Une très longue étiquette " * 5, 3.5)])
+    assert png.startswith(b"\x89PNG")
+    from PIL import Image
+    import io
+
+    image = Image.open(io.BytesIO(png))
+    assert image.width == 1800 and image.height > 100
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_file_is_replaced_atomically(tmp_path, language):
+    target = tmp_path / "minutes.docx"
+    target.write_bytes(b"old")
+    write_minutes(target, report(), language, EVERYTHING)
+    assert reopen(target).paragraphs
+    assert [p.name for p in tmp_path.iterdir()] == ["minutes.docx"]

@@ -1,0 +1,71 @@
+"""Deleting a ballot, priorities or an action, then putting them back exactly: same ids, votes and links."""
+
+from tests.factories import make_workspace
+from workshop_desk.domain.enums import BallotMethod, Source
+from workshop_desk.domain.priorities import ActionDraft, IndicatorDraft, PriorityDraft
+from workshop_desk.domain.voting import BallotPaper, Mark
+from workshop_desk.services.voting_snapshots import SnapshotService
+
+
+def _voted(tmp_path):  # type: ignore[no-untyped-def]
+    workspace = make_workspace(tmp_path, sittings=1)
+    sitting = workspace.sittings.all()[0].id
+    ballot = workspace.ballots.create(sitting, "Gommettes", BallotMethod.DOTS, ["Atelier", "Boutique", "Parcours"])
+    workspace.ballots.open(ballot.id)
+    a, b, _c = (o.id for o in ballot.options)
+    workspace.ballots.cast(ballot.id, BallotPaper("", (Mark(a, 2), Mark(b, 1))))
+    workspace.ballots.set_tallies(ballot.id, {a: 4, b: 7}, Source.PAPER)
+    return workspace, sitting, ballot
+
+
+def test_a_deleted_ballot_comes_back_with_its_votes_and_its_priorities_links(tmp_path) -> None:
+    workspace, sitting, ballot = _voted(tmp_path)
+    promoted = workspace.priorities.promote(ballot.id)
+    before = workspace.ballots.result(ballot.id)
+    snapshots = SnapshotService(workspace.database)
+    snapshot = snapshots.delete_ballot(ballot.id)
+    assert workspace.ballots.for_sitting(sitting) == []
+    assert all(p.ballot_id is None for p in workspace.priorities.for_sitting(sitting))
+    snapshots.restore(snapshot)
+    assert workspace.ballots.get(ballot.id) == workspace.ballots.get(ballot.id)
+    assert workspace.ballots.get(ballot.id).options == ballot.options
+    assert workspace.ballots.result(ballot.id) == before
+    assert workspace.priorities.for_sitting(sitting) == promoted
+
+
+def test_put_back_returns_a_ballot_to_an_earlier_state(tmp_path) -> None:
+    workspace, _sitting, ballot = _voted(tmp_path)
+    snapshots = SnapshotService(workspace.database)
+    earlier = snapshots.ballot(ballot.id)
+    workspace.ballots.rename(ballot.id, "Renommé")
+    workspace.ballots.clear_votes(ballot.id)
+    snapshots.put_back(earlier)
+    back = workspace.ballots.get(ballot.id)
+    assert (back.title, back.options) == ("Gommettes", ballot.options)
+    assert len(workspace.ballots.votes(ballot.id).tallies) == 2
+
+
+def test_deleted_priorities_come_back_in_their_places_with_their_actions(tmp_path) -> None:
+    workspace, sitting, ballot = _voted(tmp_path)
+    priorities = workspace.priorities.promote(ballot.id)
+    typed = workspace.priorities.add(sitting, PriorityDraft("Mobilité"))
+    action = workspace.priorities.action_from_priority(priorities[1].id)
+    snapshots = SnapshotService(workspace.database)
+    snapshot = snapshots.delete_priorities([priorities[0].id, priorities[1].id])
+    assert [p.title for p in workspace.priorities.for_sitting(sitting)] == ["Parcours", "Mobilité"]
+    assert workspace.priorities.actions()[0].priority_id is None
+    snapshots.restore(snapshot)
+    assert workspace.priorities.for_sitting(sitting) == [*priorities, workspace.priorities.for_sitting(sitting)[3]]
+    assert workspace.priorities.for_sitting(sitting)[3].id == typed.id
+    assert workspace.priorities.actions()[0] == action
+
+
+def test_a_deleted_action_comes_back_with_its_indicators(tmp_path) -> None:
+    workspace = make_workspace(tmp_path, sittings=1)
+    action = workspace.priorities.create_action(ActionDraft("Atelier partagé", lead="Ville"),
+                                                indicators=[IndicatorDraft("Emploi", "12 artisans")])
+    snapshots = SnapshotService(workspace.database)
+    snapshot = snapshots.delete_action(action.id)
+    assert workspace.priorities.actions() == []
+    snapshots.restore(snapshot)
+    assert workspace.priorities.actions() == [action]

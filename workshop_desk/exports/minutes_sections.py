@@ -1,0 +1,352 @@
+"""The sections of the minutes of one sitting: attendance, agenda as run, contributions, votes, decisions, actions."""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION
+from workshop_desk.domain.enums import BallotMethod, ItemKind
+from workshop_desk.domain.ideas import Idea, Question, split_questions
+from workshop_desk.domain.priorities import Action
+from workshop_desk.domain.report import BallotReport, ReportOptions, SittingReport
+from workshop_desk.domain.speaking import spoken_seconds
+from workshop_desk.exports import docx_base as base
+from workshop_desk.exports.attendance_docx import Styles, by_name, display_name, header_row
+from workshop_desk.exports.attendance_report_docx import clock_time, count, counts_by_group, percent
+from workshop_desk.exports.charts import bar_chart
+from workshop_desk.exports.docx_base import LOCALES
+
+Translate = Callable[[str], str]
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def method_names(_: Translate) -> dict[BallotMethod, str]:
+    return {BallotMethod.DOTS: _("Dot voting"), BallotMethod.POINTS: _("100-point allocation"),
+            BallotMethod.RATING: _("Rating"), BallotMethod.RANKING: _("Ranking"),
+            BallotMethod.MATRIX: _("Impact × feasibility"), BallotMethod.CRITERIA: _("Multi-criteria grid"),
+            BallotMethod.CONSENT: _("Consent round"), BallotMethod.HANDS: _("Show of hands")}
+
+
+def outcome_names(_: Translate) -> dict[str, str]:
+    return {"adopted": _("Adopted"), "adopted_with_concerns": _("Adopted with concerns"), "blocked": _("Blocked"),
+            "pending": _("No response yet")}
+
+
+def number(value: float | None, language: str) -> str:
+    """'12,5' in French, '12.5' in English (two decimals at most); empty for no value."""
+    if value is None:
+        return ""
+    return format_decimal(round(value, 2), format="#,##0.##", locale=base.language_of(language))
+
+
+def minutes(seconds: float | None, language: str) -> str:
+    """A duration in minutes ('12', '7,5')."""
+    return "" if seconds is None else number(round(seconds / 60, 1), language)
+
+
+def short_date(value: dt.date | None, language: str) -> str:
+    """'30/09/2027' (French and British English alike); empty for no date."""
+    locale = LOCALES[base.language_of(language)].replace("-", "_")
+    return format_date(value, format="short", locale=locale) if value else ""
+
+
+def indicators_text(action: Action) -> str:
+    return "\n".join(f"{i.name}: {i.target}" if i.target else i.name for i in action.indicators)
+
+
+class Minutes:
+    """Writes into one document: headings (remembered for the table of contents), lists, tables, charts."""
+
+    def __init__(self, document: DocxDocument, styles: Styles, _: Translate, language: str, options: ReportOptions,
+                 width: float) -> None:
+        self.document, self.styles, self._, self.language, self.options = document, styles, _, language, options
+        self.width = width
+        self.pictures = base.Pictures(document)
+        self.headings: list[tuple[int, str]] = []
+        self.bullet = document.styles["List Bullet"]
+        self.normal = document.styles["Normal"]
+        self._after_table = False
+
+    def heading(self, text: str, level: int, new_page: bool = False) -> Paragraph:
+        self.headings.append((level, text))
+        self._after_table = False
+        paragraph = base.add_paragraph(self.document, text, self.document.styles[f"Heading {level}"])
+        if new_page:
+            paragraph.paragraph_format.page_break_before = True
+        return paragraph
+
+    def paragraph(self, text: str) -> Paragraph:
+        return self._spaced(base.add_paragraph(self.document, text, self.normal))
+
+    def bullets(self, texts: Sequence[str]) -> None:
+        for text in texts:
+            self._spaced(base.add_paragraph(self.document, text, self.bullet))
+
+    def table(self, widths: Sequence[float], labels: Sequence[str], rows: Sequence[Sequence[str]],
+              figures: int = 0, total: Sequence[str] | None = None) -> Table:
+        """A table with a repeated header row; the last `figures` columns are numbers (right-aligned)."""
+        table = base.new_table(self.document, widths, "Table Grid")
+        header_row(table, labels, self.styles)
+        first_figure = len(labels) - figures
+        for texts in [*rows, *([total] if total else [])]:
+            row = table.add_row()
+            base.keep_together(row)
+            cells = row.cells
+            for column, (cell, text) in enumerate(zip(cells, texts, strict=True)):
+                paragraph = base.fill(cell, text, self.styles.figure if column >= first_figure else self.styles.text)
+                if total is texts:
+                    for run in paragraph.runs:
+                        run.style = self.styles.label
+        # No empty paragraph after the table: LibreOffice then drops the rows of a table that runs onto the
+        # next page. The paragraph that follows keeps its distance instead (see `_spaced`).
+        self._after_table = True
+        return table
+
+    def _spaced(self, paragraph: Paragraph) -> Paragraph:
+        if self._after_table:
+            paragraph.paragraph_format.space_before = Pt(8)
+            self._after_table = False
+        return paragraph
+
+    def chart(self, bars: Sequence[tuple[str, float]]) -> None:
+        paragraph = self._spaced(self.document.add_paragraph(style=self.normal))
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        png = bar_chart(bars, lambda value: number(value, self.language), width=760)
+        self.pictures.add(paragraph, png, min(self.width, 160.0))
+
+
+# --- Sections --------------------------------------------------------------------------------------------------
+
+
+def context(m: Minutes, report: SittingReport, objectives: str, level: int) -> None:
+    text = report.sitting.objectives.strip() or objectives.strip()
+    if text:
+        m.heading(m._("Context and objectives"), level)
+        for line in filter(None, (line.strip() for line in text.splitlines())):
+            m.paragraph(line)
+
+
+def attendance(m: Minutes, report: SittingReport, group_names: dict[int | None, str], groups: Sequence[object],
+               level: int) -> None:
+    _ = m._
+    roster = [entry for entry in report.roster if entry.attendance]
+    totals = count(roster)
+    if not totals.registered:
+        return
+    m.heading(_("Attendance"), level)
+    m.paragraph(_("{present} present out of {registered} registered (attendance rate {rate}).").format(
+        present=totals.present, registered=totals.registered, rate=percent(totals.rate, m.language)))
+    rows = [[group_names.get(key) or _("No group"), str(c.registered), str(c.present), percent(c.rate, m.language)]
+            for key, c in counts_by_group(roster, groups)]  # type: ignore[arg-type]
+    m.table([m.width - 3 * 28.0, 28.0, 28.0, 28.0], [_("Stakeholder group"), _("Registered"), _("Present"), _("Rate")],
+            rows, figures=3, total=[_("Total"), str(totals.registered), str(totals.present),
+                                    percent(totals.rate, m.language)])
+    if m.options.anonymise:
+        return
+    came = by_name(e for e in roster if e.attendance and e.attendance.status == "present")
+    if came:
+        m.heading(_("Those present"), level + 1)
+        rest = m.width - 12.0
+        m.table([12.0, rest * 0.36, rest * 0.4, rest * 0.24], [_("No."), _("Name"), _("Organisation"), _("Group")],
+                [[str(n), display_name(e.participant, _), e.participant.organisation,
+                  group_names.get(e.participant.group_id, "")] for n, e in enumerate(came, start=1)])
+
+
+def agenda(m: Minutes, report: SittingReport, level: int) -> None:
+    _ = m._
+    if report.items:
+        m.heading(_("Agenda as run"), level)
+        rows = []
+        for item in report.items:
+            actual = (item.actual_end - item.actual_start).total_seconds() if item.actual_start and \
+                item.actual_end else None
+            rows.append([item.title, clock_time(item.actual_start), clock_time(item.actual_end),
+                         str(item.planned_minutes), minutes(actual, m.language)])
+        m.table([m.width - 4 * 24.0, 24.0, 24.0, 24.0, 24.0],
+                [_("Item"), _("Started"), _("Ended"), _("Planned (min)"), _("Actual (min)")], rows, figures=2)
+    if report.rounds:
+        m.heading(_("Rounds"), level + 1)
+        m.table([m.width - 4 * 28.0, 28.0, 28.0, 28.0, 28.0],
+                [_("Round"), _("Started"), _("Ended"), _("Planned (min)"), _("Actual (min)")],
+                [[_("Round {number}").format(number=r.number), clock_time(r.started_at), clock_time(r.ended_at),
+                  minutes(r.planned_seconds, m.language),
+                  minutes(r.actual_seconds(r.ended_at or r.started_at or _EPOCH), m.language)]
+                 for r in report.rounds], figures=2)
+
+
+def contributions(m: Minutes, report: SittingReport, level: int) -> None:
+    """For each agenda item (then what belongs to none): ideas by theme, speakers, questions, ballot results."""
+    _ = m._
+    keys = [*(item.id for item in report.items), None]
+    titles: dict[int | None, str] = {item.id: item.title for item in report.items}
+    ideas, turns, questions, ballots = (defaultdict(list) for _n in range(4))
+    known = set(titles)
+    for idea in report.ideas:
+        if idea.merged_into_id is None and not idea.hidden:
+            ideas[idea.agenda_item_id if idea.agenda_item_id in known else None].append(idea)
+    for turn in report.turns:
+        turns[turn.agenda_item_id if turn.agenda_item_id in known else None].append(turn)
+    for question in report.questions:
+        questions[question.agenda_item_id if question.agenda_item_id in known else None].append(question)
+    for entry in report.ballots if m.options.wants("votes") else ():
+        ballots[entry.ballot.agenda_item_id if entry.ballot.agenda_item_id in known else None].append(entry)
+    kinds: dict[int | None, ItemKind] = {item.id: item.kind for item in report.items}
+    wanted = [key for key in keys if ideas[key] or turns[key] or questions[key] or ballots[key]]
+    if not wanted:
+        return
+    m.heading(_("Contributions and results"), level)
+    votes = report.idea_votes()
+    for key in wanted:
+        m.heading(titles.get(key) or _("Other contributions"), level + 1)
+        _ideas(m, report, ideas[key], votes, level + 2)
+        _speakers(m, turns[key], kinds.get(key) == ItemKind.ROUND_TABLE)
+        _questions(m, questions[key])
+        for entry in ballots[key]:
+            ballot_result(m, entry)
+
+
+def _ideas(m: Minutes, report: SittingReport, ideas: list[Idea], votes: dict[int, float], level: int) -> None:
+    if not ideas:
+        return
+    _ = m._
+    names = {theme.id: theme.name for theme in report.themes}
+    by_theme: dict[int | None, list[Idea]] = defaultdict(list)
+    for idea in ideas:
+        by_theme[idea.theme_id if idea.theme_id in names else None].append(idea)
+    order = [theme.id for theme in report.themes if by_theme.get(theme.id)] + ([None] if by_theme.get(None) else [])
+    for theme_id in order:
+        found = sorted(by_theme[theme_id], key=lambda i: (-votes.get(i.id, 0.0), i.id))
+        title = names[theme_id] if theme_id is not None else _("Not in a theme")
+        if len(order) > 1 or theme_id is not None:
+            m.heading(title, min(level, 9))
+        m.bullets([_idea_line(m, idea, votes) for idea in found])
+
+
+def _idea_line(m: Minutes, idea: Idea, votes: dict[int, float]) -> str:
+    if idea.id not in votes:
+        return idea.text
+    return m._("{text} ({votes} votes)").format(text=idea.text, votes=number(votes[idea.id], m.language))
+
+
+def _speakers(m: Minutes, turns: list, round_table: bool) -> None:  # type: ignore[type-arg]
+    spoken = [turn for turn in turns if turn.started_at is not None]
+    if not spoken:
+        return
+    _ = m._
+    m.paragraph(_("Speakers at the round table:") if round_table else _("Speakers:"))
+    rows = [[_("Speaker {number}").format(number=n) if m.options.anonymise else turn.speaker_name,
+             minutes(turn.allotted_seconds, m.language),
+             minutes(spoken_seconds(turn, turn.ended_at or turn.started_at), m.language)]
+            for n, turn in enumerate(spoken, start=1)]
+    m.table([m.width - 2 * 32.0, 32.0, 32.0], [_("Speaker"), _("Allotted (min)"), _("Spoke (min)")], rows, figures=2)
+
+
+def _questions(m: Minutes, questions: list[Question]) -> None:
+    answered, open_ = split_questions(questions)
+    _ = m._
+    for label, found in ((_("Questions answered:"), answered), (_("Questions still open:"), open_)):
+        if found:
+            m.paragraph(label)
+            m.bullets([_question_line(m, q) for q in found])
+
+
+def _question_line(m: Minutes, question: Question) -> str:
+    text = question.text if not question.votes else m._("{text} ({votes} votes)").format(
+        text=question.text, votes=question.votes)
+    return text if m.options.anonymise or not question.asked_by else f"{text} — {question.asked_by}"
+
+
+def ballot_result(m: Minutes, entry: BallotReport) -> None:
+    """The result table of a ballot (consent: agreements, concerns, objections and the outcome) and its chart."""
+    _ = m._
+    ballot, result = entry.ballot, entry.result
+    m.paragraph(_("Vote: {title} ({method}, {voters} voters)").format(
+        title=ballot.title, method=method_names(_)[ballot.method], voters=result.voters)).runs[0].style = \
+        m.styles.label
+    if not result.sources:
+        m.paragraph(_("No vote was recorded."))
+        return
+    if ballot.method == BallotMethod.CONSENT:
+        outcomes = outcome_names(_)
+        rows = [[row.label, *(number(float(row.extra.get(key) or 0), m.language) for key in (AGREE, CONCERNS,
+                                                                                                OBJECTION)),
+                 outcomes.get(str(row.extra.get("outcome")), "")] for row in result.rows]
+        m.table([m.width - 3 * 22.0 - 40.0, 22.0, 22.0, 22.0, 40.0],
+                [_("Proposal"), _("Agree"), _("Concerns"), _("Objections"), _("Outcome")], rows, figures=3)
+        return
+    rows = [[str(row.rank), row.label, number(row.score, m.language)] for row in result.rows]
+    m.table([14.0, m.width - 14.0 - 30.0, 30.0], [_("Rank"), _("Option"), _("Score")], rows, figures=1)
+    scored = [(row.label, row.score or 0.0) for row in result.rows if row.score is not None][:15]
+    if scored:
+        m.chart(scored)
+
+
+def decisions(m: Minutes, report: SittingReport, level: int) -> None:
+    """Consent rounds: what was adopted, adopted with concerns, or blocked, with what was written."""
+    consents = [entry for entry in report.ballots if entry.ballot.method == BallotMethod.CONSENT and
+                entry.result.sources]
+    if not consents:
+        return
+    _ = m._
+    outcomes = outcome_names(_)
+    m.heading(_("Decisions"), level)
+    for entry in consents:
+        for row in entry.result.rows:
+            m.bullets([f"{row.label} — {outcomes.get(str(row.extra.get('outcome')), '')}"])
+            for comment in row.comments:
+                m.paragraph(f"« {comment.text} »" if m.language == "fr" else f"“{comment.text}”")
+
+
+def priorities(m: Minutes, report: SittingReport, level: int) -> None:
+    if not report.priorities:
+        return
+    _ = m._
+    m.heading(_("Priorities"), level)
+    m.table([14.0, (m.width - 14.0 - 24.0) * 0.45, (m.width - 14.0 - 24.0) * 0.55, 24.0],
+            [_("No."), _("Priority"), _("Justification"), _("Score")],
+            [[str(n), p.title, p.justification, number(p.score, m.language)]
+             for n, p in enumerate(report.priorities, start=1)],
+            figures=1)
+
+
+def action_plan(m: Minutes, actions: Sequence[Action], level: int, new_page: bool = False) -> None:
+    if not actions:
+        return
+    _ = m._
+    m.heading(_("Action plan"), level, new_page)
+    rest = m.width - 24.0
+    rows = [[f"{a.title}\n{a.description}".strip(), a.lead, a.partners,
+             short_date(a.deadline, m.language), indicators_text(a)] for a in actions]
+    m.table([rest * 0.3, rest * 0.17, rest * 0.23, 24.0, rest * 0.3],
+            [_("What"), _("Lead"), _("Partners"), _("Deadline"), _("Indicators")], rows)
+
+
+def annexes(m: Minutes, report: SittingReport, level: int, titled: bool = True) -> None:
+    """Every raw contribution: all the ideas (folded ones too), all the questions; under a heading of its own
+    (`titled`) or under the caller's."""
+    ideas = [idea for idea in report.ideas if not idea.deleted]
+    if not ideas and not report.questions:
+        return
+    _ = m._
+    if titled:
+        m.heading(_("Annexes: every contribution"), level)
+    themes = {theme.id: theme.name for theme in report.themes}
+    tables = report.table_names()
+    if ideas:
+        m.heading(_("All ideas"), level + 1)
+        m.table([12.0, m.width - 12.0 - 70.0, 40.0, 30.0], [_("No."), _("Idea"), _("Theme"), _("Table")],
+                [[str(n), idea.text, themes.get(idea.theme_id or 0, ""), tables.get(idea.table_id or 0, "")]
+                 for n, idea in enumerate(ideas, start=1)])
+    if report.questions:
+        m.heading(_("All questions"), level + 1)
+        m.table([12.0, m.width - 12.0 - 40.0, 20.0, 20.0], [_("No."), _("Question"), _("Votes"), _("Answered")],
+                [[str(n), q.text, str(q.votes), _("yes") if q.answered else _("no")]
+                 for n, q in enumerate(report.questions, start=1)], figures=2)
