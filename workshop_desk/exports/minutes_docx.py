@@ -128,11 +128,14 @@ def _fill_contents(m: Minutes, marker: Paragraph, depth: int) -> None:
     code.text = f' TOC \\o "1-{depth}" \\h \\z \\u '
     begin.add_run()._r.append(code)
     _field_char(begin, "separate")
+    names = {style.name for style in m.document.styles}
+    for level in range(1, depth + 1):  # Word's own "toc N" styles, which its TOC update uses too
+        if f"toc {level}" not in names:
+            style = base.add_paragraph_style(m.document, f"toc {level}", 10)
+            style.paragraph_format.left_indent = Pt(12 * (level - 1))
+            style.paragraph_format.space_after = Pt(3 if level > 1 else 4)
     for level, text in entries:
-        style = f"toc {level}" if f"toc {level}" in [s.name for s in m.document.styles] else "Normal"
-        paragraph = marker.insert_paragraph_before(style=m.document.styles[style])
-        base.write(paragraph, text)
-        paragraph.paragraph_format.left_indent = Pt(12 * (level - 1))
+        base.write(marker.insert_paragraph_before(style=m.document.styles[f"toc {level}"]), text)
     _field_char(marker, "end")
 
 

@@ -5,9 +5,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from workshop_desk.domain.clock import local
+from workshop_desk.domain.attendance import RosterEntry
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod
 from workshop_desk.domain.report import ProgrammeReport, ReportOptions
-from workshop_desk.exports.attendance_report_docx import count, counts_by_group
+from workshop_desk.domain.people import fold
 
 Translate = Callable[[str], str]
 Value = str | int | float | dt.date | dt.datetime | None
@@ -34,6 +35,29 @@ def when(value: dt.datetime | None) -> dt.datetime | None:
     return local(value).replace(tzinfo=None) if value else None
 
 
+def _counts(entries: list[RosterEntry]) -> tuple[int, int]:
+    """Registered (everyone who registered or came) and present, as the attendance report counts them."""
+    statuses = [e.attendance.status for e in entries if e.attendance]
+    return (sum(1 for s in statuses if s != AttendanceStatus.INVITED),
+            sum(1 for s in statuses if s == AttendanceStatus.PRESENT))
+
+
+def _by_group(entries: list[RosterEntry], report: ProgrammeReport) -> list[tuple[int | None, int, int]]:
+    """(group, registered, present) in the groups' order, then no group; groups nobody registered in left out."""
+    members: dict[int | None, list[RosterEntry]] = {group.id: [] for group in report.groups}
+    members[None] = []
+    for entry in entries:
+        key = entry.participant.group_id
+        members[key if key in members else None].append(entry)
+    counted = [(key, *_counts(found)) for key, found in members.items()]
+    return [(key, registered, present) for key, registered, present in counted if registered]
+
+
+def _by_name(entries: tuple[RosterEntry, ...]) -> list[RosterEntry]:
+    return sorted(entries, key=lambda e: (fold(e.participant.last_name), fold(e.participant.first_name),
+                                          e.participant.id))
+
+
 def method_names(_: Translate) -> dict[BallotMethod, str]:
     return {BallotMethod.DOTS: _("Dot voting"), BallotMethod.POINTS: _("100-point allocation"),
             BallotMethod.RATING: _("Rating"), BallotMethod.RANKING: _("Ranking"),
@@ -49,8 +73,8 @@ def summary(_: Translate, report: ProgrammeReport) -> Sheet:
                                             (_("Priorities"), INTEGER, 11), (_("Actions"), INTEGER, 10)],
                   totals=[2, 3, 4, 5, 6, 7, 8, 9])
     for s in report.sittings:
-        counts = count(e for e in s.roster if e.attendance)
-        sheet.rows.append([s.sitting.title, s.sitting.date, counts.registered, counts.present,
+        registered, present_ = _counts(list(s.roster))
+        sheet.rows.append([s.sitting.title, s.sitting.date, registered, present_,
                            sum(1 for i in s.ideas if i.merged_into_id is None), len(s.questions), len(s.ballots),
                            sum(b.result.voters for b in s.ballots), len(s.priorities), len(s.actions)])
     return sheet
@@ -64,10 +88,8 @@ def attendance(_: Translate, report: ProgrammeReport) -> Sheet:
                   totals=[2, 3], formulas={4: "=IF(C{row}=0,\"\",D{row}/C{row})"},
                   chart=(_("Present by stakeholder group"), 1, 3))
     for s in report.sittings:
-        roster = [e for e in s.roster if e.attendance]
-        for key, counts in counts_by_group(roster, report.groups):
-            sheet.rows.append([s.sitting.title, names.get(key) or _("No group"), counts.registered, counts.present,
-                               None])
+        for key, registered, present_ in _by_group([e for e in s.roster if e.attendance], report):
+            sheet.rows.append([s.sitting.title, names.get(key) or _("No group"), registered, present_, None])
     return sheet
 
 
@@ -79,7 +101,7 @@ def present(_: Translate, report: ProgrammeReport, options: ReportOptions) -> Sh
     if options.anonymise:
         return sheet
     for s in report.sittings:
-        for e in s.roster:
+        for e in _by_name(s.roster):
             if e.attendance and e.attendance.status == AttendanceStatus.PRESENT and not e.participant.anonymised:
                 p = e.participant
                 sheet.rows.append([s.sitting.title, p.last_name, p.first_name, p.organisation,

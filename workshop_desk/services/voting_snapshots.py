@@ -54,11 +54,13 @@ def _links(session: Session, kind: type[SQLModel], column: str, ids: Sequence[in
                  for row in found)
 
 
-def _renumber_priorities(session: Session, sitting_ids: Collection[int], first: Collection[int] = ()) -> None:
-    """Positions 0, 1, 2… in each sitting; a restored row (in `first`) goes before a kept one at its place."""
+def _renumber_priorities(session: Session, sitting_ids: Collection[int], restored: Collection[int] = ()) -> None:
+    """Positions 0, 1, 2… in each sitting; rows put back (`restored`) return to the places they had."""
     for sitting_id in sitting_ids:
         rows = session.exec(select(PriorityTable).where(col(PriorityTable.sitting_id) == sitting_id)).all()
-        ordered = sorted(rows, key=lambda r: (r.position, r.id not in first, r.id or 0))
+        ordered = sorted((r for r in rows if r.id not in restored), key=lambda r: (r.position, r.id or 0))
+        for row in sorted((r for r in rows if r.id in restored), key=lambda r: r.position):
+            ordered.insert(min(row.position, len(ordered)), row)
         for position, row in enumerate(ordered):
             if row.position != position:
                 row.position = position

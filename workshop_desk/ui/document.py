@@ -77,7 +77,7 @@ class Document(QObject):
     def add_sitting(self, draft: SittingDraft, template_key: str | None = None) -> SittingAgenda:
         created = self.workspace.sittings.create(draft, template_key)
         sitting_id = created.sitting.id
-        self._push(_("Add sitting “{title}”").format(title=created.sitting.title),
+        self.push_applied(_("Add sitting “{title}”").format(title=created.sitting.title),
                    lambda: self.workspace.sittings.restore(created),
                    lambda: self.workspace.sittings.delete(sitting_id), self._sittings_and_agenda(sitting_id))
         return created
@@ -93,27 +93,27 @@ class Document(QObject):
 
     def duplicate_sitting(self, sitting_id: int) -> SittingAgenda:
         copy = self.workspace.sittings.duplicate(sitting_id)
-        self._push(_("Duplicate sitting"), lambda: self.workspace.sittings.restore(copy),
+        self.push_applied(_("Duplicate sitting"), lambda: self.workspace.sittings.restore(copy),
                    lambda: self.workspace.sittings.delete(copy.sitting.id), self.sittings_changed.emit)
         return copy
 
     def delete_sitting(self, sitting_id: int) -> None:
         snapshot = self.workspace.sittings.delete(sitting_id)
-        self._push(_("Delete sitting “{title}”").format(title=snapshot.sitting.title),
+        self.push_applied(_("Delete sitting “{title}”").format(title=snapshot.sitting.title),
                    lambda: self.workspace.sittings.delete(sitting_id),
                    lambda: self.workspace.sittings.restore(snapshot), self.sittings_changed.emit)
 
     def move_sitting(self, sitting_id: int, to_row: int) -> None:
         old = [s.id for s in self.sittings()]
         new = [s.id for s in self.workspace.sittings.move(sitting_id, to_row)]
-        self._push(_("Move sitting"), lambda: self.workspace.sittings.reorder(new),
+        self.push_applied(_("Move sitting"), lambda: self.workspace.sittings.reorder(new),
                    lambda: self.workspace.sittings.reorder(old), self.sittings_changed.emit)
 
     # Agenda --------------------------------------------------------------------------------------
     def add_item(self, sitting_id: int, draft: ItemDraft, row: int | None = None) -> AgendaItem:
         item = self.workspace.agenda.add(sitting_id, draft, row)
         placed = self.workspace.agenda.items(sitting_id)[item.position]
-        self._push(_("Add item “{title}”").format(title=item.title),
+        self.push_applied(_("Add item “{title}”").format(title=item.title),
                    lambda: self.workspace.agenda.restore(placed),
                    lambda: self.workspace.agenda.delete(item.id), self._agenda(sitting_id))
         return placed
@@ -126,7 +126,7 @@ class Document(QObject):
 
     def delete_item(self, item_id: int) -> None:
         item = self.workspace.agenda.delete(item_id)
-        self._push(_("Delete item “{title}”").format(title=item.title),
+        self.push_applied(_("Delete item “{title}”").format(title=item.title),
                    lambda: self.workspace.agenda.delete(item_id),
                    lambda: self.workspace.agenda.restore(item), self._agenda(item.sitting_id))
 
@@ -135,7 +135,7 @@ class Document(QObject):
         new = [i.id for i in self.workspace.agenda.move(sitting_id, item_id, to_row)]
         if new == old:
             return
-        self._push(_("Move item"), lambda: self.workspace.agenda.reorder(sitting_id, new),
+        self.push_applied(_("Move item"), lambda: self.workspace.agenda.reorder(sitting_id, new),
                    lambda: self.workspace.agenda.reorder(sitting_id, old), self._agenda(sitting_id))
 
     # Participants --------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ class Document(QObject):
 
     def add_participant(self, draft: ParticipantDraft) -> Participant:
         person = self.workspace.participants.add(draft)
-        self._push(_("Add participant {name}").format(name=person.full_name),
+        self.push_applied(_("Add participant {name}").format(name=person.full_name),
                    lambda: self.workspace.participants.restore(person, []),
                    lambda: self.workspace.participants.delete(person.id), self.participants_changed.emit)
         return person
@@ -167,7 +167,7 @@ class Document(QObject):
                 self.workspace.participants.delete(pid)
 
         text = ngettext("Delete {n} participant", "Delete {n} participants", len(ids)).format(n=len(ids))
-        self._push(text, delete, restore, self.participants_changed.emit)
+        self.push_applied(text, delete, restore, self.participants_changed.emit)
 
     def merge_participants(self, keep_id: int, other_id: int) -> Participant:
         """Merge two records of one person (not undoable: the dialog asks first)."""
@@ -194,13 +194,13 @@ class Document(QObject):
 
         apply()
         notify = self._attendance(sitting_id)
-        self._push(ngettext("Change the status of {n} participant", "Change the status of {n} participants",
+        self.push_applied(ngettext("Change the status of {n} participant", "Change the status of {n} participants",
                             len(ids)).format(n=len(ids)), apply, revert, notify)
 
     # Stakeholder groups ----------------------------------------------------------------------------
     def add_group(self, name: str, colour: str) -> StakeholderGroup:
         group = self.workspace.programmes.add_group(name, colour)
-        self._push(_("Add group {name}").format(name=group.name),
+        self.push_applied(_("Add group {name}").format(name=group.name),
                    lambda: self.workspace.programmes.restore_group(group),
                    lambda: self.workspace.programmes.delete_group(group.id), self.participants_changed.emit)
         return group
@@ -218,7 +218,7 @@ class Document(QObject):
         def restore() -> None:
             self.workspace.programmes.restore_group(group, members)
 
-        self._push(_("Delete group {name}").format(name=group.name),
+        self.push_applied(_("Delete group {name}").format(name=group.name),
                    lambda: self.workspace.programmes.delete_group(group.id), restore, self.participants_changed.emit)
 
     # Running -------------------------------------------------------------------------------------
@@ -245,11 +245,13 @@ class Document(QObject):
     def _edit(self, text: str, do: Callable[[], T], undo: Callable[[], object],
               notify: Callable[[], None]) -> T:
         result = do()
-        self._push(text, do, undo, notify)
+        self.push_applied(text, do, undo, notify)
         return result
 
-    def _push(self, text: str, redo: Callable[[], object], undo: Callable[[], object],
-              notify: Callable[[], None]) -> None:
+    def push_applied(self, text: str, redo: Callable[[], object], undo: Callable[[], object],
+                     notify: Callable[[], None]) -> None:
+        """Put an edit that has already been saved on the undo stack; each undo and redo saves, then
+        `notify()` tells the screens."""
         def redo_and_notify() -> None:
             redo()
             notify()

@@ -27,7 +27,6 @@ def test_a_deleted_ballot_comes_back_with_its_votes_and_its_priorities_links(tmp
     assert workspace.ballots.for_sitting(sitting) == []
     assert all(p.ballot_id is None for p in workspace.priorities.for_sitting(sitting))
     snapshots.restore(snapshot)
-    assert workspace.ballots.get(ballot.id) == workspace.ballots.get(ballot.id)
     assert workspace.ballots.get(ballot.id).options == ballot.options
     assert workspace.ballots.result(ballot.id) == before
     assert workspace.priorities.for_sitting(sitting) == promoted

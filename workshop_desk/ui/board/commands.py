@@ -9,7 +9,6 @@ from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.ideas import ArrangeBy, ColourBy, Idea, IdeaDraft, Layout, Theme, ThemeSnapshot
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui.document import Document
-from workshop_desk.ui.undo import AppliedCommand
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,17 +25,7 @@ class ShowRequest:
 def push_applied(document: Document, text: str, redo: Callable[[], object], undo: Callable[[], object],
                  notify: Callable[[], None]) -> None:
     """Push an edit that has already been saved; each undo and redo saves, then notifies the screens."""
-    def redo_and_notify() -> None:
-        redo()
-        notify()
-
-    def undo_and_notify() -> None:
-        undo()
-        notify()
-
-    document.undo_stack.push(AppliedCommand(text, redo_and_notify, undo_and_notify))
-    notify()
-    document.saved.emit(text)
+    document.push_applied(text, redo, undo, notify)
 
 
 def board_commands(document: Document) -> "BoardCommands":

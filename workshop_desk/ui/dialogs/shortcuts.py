@@ -19,6 +19,13 @@ EXTRA = (
     ("Del", N_("Delete the selected agenda item")),
     ("Ctrl+Up / Ctrl+Down", N_("Move the selected agenda item")),
     ("F2", N_("Edit the selected cell")),
+    ("Ctrl+G", N_("Board: a theme holding the selected notes")),
+    ("Ctrl+M", N_("Board: merge the selected notes")),
+    ("F2 / Enter", N_("Board: edit the selected note")),
+    ("Del", N_("Board: delete the selected notes")),
+    ("Ctrl+wheel, + / −, 0", N_("Board: zoom in, out, fit everything")),
+    ("+ / −", N_("Questions: one more (or one less) person asks it")),
+    ("A / P / H", N_("Questions: answered, pinned on the projector, hidden")),
 )
 
 

@@ -50,7 +50,9 @@ class ResultsScreen(Screen):
 def paint_result(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float) -> None:
     """The revealed result, drawn the way its method reads best, with its notes along the bottom."""
     notes = [note for note in _notes(view, result) if note]
-    body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - len(notes) * h * NOTE * 1.4)
+    metrics = QFontMetricsF(theme.font_px(h * NOTE))
+    lines = [1 if metrics.horizontalAdvance(note) <= rect.width() else 2 for note in notes]  # a long note wraps
+    body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - sum(lines) * metrics.lineSpacing())
     if view.method == BallotMethod.MATRIX:
         paint_matrix(painter, body, view, result, h)
     elif view.method == BallotMethod.CRITERIA:
@@ -60,10 +62,10 @@ def paint_result(painter: QPainter, rect: QRectF, view: ResultView, result: Resu
     else:
         paint_bars(painter, body, view, result, h)
     top = body.bottom()
-    for note in notes:
-        draw_text(painter, QRectF(rect.left(), top, rect.width(), h * NOTE * 1.4), note, h * NOTE,
-                  theme.PROJECTOR_ACCENT if note.startswith(WARNING_MARK) else theme.PROJECTOR_MUTED)
-        top += h * NOTE * 1.4
+    for note, count in zip(notes, lines, strict=True):
+        top += draw_text(painter, QRectF(rect.left(), top, rect.width(), count * metrics.lineSpacing()), note,
+                         h * NOTE, theme.PROJECTOR_ACCENT if note.startswith(WARNING_MARK) else theme.PROJECTOR_MUTED,
+                         max_lines=count)
 
 
 def _notes(view: ResultView, result: Result) -> list[str]:
@@ -93,18 +95,25 @@ def paint_bars(painter: QPainter, rect: QRectF, view: ResultView, result: Result
     row_height = min(h * 0.13, max(size * 1.45, rect.height() / max(1, len(rows))))
     shown, left_out = fitted(rows, rect.height(), row_height)
     high = view.settings.high if isinstance(view.settings, RatingSettings) else 5
-    values = [("≠ " if row.dissent else "") + texts.score_text(view.method, row, result, high) for row in shown]
+    values = [("≠ " if row.dissent else "") + texts.score_text(view.method, row, result, high)
+              + (" · " + _("Schulze #1") if _schulze_only_winner(result, row) else "") for row in shown]
     bold = QFontMetricsF(theme.font_px(size * 0.9, True))
-    value_w = min(rect.width() * 0.3, max(rect.width() * 0.12, *(bold.horizontalAdvance(v) for v in values)) + size)
+    value_w = min(rect.width() * 0.34, max(rect.width() * 0.12, *(bold.horizontalAdvance(v) for v in values)) + size)
     columns = _Columns(size * 1.7, rect.width() * 0.4, value_w, False)
     columns.stacked = row_height >= size * 1.8 and any(
         QFontMetricsF(theme.font_px(size, True)).horizontalAdvance(row.label) > columns.label for row in shown)
     winners = {row.option_id for row in result.winners}
+    winners |= {row.option_id for row in shown if _schulze_only_winner(result, row)}  # both winners in the accent
     biggest = max((abs(row.score or 0.0) for row in rows), default=0.0)
     for index, (row, value) in enumerate(zip(shown, values, strict=True)):
         _bar_row(painter, QRectF(rect.left(), rect.top() + index * row_height, rect.width(), row_height), row,
                  value, _share(view, row, biggest), row.option_id in winners, columns, size)
     _more(painter, rect, left_out, len(shown) * row_height, h)
+
+
+def _schulze_only_winner(result: Result, row: ResultRow) -> bool:
+    """The row is a winner of the Schulze count but not of Borda's."""
+    return result.winners_differ and row.extra.get("schulze") == 1 and row.rank != 1
 
 
 class _Columns:

@@ -1,0 +1,87 @@
+"""`workshop-desk export minutes | synthesis`, run in a child process as a user would; and both deliverables
+converted by LibreOffice (skipped where `soffice` is not installed)."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from workshop_desk.services.demo import build_demo
+
+SITTING = 2  # the demo's first sector workshop: ideas, themes, a dot vote, priorities
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.fixture
+def cli(python, child_env):
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([python, "-m", "workshop_desk", *args], capture_output=True, text=True,
+                              encoding="utf-8", env=child_env, timeout=180, check=False)
+    return run
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    build_demo(folder / "démo.wdesk", folder / "backups").database.close()
+    return folder / "démo.wdesk"
+
+
+def test_minutes_of_a_sitting_in_french(cli, demo, tmp_path):
+    out = tmp_path / "compte rendu.docx"
+    done = cli("export", "minutes", str(demo), "--sitting", str(SITTING), "--out", str(out), "--lang", "fr")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"Minutes written to {out}"
+    document = docx.Document(str(out))
+    assert "Atelier Métiers d'art" in "\n".join(p.text for p in document.paragraphs[:6])
+    assert "Page 1 sur 1" in "\n".join(p.text for p in document.sections[0].footer.paragraphs)
+    assert document.core_properties.language == "fr-FR"
+    assert document.inline_shapes  # the dot vote's chart
+
+
+def test_synthesis_of_the_programme(cli, demo, tmp_path):
+    out = tmp_path / "synthèse.xlsx"
+    done = cli("export", "synthesis", str(demo), "--out", str(out), "--lang", "en", "--anonymise")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"Synthesis written to {out}"
+    workbook = openpyxl.load_workbook(out)
+    assert "Those present" not in workbook.sheetnames and "Consolidated priorities" in workbook.sheetnames
+    assert workbook["Charts"]._charts
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "synthèse.xlsx"]  # no temporary file left
+
+
+def test_an_unknown_sitting_or_folder_is_a_sentence(cli, demo, tmp_path):
+    done = cli("export", "minutes", str(demo), "--sitting", "999", "--out", str(tmp_path / "m.docx"))
+    assert done.returncode == 1 and "There is no sitting 999" in done.stderr
+    done = cli("export", "synthesis", str(demo), "--out", str(tmp_path / "nowhere" / "s.xlsx"))
+    assert done.returncode == 1 and "does not exist" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_libreoffice_converts_both_deliverables(cli, demo, tmp_path, language):
+    minutes, synthesis = tmp_path / "minutes.docx", tmp_path / "synthesis.xlsx"
+    for verb, out in (("minutes", minutes), ("synthesis", synthesis)):
+        done = cli("export", verb, str(demo), "--out", str(out), "--lang", language)
+        assert done.returncode == 0, done.stderr
+    profile = tmp_path / "lo-profile"
+    assert SOFFICE is not None
+    for document in (minutes, synthesis):
+        subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(tmp_path / document.suffix[1:]), str(document)],
+                       capture_output=True, timeout=240, check=True)
+    minutes_pdf = (tmp_path / "docx" / "minutes.pdf").read_bytes()
+    synthesis_pdf = (tmp_path / "xlsx" / "synthesis.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", minutes_pdf)) >= 10
+    assert len(re.findall(rb"/Type\s*/Page[^s]", synthesis_pdf)) >= 5
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "docx" / "minutes.pdf"), "-"],
+                              capture_output=True, text=True, timeout=60, check=True).stdout
+        assert "Conclusion et calendrier" in text  # a table that runs onto a new page keeps its rows
+        assert ("Page 3 sur" if language == "fr" else "Page 3 of") in text

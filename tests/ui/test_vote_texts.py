@@ -1,0 +1,53 @@
+"""How votes are written at the console and on the projector: numbers, shares, ties, Borda beside Schulze."""
+
+from workshop_desk import i18n
+from workshop_desk.domain.counting import count
+from workshop_desk.domain.enums import BallotMethod, BallotStatus
+from workshop_desk.domain.voting import (
+    BallotPaper,
+    DotSettings,
+    Mark,
+    Option,
+    RankingSettings,
+    Tally,
+    Votes,
+)
+from workshop_desk.ui.voting import texts
+
+OPTIONS = [Option(1, "A"), Option(2, "B"), Option(3, "C")]
+
+
+def test_numbers_and_shares_in_each_language() -> None:
+    assert (texts.number(12.0), texts.number(3.456), texts.number(None)) == ("12", "3.5", "—")
+    assert texts.number(3, fixed=True) == "3.0" and texts.percent(0.42) == "42%"
+    i18n.set_language("fr")
+    assert (texts.number(3.456), texts.number(1234.5), texts.percent(0.42)) == ("3,5", "1\u202f234,5", "42\xa0%")
+
+
+def test_a_board_count_and_ballots_make_the_votes_shown_while_hidden() -> None:
+    votes = Votes((BallotPaper("1", (Mark(1, 2), Mark(2, 1))),), (Tally(1, 10), Tally(3, 4)))
+    result = count(BallotMethod.DOTS, DotSettings(), OPTIONS, votes)
+    assert texts.votes_cast(BallotMethod.DOTS, result) == 17  # dots placed, from the paper and the board
+    assert texts.heading_line(BallotMethod.DOTS, BallotStatus.OPEN, 1, 14) == "Dot voting · Open · 1 ballot · 14 dots"
+    row = result.rows[0]
+    assert texts.score_text(BallotMethod.DOTS, row, result) == "12 · 71%"
+    assert texts.sources_text(row) == "Console 2 · Paper 10"
+
+
+def test_ties_are_named() -> None:
+    result = count(BallotMethod.DOTS, DotSettings(), OPTIONS, Votes(tallies=(Tally(1, 5), Tally(2, 5), Tally(3, 1))))
+    assert texts.ties_note(result) == "Tie for first place (1=) between 2 options."
+    assert [texts.rank_text(row) for row in result.rows] == ["1=", "1=", "3"]
+    later = count(BallotMethod.DOTS, DotSettings(), OPTIONS, Votes(tallies=(Tally(1, 5), Tally(2, 2), Tally(3, 2))))
+    assert texts.ties_note(later) == "= marks options that share a place."
+
+
+def test_borda_and_schulze_when_they_agree_and_when_they_do_not() -> None:
+    def ranked(*orders: tuple[int, ...]) -> Votes:
+        return Votes(tuple(BallotPaper(str(n), tuple(Mark(o, r + 1) for r, o in enumerate(order)))
+                           for n, order in enumerate(orders)))
+
+    agree = count(BallotMethod.RANKING, RankingSettings(), OPTIONS, ranked((1, 2, 3), (1, 3, 2)))
+    assert texts.schulze_note(agree) == "Schulze (Condorcet) elects the same winner: A."
+    differ = count(BallotMethod.RANKING, RankingSettings(), OPTIONS, ranked(*[(1, 2, 3)] * 3, *[(2, 3, 1)] * 2))
+    assert texts.schulze_note(differ) == "The counts disagree. Borda: B. Schulze (Condorcet): A."
