@@ -1,7 +1,9 @@
 """Fixtures for tests that run the app's code in other processes."""
 
 import os
+import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,12 @@ def python() -> str:
 @pytest.fixture
 def data_home(child_env) -> Path:
     return Path(child_env["XDG_DATA_HOME"]) / "WorkshopDesk"
+
+
+@pytest.fixture
+def cli(python: str, child_env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run `workshop-desk ARGS…` in a child process, as a user would type it."""
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([python, "-m", "workshop_desk", *args], capture_output=True, text=True,
+                              encoding="utf-8", env=child_env, timeout=180, check=False)
+    return run

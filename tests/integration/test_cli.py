@@ -1,7 +1,6 @@
 """The headless command line, run in a child process as a user would, with a private user folder."""
 
 import re
-import subprocess
 from datetime import date
 
 import pytest
@@ -10,14 +9,6 @@ from tests.factories import make_bad_file
 from workshop_desk import __version__
 from workshop_desk.services import demo_content
 from workshop_desk.services.demo import build_demo
-
-
-@pytest.fixture
-def cli(python, child_env):
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([python, "-m", "workshop_desk", *args], capture_output=True, text=True,
-                              encoding="utf-8", env=child_env, timeout=60, check=False)
-    return run
 
 
 @pytest.fixture

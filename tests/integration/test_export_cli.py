@@ -1,6 +1,5 @@
 """`workshop-desk export badges | attendance | attendance-report`, run in a child process as a user would."""
 
-import subprocess
 from pathlib import Path
 
 import docx
@@ -12,13 +11,6 @@ from workshop_desk.services.demo import build_demo
 
 SITTING = 2  # the demo's first sector workshop, with about twenty people registered
 
-
-@pytest.fixture
-def cli(python, child_env):
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([python, "-m", "workshop_desk", *args], capture_output=True, text=True,
-                              encoding="utf-8", env=child_env, timeout=120, check=False)
-    return run
 
 
 @pytest.fixture(scope="module")

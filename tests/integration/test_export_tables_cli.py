@@ -1,7 +1,6 @@
 """`workshop-desk export tables | routes`, run in a child process as a user would."""
 
 import math
-import subprocess
 from pathlib import Path
 
 import docx
@@ -12,13 +11,6 @@ from workshop_desk.services.demo import build_demo
 SITTING, UNPLANNED = 2, 3  # the demo's first two sector workshops; only the first gets a seating plan
 TABLES, ROUNDS = 4, 3
 
-
-@pytest.fixture
-def cli(python, child_env):
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([python, "-m", "workshop_desk", *args], capture_output=True, text=True,
-                              encoding="utf-8", env=child_env, timeout=120, check=False)
-    return run
 
 
 @pytest.fixture(scope="module")

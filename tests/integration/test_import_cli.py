@@ -1,20 +1,11 @@
 """`workshop-desk import participants`, run in a child process as a user would."""
 
-import subprocess
 
 import pytest
 
 from tests.factories import make_bad_file, make_programme_file
 from tests.spreadsheets import messy_rows, people_rows, write_csv, write_xlsx
 from workshop_desk.services.workspace import Workspace
-
-
-@pytest.fixture
-def cli(python, child_env):
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([python, "-m", "workshop_desk", *args], capture_output=True, text=True,
-                              encoding="utf-8", env=child_env, timeout=60, check=False)
-    return run
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """`plan tables`, run in a child process as a user would: the plan printed, its quality last, errors."""
 
 import re
-import subprocess
 
 import pytest
 
@@ -12,13 +11,6 @@ from workshop_desk.services.workspace import Workspace
 
 QUALITY = re.compile(r"^repeated_pairs=(\d+) mix=(\d\.\d{3})$")
 
-
-@pytest.fixture
-def cli(python, child_env):
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([python, "-m", "workshop_desk", *args], capture_output=True, text=True,
-                              encoding="utf-8", env=child_env, timeout=60, check=False)
-    return run
 
 
 @pytest.fixture

@@ -1,21 +1,11 @@
 """`import votes` and `results`, run in a child process as a user would."""
 
-import subprocess
 
-import pytest
 
 from tests.factories import make_workspace
 from workshop_desk.domain.enums import BallotMethod, Source
 from workshop_desk.domain.voting import BallotPaper, DotSettings, Mark
 from workshop_desk.services.workspace import Workspace
-
-
-@pytest.fixture
-def cli(python, child_env):
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([python, "-m", "workshop_desk", *args], capture_output=True, text=True,
-                              encoding="utf-8", env=child_env, timeout=60, check=False)
-    return run
 
 
 def _programme(tmp_path, method: BallotMethod, labels: list[str], **settings: int) -> tuple[Workspace, int]:

@@ -51,7 +51,7 @@ class ActionsScreen(Screen):
     def _rows(self, painter: QPainter, rect: QRectF, actions: tuple[Action, ...]) -> None:
         h = self.height()
         row_height = min(h * 0.13, max(h * MAIN * 2.3, rect.height() / len(actions)))
-        room = max(1, int(rect.height() // row_height))
+        room = max(1, int(rect.height() / row_height + 1e-6))  # rows sized height / n must all fit, rounding aside
         shown = actions if len(actions) <= room else actions[:room - 1]
         for index, action in enumerate(shown):
             self._row(painter, QRectF(rect.left(), rect.top() + index * row_height, rect.width(), row_height), action,

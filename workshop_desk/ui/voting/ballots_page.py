@@ -73,13 +73,12 @@ class BallotsPage(QWidget):
         choose = QHBoxLayout()
         choose.addWidget(QLabel(_("Ballot:")))
         choose.addWidget(self.ballot_combo, 1)
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        for button in (self.new_button, self.edit_button, self.delete_button, self.clear_button):
             choose.addWidget(button)
         controls = QHBoxLayout()
         for widget in (self.open_button, self.reveal_button, self.shuffle_check, self.show_button):
             controls.addWidget(widget)
         controls.addStretch()
-        controls.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addLayout(controls)

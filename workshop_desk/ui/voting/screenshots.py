@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from workshop_desk.domain.enums import BallotMethod, ProjectorMode, SittingKind
+from workshop_desk.domain.enums import BallotMethod, BallotStatus, ProjectorMode, SittingKind
 from workshop_desk.ui.voting.commands import ShowRequest, vote_commands
 
 if TYPE_CHECKING:
@@ -16,16 +16,21 @@ class Shots(Protocol):
 
 
 def vote_shots(shell: "Shell", shots: Shots, workshop_id: int) -> None:
-    """A workshop's dot vote at the console and on the projector, the steering committee's ELIRE grid, and the
-    action plan at the console and on the projector."""
+    """A vote going on at the console, a workshop's revealed dot vote and the steering committee's ELIRE grid on
+    the projector, and the action plan at the console and on the projector."""
     window, projector, document = shell.window, shell.projector, shell.document
     assert window is not None and window.sitting_page is not None and document is not None
     page, commands = window.sitting_page, vote_commands(document)
-    window.select_sitting(workshop_id)
+    ongoing = next(b for s in document.sittings() for b in commands.for_sitting(s.id) if b.status == BallotStatus.OPEN)
+    window.select_sitting(ongoing.sitting_id)  # a vote still going on: its board's counts being typed
     page.tabs.setCurrentIndex(page.VOTES_TAB)
-    dots = next(b for b in commands.for_sitting(workshop_id) if b.method == BallotMethod.DOTS)
-    page.ballots_page.select(dots.id)
+    page.ballots_page.select(ongoing.id)
+    tally = page.ballots_page.tally
+    tally.table.setFocus()
+    tally.table.setCurrentIndex(tally.model.index(len(ongoing.options) - 1, 1))
     shots.take("console-votes", window)
+    window.select_sitting(workshop_id)
+    dots = next(b for b in commands.for_sitting(workshop_id) if b.method == BallotMethod.DOTS)
     commands.show(ShowRequest(ProjectorMode.RESULTS, dots.id, workshop_id))
     shots.take("projector-results-dots", projector.window)
     steering = next(s for s in document.sittings() if s.kind == SittingKind.STEERING_COMMITTEE)

@@ -1,0 +1,222 @@
+"""The deliverables of a large programme: an 800-person seminar (a plenary and six parallel workshops), 2,000 ideas
+and 20,000 votes (dots), built through the services. Times the Word minutes and the Excel synthesis of the whole
+programme (goal ≤ 3 s each) against bare python-docx and openpyxl scripts writing the same content.
+
+    python tests/benchmarks/bench_deliverables.py [--keep DIR]
+"""
+
+import datetime as dt
+import io
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from workshop_desk.domain.enums import AttendanceStatus, BallotMethod, SittingKind
+from workshop_desk.domain.ideas import IdeaDraft
+from workshop_desk.domain.models import ParticipantDraft, ProgrammeDraft, SittingDraft
+from workshop_desk.domain.report import ProgrammeReport, ReportOptions
+from workshop_desk.domain.voting import BallotPaper, DotSettings, Mark
+from workshop_desk.exports.charts import bar_chart
+from workshop_desk.exports.minutes_docx import write_minutes
+from workshop_desk.exports.synthesis_xlsx import write_synthesis
+from workshop_desk.services.deliverables import programme_report
+from workshop_desk.services.workspace import Workspace
+
+PEOPLE, WORKSHOPS, IDEAS, RUNS = 800, 6, 2_000, 3
+DOTS = 5  # per ballot paper: 4,000 papers make 20,000 dots
+
+
+def build(folder: Path) -> Workspace:
+    """The seminar, through the services (bulk calls where they exist)."""
+    workspace = Workspace.create(folder / "seminaire.wdesk", ProgrammeDraft(
+        "Séminaire régional de l'économie sociale et solidaire", client="Région", start_date=dt.date(2027, 6, 10),
+        objectives="Construire la feuille de route régionale."), folder / "backups")
+    groups = [g.id for g in workspace.programmes.groups()]
+    people = workspace.participants.add_many([ParticipantDraft(f"Prénom{n}", f"Nom {n:04d}",
+                                                               organisation=f"Structure {n}",
+                                                               group_id=groups[n % len(groups)])
+                                              for n in range(PEOPLE)])
+    ids = [p.id for p in people]
+    day = dt.date(2027, 6, 10)
+    plenary = workspace.sittings.create(SittingDraft("Plénière d'ouverture", SittingKind.PLENARY, day, dt.time(9),
+                                                     dt.time(10, 30), "Palais des congrès"), "plenary").sitting
+    workspace.attendance.set_status(plenary.id, ids, AttendanceStatus.PRESENT)
+    per_workshop = IDEAS // WORKSHOPS
+    for w in range(WORKSHOPS):
+        draft = SittingDraft(f"Atelier {w + 1} — thème {w + 1}", SittingKind.WORKSHOP, day, dt.time(11),
+                             dt.time(12, 30), f"Salle {w + 1}")
+        sitting = workspace.sittings.create(draft, "workshop").sitting
+        members = ids[w::WORKSHOPS]
+        workspace.attendance.set_status(sitting.id, members, AttendanceStatus.PRESENT)
+        count = per_workshop + (IDEAS - per_workshop * WORKSHOPS if w == WORKSHOPS - 1 else 0)
+        ideas = workspace.ideas.add_many(sitting.id, [IdeaDraft(f"Idée {w}-{n} : une proposition assez longue pour "
+                                                                f"tenir sur une ligne ou deux") for n in range(count)],
+                                         positions=[(float(n), 0.0) for n in range(count)])
+        for t in range(6):
+            workspace.themes.create(sitting.id, f"Thème {t + 1}", [i.id for i in ideas[t::6]])
+        _vote(workspace, sitting.id, "Priorités", [i.id for i in ideas[:30]], members)
+        _vote(workspace, sitting.id, "Premiers pas", [i.id for i in ideas[30:50]], members)
+        _run(workspace, sitting.id)
+    _vote(workspace, plenary.id, "Priorités régionales", [], ids, labels=[f"Orientation {n}" for n in range(12)])
+    _vote(workspace, plenary.id, "Chantiers prioritaires", [], ids, labels=[f"Chantier {n}" for n in range(15)])
+    _vote(workspace, plenary.id, "Partenariats", [], ids, labels=[f"Partenariat {n}" for n in range(10)])
+    _run(workspace, plenary.id)
+    return workspace
+
+
+def _vote(workspace: Workspace, sitting_id: int, title: str, idea_ids: list[int], voters: list[int],
+          labels: list[str] | None = None) -> None:
+    ballot = workspace.ballots.create(sitting_id, title, BallotMethod.DOTS, labels or (), idea_ids=idea_ids,
+                                      settings=DotSettings(DOTS, 0))
+    workspace.ballots.open(ballot.id)
+    options = [o.id for o in ballot.options]
+    papers = [BallotPaper(str(n + 1), tuple(Mark(options[(n * 7 + d) % len(options)], 1) for d in range(DOTS)))
+              for n in range(len(voters))]
+    workspace.ballots.cast_many(ballot.id, papers)
+    workspace.ballots.close(ballot.id)
+    for priority in workspace.priorities.promote(ballot.id)[:3]:
+        workspace.priorities.action_from_priority(priority.id)
+
+
+def _run(workspace: Workspace, sitting_id: int) -> None:
+    agenda = workspace.run.start(sitting_id)
+    for _item in agenda.items[1:]:
+        workspace.run.step(sitting_id, 1)
+    workspace.run.stop(sitting_id)
+
+
+def bare_minutes(report: ProgrammeReport, charts: list[bytes], path: Path) -> None:
+    """The same headings, lists, tables and chart pictures with python-docx's own calls."""
+    import docx
+    from docx.shared import Mm
+
+    document = docx.Document()
+    document.add_heading(report.programme.title, 0)
+    pictures = iter(charts)
+    for s in report.sittings:
+        document.add_heading(s.sitting.title, 1)
+        table = document.add_table(rows=0, cols=4)
+        for group in report.groups:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text, cells[3].text = group.name, "1", "1", "100%"
+        table = document.add_table(rows=0, cols=5)
+        for item in s.items:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text, cells[3].text = item.title, "09:00", "09:10", "10"
+        for theme in s.themes:
+            document.add_heading(theme.name, 3)
+            for idea in s.ideas:
+                if idea.theme_id == theme.id:
+                    document.add_paragraph(f"{idea.text} (3 votes)", style="List Bullet")
+        for entry in s.ballots:
+            table = document.add_table(rows=0, cols=3)
+            for row in entry.result.rows:
+                cells = table.add_row().cells
+                cells[0].text, cells[1].text, cells[2].text = str(row.rank), row.label, str(row.score)
+            document.add_picture(io.BytesIO(next(pictures)), width=Mm(160))
+        table = document.add_table(rows=0, cols=4)
+        for p in s.priorities:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text, cells[3].text = str(p.position), p.title, p.justification, "1"
+    table = document.add_table(rows=0, cols=5)
+    for a in report.actions:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = a.title, a.lead, "\n".join(i.name for i in a.indicators)
+    for s in report.sittings:
+        table = document.add_table(rows=0, cols=4)
+        for n, idea in enumerate(s.ideas, start=1):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text, cells[3].text = str(n), idea.text, "Thème", ""
+    document.save(str(path))
+
+
+def bare_synthesis(report: ProgrammeReport, path: Path) -> None:
+    """The same rows in write-only sheets with tables and one chart per ballot, with openpyxl's own calls."""
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.worksheet.table import Table, TableColumn
+
+    workbook = Workbook(write_only=True)
+    sheets: dict[str, list[list[object]]] = {"Ideas": [], "Votes": [], "Results": [], "Timings": [], "Attendance": []}
+    for s in report.sittings:
+        sheets["Attendance"] += [[s.sitting.title, g.name, 1, 1, 1.0] for g in report.groups]
+        sheets["Ideas"] += [[s.sitting.title, "", "Thème", "", i.text, 3] for i in s.ideas]
+        for entry in s.ballots:
+            labels = {o.id: o.label for o in entry.ballot.options}
+            for n, paper in enumerate(entry.votes.papers, start=1):
+                sheets["Votes"] += [[s.sitting.title, entry.ballot.title, f"V{n:04d}", "", "Console",
+                                     labels[m.option_id], "", "", m.value] for m in paper.marks]
+            sheets["Results"] += [[s.sitting.title, entry.ballot.title, "Dots", r.rank, r.label, r.score, 1]
+                                  for r in entry.result.rows]
+        sheets["Timings"] += [[s.sitting.title, i.title, None, None, i.planned_minutes, None] for i in s.items]
+    for name, rows in sheets.items():
+        ws = workbook.create_sheet(name)
+        ws.freeze_panes = "A2"
+        width = len(rows[0])
+        ws.append([f"Column {n}" for n in range(width)])
+        for row in rows:
+            ws.append(row)
+        table = Table(displayName=name, ref=f"A1:{chr(64 + width)}{len(rows) + 1}")
+        table.tableColumns = [TableColumn(id=n + 1, name=f"Column {n}") for n in range(width)]
+        with warnings.catch_warnings():  # the columns are added above
+            warnings.simplefilter("ignore", UserWarning)
+            ws.add_table(table)
+    charts = workbook.create_sheet("Charts")
+    results = workbook["Results"]
+    start = 2
+    for s in report.sittings:
+        for entry in s.ballots:
+            chart = BarChart()
+            chart.add_data(Reference(results, min_col=6, min_row=start, max_row=start + len(entry.result.rows) - 1))
+            charts.add_chart(chart, f"A{start}")
+            start += len(entry.result.rows)
+    workbook.save(str(path))
+
+
+def timed(write: Callable[[Path], object], path: Path) -> float:
+    times = []
+    for _run_number in range(RUNS):
+        started = time.perf_counter()
+        write(path)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    keep = Path(sys.argv[sys.argv.index("--keep") + 1]) if "--keep" in sys.argv else None
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = keep or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        workspace = build(folder)
+        print(f"built through the services in {time.perf_counter() - started:.1f} s")
+        started = time.perf_counter()
+        report = programme_report(workspace)
+        gathered = time.perf_counter() - started
+        papers = sum(len(b.votes.papers) for s in report.sittings for b in s.ballots)
+        dots = sum(len(p.marks) for s in report.sittings for b in s.ballots for p in b.votes.papers)
+        ideas = sum(len(s.ideas) for s in report.sittings)
+        print(f"{len(report.sittings)} sittings, {PEOPLE} people, {ideas} ideas, {papers} ballot papers, {dots} votes;"
+              f" gathered from the file in {gathered:.2f} s")
+        options = ReportOptions()
+        charts = [bar_chart([(r.label, r.score or 0.0) for r in b.result.rows][:15])
+                  for s in report.sittings for b in s.ballots]
+        minutes = timed(lambda p: write_minutes(p, report, "fr", options), folder / "minutes.docx")
+        bare_docx = timed(lambda p: bare_minutes(report, charts, p), folder / "bare.docx")
+        synthesis = timed(lambda p: write_synthesis(p, report, "fr", options), folder / "synthesis.xlsx")
+        bare_xlsx = timed(lambda p: bare_synthesis(report, p), folder / "bare.xlsx")
+        workspace.database.close()
+    print(f"minutes (.docx):   {minutes:.2f} s (goal ≤ 3 s), bare python-docx {bare_docx:.2f} s, "
+          f"ratio {minutes / bare_docx:.2f} (goal ≤ 1.5)")
+    print(f"synthesis (.xlsx): {synthesis:.2f} s (goal ≤ 3 s), bare openpyxl {bare_xlsx:.2f} s, "
+          f"ratio {synthesis / bare_xlsx:.2f} (goal ≤ 1.5)")
+
+
+if __name__ == "__main__":
+    main()
