@@ -43,7 +43,7 @@ def open_or_folder(parent: QWidget | None, message: str) -> str:
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Information, _("Workshop Desk"), message, parent=parent)
-    open_file_button = box.addButton(_("Open"), QMessageBox.ButtonRole.AcceptRole)
+    open_file_button = box.addButton(_("Open the file"), QMessageBox.ButtonRole.AcceptRole)
     folder_button = box.addButton(_("Show in folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()

@@ -63,7 +63,7 @@ class ProgrammePage(QWidget):
         self.notice_edit.setPlaceholderText(default_notice(_).replace("{years}", "3"))
         self.retention_spin = QSpinBox()
         self.retention_spin.setRange(1, 30)
-        self.retention_spin.setSuffix(_(" years"))
+        self._on_retention_spin_value_changed(self.retention_spin.value())
         self.groups_label = QLabel()
         self.groups_label.setWordWrap(True)
         self.status = FormStatus()
@@ -102,6 +102,7 @@ class ProgrammePage(QWidget):
         self.objectives_edit.editing_finished.connect(self._on_field_edited)
         self.notice_edit.editing_finished.connect(self._on_field_edited)
         self.retention_spin.editingFinished.connect(self._on_field_edited)
+        self.retention_spin.valueChanged.connect(self._on_retention_spin_value_changed)
         self.logo_button.clicked.connect(self._on_logo_button_clicked)
         self.purge_button.clicked.connect(self._on_purge_button_clicked)
         self.logo_remove_button.clicked.connect(lambda: self._save(replace(programme_draft(
@@ -176,6 +177,9 @@ class ProgrammePage(QWidget):
             self.status.show_error(_("The logo could not be read: {error}").format(error=error))
             return
         self._save(replace(programme_draft(self._document.programme()), logo=data))
+
+    def _on_retention_spin_value_changed(self, years: int) -> None:
+        self.retention_spin.setSuffix(ngettext(" year", " years", years))
 
     def _on_purge_button_clicked(self) -> None:
         import datetime as dt

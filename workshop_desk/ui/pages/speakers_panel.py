@@ -187,4 +187,5 @@ class SpeakersPanel(QWidget):
         lines = [f"{name}: {format_clock(seconds)}" for name, seconds in totals_by_speaker(spoken, now).items()]
         lines += [f"<i>{names.get(group or -1, _('(no group)'))}</i>: {format_clock(seconds)}"
                   for group, seconds in sorted(by_group.items(), key=lambda item: -item[1])]
-        return "<br>".join([f"<b>{_('Speaking time')}</b>", *lines])
+        heading = _("Speaking time")  # not inside the f-string: extraction would miss it
+        return "<br>".join([f"<b>{heading}</b>", *lines])
