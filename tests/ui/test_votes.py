@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.keys import type_text
 from tests.ui.conftest import Prompts
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ProjectorMode, Source
-from workshop_desk.domain.voting import BallotPaper, DotSettings, Mark, RankingSettings, display_order
+from workshop_desk.domain.voting import BallotPaper, DotSettings, Mark, RankingSettings, Votes, display_order
 from workshop_desk.ui.main_window import MainWindow
 from workshop_desk.ui.projector.results_screen import ResultsScreen
 from workshop_desk.ui.shell import Shell
@@ -243,3 +243,36 @@ def test_the_dot_settings_are_checked(qtbot: QtBot, window: MainWindow, shell: S
     monkeypatch.setattr(BallotDialog, "exec", fill)
     page.new_ballot()
     assert page.ballot is not None and page.ballot.settings == DotSettings(dots_per_voter=2)
+
+
+def test_the_results_key_shows_the_ballot_chosen_in_the_votes_tab(qtbot: QtBot, window: MainWindow,
+                                                                  shell: Shell) -> None:
+    page = _page(window)
+    dots = page.ballot
+    assert dots is not None and dots.revealed
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    shown = shell.projector.window.content.result
+    assert shell.projector.mode == ProjectorMode.RESULTS and shown is not None and shown.ballot_id == dots.id
+    assert shown.result is not None and shown.result.winners[0].label == "Locaux et ateliers"
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    actions = shell.projector.window.content.actions
+    assert shell.projector.mode == ProjectorMode.ACTIONS and actions is not None and len(actions.actions) == 6
+
+
+def test_clearing_asks_first_and_a_deleted_ballot_comes_back_on_undo(qtbot: QtBot, window: MainWindow,
+                                                                     shell: Shell, prompts: Prompts) -> None:
+    page = _page(window)
+    ballot = page.ballot
+    workspace = shell.document.workspace  # type: ignore[union-attr]
+    assert ballot is not None and workspace.ballots.votes(ballot.id).tallies
+    prompts.confirm_answer = False
+    page.clear_action.trigger()
+    assert workspace.ballots.votes(ballot.id).tallies
+    prompts.confirm_answer = True
+    page.clear_action.trigger()
+    assert workspace.ballots.votes(ballot.id) == Votes()
+    assert page.results.result is not None and not page.results.result.sources
+    page.delete_action.trigger()
+    assert page.model.row_of(ballot.id) < 0
+    window.actions_by_name["undo"].trigger()
+    assert page.model.row_of(ballot.id) >= 0 and workspace.ballots.get(ballot.id).options == ballot.options

@@ -4,17 +4,17 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from workshop_desk.domain.clock import local
 from workshop_desk.domain.attendance import RosterEntry
+from workshop_desk.domain.clock import local
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod
-from workshop_desk.domain.report import ProgrammeReport, ReportOptions
 from workshop_desk.domain.people import fold
+from workshop_desk.domain.report import ProgrammeReport, ReportOptions
 
 Translate = Callable[[str], str]
 Value = str | int | float | dt.date | dt.datetime | None
 
 # Number formats per column kind.
-INTEGER, DECIMAL, PERCENT, DATE, TIME, TEXT = "0", "#,##0.00", "0%", "dd/mm/yyyy", "hh:mm", "@"
+INTEGER, DECIMAL, MONEY, PERCENT, DATE, TIME, TEXT = "0", "General", "#,##0.00", "0%", "dd/mm/yyyy", "hh:mm", "@"
 
 
 @dataclass
@@ -199,7 +199,7 @@ def actions(_: Translate, report: ProgrammeReport) -> Sheet:
     titles = {s.sitting.id: s.sitting.title for s in report.sittings}
     sheet = Sheet("Actions", _("Action plan"), [(_("What"), TEXT, 40), (_("Description"), TEXT, 50),
                                                 (_("Lead"), TEXT, 22), (_("Partners"), TEXT, 30),
-                                                (_("Deadline"), DATE, 12), (_("Budget"), DECIMAL, 12),
+                                                (_("Deadline"), DATE, 12), (_("Budget"), MONEY, 12),
                                                 (_("Status"), TEXT, 12), (_("Indicators"), TEXT, 50),
                                                 (_("Sitting"), TEXT, 30)], totals=[5])
     for a in report.actions:

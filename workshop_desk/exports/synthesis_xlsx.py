@@ -68,12 +68,13 @@ def _write(workbook: Workbook, sheet: Sheet, _: Translate, report: ProgrammeRepo
     summary = sheet.key == "Summary"
     first = _KEY_FIGURES + 4 if summary else 1
     ws.freeze_panes = f"A{first + 1}"
+    for number, (_heading, _format, width) in enumerate(sheet.columns, start=1):  # before any row is written
+        ws.column_dimensions[get_column_letter(number)].width = width
+    _print_setup(ws)
     if summary:  # key figures above the table of sittings
         _key_figures(ws, _, report, bold)
-    for number, (_heading, _format, width) in enumerate(sheet.columns, start=1):
-        ws.column_dimensions[get_column_letter(number)].width = width
     ws.append([heading for heading, _format, _width in sheet.columns])
-    formats = [number_format if number_format not in ("", sheets.TEXT) else None
+    formats = [number_format if number_format not in ("", "General", sheets.TEXT) else None
                for _heading, number_format, _width in sheet.columns]
     for index, values in enumerate(sheet.rows):
         row_number = first + 1 + index
@@ -106,6 +107,14 @@ def _write(workbook: Workbook, sheet: Sheet, _: Translate, report: ProgrammeRepo
         _totals(ws, sheet, first, last, bold, _("Total"))
     if sheet.chart and sheet.rows:
         _group_chart(ws, sheet, first, last)
+
+
+def _print_setup(ws: object) -> None:
+    """Printed landscape on A4, as wide as the page, the header row repeated on every page."""
+    ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]
+    ws.page_setup.paperSize = 9  # type: ignore[attr-defined]  # A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # type: ignore[attr-defined]
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[attr-defined]
 
 
 def _key_figures(ws: object, _: Translate, report: ProgrammeReport, bold: Font) -> None:
@@ -143,7 +152,7 @@ def _totals(ws: object, sheet: Sheet, first: int, last: int, bold: Font, total: 
         cell = WriteOnlyCell(ws, f"=SUM({letter}{first + 1}:{letter}{last})")  # type: ignore[arg-type]
         cell.font = bold
         number_format = sheet.columns[column][1]
-        if number_format not in ("", sheets.TEXT):
+        if number_format not in ("", "General", sheets.TEXT):
             cell.number_format = number_format
         line[column] = cell
     ws.append(line)  # type: ignore[attr-defined]
@@ -170,6 +179,7 @@ def _charts(workbook: Workbook, _: Translate, report: ProgrammeReport, results: 
     if not spans:
         return
     ws = workbook.create_sheet(_tab(_("Charts")))
+    _print_setup(ws)
     source = workbook[_tab(results.title)]
     for number, (title, start, end) in enumerate(spans):
         chart = BarChart()

@@ -84,6 +84,28 @@ ACTIONS = [
 ]
 
 
+DESCRIPTIONS = {
+    "Ouvrir un atelier partagé des métiers d'art rue des Tanneurs":
+        "Réhabiliter deux cellules commerciales vacantes en ateliers équipés (four, machines, outillage), loués à "
+        "loyer progressif aux artisans d'art et à leurs apprentis.",
+    "Créer une maison de santé pluriprofessionnelle près de la gare":
+        "Réunir médecins, infirmiers et paramédicaux dans un bâtiment rénové près de la gare, avec des cabinets clés "
+        "en main pour les jeunes installés.",
+    "Lancer un parcours emploi-formation pour les jeunes du quartier":
+        "Repérer, former en alternance et placer les jeunes du quartier dans les entreprises des quatre filières, "
+        "chacun avec un parrain chef d'entreprise.",
+    "Créer un club des bureaux d'études et répondre à plusieurs aux marchés publics":
+        "Un club animé par la CCI pour se connaître, partager la veille des marchés de la Ville et répondre en "
+        "groupement.",
+    "Aménager un studio de tournage mutualisé sur la friche ferroviaire":
+        "Étudier puis aménager un plateau de tournage partagé par les studios locaux, ouvert aux stagiaires du "
+        "quartier.",
+    "Publier un tableau de bord du plan d'action pour les habitants":
+        "Une page en ligne et une affiche trimestrielle qui montrent l'avancement de chaque action, son porteur et "
+        "ses indicateurs.",
+}
+
+
 def add_demo_votes(workspace: Workspace) -> None:
     """Dot votes in the four workshops, the steering committee's ELIRE grid, priorities and the action plan."""
     rng = random.Random(2703)
@@ -167,7 +189,7 @@ def _action_plan(workspace: Workspace) -> None:
     steering = next(s for s in workspace.sittings.all() if s.kind == SittingKind.STEERING_COMMITTEE)
     priorities = {p.title: p for p in workspace.priorities.for_sitting(steering.id)}
     for title, lead, partners, deadline, budget, status, targets, serves in ACTIONS:
-        draft = ActionDraft(title, "", lead, partners, deadline, float(budget), status)
+        draft = ActionDraft(title, DESCRIPTIONS[title], lead, partners, deadline, float(budget), status)
         indicators = [IndicatorDraft(name, target) for name, target in zip(INDICATORS, targets, strict=True)]
         priority = priorities.get(serves or "")
         if priority is not None:

@@ -13,6 +13,8 @@ from sqlalchemy import Table, delete, insert, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
+from workshop_desk.domain.validation import ValidationError
+from workshop_desk.i18n import _
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import (
     ActionTable,
@@ -25,6 +27,7 @@ from workshop_desk.storage.tables import (
 )
 
 Rows = tuple[dict[str, Any], ...]
+EDITED = ("title", "settings_json")  # what the ballot dialog changes (status and reveal are live controls)
 Link = tuple[str, int, tuple[tuple[str, Any], ...]]  # table, row id, (column, value) pairs
 
 
@@ -86,12 +89,27 @@ class SnapshotService:
             return _ballot_snapshot(session, ballot_id)
 
     def put_back(self, snapshot: Snapshot) -> None:
-        """Return a ballot to a snapshot of it: its rows replaced, the priorities' links to it kept."""
-        ballot_id = snapshot.rows[0][1][0]["id"]
+        """Return a ballot's edit (title, settings, options, criteria) to a snapshot of it. Its votes, status and
+        controls are left as they are now; options and criteria cannot change once votes are in."""
+        saved = dict(snapshot.rows)
+        ballot_id = saved["ballot"][0]["id"]
         with self._db.session() as session:
-            current = _links(session, PriorityTable, "ballot_id", [ballot_id], ("ballot_id", "option_id"))
-            session.execute(delete(_table(BallotTable)).where(_table(BallotTable).c.id == ballot_id))
-            _insert(session, Snapshot(snapshot.rows, _merged(current, snapshot.links)))
+            now = dict(_ballot_snapshot(session, ballot_id).rows)
+            options_same = all(_same(now[name], saved[name]) for name in ("ballot_option", "criterion"))
+            settings_same = now["ballot"][0]["settings_json"] == saved["ballot"][0]["settings_json"]
+            if now["vote"] and not (options_same and settings_same):
+                raise ValidationError(_("Votes have been cast: the options and settings can no longer change. "
+                                        "Clear the votes first."))
+            table = _table(BallotTable)
+            values = {name: saved["ballot"][0][name] for name in EDITED}
+            session.execute(update(table).where(table.c.id == ballot_id).values(values))
+            if options_same:
+                return
+            links = _links(session, PriorityTable, "ballot_id", [ballot_id], ("ballot_id", "option_id"))
+            for kind in (BallotOptionTable, CriterionTable):
+                session.execute(delete(_table(kind)).where(_table(kind).c.ballot_id == ballot_id))
+            _insert(session, Snapshot((("ballot_option", saved["ballot_option"]), ("criterion", saved["criterion"])),
+                                      _merged(links, snapshot.links)))
 
     def delete_priorities(self, priority_ids: Sequence[int]) -> Snapshot:
         """Delete priorities (their actions stay, unlinked until an undo); the lists are renumbered."""
@@ -119,6 +137,10 @@ class SnapshotService:
         """Put the deleted rows back with their ids, and the links to them."""
         with self._db.session() as session:
             _insert(session, snapshot)
+
+
+def _same(rows: Rows, others: Rows) -> bool:
+    return [sorted(row.items()) for row in rows] == [sorted(row.items()) for row in others]
 
 
 def _ballot_snapshot(session: Session, ballot_id: int) -> Snapshot:

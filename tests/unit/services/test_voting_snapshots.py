@@ -1,8 +1,11 @@
 """Deleting a ballot, priorities or an action, then putting them back exactly: same ids, votes and links."""
 
+import pytest
+
 from tests.factories import make_workspace
 from workshop_desk.domain.enums import BallotMethod, Source
 from workshop_desk.domain.priorities import ActionDraft, IndicatorDraft, PriorityDraft
+from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import BallotPaper, Mark
 from workshop_desk.services.voting_snapshots import SnapshotService
 
@@ -32,16 +35,37 @@ def test_a_deleted_ballot_comes_back_with_its_votes_and_its_priorities_links(tmp
     assert workspace.priorities.for_sitting(sitting) == promoted
 
 
-def test_put_back_returns_a_ballot_to_an_earlier_state(tmp_path) -> None:
-    workspace, _sitting, ballot = _voted(tmp_path)
+def test_put_back_returns_an_edit_and_leaves_the_votes_alone(tmp_path) -> None:
+    workspace = make_workspace(tmp_path, sittings=1)
+    sitting = workspace.sittings.all()[0].id
+    ballot = workspace.ballots.create(sitting, "Gommettes", BallotMethod.DOTS, ["Atelier", "Boutique"])
     snapshots = SnapshotService(workspace.database)
     earlier = snapshots.ballot(ballot.id)
     workspace.ballots.rename(ballot.id, "Renommé")
-    workspace.ballots.clear_votes(ballot.id)
+    workspace.ballots.add_options(ballot.id, ["Parcours"])
     snapshots.put_back(earlier)
     back = workspace.ballots.get(ballot.id)
     assert (back.title, back.options) == ("Gommettes", ballot.options)
-    assert len(workspace.ballots.votes(ballot.id).tallies) == 2
+    later = snapshots.ballot(ballot.id)
+    workspace.ballots.open(ballot.id)
+    workspace.ballots.set_tallies(ballot.id, {ballot.options[0].id: 3}, Source.PAPER)
+    workspace.ballots.rename(ballot.id, "Après le vote")
+    snapshots.put_back(later)  # the title goes back; the count cast since, and the opening, stay
+    back = workspace.ballots.get(ballot.id)
+    assert (back.title, back.status) == ("Gommettes", "open")
+    assert len(workspace.ballots.votes(ballot.id).tallies) == 1
+
+
+def test_put_back_refuses_to_change_the_options_once_votes_are_in(tmp_path) -> None:
+    workspace, _sitting, ballot = _voted(tmp_path)
+    workspace.ballots.clear_votes(ballot.id)
+    snapshots = SnapshotService(workspace.database)
+    earlier = snapshots.ballot(ballot.id)
+    workspace.ballots.add_options(ballot.id, ["Nouvelle"])
+    workspace.ballots.set_tallies(ballot.id, {ballot.options[0].id: 2}, Source.PAPER)
+    with pytest.raises(ValidationError):
+        snapshots.put_back(earlier)
+    assert len(workspace.ballots.get(ballot.id).options) == 4
 
 
 def test_deleted_priorities_come_back_in_their_places_with_their_actions(tmp_path) -> None:

@@ -139,11 +139,12 @@ class ActionDialog(QDialog):
         self.indicators_model.set_rows([(i.name, i.target) for i in indicators])
 
     def draft(self) -> ActionDraft:
-        deadline = self.deadline_edit.date().toPython() if self.deadline_check.isChecked() else None
+        date = self.deadline_edit.date()
+        deadline = dt.date(date.year(), date.month(), date.day()) if self.deadline_check.isChecked() else None
         budget = self.budget_spin.value()
         return ActionDraft(self.title_edit.text(), self.description_edit.toPlainText(), self.lead_edit.text(),
-                           self.partners_edit.text(), deadline,  # type: ignore[arg-type]
-                           None if budget <= NO_BUDGET else budget, ActionStatus(self.status_combo.currentData()))
+                           self.partners_edit.text(), deadline, None if budget <= NO_BUDGET else budget,
+                           ActionStatus(self.status_combo.currentData()))
 
     def indicators(self) -> tuple[IndicatorDraft, ...]:
         return tuple(IndicatorDraft(name, str(target or "")) for name, target in self.indicators_model.rows())

@@ -2,15 +2,17 @@
 (a paper board's counts, or ballot by ballot, or a spreadsheet), and the live result beside them."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,14 +51,22 @@ class BallotsPage(QWidget):
         self.model = BallotsModel()
         self.ballot_combo = QComboBox()
         self.ballot_combo.setModel(self.model)
-        self.new_button, self.edit_button = QPushButton(_("&New ballot…")), QPushButton(_("&Edit…"))
-        self.delete_button = QPushButton(_("Delete…"))
+        self.new_button = QPushButton(_("&New ballot…"))
+        # Less frequent than the controls below, and with long names in French: in a menu, to leave room.
+        self.edit_action, self.delete_action = QAction(_("&Edit…"), self), QAction(_("&Delete…"), self)
+        self.clear_action = QAction(_("&Clear the votes…"), self)
+        self.more_button = QToolButton()
+        self.more_button.setText(_("Ballot ▾"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.more_button)
+        for action in (self.edit_action, self.delete_action, self.clear_action):
+            menu.addAction(action)
+        self.more_button.setMenu(menu)
         self.open_button, self.reveal_button = QPushButton(_("&Open voting")), QPushButton(_("Re&veal results"))
         self.shuffle_check = QCheckBox(_("Random order"))
         self.shuffle_check.setToolTip(_("Show the options in a random order on the projector"))
         self.show_button = QPushButton(_("Show (F11)"))
         self.show_button.setToolTip(_("Show this ballot on the projector"))
-        self.clear_button = QPushButton(_("Clear votes…"))
         self.empty = QLabel(_("No ballot in this sitting yet. Create one: a dot vote, a ranking, a grid…"))
         self.empty.setStyleSheet(f"color: {theme.MUTED};")
         self.tally = TallyEntry(self._document)
@@ -68,13 +78,13 @@ class BallotsPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.entry_tabs)
         self.splitter.addWidget(self.results)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 3)  # a grid ballot needs room; the result scrolls
+        self.splitter.setStretchFactor(1, 2)
         choose = QHBoxLayout()
         choose.addWidget(QLabel(_("Ballot:")))
         choose.addWidget(self.ballot_combo, 1)
-        for button in (self.new_button, self.edit_button, self.delete_button, self.clear_button):
-            choose.addWidget(button)
+        choose.addWidget(self.new_button)
+        choose.addWidget(self.more_button)
         controls = QHBoxLayout()
         for widget in (self.open_button, self.reveal_button, self.shuffle_check, self.show_button):
             controls.addWidget(widget)
@@ -88,13 +98,13 @@ class BallotsPage(QWidget):
     def _connect_signals(self) -> None:
         self.ballot_combo.activated.connect(self._on_ballot_combo_activated)
         self.new_button.clicked.connect(self.new_ballot)
-        self.edit_button.clicked.connect(self.edit_ballot)
-        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.edit_action.triggered.connect(self.edit_ballot)
+        self.delete_action.triggered.connect(self._on_delete_action_triggered)
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.reveal_button.clicked.connect(self._on_reveal_button_clicked)
         self.shuffle_check.clicked.connect(self._on_shuffle_check_clicked)
         self.show_button.clicked.connect(self.show_on_projector)
-        self.clear_button.clicked.connect(self._on_clear_button_clicked)
+        self.clear_action.triggered.connect(self._on_clear_action_triggered)
         self._document.ballots_changed.connect(self._on_document_ballots_changed)
         self._commands.failed.connect(lambda message: prompts.error(self, message))
 
@@ -137,8 +147,7 @@ class BallotsPage(QWidget):
         has = ballot is not None
         self.empty.setVisible(not has and self.sitting_id is not None)
         self.splitter.setVisible(has)
-        for widget in (self.edit_button, self.delete_button, self.open_button, self.reveal_button,
-                       self.shuffle_check, self.show_button, self.clear_button):
+        for widget in (self.more_button, self.open_button, self.reveal_button, self.shuffle_check, self.show_button):
             widget.setEnabled(has)
         if ballot is None:
             return
@@ -184,7 +193,7 @@ class BallotsPage(QWidget):
                      bool(votes.papers or votes.tallies), lambda draft: self._commands.update(ballot, draft),
                      self).exec()
 
-    def _on_delete_button_clicked(self) -> None:
+    def _on_delete_action_triggered(self) -> None:
         if self.ballot is not None and prompts.confirm(self, _("Delete the ballot “{title}” and all its votes? "
                                                              "(Edit › Undo brings it back.)").format(
                                                                title=self.ballot.title)):
@@ -213,7 +222,7 @@ class BallotsPage(QWidget):
         if self.ballot is not None:
             self._commands.show(ShowRequest(ProjectorMode.RESULTS, self.ballot.id, self.ballot.sitting_id))
 
-    def _on_clear_button_clicked(self) -> None:
+    def _on_clear_action_triggered(self) -> None:
         ballot = self.ballot
         if ballot is None or not prompts.confirm(self, _("Clear every vote of “{title}”, from every source? This "
                                                          "cannot be undone.").format(title=ballot.title)):

@@ -229,7 +229,8 @@ def _cell(key: str, value: float | str | None) -> str:
         return outcome_label(ConsentOutcome(str(value)))
     if key == "share":
         return texts.percent(float(value) / 100)
-    return texts.number(float(value), 2 if key == "spread" else 1)
+    means = key.startswith("criterion-") or key in ("impact", "feasibility", "weighted_mean")
+    return texts.number(float(value), 2 if key == "spread" else 1, fixed=means)  # means line up in a column
 
 
 def remarks(line: ResultRow) -> str:

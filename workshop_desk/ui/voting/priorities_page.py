@@ -147,13 +147,18 @@ class PrioritiesPanel(QWidget):
         self.model = PrioritiesModel()
         self.table = PrioritiesTable()
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 2, 3):  # number, method, score
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(1, 280)
+        header.setStretchLastSection(True)  # the justification; in full in its tooltip
         self.promote_button = QPushButton(_("&Promote from a vote…"))
         self.add_button, self.edit_button = QPushButton(_("Add…")), QPushButton(_("Edit…"))
         self.up_button, self.down_button = QPushButton("▲"), QPushButton("▼")
         self.up_button.setToolTip(_("Ctrl+Up"))
         self.down_button.setToolTip(_("Ctrl+Down"))
+        for arrow in (self.up_button, self.down_button):
+            arrow.setMaximumWidth(self.fontMetrics().height() * 3)
         self.delete_button = QPushButton(_("Delete"))
         self.action_button = QPushButton(_("Create an &action…"))
         buttons = QHBoxLayout()

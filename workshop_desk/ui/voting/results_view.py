@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.voting import Ballot, RatingSettings, Result
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import theme
@@ -107,7 +108,7 @@ class ResultsView(QWidget):
         split = {g.group_id: g.result for g in grouped.groups} if grouped else {}
         self.result = split.get(group, everyone) if group != EVERYONE else everyone
         high = ballot.settings.high if ballot and isinstance(ballot.settings, RatingSettings) else 5
-        self.model.set_result(self.result, ballot.method if ballot else "dots", high)  # type: ignore[arg-type]
+        self.model.set_result(self.result, ballot.method if ballot else BallotMethod.DOTS, high)
         self._show_texts(ballot, everyone)
 
     def _fill_groups(self, result: Result | None) -> None:
