@@ -12,6 +12,7 @@ from workshop_desk.services.attendance import AttendanceService
 from workshop_desk.services.demo_ideas import add_demo_ideas
 from workshop_desk.services.demo_tables import add_demo_tables
 from workshop_desk.services.demo_votes import add_demo_votes
+from workshop_desk.services.run import RunService
 from workshop_desk.services.workspace import Workspace
 
 PARTICIPANT_COUNT = 60
@@ -25,6 +26,7 @@ def build_demo(path: Path, backup_root: Path) -> Workspace:
         _add_sitting(workspace, spec)
     _add_participants(workspace)
     _invite_and_sign_in(workspace)
+    _run_a_workshop(workspace)
     add_demo_ideas(workspace)
     add_demo_tables(workspace)
     add_demo_votes(workspace)
@@ -73,4 +75,29 @@ def _invite_and_sign_in(workspace: Workspace) -> None:
     for participant_id in rng.sample(people[3:], 44):
         desk.sign_in(breakfast.id, participant_id)
     for index, workshop in enumerate(workshops):
-        workspace.attendance.set_status(workshop.id, people[index * 12:index * 12 + 22], AttendanceStatus.REGISTERED)
+        invited = people[index * 12:index * 12 + 22]
+        workspace.attendance.set_status(workshop.id, invited, AttendanceStatus.REGISTERED)
+        if index:  # the first workshop is still to come (its door is empty); the others have taken place
+            start = datetime.combine(workshop.date or date.today(), time(13, 50)).astimezone()
+            arrivals = iter([start + timedelta(seconds=35 * n) for n in range(22)])
+            door = AttendanceService(workspace.database, arrivals.__next__)
+            for participant_id in rng.sample(invited, 17 + index):
+                door.sign_in(workshop.id, participant_id)
+
+
+def _run_a_workshop(workspace: Workspace) -> None:
+    """The Santé workshop has taken place: its agenda ran a little late, as agendas do."""
+    sitting = workspace.sittings.all()[2]
+    items = workspace.agenda.items(sitting.id)
+    start = datetime.combine(sitting.date or date.today(), sitting.start_time or time(14, 0)).astimezone()
+    overrun = [3, 0, 6, 4, -2, 2, 0, -5, 1]  # minutes more (or less) than planned, item by item
+    moments, now = [start + timedelta(minutes=4)], start + timedelta(minutes=4)
+    for item, extra in zip(items, overrun, strict=False):
+        now += timedelta(minutes=item.planned_minutes + extra)
+        moments.append(now)
+    clock = iter(moments)
+    run = RunService(workspace.database, clock.__next__)
+    run.start(sitting.id)
+    for _ in items[1:]:
+        run.step(sitting.id, 1)
+    run.stop(sitting.id)
