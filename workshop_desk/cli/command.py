@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_desk import i18n
 from workshop_desk.i18n import _
 
 if TYPE_CHECKING:
@@ -38,3 +39,30 @@ def open_workspace(path: Path) -> "Workspace | None":
     except ProgrammeFileError as error:
         print(describe_file_error(error), file=sys.stderr)
         return None
+
+
+Write = Callable[["Workspace", str], Path]  # (workspace, document language) -> the file written
+
+
+def write_document(args: argparse.Namespace, write: Write, done: str) -> int:
+    """Open the file, write the document, say where; exit status 1 with a sentence when that fails."""
+    if not args.out.parent.is_dir():
+        print(_("Cannot write {path}: the folder {folder} does not exist.").format(
+            path=args.out, folder=args.out.parent), file=sys.stderr)
+        return 1
+    workspace = open_workspace(args.path)
+    if workspace is None:
+        return 1
+    try:
+        written = write(workspace, args.document_language or i18n.language())
+    except LookupError:
+        print(_("There is no sitting {id} in {path}; `workshop-desk list {path}` shows them.").format(
+            id=args.sitting, path=args.path), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(_("Cannot write {path}: {reason}").format(path=args.out, reason=error.strerror or error), file=sys.stderr)
+        return 1
+    finally:
+        workspace.database.close()
+    print(done.format(path=written))
+    return 0

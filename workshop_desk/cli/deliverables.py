@@ -2,12 +2,15 @@
 whole programme."""
 
 import argparse
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_desk import i18n
-from workshop_desk.cli.command import Command, open_workspace, path_argument
+from workshop_desk.cli.command import Command, path_argument, write_document
 from workshop_desk.i18n import N_, _
+
+if TYPE_CHECKING:
+    from workshop_desk.services.workspace import Workspace
 
 
 def _arguments(parser: argparse.ArgumentParser, suffix: str) -> None:
@@ -34,30 +37,14 @@ def _run(args: argparse.Namespace, kind: str) -> int:
     from workshop_desk.domain.report import ReportOptions
     from workshop_desk.services import deliverables
 
-    if not args.out.parent.is_dir():
-        print(_("Cannot write {path}: the folder {folder} does not exist.").format(
-            path=args.out, folder=args.out.parent), file=sys.stderr)
-        return 1
-    workspace = open_workspace(args.path)
-    if workspace is None:
-        return 1
     options = ReportOptions(anonymise=args.anonymise)
-    language = args.document_language or i18n.language()
-    write = deliverables.export_minutes if kind == "minutes" else deliverables.export_synthesis
-    try:
-        written = write(workspace, args.out, language, args.sitting, options)
-    except LookupError:
-        print(_("There is no sitting {id} in {path}; `workshop-desk list {path}` shows them.").format(
-            id=args.sitting, path=args.path), file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(_("Cannot write {path}: {reason}").format(path=args.out, reason=error.strerror or error), file=sys.stderr)
-        return 1
-    finally:
-        workspace.database.close()
+    export = deliverables.export_minutes if kind == "minutes" else deliverables.export_synthesis
+
+    def write(workspace: "Workspace", language: str) -> Path:
+        return export(workspace, args.out, language, args.sitting, options)
+
     done = _("Minutes written to {path}") if kind == "minutes" else _("Synthesis written to {path}")
-    print(done.format(path=written))
-    return 0
+    return write_document(args, write, done)
 
 
 def _cmd_minutes(args: argparse.Namespace) -> int:

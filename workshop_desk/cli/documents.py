@@ -2,19 +2,15 @@
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_desk import i18n
-from workshop_desk.cli.command import Command, open_workspace, path_argument
+from workshop_desk.cli.command import Command, Write, path_argument, write_document
 from workshop_desk.i18n import N_, _
 
 if TYPE_CHECKING:
     from workshop_desk.services.workspace import Workspace
-
-Write = Callable[["Workspace", str], Path]
-
 
 def _common(parser: argparse.ArgumentParser, sitting_required: bool) -> None:
     path_argument(parser)
@@ -37,30 +33,6 @@ def _sitting_arguments(parser: argparse.ArgumentParser) -> None:
     _common(parser, sitting_required=True)
 
 
-def _run(args: argparse.Namespace, write: Write, done: str) -> int:
-    """Open the file, write the document, say where; exit status 1 with a sentence when that fails."""
-    if not args.out.parent.is_dir():
-        print(_("Cannot write {path}: the folder {folder} does not exist.").format(
-            path=args.out, folder=args.out.parent), file=sys.stderr)
-        return 1
-    workspace = open_workspace(args.path)
-    if workspace is None:
-        return 1
-    try:
-        written = write(workspace, args.document_language or i18n.language())
-    except LookupError:
-        print(_("There is no sitting {id} in {path}; `workshop-desk list {path}` shows them.").format(
-            id=args.sitting, path=args.path), file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(_("Cannot write {path}: {reason}").format(path=args.out, reason=error.strerror or error), file=sys.stderr)
-        return 1
-    finally:
-        workspace.database.close()
-    print(done.format(path=written))
-    return 0
-
-
 def _cmd_badges(args: argparse.Namespace) -> int:
     from workshop_desk.services import documents
 
@@ -68,7 +40,7 @@ def _cmd_badges(args: argparse.Namespace) -> int:
         ids = None if args.sitting is None else documents.expected_participant_ids(workspace, args.sitting)
         return documents.export_badges(workspace, args.out, language, args.per_page, ids)
 
-    return _run(args, write, _("Badges written to {path}"))
+    return write_document(args, write, _("Badges written to {path}"))
 
 
 def _cmd_attendance(args: argparse.Namespace) -> int:
@@ -77,7 +49,7 @@ def _cmd_attendance(args: argparse.Namespace) -> int:
     def write(workspace: "Workspace", language: str) -> Path:
         return documents.export_attendance_sheet(workspace, args.sitting, args.out, language)
 
-    return _run(args, write, _("Attendance sheet written to {path}"))
+    return write_document(args, write, _("Attendance sheet written to {path}"))
 
 
 def _cmd_attendance_report(args: argparse.Namespace) -> int:
@@ -86,15 +58,15 @@ def _cmd_attendance_report(args: argparse.Namespace) -> int:
     def write(workspace: "Workspace", language: str) -> Path:
         return documents.export_attendance_report(workspace, args.sitting, args.out, language)
 
-    return _run(args, write, _("Attendance report written to {path}"))
+    return write_document(args, write, _("Attendance report written to {path}"))
 
 
 def _run_planned(args: argparse.Namespace, write: Write, done: str) -> int:
-    """`_run`, for a document printed from the sitting's seating plan: no plan is a sentence, not a traceback."""
+    """`write_document` for a document of the seating plan: no plan is a sentence, not a traceback."""
     from workshop_desk.services.documents import NoPlanError
 
     try:
-        return _run(args, write, done)
+        return write_document(args, write, done)
     except NoPlanError as error:
         print(str(error), file=sys.stderr)
         return 1
