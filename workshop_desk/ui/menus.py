@@ -1,6 +1,6 @@
 """The console's menus and keyboard shortcuts, and what each command does."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -39,9 +39,21 @@ def _action(window: "MainWindow", text: str, slot: Callable[[], object], shortcu
 
 def build_menus(window: "MainWindow") -> dict[str, QAction]:
     """Create every action, put them in the menu bar, and return them by name."""
+    actions: dict[str, QAction] = {}
+    for build in (_file_menu, _edit_menu, _sitting_menu, _run_menu, _projector_menu, _help_menu):
+        build(window, actions)
+    return actions
+
+
+def _menu(window: "MainWindow", title: str, items: Sequence[QAction | QMenu | None]) -> QMenu:
+    menu = window.menuBar().addMenu(title)
+    for item in items:
+        _add(menu, item)
+    return menu
+
+
+def _file_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
     shell = window.shell
-    a: dict[str, QAction] = {}
-    file_menu = window.menuBar().addMenu(_("&File"))
     a["new"] = _action(window, _("&New programme…"), shell.new_programme, Key.New)
     a["open"] = _action(window, _("&Open…"), shell.open_dialog, Key.Open)
     recent = QMenu(_("Open &recent"), window)
@@ -54,29 +66,29 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
                                          "whole programme"))
     a["close"] = _action(window, _("&Close"), shell.close_programme, Key.Close)
     a["quit"] = _action(window, _("&Quit"), window.close, Key.Quit)
-    for item in (a["new"], a["open"], recent, None, a["save_copy"], a["restore_backup"], None,
-                 a["export_deliverables"], None, a["close"], a["quit"]):
-        _add(file_menu, item)
+    _menu(window, _("&File"), (a["new"], a["open"], recent, None, a["save_copy"], a["restore_backup"], None,
+                               a["export_deliverables"], None, a["close"], a["quit"]))
 
-    edit_menu = window.menuBar().addMenu(_("&Edit"))
+
+def _edit_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
     a["undo"] = _action(window, _("&Undo"), lambda: _undo(window, True), Key.Undo)
     a["redo"] = _action(window, _("&Redo"), lambda: _undo(window, False),
                         [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-    a["preferences"] = _action(window, _("&Preferences…"), shell.preferences, Key.Preferences)
-    for item in (a["undo"], a["redo"], None, a["preferences"]):
-        _add(edit_menu, item)
+    a["preferences"] = _action(window, _("&Preferences…"), window.shell.preferences, Key.Preferences)
+    _menu(window, _("&Edit"), (a["undo"], a["redo"], None, a["preferences"]))
 
-    sitting_menu = window.menuBar().addMenu(_("&Sitting"))
+
+def _sitting_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
     a["new_sitting"] = _action(window, _("&New sitting…"), lambda: new_sitting(window), "Ctrl+Shift+N")
     a["duplicate_sitting"] = _action(window, _("&Duplicate"), lambda: _duplicate(window), "Ctrl+D")
     a["delete_sitting"] = _action(window, _("De&lete…"), lambda: _delete(window))
     a["move_sitting_up"] = _action(window, _("Move &up"), lambda: None, "Alt+Up")
     a["move_sitting_down"] = _action(window, _("Move do&wn"), lambda: None, "Alt+Down")
-    for item in (a["new_sitting"], a["duplicate_sitting"], a["delete_sitting"], None, a["move_sitting_up"],
-                 a["move_sitting_down"]):
-        _add(sitting_menu, item)
+    _menu(window, _("&Sitting"), (a["new_sitting"], a["duplicate_sitting"], a["delete_sitting"], None,
+                                  a["move_sitting_up"], a["move_sitting_down"]))
 
-    run_menu = window.menuBar().addMenu(_("&Run"))
+
+def _run_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
     a["run_start"] = _action(window, _("&Start or resume the run"), lambda: _run(window, "start"), "Ctrl+Return")
     a["run_next"] = _action(window, _("&Next item"), lambda: _run(window, "next"),
                             [QKeySequence(Qt.Key.Key_PageDown), QKeySequence("Ctrl+Right")])
@@ -89,27 +101,26 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     a["timer_minus"] = _action(window, _("Timer −1 minute"), lambda: _timer(window, "minus"), "Ctrl+-")
     a["timer_reset"] = _action(window, _("Reset the timer"), lambda: _timer(window, "reset"), "Ctrl+Shift+T")
     a["next_speaker"] = _action(window, _("Next spea&ker"), lambda: _timer(window, "speaker"), "Ctrl+Shift+Right")
-    for item in (a["run_start"], a["run_next"], a["run_previous"], a["run_stop"], None, a["run_reset"], None,
-                 a["timer_toggle"], a["timer_plus"], a["timer_minus"], a["timer_reset"], a["next_speaker"]):
-        _add(run_menu, item)
+    _menu(window, _("&Run"), (a["run_start"], a["run_next"], a["run_previous"], a["run_stop"], None, a["run_reset"],
+                              None, a["timer_toggle"], a["timer_plus"], a["timer_minus"], a["timer_reset"],
+                              a["next_speaker"]))
 
-    projector_menu = window.menuBar().addMenu(_("&Projector"))
+
+def _projector_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
+    shell = window.shell
     a["projector_toggle"] = _action(window, _("&Show or hide the projector"), shell.toggle_projector, "F5")
-    _add(projector_menu, a["projector_toggle"])
     screens = QMenu(_("Send to s&creen"), window)
     screens.aboutToShow.connect(lambda: _fill_screens(window, screens))
-    _add(projector_menu, screens)
-    projector_menu.addSeparator()
     for mode, key in MODE_KEYS.items():
         a[f"projector_{mode}"] = _action(window, label(mode), partial(shell.projector.set_mode, mode), key)
-        _add(projector_menu, a[f"projector_{mode}"])
+    _menu(window, _("&Projector"), (a["projector_toggle"], screens, None,
+                                    *(a[f"projector_{mode}"] for mode in MODE_KEYS)))
 
-    help_menu = window.menuBar().addMenu(_("&Help"))
+
+def _help_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
     a["shortcuts"] = _action(window, _("&Keyboard shortcuts"), lambda: _show_shortcuts(window), "F1")
-    a["about"] = _action(window, _("&About Workshop Desk"), shell.about)
-    _add(help_menu, a["shortcuts"])
-    _add(help_menu, a["about"])
-    return a
+    a["about"] = _action(window, _("&About Workshop Desk"), window.shell.about)
+    _menu(window, _("&Help"), (a["shortcuts"], a["about"]))
 
 
 def _add(menu: QMenu, item: QAction | QMenu | None) -> None:
