@@ -30,3 +30,9 @@ def test_every_module_starts_with_a_docstring() -> None:
                if p.stat().st_size and ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) is None
                and "versions" not in p.parts]
     assert missing == []
+
+
+def test_the_verbs_the_app_recognises_without_importing_them_are_all_the_verbs() -> None:
+    from workshop_desk import cli
+
+    assert {command.words[0] for command in cli.commands()} == cli.VERBS

@@ -1,11 +1,16 @@
 """Translation of user-visible strings (gettext) and locale-aware formatting (Babel)."""
 
+from __future__ import annotations
+
 import gettext
 import os
 from collections.abc import Callable
-from datetime import date, time
+from typing import TYPE_CHECKING
 
 from workshop_desk.paths import package_dir
+
+if TYPE_CHECKING:  # not imported at start-up: the first window waits for every import
+    from datetime import date, time
 
 DOMAIN = "workshop_desk"
 LANGUAGES = ("fr", "en")

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_desk import i18n
@@ -34,6 +33,8 @@ def make_application() -> QApplication:
     app.setDesktopFileName("workshop-desk")
     icon = package_dir() / "assets" / "workshop-desk.svg"
     if icon.exists():
+        from PySide6.QtGui import QIcon  # here: its enums cost start-up time for this one use
+
         app.setWindowIcon(QIcon(str(icon)))
     return app
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from workshop_desk import __version__, i18n
-from workshop_desk.domain.backups import INTERVAL_SECONDS
 from workshop_desk.i18n import _
 from workshop_desk.paths import backups_dir, demo_file, settings_file
 from workshop_desk.ui import prompts
@@ -33,7 +32,6 @@ class Shell(QObject):
         self._projector: ProjectorController | None = None
         self.window: MainWindow | None = None
         self._backup_timer = QTimer(self)
-        self._backup_timer.setInterval(INTERVAL_SECONDS * 1000)
         self._backup_timer.timeout.connect(self.backup_if_changed)
 
     @property
@@ -231,7 +229,9 @@ class Shell(QObject):
         if self.window is not None:
             self.window.set_document(self.document)
             self._resume_run()
-        self._backup_timer.start()
+        from workshop_desk.domain.backups import INTERVAL_SECONDS
+
+        self._backup_timer.start(INTERVAL_SECONDS * 1000)
 
     def _resume_run(self) -> None:
         """After a crash or a restart, go straight back to the sitting being run."""
