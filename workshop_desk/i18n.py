@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # not imported at start-up: the first window waits for every 
 
 DOMAIN = "workshop_desk"
 LANGUAGES = ("fr", "en")
+# English (the source language) until `set_language` is called: the app and the command line call it
+# once at start, with the language the user chose or the system's.
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 _listeners: list[Callable[[str], None]] = []
@@ -106,5 +108,3 @@ def format_minutes(minutes: int) -> str:
         return f"{sign}{hours} h"
     return f"{sign}{rest} min"
 
-
-set_language(system_language())

@@ -92,9 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _verb(argv) in VERBS:
         args = command_parser().parse_args(argv)
-        if args.lang:
-            i18n.set_language(args.lang)
+        i18n.set_language(args.lang or i18n.system_language())
         return int(args.handler(args))
+    i18n.set_language(i18n.system_language())  # for --help; the app then applies the user's choice
     options = gui_parser().parse_args(argv)
     from workshop_desk.ui.app import run_app
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, 
 
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
-from workshop_desk.ui.pages.start_page import StartPage
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -22,8 +21,8 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    """Built in two steps so that the first window shows fast: the frame with the start page, then
-    `complete()` (menus, sidebar, pages, projector panel) right after it is on screen. `set_document`
+    """Built in two steps so that the first window shows fast: the bare frame, then `complete()` (start
+    page, menus, sidebar, pages, projector panel) as soon as it is on screen. `set_document`
     fills it once a file is open."""
 
     def __init__(self, shell: Shell) -> None:
@@ -41,9 +40,7 @@ class MainWindow(QMainWindow):
     def _setup_frame(self) -> None:
         self.setWindowTitle(_("Workshop Desk"))
         self.setMinimumSize(960, 600)
-        self.start_page = StartPage()
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.start_page)
         central = QWidget()
         self._central_layout = QHBoxLayout(central)
         self._central_layout.setContentsMargins(6, 6, 6, 6)
@@ -58,8 +55,11 @@ class MainWindow(QMainWindow):
             return
         from workshop_desk.ui.menus import build_menus
         from workshop_desk.ui.models.sittings_model import SittingsModel
+        from workshop_desk.ui.pages.start_page import StartPage
 
         self.completed = True
+        self.start_page = StartPage()
+        self.pages.addWidget(self.start_page)
         self.sittings_model = SittingsModel()
         self._setup_ui()
         self.actions_by_name = build_menus(self)
