@@ -56,7 +56,7 @@ class RunPanel(QWidget):
         self.previous_button = QPushButton(_("◀ Previous"))
         self.next_button = QPushButton(_("Next ▶"))
         self.stop_button = QPushButton(_("■ End the run"))
-        self.time_button = QPushButton(_("⏱ Time this item"))
+        self.time_button = QPushButton(_("Time this item"))
         self.time_button.setToolTip(_("Put the current item's planned time on the round timer"))
         self.previous_button.setToolTip(_("Page Up or Ctrl+Left"))
         self.next_button.setToolTip(_("Page Down or Ctrl+Right"))
@@ -71,21 +71,19 @@ class RunPanel(QWidget):
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnHidden(Column.NOTES, True)
         top = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(self.state_label)
-        buttons = QHBoxLayout()
+        top.addWidget(self.state_label, 3)
+        right = QVBoxLayout()
+        right.addWidget(self.clock_label)
+        right.addWidget(self.plan_label)
+        top.addLayout(right, 1)
+        buttons = QHBoxLayout()  # a row of its own: French labels are long
         for button in (self.start_button, self.previous_button, self.next_button, self.stop_button,
                        self.time_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        left.addLayout(buttons)
-        right = QVBoxLayout()
-        right.addWidget(self.clock_label)
-        right.addWidget(self.plan_label)
-        top.addLayout(left, 3)
-        top.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
 
     def _connect_signals(self) -> None:
