@@ -6,7 +6,7 @@ from workshop_desk.domain import validation
 from workshop_desk.domain.agenda import moved
 from workshop_desk.domain.models import AgendaItem, ItemDraft
 from workshop_desk.i18n import _
-from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.mapping import renumber, to_domain
 from workshop_desk.services.sittings import ordered_items
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import AgendaItemTable, SittingTable
@@ -23,13 +23,7 @@ def _clean(draft: ItemDraft) -> dict[str, object]:
 
 def _renumber(session: Session, sitting_id: int, ordered_ids: list[int]) -> list[AgendaItem]:
     rows = {row.id: row for row in ordered_items(session, sitting_id)}
-    if set(rows) != set(ordered_ids) or len(ordered_ids) != len(rows):
-        raise ValueError("the new order must list every item of the sitting once")
-    for position, item_id in enumerate(ordered_ids):
-        rows[item_id].position = position
-        session.add(rows[item_id])
-    session.flush()
-    return [to_domain(rows[item_id], AgendaItem) for item_id in ordered_ids]
+    return [to_domain(row, AgendaItem) for row in renumber(session, rows, ordered_ids, "item of the sitting")]
 
 
 class AgendaService:

@@ -32,7 +32,7 @@ from workshop_desk.domain.ideas import (
     note_size,
 )
 from workshop_desk.i18n import _
-from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import BallotOptionTable, IdeaTable, RoomTableTable, SittingTable, ThemeTable
 
@@ -99,10 +99,7 @@ def _apply_layout(session: Session, layout: Layout) -> Layout:
 
 
 def _sitting(session: Session, sitting_id: int) -> SittingTable:
-    sitting = session.get(SittingTable, sitting_id)
-    if sitting is None:
-        raise LookupError(f"sitting {sitting_id}")
-    return sitting
+    return fetch(session, SittingTable, sitting_id)
 
 
 class IdeaService:

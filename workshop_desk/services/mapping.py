@@ -1,8 +1,12 @@
-"""Turns table rows into domain value objects (never hand live rows to the screens)."""
+"""Turns table rows into domain value objects (never hand live rows to the screens), and the row helpers
+every service shares: fetch one row by id, renumber rows into a new order."""
 
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from enum import StrEnum
-from typing import Any, TypeVar, get_type_hints
+from typing import Any, Protocol, TypeVar, get_type_hints
+
+from sqlmodel import Session
 
 T = TypeVar("T")
 _hints: dict[type, dict[str, Any]] = {}
@@ -26,3 +30,32 @@ def to_domain(row: object, cls: type[T], **extra: Any) -> T:
             enum = _enum_of(hints[field.name])
             values[field.name] = enum(value) if enum and value is not None else value
     return cls(**values)
+
+
+R = TypeVar("R")
+
+
+class Positioned(Protocol):
+    position: int
+
+
+P = TypeVar("P", bound=Positioned)
+
+
+def fetch(session: Session, table: type[R], row_id: int | None) -> R:
+    """The row of `table` with this id (LookupError when the file has none)."""
+    row = session.get(table, row_id) if row_id is not None else None
+    if row is None:
+        raise LookupError(f"{getattr(table, '__tablename__', table.__name__)} {row_id}")
+    return row
+
+
+def renumber(session: Session, rows: Mapping[Any, P], ordered_ids: Sequence[int], what: str) -> list[P]:
+    """Give `rows` (by id) the positions of `ordered_ids`, which must list every one of them once."""
+    if sorted(rows) != sorted(ordered_ids):
+        raise ValueError(f"the new order must list every {what} once")
+    for position, row_id in enumerate(ordered_ids):
+        rows[row_id].position = position
+        session.add(rows[row_id])
+    session.flush()
+    return [rows[row_id] for row_id in ordered_ids]

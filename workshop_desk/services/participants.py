@@ -10,7 +10,7 @@ from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.models import Participant, ParticipantDraft
 from workshop_desk.domain.people import DRAFT_FIELDS, is_valid_email, tidy_name
 from workshop_desk.i18n import _
-from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import AttendanceTable, ParticipantTable, ProgrammeTable
 
@@ -151,7 +151,4 @@ class ParticipantService:
 
     @staticmethod
     def _row(session: Session, participant_id: int) -> ParticipantTable:
-        row = session.get(ParticipantTable, participant_id)
-        if row is None:
-            raise LookupError(f"participant {participant_id}")
-        return row
+        return fetch(session, ParticipantTable, participant_id)

@@ -2,7 +2,6 @@
 action plan: actions created from priorities, ideas or from scratch, with their indicators."""
 
 from collections.abc import Sequence
-from typing import TypeVar
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
@@ -24,7 +23,7 @@ from workshop_desk.domain.priorities import (
     elire_indicators,
     justification,
 )
-from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.services.voting import ballot_result
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import (
@@ -35,8 +34,6 @@ from workshop_desk.storage.tables import (
     ProgrammeTable,
     SittingTable,
 )
-
-T = TypeVar("T")
 
 
 def _priority_rows(session: Session, sitting_id: int) -> list[PriorityTable]:
@@ -54,11 +51,6 @@ def _renumbered(session: Session, rows: list[PriorityTable]) -> list[Priority]:
     return [to_domain(row, Priority) for row in rows]
 
 
-def _row(session: Session, table: type[T], row_id: int) -> T:
-    row = session.get(table, row_id)
-    if row is None:
-        raise LookupError(f"{table.__name__} {row_id}")
-    return row
 
 
 def _action(session: Session, row: ActionTable) -> Action:
@@ -112,7 +104,7 @@ class PriorityService:
         """A priority typed in (or taken from an idea), at the end of the sitting's list."""
         values = clean_priority(draft)
         with self._db.session() as session:
-            _row(session, SittingTable, sitting_id)
+            fetch(session, SittingTable, sitting_id)
             rows = _priority_rows(session, sitting_id)
             row = PriorityTable(sitting_id=sitting_id, idea_id=idea_id, position=len(rows), **values)  # type: ignore[arg-type]
             session.add(row)
@@ -123,7 +115,7 @@ class PriorityService:
         """Edit a priority's title, justification or score (the method it came from is kept)."""
         values = clean_priority(draft)
         with self._db.session() as session:
-            row = _row(session, PriorityTable, priority_id)
+            row = fetch(session, PriorityTable, priority_id)
             for name, value in values.items():
                 setattr(row, name, value)
             session.add(row)
@@ -133,7 +125,7 @@ class PriorityService:
     def move(self, priority_id: int, position: int) -> list[Priority]:
         """Move a priority to `position` (0 = first) in its sitting's list; returns the list."""
         with self._db.session() as session:
-            row = _row(session, PriorityTable, priority_id)
+            row = fetch(session, PriorityTable, priority_id)
             rows = {r.id: r for r in _priority_rows(session, row.sitting_id) if r.id is not None}
             order = moved(list(rows), list(rows).index(priority_id), position)
             return _renumbered(session, [rows[i] for i in order])
@@ -149,7 +141,7 @@ class PriorityService:
     def delete(self, priority_id: int) -> list[Priority]:
         """Remove a priority (actions made from it stay); returns the sitting's list."""
         with self._db.session() as session:
-            row = _row(session, PriorityTable, priority_id)
+            row = fetch(session, PriorityTable, priority_id)
             session.delete(row)
             session.flush()
             return _renumbered(session, _priority_rows(session, row.sitting_id))
@@ -191,7 +183,7 @@ class PriorityService:
                              indicators: Sequence[IndicatorDraft] | None = None) -> Action:
         """An action carrying a priority out: by default titled like it, described by its justification."""
         with self._db.session() as session:
-            priority = _row(session, PriorityTable, priority_id)
+            priority = fetch(session, PriorityTable, priority_id)
         draft = draft or ActionDraft(priority.title, description=priority.justification)
         return self.create_action(draft, priority_id=priority_id, idea_id=priority.idea_id,
                                   sitting_id=priority.sitting_id, indicators=indicators)
@@ -200,7 +192,7 @@ class PriorityService:
                          indicators: Sequence[IndicatorDraft] | None = None) -> Action:
         """An action from a sticky note: by default titled with its text."""
         with self._db.session() as session:
-            idea = _row(session, IdeaTable, idea_id)
+            idea = fetch(session, IdeaTable, idea_id)
         title = " ".join(idea.text.split())[: validation.MAX_TITLE]
         return self.create_action(draft or ActionDraft(title), idea_id=idea_id, sitting_id=idea.sitting_id,
                                   indicators=indicators)
@@ -208,7 +200,7 @@ class PriorityService:
     def update_action(self, action_id: int, draft: ActionDraft) -> Action:
         values = clean_action(draft)
         with self._db.session() as session:
-            row = _row(session, ActionTable, action_id)
+            row = fetch(session, ActionTable, action_id)
             for name, value in values.items():
                 setattr(row, name, value)
             session.add(row)
@@ -218,11 +210,11 @@ class PriorityService:
     def set_indicators(self, action_id: int, indicators: Sequence[IndicatorDraft]) -> Action:
         """Replace the action's indicators (name and target each)."""
         with self._db.session() as session:
-            row = _row(session, ActionTable, action_id)
+            row = fetch(session, ActionTable, action_id)
             _set_indicators(session, action_id, indicators)
             return _action(session, row)
 
     def delete_action(self, action_id: int) -> None:
         """Remove an action and its indicators."""
         with self._db.session() as session:
-            session.delete(_row(session, ActionTable, action_id))
+            session.delete(fetch(session, ActionTable, action_id))

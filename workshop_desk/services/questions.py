@@ -9,7 +9,7 @@ from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.enums import Source
 from workshop_desk.domain.ideas import MAX_NOTE, Question, order_questions, split_questions
 from workshop_desk.i18n import _
-from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import QuestionTable, SittingTable
 
@@ -26,10 +26,7 @@ def clean_question(text: str) -> str:
 
 
 def _row(session: Session, question_id: int) -> QuestionTable:
-    row = session.get(QuestionTable, question_id)
-    if row is None:
-        raise LookupError(f"question {question_id}")
-    return row
+    return fetch(session, QuestionTable, question_id)
 
 
 class QuestionService:

@@ -24,7 +24,7 @@ from workshop_desk.domain.table_plan import (
 )
 from workshop_desk.domain.table_search import plan_tables
 from workshop_desk.i18n import _
-from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.mapping import fetch, renumber, to_domain
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import (
     AttendanceTable,
@@ -66,10 +66,7 @@ def _assignments(session: Session, round_id: int) -> list[TableAssignmentTable]:
 
 
 def _sitting(session: Session, sitting_id: int) -> SittingTable:
-    row = session.get(SittingTable, sitting_id)
-    if row is None:
-        raise LookupError(f"sitting {sitting_id}")
-    return row
+    return fetch(session, SittingTable, sitting_id)
 
 
 def _groups(session: Session, people: set[int]) -> dict[int, int | None]:
@@ -321,17 +318,8 @@ class RoomTableService:
     @staticmethod
     def _renumber(session: Session, sitting_id: int, ordered_ids: list[int]) -> list[RoomTable]:
         rows = {row.id: row for row in _table_rows(session, sitting_id)}
-        if set(rows) != set(ordered_ids) or len(ordered_ids) != len(rows):
-            raise ValueError("the new order must list every table of the sitting once")
-        for position, table_id in enumerate(ordered_ids):
-            rows[table_id].position = position
-            session.add(rows[table_id])
-        session.flush()
-        return [to_domain(rows[table_id], RoomTable) for table_id in ordered_ids]
+        return [to_domain(row, RoomTable) for row in renumber(session, rows, ordered_ids, "table of the sitting")]
 
     @staticmethod
     def _row(session: Session, table_id: int) -> RoomTableTable:
-        row = session.get(RoomTableTable, table_id)
-        if row is None:
-            raise LookupError(f"table {table_id}")
-        return row
+        return fetch(session, RoomTableTable, table_id)

@@ -6,16 +6,14 @@ from sqlmodel import Session, col, select
 
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.models import SittingAgenda
+from workshop_desk.services.mapping import fetch
 from workshop_desk.services.sittings import ordered_items, sitting_agenda
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import AgendaItemTable, SittingTable
 
 
 def _sitting(session: Session, sitting_id: int) -> SittingTable:
-    row = session.get(SittingTable, sitting_id)
-    if row is None:
-        raise LookupError(f"sitting {sitting_id}")
-    return row
+    return fetch(session, SittingTable, sitting_id)
 
 
 def _enter(row: AgendaItemTable, now: datetime) -> None:

@@ -7,7 +7,7 @@ from workshop_desk.domain.agenda import moved
 from workshop_desk.domain.models import AgendaItem, Sitting, SittingAgenda, SittingDraft
 from workshop_desk.domain.templates import template
 from workshop_desk.i18n import _
-from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.mapping import renumber, to_domain
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import AgendaItemTable, ProgrammeTable, SittingTable
 
@@ -167,12 +167,7 @@ class SittingService:
 
     @staticmethod
     def _renumber(session: Session, ordered_ids: list[int]) -> None:
-        rows = {row.id: row for row in session.exec(select(SittingTable))}
-        if set(rows) != set(ordered_ids) or len(ordered_ids) != len(rows):
-            raise ValueError("the new order must list every sitting once")
-        for position, sitting_id in enumerate(ordered_ids):
-            rows[sitting_id].position = position
-            session.add(rows[sitting_id])
+        renumber(session, {row.id: row for row in session.exec(select(SittingTable))}, ordered_ids, "sitting")
 
     @staticmethod
     def _copy_fields(sitting: Sitting) -> dict[str, object]:

@@ -6,7 +6,7 @@ from workshop_desk.domain import validation
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.speaking import SpeakingTurn, next_turn
 from workshop_desk.i18n import _
-from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.mapping import renumber, to_domain
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import ParticipantTable, SittingTable, SpeakingTurnTable
 
@@ -53,14 +53,8 @@ class SpeakingService:
 
     def reorder(self, sitting_id: int, ordered_ids: list[int]) -> list[SpeakingTurn]:
         with self._db.session() as session:
-            rows = {row.id: row for row in _rows(session, sitting_id) if row.id is not None}
-            if sorted(rows) != sorted(ordered_ids):
-                raise ValueError("the new order must list every turn once")
-            for position, turn_id in enumerate(ordered_ids):
-                rows[turn_id].position = position
-                session.add(rows[turn_id])
-            session.flush()
-            return [to_domain(rows[i], SpeakingTurn) for i in ordered_ids]
+            rows = {row.id: row for row in _rows(session, sitting_id)}
+            return [to_domain(row, SpeakingTurn) for row in renumber(session, rows, ordered_ids, "turn")]
 
     def give_floor(self, sitting_id: int, turn_id: int | None = None) -> SpeakingTurn | None:
         """End the current turn and start `turn_id` (by default the next one who has not spoken)."""
