@@ -1,5 +1,6 @@
 """Builders for tests: a fresh programme file per test, drafts with sensible defaults, fake clocks."""
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -156,6 +157,66 @@ def _corrupt_middle_page(sound: Path, target: Path) -> None:
     _garbage_on_page(sound, target, None)
 
 
+def crashed_copy(workspace: Workspace, target: Path) -> Path:
+    """The file and its write-ahead log as the disk holds them after a power cut (copied raw while open)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        Path(f"{target}{suffix}").write_bytes(Path(f"{workspace.path}{suffix}").read_bytes())
+    return target
+
+
+def _live(folder: Path, name: str = "live.wdesk") -> Workspace:
+    """An open programme whose latest changes are still in its log."""
+    workspace = make_workspace(folder, sittings=2, items=3, name=name)
+    workspace.sittings.create(sitting_draft(title="Ajoutée après coup"))
+    return workspace
+
+
+def _no_programme(sound: Path, target: Path) -> None:
+    make_pre_alembic_file(target)
+
+
+def _foreign_log(sound: Path, target: Path) -> None:
+    """A sound programme with another database's log beside it."""
+    shutil.copyfile(sound, target)
+    other = target.with_name("other.sqlite")
+    with closing(sqlite3.connect(other, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA wal_autocheckpoint = 0")
+        connection.execute("CREATE TABLE contacts (name TEXT, email TEXT)")
+        connection.execute("INSERT INTO contacts VALUES ('Léa', 'lea@exemple.fr')")
+        Path(f"{target}-wal").write_bytes(Path(f"{other}-wal").read_bytes())
+    for leftover in other.parent.glob("other.sqlite*"):
+        leftover.unlink()
+
+
+def _other_programme_log(sound: Path, target: Path) -> None:
+    """A sound programme with another programme's log beside it (two files of the same name swapped)."""
+    shutil.copyfile(sound, target)
+    live = _live(target.parent / "elsewhere")
+    Path(f"{target}-wal").write_bytes(Path(f"{live.path}-wal").read_bytes())
+    live.close()
+    shutil.rmtree(target.parent / "elsewhere")
+
+
+def _stale_log(sound: Path, target: Path) -> None:
+    """An older copy of the same programme copied over a file that a crash left with its log."""
+    live = _live(target.parent / "elsewhere")
+    older = target.parent / "older.wdesk"
+    live.database.copy_to(older)
+    live.sittings.create(sitting_draft(title="Plus récente"))
+    crashed_copy(live, target)
+    live.close()
+    shutil.copyfile(older, target)
+    older.unlink()
+    shutil.rmtree(target.parent / "elsewhere")
+
+
+def _not_a_log(sound: Path, target: Path) -> None:
+    shutil.copyfile(sound, target)
+    Path(f"{target}-wal").write_bytes(os.urandom(4096))
+
+
 BAD_FILES: dict[str, Callable[[Path, Path], None]] = {
     "random_bytes": _random_bytes,
     "empty": _empty,
@@ -166,6 +227,11 @@ BAD_FILES: dict[str, Callable[[Path, Path], None]] = {
     "unknown_revision_rollback_journal": _unknown_revision_rollback_journal,
     "corrupt_page": _corrupt_page,
     "corrupt_middle_page": _corrupt_middle_page,
+    "no_programme": _no_programme,
+    "foreign_log": _foreign_log,
+    "other_programme_log": _other_programme_log,
+    "stale_log": _stale_log,
+    "not_a_log": _not_a_log,
 }
 
 
@@ -180,13 +246,60 @@ def make_bad_file(tmp_path: Path, kind: str) -> Path:
 
 
 def make_pre_alembic_file(path: Path) -> Path:
-    """A file marked as ours but with no schema yet (what an older version would have left)."""
+    """A file marked as ours but with no schema yet: what a creation cut short by a crash left, before creation
+    became atomic."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(path)) as connection:
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.commit()
     return path
+
+
+def make_revision_file(path: Path, revision: str = "0001") -> Path:
+    """A programme file written by an older version: its schema at `revision`, with a programme, a sitting, a
+    group, two participants (one in the group), a soft-deleted note and a ballot option that named it."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    make_pre_alembic_file(path)
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as connection:
+            command.upgrade(migrate.alembic_config(connection), revision)
+            for statement in _OLD_ROWS:
+                connection.exec_driver_sql(statement)
+    finally:
+        engine.dispose()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+_OLD_ROWS = (
+    "INSERT INTO programme (id, title, client, territory, objectives, privacy_notice, retention_years, created_at) "
+    "VALUES (1, 'Démarche ancienne', '', '', '', '', 3, '2026-11-01 08:00:00.000000')",
+    "INSERT INTO stakeholder_group (id, programme_id, name, colour, position) VALUES (1, 1, 'Entreprises', "
+    "'#1E88E5', 0)",
+    "INSERT INTO sitting (id, programme_id, title, kind, venue, facilitators, expected_headcount, objectives, "
+    "position) VALUES (1, 1, 'Atelier', 'workshop', '', '', 0, '', 0)",
+    "INSERT INTO participant (id, programme_id, civility, first_name, last_name, organisation, role, group_id, email,"
+    " phone, notes, consent_contact, consent_photos, badge_code, anonymised, created_at) VALUES (1, 1, '', 'Léa', "
+    "'Martin', '', '', 1, '', '', '', 0, 0, 'AAAA1111', 0, '2026-11-01 08:00:00.000000'), (2, 1, '', 'Paul', "
+    "'Durand', '', '', NULL, '', '', '', 0, 0, 'BBBB2222', 0, '2026-11-01 08:00:00.000000')",
+    "INSERT INTO idea (id, sitting_id, text, author, colour, x, y, hidden, deleted, source, created_at) VALUES "
+    "(1, 1, 'Gardée', '', '', 0, 0, 0, 0, 'console', '2026-11-01 08:00:00.000000'), (2, 1, 'Effacée', '', '', 0, 0,"
+    " 0, 1, 'console', '2026-11-01 08:00:00.000000')",
+    "INSERT INTO ballot (id, sitting_id, title, method, settings_json, status, revealed, shuffled, created_at) "
+    "VALUES (1, 1, 'Vote', 'dots', '{}', 'draft', 0, 0, '2026-11-01 08:00:00.000000')",
+    "INSERT INTO ballot_option (id, ballot_id, idea_id, label, description, position) VALUES "
+    "(1, 1, 2, 'Effacée', '', 0), (2, 1, 1, 'Gardée', '', 1)",
+)
+
+
+def folder_state(folder: Path) -> dict[str, str]:
+    """Every file in `folder` and a digest of its bytes: what must stay the same when a file is refused."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def side_files(path: Path) -> list[str]:

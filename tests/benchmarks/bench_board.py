@@ -25,7 +25,7 @@ from workshop_desk.domain.models import ItemDraft, ProgrammeDraft, SittingDraft
 from workshop_desk.services.settings import Settings
 from workshop_desk.services.workspace import Workspace
 from workshop_desk.ui.board.board_page import BoardPage
-from workshop_desk.ui.board.commands import ShowRequest, board_commands
+from workshop_desk.ui.commands.board import ShowRequest
 from workshop_desk.ui.shell import Shell
 
 WORDS = ("atelier", "local", "emploi", "quartier", "artisans", "formation", "apprentissage", "boutique", "loyer",
@@ -113,7 +113,7 @@ def shots(app: QApplication, shell: Shell, folder: Path, target: Path) -> None:
         window.grab().save(str(target / f"board-{notes}-console.png"))
         page.board_page.canvas.fit_all()
         window.grab().save(str(target / f"board-{notes}-console-fit.png"))
-        board_commands(shell.document).show(ShowRequest(ProjectorMode.BOARD, 1))  # type: ignore[arg-type]
+        shell.document.board.show(ShowRequest(ProjectorMode.BOARD, 1))  # type: ignore[arg-type]
         app.processEvents()
         shell.projector.window.grab().save(str(target / f"board-{notes}-projector.png"))
         shell.close_programme()

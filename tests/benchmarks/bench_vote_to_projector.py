@@ -22,8 +22,8 @@ from workshop_desk.domain.models import ProgrammeDraft, SittingDraft
 from workshop_desk.domain.voting import Ballot, BallotPaper, DotSettings, Mark
 from workshop_desk.services.settings import Settings
 from workshop_desk.services.workspace import Workspace
+from workshop_desk.ui.commands.votes import ShowRequest
 from workshop_desk.ui.shell import Shell
-from workshop_desk.ui.voting.commands import ShowRequest, vote_commands
 
 VOTERS, OPTIONS, ENTRIES, GOAL_MS = 800, 30, 40, 100.0
 
@@ -139,7 +139,7 @@ def main() -> None:
     page = window.sitting_page
     assert page is not None and shell.document is not None
     page.tabs.setCurrentIndex(page.VOTES_TAB)
-    commands, watch = vote_commands(shell.document), Stopwatch(shell)
+    commands, watch = shell.document.votes, Stopwatch(shell)
     print(f"vote entered → projector content updated and painted, {VOTERS} voters × {OPTIONS} options, "
           f"{ENTRIES} entries (goal <= {GOAL_MS:.0f} ms)")
     for ballot in commands.for_sitting(1):

@@ -75,7 +75,7 @@ def test_check_a_sound_file(cli, demo_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     count = len(cli("list", str(demo_path)).stdout.splitlines())
-    assert lines == [f"ok: {demo_path}: valid: schema 1, {count} sittings"]
+    assert lines == [f"ok: {demo_path}: valid: schema 2, {count} sittings"]
 
 
 @pytest.mark.parametrize("kind", ["truncated", "corrupt_page", "too_new_user_version", "foreign_sqlite"])
@@ -101,4 +101,4 @@ def test_check_in_french(cli, demo_path):
     result = cli("--lang", "fr", "check", str(demo_path))
     assert result.returncode == 0, result.stderr
     count = len(cli("list", str(demo_path)).stdout.splitlines())
-    assert result.stdout.splitlines() == [f"ok: {demo_path}: fichier valide : schéma 1, {count} séances"]
+    assert result.stdout.splitlines() == [f"ok: {demo_path}: fichier valide : schéma 2, {count} séances"]

@@ -25,8 +25,8 @@ from workshop_desk.services.workspace import Workspace
 path, backups = Path(sys.argv[1]), Path(sys.argv[2])
 print("ready", flush=True)
 sys.stdin.readline()  # imports done; wait for the previous child to be killed
-if path.exists():
-    workspace = Workspace.open(path, backups)
+if path.exists():  # the app asks first; the answer here is yes (the last child was killed)
+    workspace = Workspace.open(path, backups, take_over=True)
 else:  # the first child creates the file: a kill may come before it was ever closed
     workspace = Workspace.create(path, ProgrammeDraft("Démarche crash"), backups)
     workspace.sittings.create(SittingDraft("Séance"))
@@ -128,7 +128,7 @@ def test_confirmed_actions_survive_kill_minus_nine(tmp_path, python, child_env):
     with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-    workspace = Workspace.open(path, backups)
+    workspace = Workspace.open(path, backups, take_over=True)
     try:
         sitting = workspace.sittings.all()[0].id
         items = workspace.agenda.items(sitting)

@@ -172,7 +172,7 @@ def test_a_failed_import_stays_on_the_review_page_and_writes_nothing(qtbot, docu
     qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
     click(qtbot, dialog, QWizard.WizardButton.NextButton)
     click(qtbot, dialog, QWizard.WizardButton.NextButton)
-    workspace.participants.delete(workspace.participants.all()[0].id)  # Léa, whom the file matched
+    workspace.participants.delete_many([workspace.participants.all()[0].id])  # Léa, whom the file matched
     before = workspace.participants.all()
     click(qtbot, dialog, QWizard.WizardButton.CommitButton)
     assert dialog.currentPage() is dialog.review_page

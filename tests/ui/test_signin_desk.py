@@ -79,15 +79,24 @@ def test_arrow_keys_move_the_highlight_while_the_field_keeps_the_text(qtbot: QtB
     assert _status(window, chosen) == AttendanceStatus.PRESENT
 
 
-def test_undo_the_last_sign_in(qtbot: QtBot, window: MainWindow) -> None:
+def test_undo_the_last_sign_in_is_an_ordinary_undo(qtbot: QtBot, window: MainWindow) -> None:
     desk = _open_desk(window)
-    person = window.document.workspace.attendance.roster(WORKSHOP)[0].participant  # type: ignore[union-attr]
-    qtbot.keyClicks(desk.field, person.badge_code)
-    qtbot.keyClick(desk.field, Qt.Key.Key_Return)
+    first, second = (e.participant for e in window.document.workspace.attendance.roster(WORKSHOP)[:2])  # type: ignore[union-attr]
+    for person in (first, second):
+        qtbot.keyClicks(desk.field, person.badge_code)
+        qtbot.keyClick(desk.field, Qt.Key.Key_Return)
+    assert desk.count_label.text() == "2 here"
     qtbot.mouseClick(desk.undo_button, Qt.MouseButton.LeftButton)
-    assert _status(window, person.id) == AttendanceStatus.REGISTERED
+    assert _status(window, second.id) == AttendanceStatus.REGISTERED
+    assert _status(window, first.id) == AttendanceStatus.PRESENT
+    assert desk.count_label.text() == "1 here"
+    assert desk.banner.message.text() == f"Undone: Sign in {second.full_name}."
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the same stack as the desk's button
+    assert _status(window, first.id) == AttendanceStatus.REGISTERED
     assert desk.count_label.text() == "0 here"
-    assert desk.banner.message.text() == "Sign-in undone."
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert _status(window, first.id) == AttendanceStatus.PRESENT
+    assert desk.count_label.text() == "1 here"
 
 
 def test_a_walk_in_in_three_fields(qtbot: QtBot, window: MainWindow) -> None:

@@ -8,7 +8,6 @@ from pytestqt.modeltest import ModelTester
 from workshop_desk.domain.enums import ActionStatus, BallotMethod
 from workshop_desk.domain.priorities import Action, Indicator
 from workshop_desk.ui.main_window import MainWindow
-from workshop_desk.ui.voting.commands import vote_commands
 from workshop_desk.ui.voting.list_models import CheckListModel, PairsModel
 from workshop_desk.ui.voting.models import BallotsModel, ResultModel, TallyModel, tally_axes
 from workshop_desk.ui.voting.plan_models import ROW_MIME, ActionsModel, ConsolidatedModel, PrioritiesModel
@@ -18,7 +17,7 @@ WORKSHOP = 2
 
 def test_ballot_tally_and_result_models(qtmodeltester: ModelTester, window: MainWindow) -> None:
     assert window.document is not None
-    commands = vote_commands(window.document)
+    commands = window.document.votes
     ballots = commands.for_sitting(WORKSHOP)
     model = BallotsModel()
     model.set_ballots(ballots)
@@ -37,7 +36,7 @@ def test_ballot_tally_and_result_models(qtmodeltester: ModelTester, window: Main
 
 def test_grid_result_model_has_a_column_per_criterion(qtmodeltester: ModelTester, window: MainWindow) -> None:
     assert window.document is not None
-    commands = vote_commands(window.document)
+    commands = window.document.votes
     steering = next(s for s in window.document.sittings() if s.kind == "steering_committee")
     grid = next(b for b in commands.for_sitting(steering.id) if b.method == BallotMethod.CRITERIA)
     model = ResultModel()

@@ -87,13 +87,28 @@ def _verb(argv: list[str]) -> str | None:
     return None
 
 
+def _run_verb(args: argparse.Namespace) -> int:
+    """A verb, with its errors logged; a file or a disk that refuses a change is told in a sentence, exit 1."""
+    from workshop_desk.log import setup_logging
+    from workshop_desk.storage.errors import StorageError
+
+    setup_logging()
+    try:
+        return int(args.handler(args))
+    except StorageError as error:
+        from workshop_desk.services.file_messages import describe_storage_error
+
+        print(describe_storage_error(error), file=sys.stderr)
+        return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a headless verb, or start the desktop app."""
     argv = sys.argv[1:] if argv is None else argv
     if _verb(argv) in VERBS:
         args = command_parser().parse_args(argv)
         i18n.set_language(args.lang or i18n.system_language())
-        return int(args.handler(args))
+        return _run_verb(args)
     i18n.set_language(i18n.system_language())  # for --help; the app then applies the user's choice
     options = gui_parser().parse_args(argv)
     from workshop_desk.ui.app import run_app

@@ -29,16 +29,29 @@ class Command:
     arguments: Callable[[argparse.ArgumentParser], None] = path_argument
 
 
-def open_workspace(path: Path) -> "Workspace | None":
-    """The programme file opened for a verb, or None after printing why it cannot be."""
+def open_workspace(path: Path, write: bool = False) -> "Workspace | None":
+    """The programme file opened for a verb, or None after printing why it cannot be. A verb that only reads opens
+    it read-only (nothing is written to it or beside it, even while the app has it open); one that writes holds it,
+    and takes over a file that a program which stopped on this computer left open."""
     from workshop_desk.paths import backups_dir
-    from workshop_desk.services.workspace import ProgrammeFileError, Workspace, describe_file_error
+    from workshop_desk.services.file_messages import describe_file_error
+    from workshop_desk.services.workspace import FileProblem, ProgrammeFileError, Workspace
 
     try:
-        return Workspace.open(path, backups_dir())
+        workspace = Workspace.open(path, backups_dir(), read_only=not write)
     except ProgrammeFileError as error:
-        print(describe_file_error(error), file=sys.stderr)
+        if not (error.problem == FileProblem.LEFT_OPEN and error.owner and error.owner.on_this_computer):
+            print(describe_file_error(error), file=sys.stderr)
+            return None
+        print(_("“{name}” had not been closed properly; it is open again, with nothing lost.").format(
+            name=path.name), file=sys.stderr)
+        workspace = Workspace.open(path, backups_dir(), take_over=True)
+    if write and workspace.read_only:
+        print(_("“{name}” cannot be written (read-only file or folder): nothing was changed.").format(
+            name=path.name), file=sys.stderr)
+        workspace.database.close()
         return None
+    return workspace
 
 
 Write = Callable[["Workspace", str], Path]  # (workspace, document language) -> the file written

@@ -22,7 +22,7 @@ def _cmd_import_participants(args: argparse.Namespace) -> int:
     from workshop_desk.domain.importing_plan import summary_lines
     from workshop_desk.services.importing import ImportFailed, import_file
 
-    workspace = open_workspace(args.path)
+    workspace = open_workspace(args.path, write=True)
     if workspace is None:
         return 1
     try:

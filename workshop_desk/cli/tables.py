@@ -40,7 +40,7 @@ def _cmd_plan_tables(args: argparse.Namespace) -> int:
     from workshop_desk.domain.table_plan import TablePlanError
     from workshop_desk.domain.validation import ValidationError
 
-    workspace = open_workspace(args.path)
+    workspace = open_workspace(args.path, write=True)
     if workspace is None:
         return 1
     try:

@@ -35,7 +35,7 @@ def _cmd_import_votes(args: argparse.Namespace) -> int:
     from workshop_desk.domain.validation import ValidationError
     from workshop_desk.domain.voting_sheet import summary_lines
 
-    workspace = open_workspace(args.path)
+    workspace = open_workspace(args.path, write=True)
     if workspace is None:
         return 1
     try:

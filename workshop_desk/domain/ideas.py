@@ -71,14 +71,13 @@ class Idea:
     x: float = 0.0
     y: float = 0.0
     hidden: bool = False
-    deleted: bool = False
     source: Source = Source.CONSOLE
     created_at: dt.datetime | None = None
 
     @property
     def on_board(self) -> bool:
-        """Drawn as a note of its own (not deleted, not folded into another)."""
-        return not self.deleted and self.merged_into_id is None
+        """Drawn as a note of its own (not folded into another)."""
+        return self.merged_into_id is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,15 +182,6 @@ class MergeRecord:
         return [self.keep_id, *(idea_id for idea_id, _old in self.previous)]
 
 
-@dataclass(frozen=True, slots=True)
-class ThemeSnapshot:
-    """A deleted theme with where its notes were, and the ballot options that named it (for undo)."""
-
-    theme: Theme
-    members: tuple[Placement, ...] = ()
-    option_ids: tuple[int, ...] = ()
-
-
 # --- Text ---------------------------------------------------------------------------------------------------
 
 
@@ -268,10 +258,10 @@ def _root(ideas: Mapping[int, Idea], idea_id: int) -> int:
 
 
 def stacks(ideas: Iterable[Idea]) -> dict[int, list[Idea]]:
-    """The notes folded into each note, by the id of the note that shows (deleted notes left out)."""
+    """The notes folded into each note, by the id of the note that shows."""
     folded: dict[int, list[Idea]] = defaultdict(list)
     for idea in ideas:
-        if idea.merged_into_id is not None and not idea.deleted:
+        if idea.merged_into_id is not None:
             folded[idea.merged_into_id].append(idea)
     return dict(folded)
 

@@ -376,7 +376,7 @@ def action_plan(m: Minutes, actions: Sequence[Action], level: int, new_page: boo
 def annexes(m: Minutes, report: SittingReport, level: int, titled: bool = True) -> None:
     """Every raw contribution: all the ideas (folded ones too), all the questions; under a heading of its own
     (`titled`) or under the caller's."""
-    ideas = [idea for idea in report.ideas if not idea.deleted]
+    ideas = list(report.ideas)
     if not ideas and not report.questions:
         return
     _ = m._

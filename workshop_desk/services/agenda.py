@@ -8,7 +8,9 @@ from workshop_desk.domain.models import AgendaItem, ItemDraft
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import renumber, to_domain
 from workshop_desk.services.sittings import ordered_items
+from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
+from workshop_desk.storage.snapshots import Snapshot
 from workshop_desk.storage.tables import AgendaItemTable, SittingTable
 
 
@@ -64,36 +66,14 @@ class AgendaService:
             session.add(row)
             return to_domain(row, AgendaItem)
 
-    def delete(self, item_id: int) -> AgendaItem:
-        """Delete an item; returns it, for undo."""
+    def delete(self, item_id: int) -> Snapshot:
+        """Delete an item (the run forgets it if it was the current one); returns what an undo puts back."""
         with self._db.session() as session:
-            row = session.get(AgendaItemTable, item_id)
-            if row is None:
-                raise LookupError(f"agenda item {item_id}")
-            item = to_domain(row, AgendaItem)
-            session.delete(row)
-            session.flush()
-            sitting = session.get(SittingTable, item.sitting_id)
-            if sitting is not None and sitting.current_item_id == item_id:
-                sitting.current_item_id = None
-                session.add(sitting)
-            remaining = [r.id for r in ordered_items(session, item.sitting_id) if r.id]
-            _renumber(session, item.sitting_id, remaining)
-            return item
-
-    def restore(self, item: AgendaItem) -> AgendaItem:
-        """Put a deleted item back with its id and at its position (undo of delete)."""
-        with self._db.session() as session:
-            session.add(AgendaItemTable(
-                id=item.id, sitting_id=item.sitting_id, position=item.position, title=item.title,
-                kind=str(item.kind), planned_minutes=item.planned_minutes, notes=item.notes,
-                actual_start=item.actual_start, actual_end=item.actual_end))
-            session.flush()
-            ids = [r.id for r in ordered_items(session, item.sitting_id)
-                   if r.id is not None and r.id != item.id]
-            ids.insert(min(item.position, len(ids)), item.id)
-            _renumber(session, item.sitting_id, ids)
-            return item
+            snapshot = snapshots.remove(session, "agenda_item", [item_id])
+            sitting_id = snapshot.of("agenda_item")[0]["sitting_id"]
+            remaining = [r.id for r in ordered_items(session, sitting_id) if r.id]
+            _renumber(session, sitting_id, remaining)
+            return snapshot
 
     def reorder(self, sitting_id: int, ordered_ids: list[int]) -> list[AgendaItem]:
         """Put the sitting's items in this order."""

@@ -59,13 +59,16 @@ class AttendanceService:
                     row.signed_in_at = now
                 session.add(row)
 
-    def restore(self, attendance: Attendance) -> None:
-        """Put one attendance row back exactly as it was (undo)."""
+    def put_back(self, sitting_id: int, participant_id: int, state: Attendance | None) -> None:
+        """Make one person's attendance at a sitting exactly `state` (None: no row at all) — for undo and redo."""
         with self._db.session() as session:
-            row = session.get(AttendanceTable, attendance.id) or _attendance_row(
-                session, attendance.sitting_id, attendance.participant_id)
-            values = asdict(attendance)
-            values.update(status=str(attendance.status), source=str(attendance.source))
+            row = _attendance_row(session, sitting_id, participant_id)
+            if state is None:
+                if row is not None:
+                    session.delete(row)
+                return
+            values = asdict(state)
+            values.update(status=str(state.status), source=str(state.source))
             if row is None:
                 session.add(AttendanceTable(**values))
                 return
@@ -106,21 +109,6 @@ class AttendanceService:
             session.add(row)
             session.flush()
             return self._sign_in(session, sitting_id, row)
-
-    def undo(self, sign_in: SignIn) -> None:
-        """Put the attendance back as it was before `sign_in`."""
-        if sign_in.outcome != SignInOutcome.SIGNED_IN or sign_in.attendance is None:
-            return
-        with self._db.session() as session:
-            row = session.get(AttendanceTable, sign_in.attendance.id)
-            if row is None:
-                return
-            if sign_in.previous is None:
-                session.delete(row)
-                return
-            for name, value in asdict(sign_in.previous).items():
-                setattr(row, name, str(value) if name in ("status", "source") else value)
-            session.add(row)
 
     def mark_left(self, sitting_id: int, participant_id: int, left: bool = True) -> Attendance:
         """Record that someone left early (or, with left=False, that they came back)."""

@@ -41,6 +41,10 @@ class BackupService:
         """True when something was committed since the last backup."""
         return self._db.change_count != self._saved_at_change
 
+    def mark_unsaved(self) -> None:
+        """Take a backup at the next chance even if nothing changes (a file just created has none yet)."""
+        self._saved_at_change = -1
+
     def backup_if_changed(self) -> Backup | None:
         """A new backup if anything changed since the last one."""
         return self.backup_now() if self.has_unsaved_changes else None

@@ -22,7 +22,6 @@ from workshop_desk.domain.ideas import (
     MergeRecord,
     Placement,
     Theme,
-    ThemeSnapshot,
     arrange,
     capture_slots,
     clean_note,
@@ -33,8 +32,10 @@ from workshop_desk.domain.ideas import (
 )
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, to_domain
+from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
-from workshop_desk.storage.tables import BallotOptionTable, IdeaTable, RoomTableTable, SittingTable, ThemeTable
+from workshop_desk.storage.snapshots import Snapshot
+from workshop_desk.storage.tables import IdeaTable, RoomTableTable, SittingTable, ThemeTable
 
 _CHUNK = 500  # ids per IN (...), well under SQLite's variable limit
 _IDEA_FIELDS = tuple(f.name for f in fields(Idea))
@@ -68,7 +69,7 @@ def _themes(session: Session, sitting_id: int) -> list[Theme]:
 
 
 def _board(session: Session, sitting_id: int) -> Board:
-    ideas = _ideas_where(session, IdeaTable.sitting_id == sitting_id, col(IdeaTable.deleted).is_(False))
+    ideas = _ideas_where(session, IdeaTable.sitting_id == sitting_id)
     return Board(sitting_id, tuple(ideas), tuple(_themes(session, sitting_id)))
 
 
@@ -111,19 +112,16 @@ class IdeaService:
 
     # Reading ---------------------------------------------------------------------------------------------
     def board(self, sitting_id: int) -> Board:
-        """The sitting's notes (deleted ones left out, merged ones in) and themes."""
+        """The sitting's notes (merged ones in) and themes."""
         with self._db.session() as session:
             return _board(session, sitting_id)
 
-    def ideas(self, sitting_id: int, include_deleted: bool = False) -> list[Idea]:
+    def ideas(self, sitting_id: int) -> list[Idea]:
         with self._db.session() as session:
-            conditions: list[Any] = [IdeaTable.sitting_id == sitting_id]
-            if not include_deleted:
-                conditions.append(col(IdeaTable.deleted).is_(False))
-            return _ideas_where(session, *conditions)
+            return _ideas_where(session, IdeaTable.sitting_id == sitting_id)
 
     def get_many(self, ids: Iterable[int]) -> list[Idea]:
-        """These notes, whatever their state (deleted, merged, hidden), in id order."""
+        """These notes, whatever their state (merged, hidden), in id order; deleted ones are not found."""
         with self._db.session() as session:
             return _by_ids(session, ids)
 
@@ -181,8 +179,7 @@ class IdeaService:
     def reveal(self, sitting_id: int) -> list[int]:
         """Show every hidden note of the sitting on the projector at once; returns the ids revealed."""
         with self._db.session() as session:
-            hidden = _ideas_where(session, IdeaTable.sitting_id == sitting_id, col(IdeaTable.hidden).is_(True),
-                                  col(IdeaTable.deleted).is_(False))
+            hidden = _ideas_where(session, IdeaTable.sitting_id == sitting_id, col(IdeaTable.hidden).is_(True))
             _set_many(session, [{"key": i.id, "hidden": False} for i in hidden], "hidden")
             return [i.id for i in hidden]
 
@@ -194,8 +191,7 @@ class IdeaService:
         """Fold notes into `keep_id`: their texts stay, under it (the board shows the count)."""
         with self._db.session() as session:
             keep = _idea_row(session, keep_id)
-            ideas = {i.id: i for i in _ideas_where(session, IdeaTable.sitting_id == keep.sitting_id,
-                                                   col(IdeaTable.deleted).is_(False))}
+            ideas = {i.id: i for i in _ideas_where(session, IdeaTable.sitting_id == keep.sitting_id)}
             if any(i not in ideas for i in other_ids):
                 raise LookupError(f"ideas {other_ids}")
             plan = merge_plan(ideas, keep_id, other_ids)
@@ -211,25 +207,17 @@ class IdeaService:
     def split(self, idea_id: int) -> MergeRecord:
         """Take the notes folded into this one back out (they reappear where they were)."""
         with self._db.session() as session:
-            folded = _ideas_where(session, IdeaTable.merged_into_id == idea_id, col(IdeaTable.deleted).is_(False))
+            folded = _ideas_where(session, IdeaTable.merged_into_id == idea_id)
             _set_many(session, [{"key": i.id, "merged_into_id": None} for i in folded], "merged_into_id")
             return MergeRecord(idea_id, tuple((i.id, idea_id) for i in folded))
 
-    def delete_many(self, ids: Sequence[int]) -> list[int]:
-        """Soft-delete notes (and the notes folded into them); returns every id deleted, for undo."""
+    def delete_many(self, ids: Sequence[int]) -> Snapshot:
+        """Delete notes and the notes folded into them; returns what an undo puts back."""
         with self._db.session() as session:
-            chosen = [i.id for i in _by_ids(session, ids) if not i.deleted]
+            chosen = [i.id for i in _by_ids(session, ids)]
             folded = [i.id for start in range(0, len(chosen), _CHUNK) for i in _ideas_where(
-                session, col(IdeaTable.merged_into_id).in_(chosen[start:start + _CHUNK]),
-                col(IdeaTable.deleted).is_(False))]
-            deleted = chosen + folded
-            _set_many(session, [{"key": i, "deleted": True} for i in deleted], "deleted")
-            return deleted
-
-    def restore_many(self, ids: Sequence[int]) -> None:
-        """Bring soft-deleted notes back (undo of a delete, redo of a capture)."""
-        with self._db.session() as session:
-            _set_many(session, [{"key": i, "deleted": False} for i in ids], "deleted")
+                session, col(IdeaTable.merged_into_id).in_(chosen[start:start + _CHUNK]))]
+            return snapshots.remove(session, "idea", chosen + folded)
 
 
 def _idea_row(session: Session, idea_id: int) -> IdeaTable:
@@ -279,7 +267,7 @@ class ThemeService:
             _sitting(session, sitting_id)
             themes = _themes(session, sitting_id)
             left, top = free_theme_spot([_frame(t) for t in themes])
-            ideas = [i for i in _by_ids(session, idea_ids) if i.sitting_id == sitting_id and not i.deleted]
+            ideas = [i for i in _by_ids(session, idea_ids) if i.sitting_id == sitting_id]
             frame, positions = frame_around([(i.id, *note_size(i.text)) for i in ideas], left, top)
             row = ThemeTable(sitting_id=sitting_id, agenda_item_id=agenda_item_id, name=clean,
                              colour=colour or THEME_COLOURS[len(themes) % len(THEME_COLOURS)], x=frame.x, y=frame.y,
@@ -305,32 +293,18 @@ class ThemeService:
             session.flush()
             return to_domain(row, Theme)
 
-    def delete(self, theme_id: int, layout: Layout | None = None) -> ThemeSnapshot:
-        """Remove a theme (its notes stay where they are, unsorted), then apply `layout` if given (undo of
-        a creation puts the notes back); returns what restore() needs."""
+    def delete(self, theme_id: int, layout: Layout | None = None) -> Snapshot:
+        """Remove a theme (its notes stay where they are, unsorted), then apply `layout` if given (undo of a
+        creation puts the notes back); returns what restore() needs."""
         with self._db.session() as session:
-            row = _theme_row(session, theme_id)
-            theme = to_domain(row, Theme)
-            members = _ideas_where(session, IdeaTable.theme_id == theme_id)
-            options = session.exec(select(BallotOptionTable.id).where(BallotOptionTable.theme_id == theme_id)).all()
-            _set_many(session, [{"key": i.id, "theme_id": None} for i in members], "theme_id")
-            session.delete(row)
-            session.flush()
+            snapshot = snapshots.remove(session, "theme", [theme_id])
             if layout is not None:
                 _apply_layout(session, layout)
-            return ThemeSnapshot(theme, tuple(Placement(i.id, i.x, i.y, theme_id) for i in members),
-                                 tuple(o for o in options if o is not None))
+            return snapshot
 
-    def restore(self, snapshot: ThemeSnapshot, layout: Layout | None = None) -> Theme:
-        """Put a deleted theme back, with its id, its notes and the ballot options that named it."""
+    def restore(self, snapshot: Snapshot, layout: Layout | None = None) -> None:
+        """Put a deleted theme back, with its id, its notes and the ballot options that named it; then `layout`."""
         with self._db.session() as session:
-            theme = snapshot.theme
-            session.add(ThemeTable(**{f.name: getattr(theme, f.name) for f in fields(Theme)}))
-            session.flush()
-            _apply_layout(session, Layout(snapshot.members) if layout is None else layout)
-            for option_id in snapshot.option_ids:
-                option = session.get(BallotOptionTable, option_id)
-                if option is not None:
-                    option.theme_id = theme.id
-                    session.add(option)
-            return theme
+            snapshots.restore(session, snapshot)
+            if layout is not None:
+                _apply_layout(session, layout)

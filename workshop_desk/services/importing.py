@@ -6,7 +6,6 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 from sqlalchemy import insert, update
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
 
 from workshop_desk.domain import importing, validation
@@ -30,6 +29,7 @@ from workshop_desk.services.importing_read import read_source
 from workshop_desk.services.mapping import to_domain
 from workshop_desk.services.participants import _programme_id, clean_participant
 from workshop_desk.storage.db import Database
+from workshop_desk.storage.errors import StorageError, WriteProblem
 from workshop_desk.storage.tables import AttendanceTable, ParticipantTable, SittingTable, StakeholderGroupTable
 
 __all__ = ["ImportFailed", "ImportService", "import_file"]
@@ -74,9 +74,11 @@ class ImportService:
         try:
             with self._db.session() as session:
                 return _Applier(session, sitting_id).run(steps)
-        except SQLAlchemyError as exc:
+        except StorageError as exc:
+            if exc.problem != WriteProblem.CONFLICT:
+                raise  # the disk or the file: the command layer says what to do
             raise ImportFailed(_("The import failed and nothing was changed: {detail}").format(
-                detail=str(getattr(exc, "orig", None) or exc).splitlines()[0])) from exc
+                detail=exc.detail.splitlines()[0] if exc.detail else exc.problem)) from exc
 
     def _registry(self) -> tuple[list[Participant], list[StakeholderGroup]]:
         with self._db.session() as session:

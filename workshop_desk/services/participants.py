@@ -1,5 +1,6 @@
 """The programme's participants (registry): add, edit, delete, merge two records of one person."""
 
+from collections.abc import Sequence
 from dataclasses import asdict
 
 from sqlmodel import Session, col, select
@@ -11,7 +12,9 @@ from workshop_desk.domain.models import Participant, ParticipantDraft
 from workshop_desk.domain.people import DRAFT_FIELDS, is_valid_email, tidy_name
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, to_domain
+from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
+from workshop_desk.storage.snapshots import Snapshot
 from workshop_desk.storage.tables import AttendanceTable, ParticipantTable, ProgrammeTable
 
 # When two records merge, the attendance that says the most wins.
@@ -97,23 +100,11 @@ class ParticipantService:
             session.add(row)
             return to_domain(row, Participant)
 
-    def delete(self, participant_id: int) -> tuple[Participant, list[dict[str, object]]]:
-        """Delete a participant and their attendance; returns both, for undo."""
+    def delete_many(self, participant_ids: Sequence[int]) -> Snapshot:
+        """Delete participants with their attendance and seats (their notes and votes stay, anonymous); returns
+        what an undo puts back."""
         with self._db.session() as session:
-            row = self._row(session, participant_id)
-            person = to_domain(row, Participant)
-            query = select(AttendanceTable).where(AttendanceTable.participant_id == participant_id)
-            attendance = [a.model_dump() for a in session.exec(query)]
-            session.delete(row)
-            return person, attendance
-
-    def restore(self, person: Participant, attendance: list[dict[str, object]]) -> Participant:
-        """Put back a deleted participant with their id, badge and attendance (undo of delete)."""
-        with self._db.session() as session:
-            session.add(ParticipantTable(**asdict(person)))
-            session.flush()
-            session.add_all(AttendanceTable(**values) for values in attendance)  # type: ignore[arg-type]
-            return person
+            return snapshots.remove(session, "participant", participant_ids)
 
     def merge(self, keep_id: int, other_id: int) -> Participant:
         """Fold `other` into `keep`: blank fields filled, attendance combined, `other` deleted."""

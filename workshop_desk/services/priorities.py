@@ -25,7 +25,9 @@ from workshop_desk.domain.priorities import (
 )
 from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.services.voting import ballot_result
+from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
+from workshop_desk.storage.snapshots import Snapshot
 from workshop_desk.storage.tables import (
     ActionTable,
     IdeaTable,
@@ -138,13 +140,14 @@ class PriorityService:
                 raise ValueError("the new order must list each priority of the sitting once")
             return _renumbered(session, [rows[i] for i in priority_ids])
 
-    def delete(self, priority_id: int) -> list[Priority]:
-        """Remove a priority (actions made from it stay); returns the sitting's list."""
+    def delete_many(self, priority_ids: Sequence[int]) -> Snapshot:
+        """Remove priorities (actions made from them stay, unlinked); the lists are renumbered. Returns what an undo
+        puts back."""
         with self._db.session() as session:
-            row = fetch(session, PriorityTable, priority_id)
-            session.delete(row)
-            session.flush()
-            return _renumbered(session, _priority_rows(session, row.sitting_id))
+            snapshot = snapshots.remove(session, "priority", priority_ids)
+            for sitting_id in {row["sitting_id"] for row in snapshot.of("priority")}:
+                _renumbered(session, _priority_rows(session, sitting_id))
+            return snapshot
 
     def consolidated(self) -> tuple[ConsolidatedPriority, ...]:
         """One list over the programme's sittings (rules: domain/priorities.py consolidate)."""
@@ -214,7 +217,7 @@ class PriorityService:
             _set_indicators(session, action_id, indicators)
             return _action(session, row)
 
-    def delete_action(self, action_id: int) -> None:
-        """Remove an action and its indicators."""
+    def delete_action(self, action_id: int) -> Snapshot:
+        """Remove an action and its indicators; returns what an undo puts back."""
         with self._db.session() as session:
-            session.delete(fetch(session, ActionTable, action_id))
+            return snapshots.remove(session, "action", [action_id])

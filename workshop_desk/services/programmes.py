@@ -1,6 +1,5 @@
 """The programme of a file (one per file) and its stakeholder groups."""
 
-from dataclasses import asdict
 
 from sqlmodel import col, select
 
@@ -8,8 +7,10 @@ from workshop_desk.domain import validation
 from workshop_desk.domain.models import Programme, ProgrammeDraft, StakeholderGroup
 from workshop_desk.i18n import N_, _
 from workshop_desk.services.mapping import to_domain
+from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
-from workshop_desk.storage.tables import ParticipantTable, ProgrammeTable, StakeholderGroupTable
+from workshop_desk.storage.snapshots import Snapshot
+from workshop_desk.storage.tables import ProgrammeTable, StakeholderGroupTable
 
 DEFAULT_GROUPS: tuple[tuple[str, str], ...] = (
     (N_("Companies"), "#1E88E5"),
@@ -106,27 +107,10 @@ class ProgrammeService:
             session.add(row)
             return to_domain(row, StakeholderGroup)
 
-    def delete_group(self, group_id: int) -> StakeholderGroup:
-        """Delete a group; its members keep their records, with no group."""
+    def delete_group(self, group_id: int) -> Snapshot:
+        """Delete a group; its members keep their records, with no group. Returns what an undo puts back."""
         with self._db.session() as session:
-            row = session.get(StakeholderGroupTable, group_id)
-            if row is None:
-                raise LookupError(f"group {group_id}")
-            group = to_domain(row, StakeholderGroup)
-            session.delete(row)
-            return group
-
-    def restore_group(self, group: StakeholderGroup, member_ids: list[int] | None = None) -> StakeholderGroup:
-        """Put a deleted group back, with its members (undo of delete)."""
-        with self._db.session() as session:
-            session.add(StakeholderGroupTable(**asdict(group)))
-            session.flush()
-            for participant_id in member_ids or []:
-                person = session.get(ParticipantTable, participant_id)
-                if person is not None:
-                    person.group_id = group.id
-                    session.add(person)
-            return group
+            return snapshots.remove(session, "stakeholder_group", [group_id])
 
 
 def _retention(years: int) -> int:

@@ -1,6 +1,5 @@
 """Questions from the room: typed in, +1 per request, answered, pinned on the projector, hidden if off topic."""
 
-from dataclasses import fields
 
 from sqlmodel import Session, select
 
@@ -10,7 +9,9 @@ from workshop_desk.domain.enums import Source
 from workshop_desk.domain.ideas import MAX_NOTE, Question, order_questions, split_questions
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, to_domain
+from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
+from workshop_desk.storage.snapshots import Snapshot
 from workshop_desk.storage.tables import QuestionTable, SittingTable
 
 
@@ -101,21 +102,10 @@ class QuestionService:
                     session.add(row)
             return before
 
-    def delete(self, question_id: int) -> Question:
-        """Remove a question; returns it, for restore()."""
+    def delete(self, question_id: int) -> Snapshot:
+        """Remove a question; returns what an undo puts back."""
         with self._db.session() as session:
-            row = _row(session, question_id)
-            question = to_domain(row, Question)
-            session.delete(row)
-            return question
-
-    def restore(self, question: Question) -> Question:
-        """Put a deleted question back, with its id."""
-        with self._db.session() as session:
-            values = {f.name: getattr(question, f.name) for f in fields(Question)}
-            values["source"] = str(question.source)
-            session.add(QuestionTable(**values))
-            return question
+            return snapshots.remove(session, "question", [question_id])
 
     def _change(self, question_id: int, **values: object) -> Question:
         with self._db.session() as session:

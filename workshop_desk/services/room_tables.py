@@ -25,7 +25,9 @@ from workshop_desk.domain.table_plan import (
 from workshop_desk.domain.table_search import plan_tables
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, renumber, to_domain
+from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
+from workshop_desk.storage.snapshots import Snapshot
 from workshop_desk.storage.tables import (
     AttendanceTable,
     ParticipantTable,
@@ -116,16 +118,15 @@ class RoomTableService:
             session.add(row)
             return to_domain(row, RoomTable)
 
-    def delete(self, table_id: int) -> RoomTable:
-        """Delete a table; its seats in the saved plan and its fixed seats go with it (plan again)."""
+    def delete(self, table_id: int) -> Snapshot:
+        """Delete a table; its seats in the saved plan and its fixed seats go with it (plan again). Returns what
+        an undo puts back."""
         with self._db.session() as session:
-            row = self._row(session, table_id)
-            table = to_domain(row, RoomTable)
-            session.delete(row)
-            session.flush()
-            rest = [r.id for r in _table_rows(session, table.sitting_id) if r.id is not None]
-            self._renumber(session, table.sitting_id, rest)
-            return table
+            sitting_id = self._row(session, table_id).sitting_id
+            snapshot = snapshots.remove(session, "room_table", [table_id])
+            rest = [r.id for r in _table_rows(session, sitting_id) if r.id is not None]
+            self._renumber(session, sitting_id, rest)
+            return snapshot
 
     def reorder(self, sitting_id: int, ordered_ids: list[int]) -> list[RoomTable]:
         """Put the sitting's tables in the given order (every table once)."""
@@ -192,6 +193,11 @@ class RoomTableService:
             saved = self._read(session, sitting_id)
             assert saved is not None
             return saved
+
+    def round_ids(self, sitting_id: int) -> list[int]:
+        """The ids of the sitting's saved rounds (the fixed seats' round 0 included): what a plan rewrites."""
+        with self._db.session() as session:
+            return [row.id for row in _round_rows(session, sitting_id).values() if row.id is not None]
 
     def saved_plan(self, sitting_id: int) -> SittingPlan | None:
         """The sitting's saved plan, with its quality (None: no plan yet)."""

@@ -8,7 +8,9 @@ from workshop_desk.domain.models import AgendaItem, Sitting, SittingAgenda, Sitt
 from workshop_desk.domain.templates import template
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import renumber, to_domain
+from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
+from workshop_desk.storage.snapshots import Snapshot
 from workshop_desk.storage.tables import AgendaItemTable, ProgrammeTable, SittingTable
 
 
@@ -117,36 +119,14 @@ class SittingService:
             session.flush()
             return sitting_agenda(session, copy.id)
 
-    def delete(self, sitting_id: int) -> SittingAgenda:
-        """Delete a sitting and its agenda; returns what was deleted, for undo."""
+    def delete(self, sitting_id: int) -> Snapshot:
+        """Delete a sitting with everything that belongs to it (agenda, attendance, notes, ballots, tables…);
+        returns what an undo puts back."""
         with self._db.session() as session:
-            snapshot = sitting_agenda(session, sitting_id)
-            row = session.get(SittingTable, sitting_id)
-            session.delete(row)
-            session.flush()
+            snapshot = snapshots.remove(session, "sitting", [sitting_id])
             # close the gap: `create` appends at position = count
             self._renumber(session, [s.id for s in self._ordered(session) if s.id is not None])
             return snapshot
-
-    def restore(self, snapshot: SittingAgenda) -> SittingAgenda:
-        """Put back a deleted sitting with its ids, position and agenda (undo of delete)."""
-        with self._db.session() as session:
-            sitting = snapshot.sitting
-            session.add(SittingTable(**self._copy_fields(sitting), id=sitting.id,  # type: ignore[arg-type]
-                                     current_item_id=sitting.current_item_id,
-                                     run_started_at=sitting.run_started_at,
-                                     run_ended_at=sitting.run_ended_at))
-            session.flush()  # no ORM relationships: the parent row must exist before its items
-            for item in snapshot.items:
-                session.add(AgendaItemTable(
-                    id=item.id, sitting_id=sitting.id, position=item.position, title=item.title,
-                    kind=str(item.kind), planned_minutes=item.planned_minutes, notes=item.notes,
-                    actual_start=item.actual_start, actual_end=item.actual_end))
-            session.flush()
-            order = [s.id for s in self._ordered(session) if s.id is not None and s.id != sitting.id]
-            order.insert(min(sitting.position, len(order)), sitting.id)
-            self._renumber(session, order)
-            return sitting_agenda(session, sitting.id)
 
     def reorder(self, ordered_ids: list[int]) -> list[Sitting]:
         """Put the sittings in this order."""

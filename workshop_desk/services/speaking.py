@@ -6,8 +6,10 @@ from workshop_desk.domain import validation
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.speaking import SpeakingTurn, next_turn
 from workshop_desk.i18n import _
-from workshop_desk.services.mapping import renumber, to_domain
+from workshop_desk.services.mapping import fetch, renumber, to_domain
+from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
+from workshop_desk.storage.snapshots import Snapshot
 from workshop_desk.storage.tables import ParticipantTable, SittingTable, SpeakingTurnTable
 
 
@@ -45,11 +47,14 @@ class SpeakingService:
             session.flush()
             return to_domain(row, SpeakingTurn)
 
-    def remove(self, turn_id: int) -> None:
+    def remove(self, turn_id: int) -> Snapshot:
+        """Take a speaker off the list; returns what an undo puts back."""
         with self._db.session() as session:
-            row = session.get(SpeakingTurnTable, turn_id)
-            if row is not None:
-                session.delete(row)
+            sitting_id = fetch(session, SpeakingTurnTable, turn_id).sitting_id
+            snapshot = snapshots.remove(session, "speaking_turn", [turn_id])
+            rows = {row.id: row for row in _rows(session, sitting_id) if row.id is not None}
+            renumber(session, rows, [turn_id for turn_id in rows if turn_id is not None], "turn")
+            return snapshot
 
     def reorder(self, sitting_id: int, ordered_ids: list[int]) -> list[SpeakingTurn]:
         with self._db.session() as session:

@@ -35,7 +35,9 @@ from workshop_desk.domain.voting_sheet import SheetReading
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.services.ballot_votes import load_votes, next_voter, store_papers
 from workshop_desk.services.mapping import to_domain
+from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
+from workshop_desk.storage.snapshots import Snapshot
 from workshop_desk.storage.tables import (
     BallotOptionTable,
     BallotTable,
@@ -198,10 +200,11 @@ class BallotService:
     def rename(self, ballot_id: int, title: str) -> Ballot:
         return self._change(ballot_id, title=validation.clean_title(title, _("Ballot title")))
 
-    def delete(self, ballot_id: int) -> None:
-        """Delete a ballot with its options, criteria and votes."""
+    def delete(self, ballot_id: int) -> Snapshot:
+        """Delete a ballot with its options, criteria and votes (its priorities keep their text); returns what an
+        undo puts back."""
         with self._db.session() as session:
-            session.delete(ballot_row(session, ballot_id))
+            return snapshots.remove(session, "ballot", [ballot_id])
 
     def add_options(self, ballot_id: int, labels: Sequence[str] = (), *, idea_ids: Sequence[int] = (),
                     theme_ids: Sequence[int] = ()) -> Ballot:
@@ -336,9 +339,16 @@ class BallotService:
     def import_file(self, ballot_id: int, path: Path, source: Source = Source.IMPORT) -> SheetReading:
         """Ballots from a spreadsheet, one row per voter (layout: domain/voting_sheet.py), in one transaction:
         on any error (the message names the line) nothing is recorded. Each voter's earlier ballot is replaced."""
+        from workshop_desk.services.voting_import import read_sheet
+
+        return self.import_rows(ballot_id, read_sheet(path), path.name, source)
+
+    def import_rows(self, ballot_id: int, rows: Sequence[Sequence[object]], name: str,
+                    source: Source = Source.IMPORT) -> SheetReading:
+        """As import_file, from rows already read (the slow part, done off the GUI thread) of the file `name`."""
         from workshop_desk.services.voting_import import import_ballots
 
-        return import_ballots(self._db, ballot_id, path, source)
+        return import_ballots(self._db, ballot_id, rows, name, source)
 
     # Results ------------------------------------------------------------------------------------------------
 

@@ -23,9 +23,10 @@ from workshop_desk.storage.tables import SittingTable, StakeholderGroupTable
 _ZIP = b"PK\x03\x04"
 
 
-def import_ballots(database: Database, ballot_id: int, path: Path, source: Source = Source.IMPORT) -> SheetReading:
-    """Read, check every row, then record all the ballots or none (each voter's earlier ballot replaced)."""
-    rows = read_sheet(path)
+def import_ballots(database: Database, ballot_id: int, rows: Sequence[Sequence[object]], name: str,
+                   source: Source = Source.IMPORT) -> SheetReading:
+    """Check every row of a sheet read with `read_sheet`, then record all the ballots or none (each voter's earlier
+    ballot replaced); `name` is the file's, for the messages."""
     with database.session() as session:
         ballot = load_ballot(session, ballot_id)
         require_open(ballot)
@@ -33,9 +34,9 @@ def import_ballots(database: Database, ballot_id: int, path: Path, source: Sourc
         assert sitting is not None
         query = select(StakeholderGroupTable).where(StakeholderGroupTable.programme_id == sitting.programme_id)
         groups = {fold(group.name): group.id for group in session.exec(query) if group.id is not None}
-        reading = read_rows(rows, ballot, groups, source, path.name)
+        reading = read_rows(list(rows), ballot, groups, source, name)
         if not reading.papers:
-            raise ValidationError(_("“{name}” holds no ballot below its header row.").format(name=path.name))
+            raise ValidationError(_("“{name}” holds no ballot below its header row.").format(name=name))
         return replace(reading, replaced=store_papers(session, ballot_id, reading.papers))
 
 

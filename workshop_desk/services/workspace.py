@@ -5,10 +5,10 @@ from pathlib import Path
 
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.models import ProgrammeDraft
-from workshop_desk.i18n import _
 from workshop_desk.services.agenda import AgendaService
 from workshop_desk.services.attendance import AttendanceService
 from workshop_desk.services.backups import BackupService
+from workshop_desk.services.ballot_states import BallotStates
 from workshop_desk.services.ideas import IdeaService, ThemeService
 from workshop_desk.services.participants import ParticipantService
 from workshop_desk.services.priorities import PriorityService
@@ -19,15 +19,17 @@ from workshop_desk.services.room_tables import RoomTableService
 from workshop_desk.services.round_timing import RoundTimingService
 from workshop_desk.services.run import RunService
 from workshop_desk.services.sittings import SittingService
+from workshop_desk.services.snapshots import SnapshotService
 from workshop_desk.services.speaking import SpeakingService
 from workshop_desk.services.timers import TimerService
 from workshop_desk.services.voting import BallotService
 from workshop_desk.storage import programme_file
-from workshop_desk.storage.db import Database
+from workshop_desk.storage.db import Database, ReadOnlyReason
+from workshop_desk.storage.errors import StorageError
 from workshop_desk.storage.header import FileProblem, ProgrammeFileError
 from workshop_desk.storage.migrate import SCHEMA_VERSION, head_revision
 
-__all__ = ["FileProblem", "ProgrammeFileError", "Workspace", "describe_file_error"]
+__all__ = ["FileProblem", "ProgrammeFileError", "ReadOnlyReason", "StorageError", "Workspace"]
 
 
 @dataclass
@@ -52,6 +54,8 @@ class Workspace:
     questions: QuestionService
     room_tables: RoomTableService
     rounds: RoundTimingService
+    snapshots: SnapshotService
+    ballot_states: BallotStates
 
     @property
     def path(self) -> Path:
@@ -79,27 +83,31 @@ class Workspace:
             questions=QuestionService(database, wall),
             room_tables=RoomTableService(database),
             rounds=RoundTimingService(database, wall),
+            snapshots=SnapshotService(database),
+            ballot_states=BallotStates(database),
         )
 
     @classmethod
     def create(cls, path: Path, draft: ProgrammeDraft, backup_root: Path,
                groups: list[tuple[str, str]] | None = None) -> "Workspace":
-        """A new programme file holding one programme (default stakeholder groups unless given)."""
-        database = programme_file.create_file(path)
+        """A new programme file holding one programme (default stakeholder groups unless given). The file appears
+        under `path` only once the programme is in it."""
+        database = programme_file.create_file(
+            path, lambda building: ProgrammeService(building).create(draft, groups))
         workspace = cls.over(database, backup_root)
-        try:
-            workspace.programmes.create(draft, groups)
-        except Exception:
-            database.close()
-            path.unlink(missing_ok=True)
-            raise
+        workspace.backups.mark_unsaved()
         return workspace
 
     @classmethod
-    def open(cls, path: Path, backup_root: Path) -> "Workspace":
-        """Open an existing programme file (ProgrammeFileError if it cannot be)."""
-        database = programme_file.open_file(path, backup_root)
+    def open(cls, path: Path, backup_root: Path, *, read_only: bool = False, take_over: bool = False) -> "Workspace":
+        """Open an existing programme file (ProgrammeFileError if it cannot be): for writing, unless `read_only` or
+        it cannot be written; `take_over` a file that a program which stopped left open (FileProblem.LEFT_OPEN)."""
+        database = programme_file.open_file(path, backup_root, read_only=read_only, take_over=take_over)
         return cls.over(database, backup_root)
+
+    @property
+    def read_only(self) -> bool:
+        return self.database.read_only
 
     def close(self) -> None:
         """Take a last backup if anything changed, and close the file."""
@@ -107,28 +115,6 @@ class Workspace:
             self.backups.backup_if_changed()
         finally:
             self.database.close()
-
-
-def describe_file_error(error: ProgrammeFileError) -> str:
-    """A sentence for the user saying why the file was not opened (and that it is untouched)."""
-    name = error.path.name
-    reasons = {
-        FileProblem.MISSING: _("The file “{name}” does not exist (any more)."),
-        FileProblem.UNREADABLE: _("The file “{name}” cannot be read: {detail}"),
-        FileProblem.NOT_SQLITE: _("“{name}” is not a Workshop Desk programme file."),
-        FileProblem.FOREIGN: _("“{name}” is a database, but not a Workshop Desk programme file."),
-        FileProblem.TRUNCATED: _("“{name}” is incomplete: the file was cut short, perhaps by an "
-                                 "interrupted copy. Try a backup (File › Restore from backup)."),
-        FileProblem.TOO_NEW: _("“{name}” was written by a newer version of Workshop Desk. "
-                               "Update the app to open it."),
-        FileProblem.CORRUPT: _("“{name}” is damaged and cannot be opened safely. "
-                               "Try a backup (File › Restore from backup)."),
-    }
-    text = reasons[error.problem].format(name=name, detail=error.detail)
-    if error.problem in (FileProblem.MISSING, FileProblem.UNREADABLE):
-        return text
-    untouched = _("The file was left exactly as it was.")  # not inside the f-string: Babel would miss it
-    return f"{text} {untouched}"
 
 
 def schema_summary() -> str:

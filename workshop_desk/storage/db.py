@@ -1,57 +1,110 @@
-"""The open programme file: engine, pragmas, unit of work, copies through SQLite's backup API."""
+"""The open programme file: engine, pragmas, unit of work, checkpoints, copies through SQLite's backup API."""
 
+import logging
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeFileError
+from workshop_desk.storage import wal
+from workshop_desk.storage.errors import StorageError, WriteProblem, classify
+from workshop_desk.storage.header import APPLICATION_ID
+from workshop_desk.storage.lock import ProgrammeLock
+
+log = logging.getLogger(__name__)
+
+CHECKPOINT_BYTES = 4 * 1024 * 1024  # fold the log into the file past this size (SQLite's own default is ~4 MB)
+BUSY_TIMEOUT_MS = 5000
+TEMP_PREFIX = ".wdesk-"
+
+
+class ReadOnlyReason(StrEnum):
+    ASKED = "asked"  # the user chose to open it read-only (it is open elsewhere)
+    FILE = "file"  # the file itself cannot be written
+    FOLDER = "folder"  # its folder cannot be written (a locked USB stick, a read-only share)
 
 
 def make_engine(path: Path, foreign_keys: bool = True) -> Engine:
-    """An engine on `path` with our pragmas, and real transactions (DDL included)."""
+    """A writing engine on `path` with our pragmas; every transaction takes the write lock when it begins, so that
+    a busy file makes it wait (up to the busy timeout) instead of failing at once when it first writes."""
     # URL.create, not an f-string: a '?' or '#' in the file name must not be read as URL syntax.
-    url = URL.create("sqlite", database=str(path))
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    engine = create_engine(URL.create("sqlite", database=str(path)), connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Autocommit at the driver level so that pragmas apply; transactions begin below.
         dbapi_connection.isolation_level = None
         with closing(dbapi_connection.cursor()) as cursor:
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-            cursor.execute("PRAGMA busy_timeout=5000")
+            # Checkpoints are ours (Database.checkpoint), each followed by the log's anchor.
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
 
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
-
+    _begin_with(engine, "BEGIN IMMEDIATE")
     return engine
 
 
-class Database:
-    """One open programme file. `session()` is the unit of work: it commits or rolls back."""
+def make_read_only_engine(path: Path, immutable: bool) -> Engine:
+    """An engine that cannot change the file and leaves nothing beside it. `immutable`: no one else has the file
+    open, so SQLite need not look for a log or a shared-memory file (it would create one)."""
+    uri = f"file:{quote(str(path))}?{'immutable=1' if immutable else 'mode=ro'}"
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA query_only=ON")
+        return connection
+
+    engine = create_engine("sqlite://", creator=connect)
+    _begin_with(engine, "BEGIN")
+    return engine
+
+
+def _begin_with(engine: Engine, statement: str) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql(statement)
+
+
+class Database:
+    """One open programme file. `session()` is the unit of work: it commits or rolls back.
+
+    Units of work in this process take turns (the gate), so that a checkpoint and the anchor that follows it are
+    never separated by someone else's write. A read-only database has no lock, no checkpoint and no anchor; it may
+    read a private copy (`source`) of a file that could not be read in place."""
+
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False, lock: ProgrammeLock | None = None,
+                 private: Path | None = None) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
+        self._lock = lock
+        self._private = private  # a temporary folder holding the copy this database reads
+        self.read_only_reason: ReadOnlyReason | None = None
         self._changes = 0
-        self._lock = threading.Lock()
+        self._gate = threading.RLock()
+        self.checkpoint_bytes = CHECKPOINT_BYTES
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits when the block ends without error."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        """A session that commits when the block ends without error. Database errors come out as StorageError,
+        saying what went wrong (busy, read-only, disk full…), with nothing committed."""
+        wrote = False
+        with self._gate, _storage_errors(self.path), Session(self.engine, expire_on_commit=False) as session:
             driver = session.connection().connection.dbapi_connection
             assert driver is not None
             changes_before = driver.total_changes
@@ -59,9 +112,10 @@ class Database:
             session.flush()
             wrote = driver.total_changes != changes_before
             session.commit()
-        if wrote:
-            with self._lock:
+            if wrote:
                 self._changes += 1
+        if wrote and not self.read_only:
+            self._checkpoint_if_large()
 
     @property
     def change_count(self) -> int:
@@ -70,7 +124,26 @@ class Database:
 
     def copy_to(self, target: Path) -> None:
         """Write a consistent copy of the open file to `target`, through the backup API."""
-        copy_database(self.path, target)
+        with self._gate, _storage_errors(self.path):
+            raw = self.engine.raw_connection()
+            try:
+                write_copy(raw.driver_connection, target)  # type: ignore[arg-type]
+            finally:
+                raw.close()
+
+    def replace_contents(self, source: Path) -> None:
+        """Make the open file hold what `source` holds, in one transaction (restoring a backup)."""
+        if self.read_only:
+            raise StorageError(WriteProblem.READ_ONLY, self.path)
+        with self._gate, _storage_errors(self.path):
+            raw = self.engine.raw_connection()
+            try:
+                with closing(sqlite3.connect(f"file:{quote(str(source))}?immutable=1", uri=True)) as origin:
+                    origin.backup(raw.driver_connection)  # type: ignore[arg-type]
+            finally:
+                raw.close()
+            self._changes += 1
+            self.checkpoint()  # the anchor came from the backup: a new one, for the file as it is now
 
     def integrity_problems(self) -> list[str]:
         """What `PRAGMA integrity_check` and `foreign_key_check` report ('ok' is no problem)."""
@@ -83,61 +156,123 @@ class Database:
         return problems
 
     def checkpoint(self) -> None:
-        """Fold the write-ahead log into the file itself."""
-        checkpoint(self.engine)
+        """Fold the log into the file; when the log could be emptied, anchor the new one to the file (wal.py)."""
+        if self.read_only:
+            return
+        with self._gate, _storage_errors(self.path):
+            if checkpoint(self.engine):
+                self._anchor()
+
+    def _checkpoint_if_large(self) -> None:
+        log_file = wal.wal_path(self.path)
+        try:
+            large = log_file.stat().st_size > self.checkpoint_bytes
+        except OSError:
+            return
+        if large:
+            self.checkpoint()
+
+    def _anchor(self) -> None:
+        page_size = _page_size(self.engine)
+        digests = wal.page_digests(self.path, page_size)
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT OR REPLACE INTO wal_anchor (id, page_size, digests, written_at) VALUES (1, ?, ?, ?)",
+                (page_size, digests, datetime.now(UTC).isoformat()))
 
     def close(self) -> None:
-        """Fold the write-ahead log into the file and release it."""
+        """Fold the log into the file, release it and its lock, and forget any private copy."""
         try:
-            self.checkpoint()
+            if not self.read_only:
+                with self._gate, _storage_errors(self.path):
+                    checkpoint(self.engine)
         finally:
             self.engine.dispose()
+            if self._lock is not None:
+                self._lock.release()
+            if self._private is not None:
+                shutil.rmtree(self._private, ignore_errors=True)
 
 
-def checkpoint(engine: Engine) -> None:
-    """Fold the write-ahead log into the main file (whose header the open checks read directly)."""
+@contextmanager
+def _storage_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except DBAPIError as exc:
+        problem = classify(exc.orig)
+        if problem is None:
+            raise
+        log.warning("database error on %s: %s", path, exc.orig)
+        raise StorageError(problem, path, str(exc.orig)) from exc
+    except sqlite3.Error as exc:
+        problem = classify(exc)
+        if problem is None:
+            raise
+        log.warning("database error on %s: %s", path, exc)
+        raise StorageError(problem, path, str(exc)) from exc
+
+
+def _page_size(engine: Engine) -> int:
     with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = int(connection.exec_driver_sql("PRAGMA page_size").scalar() or 4096)
         connection.rollback()
+    return size
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Copy an SQLite file, open or not, to `target` atomically (backup API, then rename)."""
-    if not source.is_file():  # sqlite3.connect would create an empty database and copy that
-        raise FileNotFoundError(source)
+def checkpoint(engine: Engine) -> bool:
+    """Fold the write-ahead log into the main file and empty it; False when readers kept it from finishing."""
+    raw = engine.raw_connection()
+    try:
+        busy, _log, _done = raw.driver_connection.execute(  # type: ignore[union-attr]
+            "PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        raw.close()
+    return busy == 0
+
+
+def write_copy(origin: sqlite3.Connection, target: Path) -> None:
+    """Copy the database `origin` reads to `target` atomically: backup API into a temporary file beside, then rename.
+    The copy is a plain file (no log) that opens anywhere."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".wdesk-", suffix=".tmp")
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=".tmp")
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(tmp)) as copy:
+        with closing(sqlite3.connect(tmp)) as copy:
             origin.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
 
 
-def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file and, when it is closed, leaves no -wal/-shm beside it."""
-    if Path(f"{path}-wal").exists():  # open elsewhere, or left by a crash: read through the log
-        return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-    return sqlite3.connect(f"file:{quote(str(path))}?immutable=1", uri=True)
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a closed SQLite file (a backup) to `target` atomically, without writing beside `source`."""
+    if not source.is_file():  # sqlite3.connect would create an empty database and copy that
+        raise FileNotFoundError(source)
+    with closing(sqlite3.connect(f"file:{quote(str(source))}?immutable=1", uri=True)) as origin:
+        write_copy(origin, target)
 
 
-def quick_check(path: Path) -> None:
-    """Raise CORRUPT if SQLite's quick check finds damage; opens the file read-only."""
-    try:
-        with closing(read_only_connection(path)) as connection:
-            rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise ProgrammeFileError(path, FileProblem.CORRUPT, str(exc)) from exc
-    if [row[0] for row in rows] != ["ok"]:
-        raise ProgrammeFileError(path, FileProblem.CORRUPT, "; ".join(str(row[0]) for row in rows[:5]))
+def remove_leftovers(folder: Path, older_than_seconds: float = 600) -> int:
+    """Delete temporary copies (and their journals) that an interrupted copy or creation left in `folder`; recent
+    ones may belong to a copy under way in another window. Returns how many files went."""
+    now = datetime.now(UTC).timestamp()
+    removed = 0
+    for leftover in folder.glob(f"{TEMP_PREFIX}*.tmp*") if folder.is_dir() else []:
+        try:
+            if now - leftover.stat().st_mtime > older_than_seconds:
+                leftover.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
-def stamp_new_file(engine: Engine) -> None:
-    """Mark a fresh file as ours before anything else is written to it."""
-    with engine.connect() as connection:
-        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        connection.commit()
+def stamp_new_file(path: Path) -> None:
+    """Mark a fresh file as ours, in write-ahead-log mode, before anything else is written to it."""
+    with closing(sqlite3.connect(path, isolation_level=None)) as connection:
+        connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.execute("PRAGMA journal_mode=WAL")
+

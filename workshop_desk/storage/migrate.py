@@ -1,7 +1,5 @@
 """Schema migrations (Alembic, in-process, batch mode), with a backup copy taken first."""
 
-import sqlite3
-from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -11,11 +9,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-from workshop_desk.storage.db import read_only_connection
+from workshop_desk.storage.db import make_engine
 from workshop_desk.storage.header import FileProblem, ProgrammeFileError
 
 # Bump with every migration; each migration sets `PRAGMA user_version` to its number.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCRIPTS = str(Path(__file__).resolve().parent / "migrations")
 
 
@@ -57,22 +55,35 @@ def needs_upgrade(engine: Engine, path: Path) -> bool:
     return True
 
 
-def refuse_unknown_revision(path: Path) -> None:
-    """TOO_NEW if the file records a revision this version does not know; reads without writing."""
+def upgrade(path: Path) -> None:
+    """Bring the file to the newest schema, in one transaction. Foreign keys are off meanwhile: a batch migration
+    rebuilds a table by dropping it, and with them on SQLite would delete every row that refers to it."""
+    engine = make_engine(path, foreign_keys=False)
     try:
-        with closing(read_only_connection(path)) as connection:
-            revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
-    except sqlite3.OperationalError:  # no alembic_version table: a file from before migrations
-        return
-    unknown = [revision for revision in revisions if revision not in known_revisions()]
-    if unknown:
-        raise ProgrammeFileError(path, FileProblem.TOO_NEW, unknown[0])
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "head")
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise ProgrammeFileError(path, FileProblem.CORRUPT, f"foreign keys after migrating: {broken[:5]}")
+    finally:
+        engine.dispose()
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the file to the newest schema, in one transaction."""
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+def create_schema(path: Path) -> None:
+    """Give a new, empty file the newest schema straight from the table classes, stamped at the newest revision
+    (running every migration from the first would take a second; a test checks both give the same schema)."""
+    from sqlmodel import SQLModel
+
+    import workshop_desk.storage.tables  # noqa: F401  (registers the tables)
+
+    engine = make_engine(path)
+    try:
+        with engine.begin() as connection:
+            SQLModel.metadata.create_all(connection)
+            command.stamp(alembic_config(connection), "head")
+            connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    finally:
+        engine.dispose()
 
 
 def backup_name(path: Path, when: datetime) -> str:

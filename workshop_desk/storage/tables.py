@@ -12,6 +12,11 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+# Ids are never reused (AUTOINCREMENT): an undo puts deleted rows back under their own ids, which a row added
+# meanwhile — by a phone, or by an action not on the undo stack — must not have taken.
+_KEEP_IDS = {"sqlite_autoincrement": True}
+
+
 def _fk(target: str, nullable: bool = True, cascade: bool = True) -> int | None:
     """A foreign key column, indexed; deleting the parent deletes or clears the child."""
     return Field(  # type: ignore[no-any-return]
@@ -22,6 +27,7 @@ def _fk(target: str, nullable: bool = True, cascade: bool = True) -> int | None:
 
 class ProgrammeTable(SQLModel, table=True):
     __tablename__ = "programme"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     title: str
     client: str = ""
@@ -37,6 +43,7 @@ class ProgrammeTable(SQLModel, table=True):
 
 class StakeholderGroupTable(SQLModel, table=True):
     __tablename__ = "stakeholder_group"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     programme_id: int = _fk("programme.id", nullable=False)  # type: ignore[assignment]
     name: str
@@ -46,6 +53,7 @@ class StakeholderGroupTable(SQLModel, table=True):
 
 class SittingTable(SQLModel, table=True):
     __tablename__ = "sitting"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     programme_id: int = _fk("programme.id", nullable=False)  # type: ignore[assignment]
     title: str
@@ -65,6 +73,7 @@ class SittingTable(SQLModel, table=True):
 
 class AgendaItemTable(SQLModel, table=True):
     __tablename__ = "agenda_item"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     position: int = 0
@@ -78,6 +87,7 @@ class AgendaItemTable(SQLModel, table=True):
 
 class ParticipantTable(SQLModel, table=True):
     __tablename__ = "participant"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     programme_id: int = _fk("programme.id", nullable=False)  # type: ignore[assignment]
     civility: str = ""
@@ -100,7 +110,7 @@ class AttendanceTable(SQLModel, table=True):
     """A participant expected at (or present in) a sitting: one row per person and sitting."""
 
     __tablename__ = "attendance"
-    __table_args__ = (UniqueConstraint("sitting_id", "participant_id"),)
+    __table_args__ = (UniqueConstraint("sitting_id", "participant_id"), _KEEP_IDS)
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     participant_id: int = _fk("participant.id", nullable=False)  # type: ignore[assignment]
@@ -114,6 +124,7 @@ class RoomTableTable(SQLModel, table=True):
     """A table in the room (world café, round tables) — not a database table."""
 
     __tablename__ = "room_table"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     name: str
@@ -128,6 +139,7 @@ class RoundTable(SQLModel, table=True):
     """A timed round of a sitting (world-café rotation, brainstorm round)."""
 
     __tablename__ = "round"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
@@ -139,7 +151,7 @@ class RoundTable(SQLModel, table=True):
 
 class TableAssignmentTable(SQLModel, table=True):
     __tablename__ = "table_assignment"
-    __table_args__ = (UniqueConstraint("round_id", "participant_id"),)  # one seat per person and round
+    __table_args__ = (UniqueConstraint("round_id", "participant_id"), _KEEP_IDS)  # one seat per person and round
     id: int | None = Field(default=None, primary_key=True)
     round_id: int = _fk("round.id", nullable=False)  # type: ignore[assignment]
     table_id: int = _fk("room_table.id", nullable=False)  # type: ignore[assignment]
@@ -149,6 +161,7 @@ class TableAssignmentTable(SQLModel, table=True):
 
 class SpeakingTurnTable(SQLModel, table=True):
     __tablename__ = "speaking_turn"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
@@ -164,6 +177,7 @@ class TimerTable(SQLModel, table=True):
     """The state of a countdown, saved so that a restart resumes it."""
 
     __tablename__ = "timer"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int | None = _fk("sitting.id")
     agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
@@ -176,6 +190,7 @@ class TimerTable(SQLModel, table=True):
 
 class ThemeTable(SQLModel, table=True):
     __tablename__ = "theme"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
@@ -192,6 +207,7 @@ class IdeaTable(SQLModel, table=True):
     """A sticky note."""
 
     __tablename__ = "idea"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
@@ -206,13 +222,13 @@ class IdeaTable(SQLModel, table=True):
     x: float = 0.0
     y: float = 0.0
     hidden: bool = False
-    deleted: bool = False
     source: str = "console"
     created_at: dt.datetime = Field(default_factory=_now)
 
 
 class QuestionTable(SQLModel, table=True):
     __tablename__ = "question"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
@@ -229,6 +245,7 @@ class QuestionTable(SQLModel, table=True):
 
 class BallotTable(SQLModel, table=True):
     __tablename__ = "ballot"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     agenda_item_id: int | None = _fk("agenda_item.id", cascade=False)
@@ -243,6 +260,7 @@ class BallotTable(SQLModel, table=True):
 
 class BallotOptionTable(SQLModel, table=True):
     __tablename__ = "ballot_option"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     ballot_id: int = _fk("ballot.id", nullable=False)  # type: ignore[assignment]
     idea_id: int | None = _fk("idea.id", cascade=False)
@@ -254,6 +272,7 @@ class BallotOptionTable(SQLModel, table=True):
 
 class CriterionTable(SQLModel, table=True):
     __tablename__ = "criterion"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     ballot_id: int = _fk("ballot.id", nullable=False)  # type: ignore[assignment]
     name: str
@@ -265,6 +284,7 @@ class VoteTable(SQLModel, table=True):
     """One vote: a value for an option (and a criterion), from a voter, with its source."""
 
     __tablename__ = "vote"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     ballot_id: int = _fk("ballot.id", nullable=False)  # type: ignore[assignment]
     option_id: int | None = _fk("ballot_option.id")
@@ -281,6 +301,7 @@ class VoteTable(SQLModel, table=True):
 
 class PriorityTable(SQLModel, table=True):
     __tablename__ = "priority"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     sitting_id: int = _fk("sitting.id", nullable=False)  # type: ignore[assignment]
     ballot_id: int | None = _fk("ballot.id", cascade=False)
@@ -295,6 +316,7 @@ class PriorityTable(SQLModel, table=True):
 
 class ActionTable(SQLModel, table=True):
     __tablename__ = "action"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     programme_id: int = _fk("programme.id", nullable=False)  # type: ignore[assignment]
     sitting_id: int | None = _fk("sitting.id", cascade=False)
@@ -312,8 +334,20 @@ class ActionTable(SQLModel, table=True):
 
 class IndicatorTable(SQLModel, table=True):
     __tablename__ = "indicator"
+    __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
     action_id: int = _fk("action.id", nullable=False)  # type: ignore[assignment]
     name: str
     target: str = ""
     position: int = 0
+
+
+class WalAnchorTable(SQLModel, table=True):
+    """The digest of the file's pages when its write-ahead log began (storage/wal.py): a log is only ever replayed
+    into the file it was written against."""
+
+    __tablename__ = "wal_anchor"
+    id: int | None = Field(default=None, primary_key=True)
+    page_size: int
+    digests: bytes
+    written_at: str

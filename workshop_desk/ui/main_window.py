@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         document.sittings_changed.connect(self.refresh_sittings)
         document.programme_changed.connect(self._show_title)
         document.saved.connect(lambda text: self.statusBar().showMessage(_("Saved: {what}").format(what=text), 4000))
+        document.failed.connect(self._on_document_failed)
         document.run_changed.connect(lambda _id: self.update_sitting_actions())
         self.sitting_page.run_panel.ticked.connect(self.shell.projector.set_elapsed)
         self.sitting_page.signin_desk.head_count_changed.connect(self._on_desk_head_count_changed)
@@ -199,6 +200,13 @@ class MainWindow(QMainWindow):
         document.undo_stack.canRedoChanged.connect(lambda _v: self._update_undo_actions())
         document.undo_stack.indexChanged.connect(lambda _v: self._update_undo_actions())
         self._show_title()
+
+    def _on_document_failed(self, message: str) -> None:
+        """A change the file refused, or a step that could not be undone: said in a sentence, on the console."""
+        from workshop_desk.ui import prompts
+
+        self.statusBar().showMessage(message, 10000)
+        prompts.error(self, message)
 
     def _on_tables_page_plan_shown(self, view: object) -> None:
         from workshop_desk.domain.enums import ProjectorMode
@@ -248,9 +256,12 @@ class MainWindow(QMainWindow):
         selected = self.current_sitting_id()
         self.sittings_model.set_sittings(self.document.sittings())
         self.no_sittings.setVisible(self.sittings_model.rowCount() == 0)
+        page = self.sitting_page
+        if page is not None and page.sitting_id is not None and self.sittings_model.row_of(page.sitting_id) < 0:
+            page.set_sitting(None)  # its sitting is gone (deleted, or undone): it must not read it again
         if selected is not None and self.sittings_model.row_of(selected) >= 0:
             self.select_sitting(selected)
-        elif self.sitting_page is not None and self.pages.currentWidget() is self.sitting_page:
+        elif page is not None and self.pages.currentWidget() is page:
             self.show_programme()
         self.update_sitting_actions()
 

@@ -106,11 +106,11 @@ def _tables_shots(shell: Shell, shots: _Shots) -> None:
 
 def _board_shots(shell: Shell, shots: _Shots) -> None:
     """The Métiers d'art board at the console and on the projector, one note in large type, a pinned question."""
-    from workshop_desk.ui.board.commands import ShowRequest, board_commands
+    from workshop_desk.ui.commands.board import ShowRequest
 
     window, projector = shell.window, shell.projector
     assert window is not None and window.sitting_page is not None and shell.document is not None
-    page, commands = window.sitting_page, board_commands(shell.document)
+    page, commands = window.sitting_page, shell.document.board
     window.select_sitting(DEMO_WORKSHOP)
     page.tabs.setCurrentIndex(page.IDEAS_TAB)
     shots.take("console-ideas", window)

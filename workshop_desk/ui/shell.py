@@ -66,7 +66,8 @@ class Shell(QObject):
     # Files ---------------------------------------------------------------------------------------
     def open_path(self, path: Path) -> bool:
         """Open a programme file; explain (and change nothing) if it cannot be opened."""
-        from workshop_desk.services.workspace import ProgrammeFileError, Workspace, describe_file_error
+        from workshop_desk.services.file_messages import describe_file_error
+        from workshop_desk.services.workspace import ProgrammeFileError, Workspace
 
         if self.document is not None and self.document.workspace.path.resolve() == path.resolve():
             return True

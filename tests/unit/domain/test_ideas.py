@@ -85,7 +85,7 @@ def _board() -> Board:
     themes = (Theme(1, 1, "Locaux", position=1), Theme(2, 1, "Vente", position=0))
     ideas = tuple(idea(n, f"Idée {n}", theme_id=(1 if n <= 3 else 2 if n <= 5 else None), table_id=n % 2 + 10)
                   for n in range(1, 9))
-    return Board(1, (*ideas, idea(9, merged_into_id=1), idea(10, deleted=True)), themes)
+    return Board(1, (*ideas, idea(9, merged_into_id=1)), themes)
 
 
 def _inside(point: tuple[float, float], frame: Frame) -> bool:
@@ -97,7 +97,7 @@ def test_arranging_by_theme_puts_each_note_inside_its_theme_area_and_loose_notes
     frames = {f.theme_id: f for f in layout.themes}
     assert frames[2].x < frames[1].x  # theme order is their position
     notes = {p.idea_id: p for p in layout.notes}
-    assert set(notes) == {1, 2, 3, 4, 5, 6, 7, 8}  # merged and deleted notes are not laid out
+    assert set(notes) == {1, 2, 3, 4, 5, 6, 7, 8}  # merged notes are not laid out
     for placement in notes.values():
         if placement.theme_id is not None:
             frame = frames[placement.theme_id]
@@ -155,12 +155,12 @@ def test_merging_folds_the_others_and_what_was_folded_into_them_into_the_keeper(
 
 
 def test_stacks_counts_and_the_keeper() -> None:
-    ideas = [idea(1), idea(2, merged_into_id=1), idea(3, merged_into_id=1, deleted=True), idea(4), idea(5),
+    ideas = [idea(1), idea(2, merged_into_id=1), idea(4), idea(5),
              idea(6, merged_into_id=5), idea(7, merged_into_id=5)]
     folded = stacks(ideas)
     assert {k: [i.id for i in v] for k, v in folded.items()} == {1: [2], 5: [6, 7]}
-    assert choose_keeper([ideas[0], ideas[3], ideas[4]], folded).id == 5
-    assert choose_keeper([ideas[3], ideas[0]], {}).id == 1
+    assert choose_keeper([ideas[0], ideas[2], ideas[3]], folded).id == 5
+    assert choose_keeper([ideas[2], ideas[0]], {}).id == 1
 
 
 def test_colours_by_theme_table_group_or_the_note_itself() -> None:

@@ -91,10 +91,10 @@ def test_update_of_a_missing_item(ws):
 def test_delete_and_restore_at_the_same_position(ws, sitting_id, row):
     before = ws.agenda.items(sitting_id)
     deleted = ws.agenda.delete(before[row].id)
-    assert deleted == before[row]
+    assert [r["id"] for r in deleted.of("agenda_item")] == [before[row].id]
     assert _positions(ws, sitting_id) == [0, 1]
     assert before[row].id not in [i.id for i in ws.agenda.items(sitting_id)]
-    ws.agenda.restore(deleted)
+    ws.snapshots.restore(deleted)
     assert ws.agenda.items(sitting_id) == before
 
 
@@ -112,7 +112,7 @@ def test_restore_keeps_the_actual_times(ws, sitting_id):
     wall.advance(minutes=3)
     run.step(sitting_id, +1)
     first = ws.agenda.items(sitting_id)[0]
-    ws.agenda.restore(ws.agenda.delete(first.id))
+    ws.snapshots.restore(ws.agenda.delete(first.id))
     assert ws.agenda.items(sitting_id)[0] == first
 
 

@@ -104,8 +104,8 @@ def test_renaming_recolouring_deleting_and_restoring_a_theme(board) -> None:  # 
     snapshot = workspace.themes.delete(theme.id)
     assert workspace.themes.themes(sitting) == []
     assert all(i.theme_id is None for i in workspace.ideas.get_many([a, b]))
-    restored = workspace.themes.restore(snapshot)
-    assert restored.id == theme.id and workspace.themes.themes(sitting)[0].name == "Locaux et ateliers"
+    workspace.themes.restore(snapshot)
+    assert [(t.id, t.name) for t in workspace.themes.themes(sitting)] == [(theme.id, "Locaux et ateliers")]
     assert all(i.theme_id == theme.id for i in workspace.ideas.get_many([a, b]))
     with workspace.database.session() as session:
         assert session.exec(select(BallotOptionTable.theme_id)).one() == theme.id
@@ -118,10 +118,12 @@ def test_undoing_a_theme_creation_puts_the_notes_back(board) -> None:  # type: i
     ids = _add(workspace, sitting)
     before = layout_of(workspace.ideas.get_many(ids))
     theme, previous = workspace.themes.create(sitting, "Tout", ids)
+    placed = layout_of(workspace.ideas.get_many(ids))
     snapshot = workspace.themes.delete(theme.id, previous)
     assert layout_of(workspace.ideas.get_many(ids)) == before
-    workspace.themes.restore(snapshot)
+    workspace.themes.restore(snapshot, placed)
     assert {i.theme_id for i in workspace.ideas.get_many(ids)} == {theme.id}
+    assert layout_of(workspace.ideas.get_many(ids)) == placed
 
 
 def test_arranging_saves_every_position_and_gives_the_old_ones(board) -> None:  # type: ignore[no-untyped-def]
@@ -181,18 +183,19 @@ def test_merging_keeps_every_text_and_can_be_undone_or_split(board) -> None:  # 
         workspace.ideas.merge(a, [999])
 
 
-def test_deleting_is_soft_takes_folded_notes_along_and_restores(board) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_takes_folded_notes_along_and_an_undo_restores_them(board) -> None:  # type: ignore[no-untyped-def]
     workspace, sitting = board
     a, b, c, d = _add(workspace, sitting)
     workspace.ideas.merge(a, [b])
-    deleted = workspace.ideas.delete_many([a, c])
-    assert sorted(deleted) == [a, b, c]
+    before = workspace.ideas.board(sitting)
+    snapshot = workspace.ideas.delete_many([a, c])
+    assert sorted(row["id"] for row in snapshot.of("idea")) == [a, b, c]
     assert [i.id for i in workspace.ideas.board(sitting).ideas] == [d]
-    assert len(workspace.ideas.ideas(sitting, include_deleted=True)) == 4
-    assert workspace.ideas.delete_many([a]) == []  # already gone
-    workspace.ideas.restore_many(deleted)
-    assert [i.id for i in workspace.ideas.board(sitting).ideas] == [a, b, c, d]
-    assert workspace.ideas.get_many([b])[0].merged_into_id == a
+    assert workspace.ideas.get_many([a, b, c]) == []
+    with pytest.raises(LookupError):
+        workspace.ideas.delete_many([a])  # already gone
+    workspace.snapshots.restore(snapshot)
+    assert workspace.ideas.board(sitting) == before
 
 
 def test_the_board_reopens_as_it_was_left(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -281,7 +281,7 @@ def test_a_record_deleted_between_check_and_import_stops_the_import(workspace, s
     lea = workspace.participants.add(ParticipantDraft("Léa", "Moreau", organisation="Région", email="lea@region.fr"))
     table = service.read(write_xlsx(tmp_path / "inscrits.xlsx", messy_rows()))
     plan = service.plan(table, service.guess(table))
-    workspace.participants.delete(lea.id)
+    workspace.participants.delete_many([lea.id])
     before = snapshot(workspace)
     with pytest.raises(ImportFailed, match="deleted from the registry meanwhile"):
         service.apply(plan, Decisions())

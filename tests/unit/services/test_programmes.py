@@ -39,11 +39,9 @@ def test_given_groups_replace_the_defaults(tmp_path):
 
 def test_default_groups_follow_the_language(tmp_path):
     i18n.set_language("en")
-    database = create_file(tmp_path / "p.wdesk")
+    database = create_file(tmp_path / "p.wdesk", lambda building: ProgrammeService(building).create(programme_draft()))
     try:
-        service = ProgrammeService(database)
-        service.create(programme_draft())
-        names = [g.name for g in service.groups()]
+        names = [g.name for g in ProgrammeService(database).groups()]
         assert names[0] == "Companies" and names[2] == "Elected officials"
     finally:
         database.close()
@@ -85,9 +83,9 @@ def test_a_failed_create_leaves_no_file(tmp_path):
 
 
 def test_get_without_a_programme_is_a_lookup_error(tmp_path):
-    database = create_file(tmp_path / "p.wdesk")
-    try:
+    def check(building):  # type: ignore[no-untyped-def]
         with pytest.raises(LookupError):
-            ProgrammeService(database).get()
-    finally:
-        database.close()
+            ProgrammeService(building).get()
+        ProgrammeService(building).create(programme_draft())
+
+    create_file(tmp_path / "p.wdesk", check).close()

@@ -71,9 +71,10 @@ def test_edit_delete_and_restore_with_the_same_id(setup) -> None:  # type: ignor
     questions.vote(question.id, 4)
     edited = questions.edit(question.id, "Qui portera le plan d'action ?", "")
     assert (edited.text, edited.asked_by, edited.votes) == ("Qui portera le plan d'action ?", "", 4)
+    before = questions.questions(sitting)
     removed = questions.delete(question.id)
     assert questions.questions(sitting) == []
-    questions.restore(removed)
-    assert questions.questions(sitting) == [removed]
+    _workspace.snapshots.restore(removed)
+    assert questions.questions(sitting) == before
     with pytest.raises(LookupError):
         questions.delete(999)

@@ -53,7 +53,7 @@ def test_tables_are_added_listed_updated_reordered_and_deleted(ws, sitting_id):
     assert (updated.name, updated.capacity, updated.rapporteur_id) == ("Emploi local", 5, host.id)
     assert [t.name for t in ws.room_tables.reorder(sitting_id, [second.id, first.id])] == ["Emploi local", "Mobilité"]
     assert [t.name for t in ws.room_tables.move_table(sitting_id, second.id, 1)] == ["Mobilité", "Emploi local"]
-    assert ws.room_tables.delete(first.id).name == "Mobilité"
+    assert ws.room_tables.delete(first.id).of("room_table")[0]["name"] == "Mobilité"
     assert [(t.name, t.position) for t in ws.room_tables.tables(sitting_id)] == [("Emploi local", 0)]
 
 

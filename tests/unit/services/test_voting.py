@@ -286,7 +286,8 @@ def test_priorities_are_edited_reordered_and_deleted(ws, sitting):
         "Commerce", "Emploi", "Mobilité"]
     edited = ws.priorities.update(first.id, PriorityDraft("Emploi des jeunes", "Voté à l'unanimité", 12))
     assert (edited.title, edited.justification, edited.score) == ("Emploi des jeunes", "Voté à l'unanimité", 12)
-    remaining = ws.priorities.delete(second.id)
+    ws.priorities.delete_many([second.id])
+    remaining = ws.priorities.for_sitting(sitting)
     assert [(p.title, p.position) for p in remaining] == [("Emploi des jeunes", 0), ("Mobilité", 1)]
     with pytest.raises(ValueError, match="each priority"):
         ws.priorities.reorder(sitting, [third.id])
@@ -329,5 +330,5 @@ def test_actions_from_priorities_ideas_or_scratch_with_indicators(ws, sitting):
                                                           "Étude de faisabilité"]
     assert ws.priorities.actions()[0].indicators[0].target == "15 emplois" and free.indicators == ()
     ws.priorities.delete_action(action.id)
-    ws.priorities.delete(priority.id)
+    ws.priorities.delete_many([priority.id])
     assert len(ws.priorities.actions()) == 2

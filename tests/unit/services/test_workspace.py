@@ -7,7 +7,8 @@ import pytest
 from tests.factories import make_bad_file, make_workspace, programme_draft
 from workshop_desk import i18n
 from workshop_desk.services.backups import folder_for, list_backups
-from workshop_desk.services.workspace import FileProblem, ProgrammeFileError, Workspace, describe_file_error
+from workshop_desk.services.file_messages import describe_file_error
+from workshop_desk.services.workspace import FileProblem, ProgrammeFileError, Workspace
 
 
 def test_create_then_open_finds_the_same_programme(tmp_path):
@@ -64,7 +65,7 @@ def test_describe_file_error_in_english(problem, words):
     assert words in text
     assert "/somewhere" not in text
     untouched = "The file was left exactly as it was."
-    assert (untouched in text) is (problem not in (FileProblem.MISSING, FileProblem.UNREADABLE))
+    assert untouched in text or problem in (FileProblem.MISSING, FileProblem.UNREADABLE)
 
 
 def test_every_problem_has_a_description():

@@ -1,6 +1,5 @@
 """Creating and opening programme files: marks, pragmas, schema, and refusing bad files untouched."""
 
-import hashlib
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -9,19 +8,19 @@ import pytest
 
 from tests.factories import (
     BAD_FILES,
+    folder_state,
     make_bad_file,
-    make_pre_alembic_file,
     make_programme_file,
+    make_revision_file,
     make_workspace,
-    side_files,
+    programme_draft,
 )
+from workshop_desk.services.programmes import ProgrammeService
+from workshop_desk.services.workspace import Workspace
 from workshop_desk.storage import migrate
+from workshop_desk.storage.db import Database, stamp_new_file
 from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeFileError, parse_header
 from workshop_desk.storage.programme_file import create_file, open_file
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _pragma(path: Path, name: str) -> object:
@@ -29,9 +28,13 @@ def _pragma(path: Path, name: str) -> object:
         return connection.execute(f"PRAGMA {name}").fetchone()[0]
 
 
+def _new(path: Path) -> Database:
+    return create_file(path, lambda building: ProgrammeService(building).create(programme_draft()))
+
+
 def test_new_file_is_marked_as_ours_in_wal_mode_at_the_current_schema(tmp_path):
     path = tmp_path / "new.wdesk"
-    create_file(path).close()
+    _new(path).close()
     header = parse_header(path.read_bytes()[:100])
     assert header is not None
     assert header.application_id == APPLICATION_ID
@@ -44,14 +47,14 @@ def test_new_file_is_marked_as_ours_in_wal_mode_at_the_current_schema(tmp_path):
             (migrate.head_revision(),)]
 
 
-def test_closing_folds_the_log_into_the_file(tmp_path):
+def test_closing_folds_the_log_into_the_file_and_leaves_nothing_beside_it(tmp_path):
     path = tmp_path / "new.wdesk"
-    create_file(path).close()
-    assert side_files(path) == []
+    _new(path).close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.wdesk"]
 
 
 def test_session_connection_has_foreign_keys_and_full_sync(tmp_path):
-    database = create_file(tmp_path / "new.wdesk")
+    database = _new(tmp_path / "new.wdesk")
     try:
         with database.session() as session:
             connection = session.connection()
@@ -62,8 +65,31 @@ def test_session_connection_has_foreign_keys_and_full_sync(tmp_path):
         database.close()
 
 
-def test_migrating_an_empty_file_gives_the_schema_of_the_table_classes(tmp_path):
-    database = create_file(tmp_path / "new.wdesk")
+def _schema(path: Path) -> dict[str, object]:
+    """Every table's columns, keys, indexes and AUTOINCREMENT, in an order that does not depend on how it was made."""
+    with closing(sqlite3.connect(path)) as connection:
+        tables = [row for row in connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        return {name: (
+            [tuple(row[1:]) for row in connection.execute(f"PRAGMA table_info('{name}')")],
+            sorted(tuple(row[2:]) for row in connection.execute(f"PRAGMA foreign_key_list('{name}')")),
+            sorted((row[1], row[2], tuple(r[2] for r in connection.execute(f"PRAGMA index_info('{row[1]}')")))
+                   for row in connection.execute(f"PRAGMA index_list('{name}')")),
+            "AUTOINCREMENT" in sql.upper()) for name, sql in tables}
+
+
+def test_every_migration_from_an_empty_file_gives_the_schema_a_new_file_has(tmp_path):
+    new, migrated = tmp_path / "new.wdesk", tmp_path / "migrated.wdesk"
+    _new(new).close()
+    stamp_new_file(migrated)
+    migrate.upgrade(migrated)
+    assert _schema(migrated) == _schema(new)
+    ours = {name: shape for name, shape in _schema(new).items() if name not in ("wal_anchor", "alembic_version")}
+    assert all(autoincrement for *_rest, autoincrement in ours.values())  # ids are never reused
+
+
+def test_a_new_file_has_the_schema_of_the_table_classes(tmp_path):
+    database = _new(tmp_path / "new.wdesk")
     try:
         with database.engine.connect() as connection:
             assert migrate.schema_differences(connection) == []
@@ -74,7 +100,7 @@ def test_migrating_an_empty_file_gives_the_schema_of_the_table_classes(tmp_path)
 
 def test_schema_differences_sees_a_missing_column(tmp_path):
     path = tmp_path / "new.wdesk"
-    create_file(path).close()
+    _new(path).close()
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("ALTER TABLE sitting DROP COLUMN venue")
         connection.commit()
@@ -92,8 +118,25 @@ def test_create_refuses_an_existing_file_and_leaves_it(tmp_path):
     path = tmp_path / "mine.wdesk"
     path.write_bytes(b"precious")
     with pytest.raises(FileExistsError):
-        create_file(path)
+        _new(path)
     assert path.read_bytes() == b"precious"
+
+
+def test_a_creation_that_fails_leaves_no_file_and_no_leftover(tmp_path):
+    def fail(_building: Database) -> None:
+        raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        create_file(tmp_path / "new.wdesk", fail)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_appears_only_once_it_holds_its_programme(tmp_path):
+    path = tmp_path / "new.wdesk"
+    seen: list[bool] = []
+    create_file(path, lambda building: (seen.append(path.exists()),
+                                        ProgrammeService(building).create(programme_draft()))).close()
+    assert seen == [False] and path.exists()
 
 
 def test_sound_file_opens_without_a_migration_backup(tmp_path):
@@ -123,6 +166,11 @@ EXPECTED_PROBLEMS = {
     "unknown_revision_rollback_journal": FileProblem.TOO_NEW,
     "corrupt_page": FileProblem.CORRUPT,
     "corrupt_middle_page": FileProblem.CORRUPT,
+    "no_programme": FileProblem.NO_PROGRAMME,
+    "foreign_log": FileProblem.FOREIGN_LOG,
+    "other_programme_log": FileProblem.FOREIGN_LOG,
+    "stale_log": FileProblem.FOREIGN_LOG,
+    "not_a_log": FileProblem.FOREIGN_LOG,
 }
 
 
@@ -131,21 +179,21 @@ def test_every_bad_file_kind_has_an_expected_problem():
 
 
 @pytest.mark.parametrize("kind", sorted(BAD_FILES))
-def test_bad_file_is_refused_and_left_byte_for_byte_unchanged(tmp_path, kind):
+@pytest.mark.parametrize("read_only", [False, True])
+def test_bad_file_is_refused_and_left_byte_for_byte_unchanged_with_its_sidecars(tmp_path, kind, read_only):
     path = make_bad_file(tmp_path, kind)
-    before = _sha256(path)
+    before = folder_state(path.parent)
     backups = tmp_path / "migration-backups"
     with pytest.raises(ProgrammeFileError) as caught:
-        open_file(path, backups)
+        open_file(path, backups, read_only=read_only)
     assert caught.value.problem is EXPECTED_PROBLEMS[kind]
     assert caught.value.path == path
-    assert _sha256(path) == before
-    assert side_files(path) == []
+    assert folder_state(path.parent) == before
     assert not backups.exists()
 
 
 def test_older_file_is_backed_up_then_upgraded(tmp_path):
-    path = make_pre_alembic_file(tmp_path / "old.wdesk")
+    path = make_revision_file(tmp_path / "old.wdesk")
     backups = tmp_path / "migration-backups"
     database = open_file(path, backups)
     try:
@@ -160,24 +208,37 @@ def test_older_file_is_backed_up_then_upgraded(tmp_path):
     assert len(copies) == 1
     assert copies[0].name.startswith("old.before-migration.")
     assert copies[0].suffix == ".wdesk"
-    # the copy was taken before the migration: ours, but with no schema yet
+    # the copy was taken before the migration: ours, at the old revision
     with closing(sqlite3.connect(copies[0])) as connection:
         assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert connection.execute("SELECT name FROM sqlite_master").fetchall() == []
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+
+
+def test_upgrading_keeps_every_row_and_its_links_and_drops_notes_that_were_deleted(tmp_path):
+    path = make_revision_file(tmp_path / "old.wdesk")
+    workspace = Workspace.open(path, tmp_path / "backups")
+    try:
+        assert [p.full_name for p in workspace.participants.all()] == ["Paul Durand", "Léa Martin"]
+        assert {p.first_name: p.group_id for p in workspace.participants.all()} == {"Léa": 1, "Paul": None}
+        assert [i.text for i in workspace.ideas.ideas(1)] == ["Gardée"]
+        assert [(o.label, o.idea_id) for o in workspace.ballots.get(1).options] == [("Effacée", None),
+                                                                                    ("Gardée", 1)]
+        assert workspace.database.integrity_problems() == []
+    finally:
+        workspace.close()
 
 
 def test_a_failed_migration_is_reported_and_rolled_back(tmp_path):
-    # ours and unversioned, but a table in the way: the initial migration cannot create it
-    path = make_pre_alembic_file(tmp_path / "odd.wdesk")
+    # an older file with a table in the way: the migration cannot create it
+    path = make_revision_file(tmp_path / "odd.wdesk")
     with closing(sqlite3.connect(path)) as connection:
-        connection.execute("CREATE TABLE sitting (id INTEGER PRIMARY KEY)")
+        connection.execute("CREATE TABLE wal_anchor (id INTEGER PRIMARY KEY)")
         connection.commit()
+    before = _schema(path)
     with pytest.raises(ProgrammeFileError) as caught:
         open_file(path, tmp_path / "migration-backups")
     assert caught.value.problem is FileProblem.CORRUPT
-    with closing(sqlite3.connect(path)) as connection:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {"sitting"}  # nothing half-created
+    assert _schema(path) == before  # nothing half-changed
     assert len(list((tmp_path / "migration-backups").iterdir())) == 1
 
 
@@ -186,7 +247,7 @@ def test_a_failed_migration_is_reported_and_rolled_back(tmp_path):
 def test_file_names_with_url_characters_work_and_leave_no_stray_file(tmp_path, name):
     folder = tmp_path / "files"
     path = folder / name
-    create_file(path).close()
+    _new(path).close()
     database = open_file(path, tmp_path / "migration-backups")
     try:
         assert database.integrity_problems() == []

@@ -26,11 +26,11 @@ from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import prompts
 from workshop_desk.ui import theme as look
 from workshop_desk.ui.board.capture import CaptureBar
-from workshop_desk.ui.board.commands import ShowRequest, board_commands
 from workshop_desk.ui.board.context_menu import context_menu
 from workshop_desk.ui.board.scene import BoardScene
 from workshop_desk.ui.board.toolbar import ALL, HIDDEN, UNSORTED, BoardToolbar, parse_filter
 from workshop_desk.ui.board.view import BoardCanvas
+from workshop_desk.ui.commands.board import ShowRequest
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.widgets.form_status import FormStatus
 
@@ -43,7 +43,7 @@ class BoardPage(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self._document = document
-        self.commands = board_commands(document)
+        self.commands = document.board
         self.sitting_id: int | None = None
         self._tables: list[RoomTable] = []
         self._themes: list[Theme] = []
@@ -149,7 +149,7 @@ class BoardPage(QWidget):
         if ids is None:
             self.reload()
             return
-        added = self.scene.update_ideas(self._document.workspace.ideas.get_many(ids))
+        added = self.scene.update_ideas(ids, self._document.workspace.ideas.get_many(ids))
         for item in added:
             self._apply_filter_to(item.idea)
         self.scene.grow_to(added)

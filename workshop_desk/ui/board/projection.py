@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.ideas import Board, Idea, colour_rule, stacks
-from workshop_desk.ui.board.commands import ShowRequest, board_commands
+from workshop_desk.ui.commands.board import ShowRequest
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector.content import BoardView
 
@@ -25,7 +25,7 @@ class BoardProjection(QObject):
         super().__init__(document)
         self._controller = controller
         self._document = document
-        self._commands = board_commands(document)
+        self._commands = document.board
         self.request: ShowRequest | None = None
         self.question_sitting: int | None = None
         self._requesting = False  # the mode change comes from a request of ours, which already chose the sitting

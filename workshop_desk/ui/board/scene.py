@@ -56,7 +56,7 @@ class BoardScene(QGraphicsScene):
         self.clear()
         self.notes, self.themes = {}, {}
         self._colour, self._footer = colour, footer
-        self.ideas = {idea.id: idea for idea in board.ideas if not idea.deleted}
+        self.ideas = {idea.id: idea for idea in board.ideas}
         self.folded = stacks(self.ideas.values())
         for idea in self.ideas.values():
             if idea.on_board:
@@ -73,19 +73,23 @@ class BoardScene(QGraphicsScene):
             item.setToolTip(self.stack_text(idea.id))
         return item
 
-    def update_ideas(self, ideas: Iterable[Idea]) -> list[NoteItem]:
-        """Show the saved state of these notes (added, edited, moved, merged, deleted); returns new items."""
+    def update_ideas(self, ids: Iterable[int], ideas: Iterable[Idea]) -> list[NoteItem]:
+        """Show the saved state of the notes `ids` (added, edited, moved, merged; deleted when not among `ideas`);
+        returns the new items."""
+        found = {idea.id: idea for idea in ideas}
         added: list[NoteItem] = []
         regroup = themed = False
-        for idea in ideas:
+        for idea_id in set(ids) - set(found):
+            old = self.ideas.pop(idea_id, None)
+            regroup = regroup or idea_id in self.folded or (old is not None and old.merged_into_id is not None)
+            themed = themed or (old is not None and old.theme_id is not None)
+            if idea_id in self.notes:
+                self.removeItem(self.notes.pop(idea_id))
+        for idea in found.values():
             old = self.ideas.get(idea.id)
             regroup = regroup or idea.merged_into_id is not None or (old is not None and old.merged_into_id is not None)
-            regroup = regroup or (idea.deleted and idea.id in self.folded)
             themed = themed or idea.theme_id is not None or (old is not None and old.theme_id is not None)
-            if idea.deleted:
-                self.ideas.pop(idea.id, None)
-            else:
-                self.ideas[idea.id] = idea
+            self.ideas[idea.id] = idea
             item = self.notes.get(idea.id)
             if not idea.on_board:
                 if item is not None:

@@ -103,13 +103,10 @@ class ImportParticipantsDialog(QWizard):
             status.show_error(str(error))
             return None
 
-    def imported(self, summary: "ImportSummary", sitting_id: int | None) -> None:
-        """Committed: tell the screens, then show the summary."""
-        self.summary = summary
-        self._document.participants_changed.emit()
-        if sitting_id is not None:
-            self._document.attendance_changed.emit(sitting_id)
-        self._document.saved.emit(_("Participants imported"))
+    def apply(self, plan: "ImportPlan", sitting_id: int | None) -> "ImportSummary":
+        """Through the command layer: one transaction, one undo step; the screens hear of it once committed."""
+        self.summary = self._document.people.import_participants(plan, self.decisions, sitting_id)
+        return self.summary
 
     def sittings(self) -> list[tuple[int, str]]:
         return [(sitting.id, sitting.title) for sitting in self._document.sittings()]
@@ -321,11 +318,8 @@ class ReviewPage(QWizardPage):
         assert wizard.plan is not None
         plan, sitting_id = wizard.plan, self.sitting_combo.currentData()
         wizard.decisions.create_groups = self.groups_check.isChecked()
-        summary = wizard.attempt(self.status, lambda: wizard.service.apply(plan, wizard.decisions, sitting_id))
-        if summary is None:
-            return False
-        wizard.imported(summary, sitting_id)
-        return True
+        summary = wizard.attempt(self.status, lambda: wizard.apply(plan, sitting_id))
+        return summary is not None
 
 
 class DonePage(QWizardPage):

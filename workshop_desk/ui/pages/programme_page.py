@@ -194,7 +194,5 @@ class ProgrammePage(QWidget):
             "{n} people were last seen more than {years} years ago. Erase their names and contact details? "
             "Counts by stakeholder group are kept. This cannot be undone.", len(due))
         if prompts.confirm(self, question.format(n=len(due), years=self._document.programme().retention_years)):
-            count = self._document.workspace.privacy.anonymise([p.id for p in due])
-            self._document.undo_stack.clear()  # earlier steps may bring the erased data back
-            self._document.participants_changed.emit()
+            count = self._document.people.purge([p.id for p in due])
             prompts.info(self, ngettext("{n} person anonymised.", "{n} people anonymised.", count).format(n=count))

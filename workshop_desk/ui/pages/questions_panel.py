@@ -24,8 +24,7 @@ from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.board.capture import CaptureEdit
-from workshop_desk.ui.board.commands import ShowRequest, board_commands
-from workshop_desk.ui.board.question_commands import question_commands
+from workshop_desk.ui.commands.board import ShowRequest
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.widgets.form_status import FormStatus
 
@@ -94,7 +93,7 @@ class QuestionsPanel(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self._document = document
-        self.commands = question_commands(document)
+        self.commands = document.questions
         self.sitting_id: int | None = None
         self._setup_ui()
         self._connect_signals()
@@ -268,7 +267,7 @@ class QuestionsPanel(QWidget):
             if question.hidden:
                 self.commands.set_hidden(question, False)
             self.commands.pin(self.sitting_id, question.id)
-            board_commands(self._document).show(ShowRequest(ProjectorMode.QUESTION, self.sitting_id))
+            self._document.board.show(ShowRequest(ProjectorMode.QUESTION, self.sitting_id))
         self._select(question.id)
 
     def toggle_hidden(self) -> None:

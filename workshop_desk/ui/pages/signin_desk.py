@@ -1,7 +1,8 @@
 """The sign-in desk: one always-focused field for badge scans and names, walk-ins, undo, head count."""
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -26,11 +27,14 @@ from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.documents import write_document
 from workshop_desk.ui.models.roster_model import RosterModel
+from workshop_desk.ui.undo import NotSaved
 from workshop_desk.ui.widgets.signin_banner import SignInBanner, Tone
 
 if TYPE_CHECKING:
     from workshop_desk.services.workspace import Workspace
 
+
+T = TypeVar("T")
 
 class SignInDesk(QWidget):
     """Built for speed: scan or type, Enter, next. Every sign-in is committed before it is shown."""
@@ -43,8 +47,8 @@ class SignInDesk(QWidget):
         self.sitting_id: int | None = None
         self.model = RosterModel()
         self._badges: dict[str, int] = {}
-        self._done: list[SignIn] = []  # sign-ins that "Undo" can take back, newest last
-        self._announcing = False
+        self._last: int | None = None  # who was signed in last ("Left early" with no one highlighted)
+        self._announcing = False  # our own change is being announced: the model already holds it
         self._setup_ui()
         self._connect_signals()
 
@@ -58,7 +62,8 @@ class SignInDesk(QWidget):
         self.matches.setUniformItemSizes(True)
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.banner = SignInBanner()
-        self.undo_button = QPushButton(_("Undo the last sign-in"))
+        self.undo_button = QPushButton(_("Undo"))
+        self.undo_button.setToolTip(_("Undo the last step (Ctrl+Z), such as the last sign-in"))
         self.left_button = QPushButton(_("Left early"))
         self.left_button.setToolTip(_("Record that the highlighted person has left"))
         actions = QHBoxLayout()
@@ -141,7 +146,7 @@ class SignInDesk(QWidget):
     # Loading ---------------------------------------------------------------------------------------
     def set_sitting(self, sitting_id: int | None) -> None:
         self.sitting_id = sitting_id
-        self._done.clear()
+        self._last = None
         self.banner.clear()
         self.reload()
 
@@ -179,13 +184,27 @@ class SignInDesk(QWidget):
             return
         code = text.upper().replace(" ", "")
         row = self.matches.currentIndex().row()
+        sitting_id = self.sitting_id
         if code in self._badges:
-            result = self._document.workspace.attendance.scan(self.sitting_id, code)
+            result = self._saving(lambda: self._document.desk.scan(sitting_id, code))
         elif self.model.rowCount() and row >= 0:
-            result = self._document.workspace.attendance.sign_in(self.sitting_id, self.model.participant_id(row))
+            result = self._saving(lambda: self._document.desk.sign_in(sitting_id, self.model.participant_id(row)))
         else:
             result = SignIn(SignInOutcome.UNKNOWN, code=text)
-        self._show_sign_in(result)
+        if result is not None:
+            self._show_sign_in(result)
+
+    def _saving(self, change: Callable[[], T]) -> T | None:
+        """Run a change of ours; when the file refuses it, the banner says so (no earlier "Welcome!" stays)."""
+        self._announcing = True
+        try:
+            return change()
+        except NotSaved as refused:
+            self.banner.show_result("", "", str(refused), Tone.PROBLEM)
+            self.field.selectAll()
+            return None
+        finally:
+            self._announcing = False
 
     def _show_sign_in(self, result: SignIn) -> None:
         if result.outcome == SignInOutcome.UNKNOWN:
@@ -204,42 +223,38 @@ class SignInDesk(QWidget):
         else:
             self.banner.show_result(person.full_name, detail, _("Welcome! Signed in at {time}.").format(time=when),
                                     Tone.DONE, band)
-            self._done.append(result)
+            self._last = person.id
             self._changed(RosterEntry(person, result.attendance))
         self.field.clear()
         self.field.setFocus()
 
     def _changed(self, entry: RosterEntry) -> None:
+        """Our own change, already announced: show it without reading the roster again."""
         self.model.update_entry(entry)
         self._show_counts()
-        assert self.sitting_id is not None
-        self._announcing = True  # our own news: no need to reload what we already hold
-        try:
-            self._document.attendance_changed.emit(self.sitting_id)
-        finally:
-            self._announcing = False
 
     def _on_undo_button_clicked(self) -> None:
-        if not self._done:
-            self.banner.show_result("", "", _("There is no sign-in to undo."), Tone.NEUTRAL)
+        stack = self._document.undo_stack
+        if not stack.canUndo():
+            self.banner.show_result("", "", _("There is nothing to undo."), Tone.NEUTRAL)
             return
-        last = self._done.pop()
-        self._document.workspace.attendance.undo(last)
-        assert last.participant is not None
-        self._changed(RosterEntry(last.participant, last.previous))
-        self.banner.show_result(last.participant.full_name, "", _("Sign-in undone."), Tone.NEUTRAL)
+        text = stack.undoText()
+        stack.undo()
+        self.banner.show_result("", "", _("Undone: {what}.").format(what=text), Tone.NEUTRAL)
         self.field.setFocus()
 
     def _on_left_button_clicked(self) -> None:
         row = self.matches.currentIndex().row()
-        pid = self.model.participant_id(row) if row >= 0 else (
-            self._done[-1].participant.id if self._done and self._done[-1].participant else None)
+        pid = self.model.participant_id(row) if row >= 0 else self._last
         entry = self.model.entry(pid) if pid is not None else None
-        if entry is None or not is_in_room(entry.attendance) or self.sitting_id is None:
+        sitting_id = self.sitting_id
+        if entry is None or not is_in_room(entry.attendance) or sitting_id is None:
             self.banner.show_result("", "", _("Highlight someone who is here, then press “Left early”."),
                                     Tone.NEUTRAL)
             return
-        attendance = self._document.workspace.attendance.mark_left(self.sitting_id, entry.participant.id)
+        attendance = self._saving(lambda: self._document.desk.mark_left(sitting_id, entry.participant.id))
+        if attendance is None:
+            return
         self._changed(RosterEntry(entry.participant, attendance))
         self.banner.show_result(entry.participant.full_name, "", _("Left at {time}.").format(
             time=format_time(local(attendance.left_at).time()) if attendance.left_at else ""), Tone.NEUTRAL)
@@ -250,21 +265,19 @@ class SignInDesk(QWidget):
             return
         draft = ParticipantDraft(self.walk_first.text(), self.walk_last.text(),
                                  organisation=self.walk_organisation.text(), group_id=self.walk_group.currentData())
+        sitting_id = self.sitting_id
         try:
-            result = self._document.workspace.attendance.walk_in(self.sitting_id, draft)
+            result = self._saving(lambda: self._document.desk.walk_in(sitting_id, draft))
         except ValidationError as error:
             self.banner.show_result("", "", str(error), Tone.PROBLEM)
+            return
+        if result is None:
             return
         for edit in (self.walk_first, self.walk_last, self.walk_organisation):
             edit.clear()
         assert result.participant is not None
         self._badges[result.participant.badge_code] = result.participant.id
         self._show_sign_in(result)
-        self._announcing = True
-        try:
-            self._document.participants_changed.emit()
-        finally:
-            self._announcing = False
 
     def _write(self, kind: str) -> None:
         """The attendance sheet or report of this sitting, as a Word document."""

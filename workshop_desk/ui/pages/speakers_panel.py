@@ -85,11 +85,16 @@ class SpeakersPanel(QWidget):
         self.next_button.clicked.connect(lambda: self.give_floor(None))
         self.give_button.clicked.connect(lambda: self.give_floor(self._selected_id()))
         self.list.itemDoubleClicked.connect(lambda _item: self.give_floor(self._selected_id()))
+        self._document.room_changed.connect(self._on_document_room_changed)
         self.end_button.clicked.connect(self._on_end_button_clicked)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(+1))
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self._refresher.timeout.connect(self._show)
+
+    def _on_document_room_changed(self, sitting_id: int) -> None:
+        if sitting_id == self.sitting_id:
+            self.reload()
 
     def set_sitting(self, sitting_id: int | None) -> None:
         self.sitting_id = sitting_id
@@ -111,8 +116,7 @@ class SpeakersPanel(QWidget):
         """The next speaker (or the chosen one) has the floor; their countdown starts."""
         if self.sitting_id is None:
             return
-        turn = self._document.workspace.speaking.give_floor(self.sitting_id, turn_id)
-        self.reload()
+        turn = self._document.room.give_floor(self.sitting_id, turn_id)
         if turn is None:
             self.status.show_error(_("Everyone on the list has spoken. Add a speaker to go on."))
             return
@@ -121,8 +125,7 @@ class SpeakersPanel(QWidget):
 
     def _on_end_button_clicked(self) -> None:
         if self.sitting_id is not None:
-            self._document.workspace.speaking.end_current(self.sitting_id)
-            self.reload()
+            self._document.room.end_turn(self.sitting_id)
             self.floor_ended.emit()
 
     def _on_add_button_clicked(self) -> None:
@@ -130,20 +133,18 @@ class SpeakersPanel(QWidget):
         if self.sitting_id is None:
             return
         try:
-            self._document.workspace.speaking.add(self.sitting_id, name, self.minutes_spin.value() * 60,
-                                                  self._people.get(name))
+            self._document.room.add_speaker(self.sitting_id, name, self.minutes_spin.value() * 60,
+                                            self._people.get(name))
         except ValidationError as error:
             self.status.show_error(str(error))
             return
         self.status.clear_error()
         self.name_edit.clear()
-        self.reload()
 
     def _on_remove_button_clicked(self) -> None:
-        turn_id = self._selected_id()
-        if turn_id is not None:
-            self._document.workspace.speaking.remove(turn_id)
-            self.reload()
+        turn = self._selected()
+        if turn is not None:
+            self._document.room.remove_speaker(turn)
 
     def _move(self, delta: int) -> None:
         row = self.list.currentRow()
@@ -151,14 +152,17 @@ class SpeakersPanel(QWidget):
             return
         ids = [turn.id for turn in self._turns]
         ids.insert(row + delta, ids.pop(row))
-        self._document.workspace.speaking.reorder(self.sitting_id, ids)
-        self.reload()
+        self._document.room.reorder_speakers(self.sitting_id, ids)
         self.list.setCurrentRow(row + delta)
 
     # Display -----------------------------------------------------------------------------------------
     def _selected_id(self) -> int | None:
+        turn = self._selected()
+        return turn.id if turn else None
+
+    def _selected(self) -> SpeakingTurn | None:
         row = self.list.currentRow()
-        return self._turns[row].id if 0 <= row < len(self._turns) else None
+        return self._turns[row] if 0 <= row < len(self._turns) else None
 
     def _show(self) -> None:
         row, now = self.list.currentRow(), utc_now()

@@ -125,6 +125,12 @@ class TablesPage(QWidget):
         self.start_button.clicked.connect(self._on_start_button_clicked)
         self.lists_button.clicked.connect(lambda: self._print("lists"))
         self.cards_button.clicked.connect(lambda: self._print("cards"))
+        self._document.room_changed.connect(self._on_document_room_changed)
+        self._document.participants_changed.connect(self.refresh)
+
+    def _on_document_room_changed(self, sitting_id: int) -> None:
+        if sitting_id == self.sitting_id:
+            self.refresh()
 
     # Loading ---------------------------------------------------------------------------------------
     def set_sitting(self, sitting_id: int | None) -> None:
@@ -216,53 +222,46 @@ class TablesPage(QWidget):
         if self.sitting_id is None:
             return
         number = self.model.rowCount() + 1
-        self._document.workspace.room_tables.add(self.sitting_id, TableDraft(_("Table {number}").format(
-            number=number)))
-        self.refresh()
+        self._document.room.add_table(self.sitting_id, TableDraft(_("Table {number}").format(number=number)))
 
     def _on_delete_button_clicked(self) -> None:
         rows = self.view.selectionModel().selectedRows()
-        if rows and prompts.confirm(self, _("Delete this table? People seated there will need a new plan.")):
-            self._document.workspace.room_tables.delete(self.model.table(rows[0].row()).id)
-            self.refresh()
+        if rows and prompts.confirm(self, _("Delete this table? People seated there will need a new plan. "
+                                            "(Edit › Undo brings it back.)")):
+            self._document.room.delete_table(self.model.table(rows[0].row()))
 
     def _on_model_edit_requested(self, table: RoomTable, draft: TableDraft) -> None:
         try:
-            self._document.workspace.room_tables.update(table.id, draft)
+            self._document.room.update_table(table, draft)
         except ValidationError as error:
             prompts.error(self, str(error))
-        self.refresh()
+            self.refresh()
 
     def _on_plan_button_clicked(self) -> None:
         if self.sitting_id is None:
             return
         try:
-            self.saved = self._document.workspace.room_tables.plan(
-                self.sitting_id, self.rounds_spin.value(), self.seed_spin.value(), self.present_check.isChecked())
+            self._document.room.plan(self.sitting_id, self.rounds_spin.value(), self.seed_spin.value(),
+                                     self.present_check.isChecked())
         except (TablePlanError, ValidationError) as error:
             prompts.error(self, str(error))
-            return
-        self._document.saved.emit(_("Table plan"))
-        self._show_plan()
 
     def _on_seats_person_dropped(self, participant_id: int, table_id: int) -> None:
         if self.sitting_id is None:
             return
         number = self.rounds_bar.currentIndex() + 1
         try:
-            self.saved = self._document.workspace.room_tables.move(self.sitting_id, number, participant_id, table_id)
+            self._document.room.move(self.sitting_id, number, participant_id, table_id)
         except (TablePlanError, ValidationError) as error:
             prompts.error(self, str(error))
             return
-        self._show_quality()
-        self._show_round()
         self.plan_shown.emit(self.plan_view())
 
     def _on_start_button_clicked(self) -> None:
         if self.sitting_id is None or self.saved is None:
             return
         number = self.rounds_bar.currentIndex() + 1
-        self._document.workspace.rounds.start(self.sitting_id, number, self.minutes_spin.value() * 60)
+        self._document.room.start_round(self.sitting_id, number, self.minutes_spin.value() * 60)
         self.round_started.emit(_("Round {number}").format(number=number), self.minutes_spin.value())
 
     def _print(self, kind: str) -> None:

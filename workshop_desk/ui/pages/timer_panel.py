@@ -164,7 +164,7 @@ class TimerPanel(QWidget):
     # Display -----------------------------------------------------------------------------------------
     def _after_change(self, save: bool = True) -> None:
         if save and self.sitting_id is not None:
-            self._document.workspace.timers.save(self.sitting_id, self.countdown.state)
+            self._document.room.save_timer(self.sitting_id, self.countdown.state)
         self._ticker.start() if self.countdown.running else self._ticker.stop()
         self.start_button.setText(_("❚❚ Pause") if self.countdown.running else (
             _("▶ Resume") if self.countdown.elapsed() else _("▶ Start")))

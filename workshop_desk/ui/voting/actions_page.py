@@ -36,10 +36,10 @@ from workshop_desk.domain.priorities import (
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _
 from workshop_desk.ui import prompts, theme
+from workshop_desk.ui.commands.plan import action_draft, indicator_drafts
+from workshop_desk.ui.commands.votes import ShowRequest
 from workshop_desk.ui.document import Document
-from workshop_desk.ui.voting.commands import ShowRequest, vote_commands
 from workshop_desk.ui.voting.list_models import PairsModel
-from workshop_desk.ui.voting.plan_commands import action_draft, indicator_drafts, plan_commands
 from workshop_desk.ui.voting.plan_models import ActionsModel
 from workshop_desk.ui.widgets.form_status import FormStatus
 from workshop_desk.ui.widgets.text_area import TextArea
@@ -164,7 +164,7 @@ class ActionsPanel(QWidget):
     def __init__(self, document: Document, heading: str = "") -> None:
         super().__init__()
         self._document = document
-        self._commands = plan_commands(document)
+        self._commands = document.plan
         self.sitting_id: int | None = None
         self._setup_ui(heading or _("Action plan"))
         self._connect_signals()
@@ -203,7 +203,6 @@ class ActionsPanel(QWidget):
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.show_button.clicked.connect(self._on_show_button_clicked)
         self._document.priorities_changed.connect(self.reload)
-        self._commands.failed.connect(lambda message: prompts.error(self, message))
 
     def set_sitting(self, sitting_id: int | None) -> None:
         self.sitting_id = sitting_id
@@ -247,4 +246,4 @@ class ActionsPanel(QWidget):
             self._commands.delete_action(action)
 
     def _on_show_button_clicked(self) -> None:
-        vote_commands(self._document).show(ShowRequest(ProjectorMode.ACTIONS, sitting_id=self.sitting_id))
+        self._document.votes.show(ShowRequest(ProjectorMode.ACTIONS, sitting_id=self.sitting_id))

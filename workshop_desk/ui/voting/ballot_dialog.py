@@ -38,7 +38,7 @@ from workshop_desk.domain.voting import (
 )
 from workshop_desk.i18n import N_, _
 from workshop_desk.ui import theme
-from workshop_desk.ui.voting.commands import BallotDraft
+from workshop_desk.ui.commands.votes import BallotDraft
 from workshop_desk.ui.voting.list_models import CheckListModel, PairsModel
 from workshop_desk.ui.widgets.form_status import FormStatus
 
@@ -199,6 +199,6 @@ def board_sources(workspace: object, sitting_id: int) -> list[Source]:
         return []
     board = workspace.ideas.board(sitting_id)
     themes = [("theme", t.id, t.name) for t in board.themes]
-    ideas = [("idea", i.id, i.text) for i in board.ideas if i.merged_into_id is None and not i.deleted]
+    ideas = [("idea", i.id, i.text) for i in board.ideas if i.merged_into_id is None]
     return themes + ideas
 

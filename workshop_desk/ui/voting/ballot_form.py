@@ -1,6 +1,7 @@
 """One voter's ballot typed in at the console (an anonymous number or a participant, with a stakeholder group),
 and ballots imported from a spreadsheet, one row per voter."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,12 +22,11 @@ from PySide6.QtWidgets import (
 from workshop_desk.domain.enums import BallotStatus, Source
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import Ballot, BallotPaper
-from workshop_desk.domain.voting_sheet import SheetReading, summary_lines
+from workshop_desk.domain.voting_sheet import summary_lines
 from workshop_desk.i18n import _
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.tasks import run_in_background
-from workshop_desk.ui.voting.commands import vote_commands
 from workshop_desk.ui.voting.mark_editors import MarkEditor, editor_for, summary_style
 from workshop_desk.ui.widgets.form_status import FormStatus
 
@@ -38,7 +38,7 @@ class BallotForm(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self._document = document
-        self._commands = vote_commands(document)
+        self._commands = document.votes
         self.ballot: Ballot | None = None
         self.editor: MarkEditor | None = None
         self._groups: dict[int, int | None] = {}  # participant id → their group
@@ -167,6 +167,9 @@ class BallotForm(QWidget):
             first.setFocus()
             first.selectAll()
 
+    def _refused(self, error: Exception) -> None:
+        prompts.error(self, _("Nothing was imported. {reason}").format(reason=error))
+
     def _on_clear_button_clicked(self) -> None:
         if self.editor is not None:
             self.editor.clear()
@@ -182,13 +185,18 @@ class BallotForm(QWidget):
         """Read the file off the GUI thread; every ballot is recorded, or none."""
         ballot = self.ballot
         assert ballot is not None
-        run_in_background(self, _("Importing {name}…").format(name=path.name),
-                          lambda: self._commands.import_file(ballot.id, path),
-                          lambda reading: self._imported(ballot, reading),
-                          lambda error: prompts.error(self, _("Nothing was imported. {reason}").format(reason=error)))
+        from workshop_desk.services.voting_import import read_sheet
 
-    def _imported(self, ballot: Ballot, reading: SheetReading) -> None:
-        self._commands.imported(ballot)
+        run_in_background(self, _("Importing {name}…").format(name=path.name), lambda: read_sheet(path),
+                          lambda rows: self._record(ballot, rows, path.name), self._refused)
+
+    def _record(self, ballot: Ballot, rows: list[Sequence[object]], name: str) -> None:
+        """Back on the GUI thread: the ballots go through the command layer, all or none."""
+        try:
+            reading = self._commands.import_rows(ballot, rows, name)
+        except ValidationError as error:
+            self._refused(error)
+            return
         if self.ballot is not None and self.ballot.id == ballot.id:
             self._next_voter()
         prompts.info(self, "\n".join(summary_lines(reading)))

@@ -22,10 +22,10 @@ from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import TALLIED_METHODS, Ballot
 from workshop_desk.i18n import _
 from workshop_desk.ui import prompts, theme
+from workshop_desk.ui.commands.votes import BallotDraft, ShowRequest
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.voting.ballot_dialog import BallotDialog, board_sources
 from workshop_desk.ui.voting.ballot_form import BallotForm
-from workshop_desk.ui.voting.commands import BallotDraft, ShowRequest, vote_commands
 from workshop_desk.ui.voting.models import BallotsModel
 from workshop_desk.ui.voting.results_view import ResultsView
 from workshop_desk.ui.voting.tally_entry import TallyEntry
@@ -41,7 +41,7 @@ class BallotsPage(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self._document = document
-        self._commands = vote_commands(document)
+        self._commands = document.votes
         self.sitting_id: int | None = None
         self.ballot: Ballot | None = None
         self._setup_ui()
@@ -106,7 +106,6 @@ class BallotsPage(QWidget):
         self.show_button.clicked.connect(self.show_on_projector)
         self.clear_action.triggered.connect(self._on_clear_action_triggered)
         self._document.ballots_changed.connect(self._on_document_ballots_changed)
-        self._commands.failed.connect(lambda message: prompts.error(self, message))
 
     # Showing -------------------------------------------------------------------------------------------------
     def set_sitting(self, sitting_id: int | None) -> None:

@@ -27,9 +27,7 @@ from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.voting import texts
-from workshop_desk.ui.voting.commands import vote_commands
 from workshop_desk.ui.voting.list_models import CheckListModel
-from workshop_desk.ui.voting.plan_commands import plan_commands
 from workshop_desk.ui.voting.plan_models import ConsolidatedModel, PrioritiesModel
 from workshop_desk.ui.widgets.form_status import FormStatus
 from workshop_desk.ui.widgets.text_area import TextArea
@@ -44,7 +42,7 @@ class PromoteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Promote from a vote"))
         self.setMinimumWidth(480)
-        self._commands = vote_commands(document)
+        self._commands = document.votes
         self.ballot_combo = QComboBox()
         for ballot in ballots:
             self.ballot_combo.addItem(ballot.title, ballot.id)
@@ -136,7 +134,7 @@ class PrioritiesPanel(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self._document = document
-        self._commands = plan_commands(document)
+        self._commands = document.plan
         self.sitting_id: int | None = None
         self._setup_ui()
         self._connect_signals()
@@ -215,7 +213,7 @@ class PrioritiesPanel(QWidget):
             self.move_priority(row, row + delta)
 
     def promote(self) -> None:
-        ballots = vote_commands(self._document).for_sitting(self.sitting_id) if self.sitting_id is not None else []
+        ballots = self._document.votes.for_sitting(self.sitting_id) if self.sitting_id is not None else []
         if not ballots:
             prompts.info(self, _("This sitting has no vote yet: create one in the Votes tab."))
             return
@@ -286,4 +284,4 @@ class ConsolidatedView(QWidget):
 
     def reload(self) -> None:
         titles = {s.id: s.title for s in self._document.sittings()}
-        self.model.set_consolidated(plan_commands(self._document).consolidated(), titles)
+        self.model.set_consolidated(self._document.plan.consolidated(), titles)

@@ -7,11 +7,10 @@ from PySide6.QtCore import QObject
 from workshop_desk.domain.enums import ActionStatus, BallotStatus, ProjectorMode
 from workshop_desk.domain.voting import Ballot, Result
 from workshop_desk.i18n import _
+from workshop_desk.ui.commands.votes import ShowRequest
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector.vote_views import ActionsView, ResultView
 from workshop_desk.ui.voting import texts
-from workshop_desk.ui.voting.commands import ShowRequest, vote_commands
-from workshop_desk.ui.voting.plan_commands import plan_commands
 
 if TYPE_CHECKING:
     from workshop_desk.ui.projector.controller import ProjectorController
@@ -46,8 +45,8 @@ class VoteProjection(QObject):
         super().__init__(document)
         self._controller = controller
         self._document = document
-        self._votes = vote_commands(document)
-        self._plan = plan_commands(document)
+        self._votes = document.votes
+        self._plan = document.plan
         self.ballot_id: int | None = None
         self.actions_sitting: int | None = None
         self._requesting = False  # the mode change comes from a request of ours, which already chose what to show

@@ -21,9 +21,7 @@ from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.voting import texts
-from workshop_desk.ui.voting.commands import vote_commands
 from workshop_desk.ui.voting.models import ID_ROLE, ResultModel
-from workshop_desk.ui.voting.plan_commands import plan_commands
 from workshop_desk.ui.widgets.form_status import FormStatus
 
 EVERYONE = -1
@@ -38,7 +36,7 @@ class ResultsView(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self._document = document
-        self._commands = vote_commands(document)
+        self._commands = document.votes
         self.ballot: Ballot | None = None
         self.result: Result | None = None
         self._setup_ui()
@@ -158,7 +156,7 @@ class ResultsView(QWidget):
         if self.ballot is None or self.result is None:
             return
         chosen = self.selected_options() or [row.option_id for row in self.result.winners]
-        added = plan_commands(self._document).promote(self.ballot.id, chosen)
+        added = self._document.plan.promote(self.ballot.id, chosen)
         self.status.clear_error()
         self._document.saved.emit(ngettext("{n} option promoted to priorities", "{n} options promoted to priorities",
                                            len(added)).format(n=len(added)))

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QWidget
 
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ProjectorMode, SittingKind
-from workshop_desk.ui.voting.commands import ShowRequest, vote_commands
+from workshop_desk.ui.commands.votes import ShowRequest
 
 if TYPE_CHECKING:
     from workshop_desk.ui.shell import Shell
@@ -20,7 +20,7 @@ def vote_shots(shell: "Shell", shots: Shots, workshop_id: int) -> None:
     the projector, and the action plan at the console and on the projector."""
     window, projector, document = shell.window, shell.projector, shell.document
     assert window is not None and window.sitting_page is not None and document is not None
-    page, commands = window.sitting_page, vote_commands(document)
+    page, commands = window.sitting_page, document.votes
     ongoing = next(b for s in document.sittings() for b in commands.for_sitting(s.id) if b.status == BallotStatus.OPEN)
     window.select_sitting(ongoing.sitting_id)  # a vote still going on: its board's counts being typed
     page.tabs.setCurrentIndex(page.VOTES_TAB)

@@ -25,7 +25,6 @@ from workshop_desk.i18n import _
 from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.voting import texts
-from workshop_desk.ui.voting.commands import vote_commands
 from workshop_desk.ui.voting.models import MAX_TALLY, TallyModel, tally_axes
 from workshop_desk.ui.widgets.form_status import FormStatus
 
@@ -107,7 +106,7 @@ class TallyEntry(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self._document = document
-        self._commands = vote_commands(document)
+        self._commands = document.votes
         self.ballot: Ballot | None = None
         self._setup_ui()
         self._connect_signals()

@@ -1,9 +1,9 @@
 """Ballots and votes from the console: saved, undoable where it makes sense, and announced to the screens and the
 projector; one shared cache of results, so that a vote is counted once however many screens show it."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -13,9 +13,12 @@ from workshop_desk.domain.voting import Ballot, BallotPaper, Result, Settings, T
 from workshop_desk.domain.voting_sheet import SheetReading
 from workshop_desk.i18n import _
 from workshop_desk.services.live_results import LiveResults
-from workshop_desk.services.voting_snapshots import Snapshot, SnapshotService
-from workshop_desk.ui.document import Document
-from workshop_desk.ui.voting.undo import push_saved
+
+if TYPE_CHECKING:
+    from workshop_desk.services.snapshots import Snapshot
+    from workshop_desk.ui.document import Document
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,25 +43,17 @@ class ShowRequest:
     sitting_id: int | None = None  # ACTIONS: one sitting's actions (None: the whole plan)
 
 
-def vote_commands(document: Document) -> "VoteCommands":
-    """The document's vote commands (one per open document, shared by the pages and the projector)."""
-    found = document.findChild(VoteCommands)
-    return found if isinstance(found, VoteCommands) else VoteCommands(document)
-
-
 class VoteCommands(QObject):
     """Every call saves first; then `ballot_changed` and the document's `ballots_changed` tell who shows it."""
 
     ballot_changed = Signal(int)  # ballot id: its settings, controls or votes changed
     show_requested = Signal(object)  # ShowRequest
     focus_changed = Signal(int)  # ballot id: the option picked for the projector's radar changed
-    failed = Signal(str)  # an undo or redo the data no longer allows
-
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: "Document") -> None:
         super().__init__(document)
         self._document = document
         self._ballots = document.workspace.ballots
-        self._snapshots = SnapshotService(document.workspace.database)
+        self._states = document.workspace.ballot_states
         self._live = LiveResults(self._ballots)
         self._cache: dict[int, Ballot] = {}
         self._results: dict[tuple[int, bool], Result | None] = {}
@@ -94,29 +89,35 @@ class VoteCommands(QObject):
 
     # Ballots --------------------------------------------------------------------------------------------------
     def create(self, sitting_id: int, draft: BallotDraft) -> Ballot:
-        ballot = self._ballots.create(sitting_id, draft.title, draft.method, draft.options, settings=draft.settings,
-                                      idea_ids=draft.idea_ids, theme_ids=draft.theme_ids,
-                                      criteria=draft.criteria or None)
-        held: list[Snapshot] = []
-        push_saved(self._document, _("Create the ballot “{title}”").format(title=ballot.title),
-                   lambda: self._snapshots.restore(held.pop()),
-                   lambda: held.append(self._snapshots.delete_ballot(ballot.id)),
-                   self._notify(ballot.id, sitting_id), self.failed.emit)
-        return ballot
+        made: list[int] = []
+
+        def create() -> Ballot:
+            ballot = self._ballots.create(sitting_id, draft.title, draft.method, draft.options,
+                                          settings=draft.settings, idea_ids=draft.idea_ids, theme_ids=draft.theme_ids,
+                                          criteria=draft.criteria or None)
+            made[:] = [ballot.id]
+            return ballot
+
+        return self._document.creation(_("Create the ballot “{title}”").format(title=" ".join(draft.title.split())),
+                                       create, lambda ballot: self._ballots.delete(ballot.id),
+                                       lambda: self._notify(made[0], sitting_id)())
 
     def update(self, ballot: Ballot, draft: BallotDraft) -> Ballot:
         """Title, settings, options and criteria as the dialog has them; all or nothing."""
-        before = self._snapshots.ballot(ballot.id)
-        try:
-            self._apply(ballot, draft)
-        except (ValidationError, LookupError):
-            self._snapshots.put_back(before)
-            raise
-        after = self._snapshots.ballot(ballot.id)
-        push_saved(self._document, _("Edit the ballot “{title}”").format(title=ballot.title),
-                   lambda: self._snapshots.put_back(after), lambda: self._snapshots.put_back(before),
-                   self._notify(ballot.id, ballot.sitting_id), self.failed.emit)
-        self._cache.pop(ballot.id, None)
+        before = self._states.capture(ballot.id)
+        after: list[Snapshot] = []
+
+        def apply() -> None:
+            try:
+                self._apply(ballot, draft)
+            except (ValidationError, LookupError):
+                self._states.put_back(before)
+                raise
+            after[:] = [self._states.capture(ballot.id)]
+
+        self._document.change(_("Edit the ballot “{title}”").format(title=ballot.title), apply,
+                              lambda: self._states.put_back(before), self._notify(ballot.id, ballot.sitting_id),
+                              redo=lambda: self._states.put_back(after[0]))
         return self.ballot(ballot.id)
 
     def _apply(self, ballot: Ballot, draft: BallotDraft) -> None:
@@ -137,63 +138,66 @@ class VoteCommands(QObject):
             self._ballots.set_criteria(ballot.id, draft.criteria)
 
     def delete(self, ballot: Ballot) -> None:
-        held = [self._snapshots.delete_ballot(ballot.id)]
-        push_saved(self._document, _("Delete the ballot “{title}”").format(title=ballot.title),
-                   lambda: held.append(self._snapshots.delete_ballot(ballot.id)),
-                   lambda: self._snapshots.restore(held.pop()), self._notify(ballot.id, ballot.sitting_id),
-                   self.failed.emit)
+        self._document.deletion(_("Delete the ballot “{title}”").format(title=ballot.title),
+                                lambda: self._ballots.delete(ballot.id), self._everything(ballot))
 
-    # Controls (live, like running a sitting: not on the undo stack) ---------------------------------------------
+    # Controls (live, like running a sitting: saved at once, not undone) -----------------------------------------
     def open(self, ballot: Ballot) -> Ballot:
-        return self._control(ballot, self._ballots.open(ballot.id), _("Ballot opened"))
+        return self._control(ballot, lambda: self._ballots.open(ballot.id), _("Ballot opened"))
 
     def close(self, ballot: Ballot) -> Ballot:
-        return self._control(ballot, self._ballots.close(ballot.id), _("Ballot closed"))
+        return self._control(ballot, lambda: self._ballots.close(ballot.id), _("Ballot closed"))
 
     def reveal(self, ballot: Ballot, revealed: bool = True) -> Ballot:
-        changed = self._control(ballot, self._ballots.reveal(ballot.id, revealed),
+        changed = self._control(ballot, lambda: self._ballots.reveal(ballot.id, revealed),
                                 _("Results revealed") if revealed else _("Results hidden"))
         if revealed:
             self.show(ShowRequest(ProjectorMode.RESULTS, ballot.id, ballot.sitting_id))
         return changed
 
     def shuffle(self, ballot: Ballot, shuffled: bool = True) -> Ballot:
-        return self._control(ballot, self._ballots.shuffle(ballot.id, shuffled),
+        return self._control(ballot, lambda: self._ballots.shuffle(ballot.id, shuffled),
                              _("Options shuffled on the projector") if shuffled else _("Options in their order"))
 
-    def clear_votes(self, ballot: Ballot) -> int:
-        gone = self._ballots.clear_votes(ballot.id)
-        self._control(ballot, ballot, _("Votes cleared"))
-        return gone
+    def _control(self, ballot: Ballot, do: Callable[[], Ballot], message: str) -> Ballot:
+        return self._document.change(message, do, None, self._notify(ballot.id, ballot.sitting_id))
 
-    def _control(self, before: Ballot, after: Ballot, message: str) -> Ballot:
-        self._notify(before.id, before.sitting_id)()
-        self._document.saved.emit(message)
-        return after
-
-    # Votes (each one saved at once; a ballot is corrected by entering it again) -------------------------------
+    # Votes (each saved at once; a paper is corrected by entering it again; clearing and importing are undone) --
     def cast(self, ballot: Ballot, paper: BallotPaper) -> BallotPaper:
-        recorded = self._live.cast(ballot.id, paper)
-        self._notify(ballot.id, ballot.sitting_id, votes_only=True)()
-        return recorded
+        return self._document.change("", lambda: self._live.cast(ballot.id, paper), None,
+                                     self._notify(ballot.id, ballot.sitting_id, votes_only=True))
 
     def delete_voter(self, ballot: Ballot, voter: str) -> bool:
-        gone = self._ballots.delete_voter(ballot.id, voter)
-        self._notify(ballot.id, ballot.sitting_id)()
-        return gone
+        return self._with_votes_undoable(ballot, _("Delete the ballot paper of {voter}").format(voter=voter),
+                                         lambda: self._ballots.delete_voter(ballot.id, voter))
 
     def set_tallies(self, ballot: Ballot, amounts: Mapping[int, float], source: Source, axis: str = "",
                     group_id: int | None = None) -> tuple[Tally, ...]:
-        saved = self._live.set_tallies(ballot.id, amounts, source, axis, group_id)
-        self._notify(ballot.id, ballot.sitting_id, votes_only=True)()
-        return saved
+        return self._document.change("", lambda: self._live.set_tallies(ballot.id, amounts, source, axis, group_id),
+                                     None, self._notify(ballot.id, ballot.sitting_id, votes_only=True))
 
-    def import_file(self, ballot_id: int, path: Path) -> SheetReading:
-        """Off the GUI thread: no signal here; call `imported` back on it."""
-        return self._ballots.import_file(ballot_id, path)
+    def clear_votes(self, ballot: Ballot) -> int:
+        return self._with_votes_undoable(ballot, _("Clear the votes of “{title}”").format(title=ballot.title),
+                                         lambda: self._ballots.clear_votes(ballot.id))
 
-    def imported(self, ballot: Ballot) -> None:
-        self._notify(ballot.id, ballot.sitting_id)()
+    def import_rows(self, ballot: Ballot, rows: Sequence[Sequence[object]], name: str) -> SheetReading:
+        """Record the ballots of a spreadsheet read beforehand (off the GUI thread), all or none; undoable."""
+        return self._with_votes_undoable(ballot, _("Import ballots from “{name}”").format(name=name),
+                                         lambda: self._ballots.import_rows(ballot.id, rows, name))
+
+    def _with_votes_undoable(self, ballot: Ballot, text: str, do: Callable[[], T]) -> T:
+        """A change of many votes at once, which an undo returns to the votes as they were (and a redo to after)."""
+        before = self._states.capture(ballot.id)
+        after: list[Snapshot] = []
+
+        def apply() -> T:
+            result = do()
+            after[:] = [self._states.capture(ballot.id)]
+            return result
+
+        return self._document.change(text, apply, lambda: self._states.put_back_votes(before),
+                                     self._notify(ballot.id, ballot.sitting_id),
+                                     redo=lambda: self._states.put_back_votes(after[0]))
 
     # The projector --------------------------------------------------------------------------------------------
     def show(self, request: ShowRequest) -> None:
@@ -206,6 +210,14 @@ class VoteCommands(QObject):
         else:
             self.focus[ballot_id] = option_id
         self.focus_changed.emit(ballot_id)
+
+    def _everything(self, ballot: Ballot) -> Callable[[], None]:
+        """A ballot went or came back: its priorities too."""
+        def notify() -> None:
+            self._notify(ballot.id, ballot.sitting_id)()
+            self._document.priorities_changed.emit()
+
+        return notify
 
     def _notify(self, ballot_id: int, sitting_id: int, votes_only: bool = False) -> Callable[[], None]:
         """What tells the screens; `votes_only`: votes added through the live results, which already hold them."""

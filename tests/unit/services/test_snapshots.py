@@ -1,4 +1,4 @@
-"""Deleting a ballot, priorities or an action, then putting them back exactly: same ids, votes and links."""
+"""Deleting rows and putting them back exactly (same ids, children, links, places), and a ballot's edit put back."""
 
 import pytest
 
@@ -7,7 +7,6 @@ from workshop_desk.domain.enums import BallotMethod, Source
 from workshop_desk.domain.priorities import ActionDraft, IndicatorDraft, PriorityDraft
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import BallotPaper, Mark
-from workshop_desk.services.voting_snapshots import SnapshotService
 
 
 def _voted(tmp_path):  # type: ignore[no-untyped-def]
@@ -25,32 +24,41 @@ def test_a_deleted_ballot_comes_back_with_its_votes_and_its_priorities_links(tmp
     workspace, sitting, ballot = _voted(tmp_path)
     promoted = workspace.priorities.promote(ballot.id)
     before = workspace.ballots.result(ballot.id)
-    snapshots = SnapshotService(workspace.database)
-    snapshot = snapshots.delete_ballot(ballot.id)
+    snapshot = workspace.ballots.delete(ballot.id)
     assert workspace.ballots.for_sitting(sitting) == []
     assert all(p.ballot_id is None for p in workspace.priorities.for_sitting(sitting))
-    snapshots.restore(snapshot)
+    workspace.snapshots.restore(snapshot)
     assert workspace.ballots.get(ballot.id).options == ballot.options
     assert workspace.ballots.result(ballot.id) == before
     assert workspace.priorities.for_sitting(sitting) == promoted
+
+
+def test_ids_of_deleted_rows_are_never_given_again(tmp_path) -> None:
+    workspace, sitting, ballot = _voted(tmp_path)
+    snapshot = workspace.ballots.delete(ballot.id)
+    other = workspace.ballots.create(sitting, "Autre", BallotMethod.DOTS, ["Un", "Deux", "Trois", "Quatre"])
+    workspace.ballots.open(other.id)
+    workspace.ballots.set_tallies(other.id, {o.id: 1 for o in other.options}, Source.PAPER)
+    assert other.id != ballot.id and not {o.id for o in other.options} & {o.id for o in ballot.options}
+    workspace.snapshots.restore(snapshot)  # no id taken meanwhile: it all goes back
+    assert [b.id for b in workspace.ballots.for_sitting(sitting)] == [ballot.id, other.id]
 
 
 def test_put_back_returns_an_edit_and_leaves_the_votes_alone(tmp_path) -> None:
     workspace = make_workspace(tmp_path, sittings=1)
     sitting = workspace.sittings.all()[0].id
     ballot = workspace.ballots.create(sitting, "Gommettes", BallotMethod.DOTS, ["Atelier", "Boutique"])
-    snapshots = SnapshotService(workspace.database)
-    earlier = snapshots.ballot(ballot.id)
+    earlier = workspace.ballot_states.capture(ballot.id)
     workspace.ballots.rename(ballot.id, "Renommé")
     workspace.ballots.add_options(ballot.id, ["Parcours"])
-    snapshots.put_back(earlier)
+    workspace.ballot_states.put_back(earlier)
     back = workspace.ballots.get(ballot.id)
     assert (back.title, back.options) == ("Gommettes", ballot.options)
-    later = snapshots.ballot(ballot.id)
+    later = workspace.ballot_states.capture(ballot.id)
     workspace.ballots.open(ballot.id)
     workspace.ballots.set_tallies(ballot.id, {ballot.options[0].id: 3}, Source.PAPER)
     workspace.ballots.rename(ballot.id, "Après le vote")
-    snapshots.put_back(later)  # the title goes back; the count cast since, and the opening, stay
+    workspace.ballot_states.put_back(later)  # the title goes back; the count cast since, and the opening, stay
     back = workspace.ballots.get(ballot.id)
     assert (back.title, back.status) == ("Gommettes", "open")
     assert len(workspace.ballots.votes(ballot.id).tallies) == 1
@@ -59,12 +67,11 @@ def test_put_back_returns_an_edit_and_leaves_the_votes_alone(tmp_path) -> None:
 def test_put_back_refuses_to_change_the_options_once_votes_are_in(tmp_path) -> None:
     workspace, _sitting, ballot = _voted(tmp_path)
     workspace.ballots.clear_votes(ballot.id)
-    snapshots = SnapshotService(workspace.database)
-    earlier = snapshots.ballot(ballot.id)
+    earlier = workspace.ballot_states.capture(ballot.id)
     workspace.ballots.add_options(ballot.id, ["Nouvelle"])
     workspace.ballots.set_tallies(ballot.id, {ballot.options[0].id: 2}, Source.PAPER)
     with pytest.raises(ValidationError):
-        snapshots.put_back(earlier)
+        workspace.ballot_states.put_back(earlier)
     assert len(workspace.ballots.get(ballot.id).options) == 4
 
 
@@ -73,11 +80,10 @@ def test_deleted_priorities_come_back_in_their_places_with_their_actions(tmp_pat
     priorities = workspace.priorities.promote(ballot.id)
     typed = workspace.priorities.add(sitting, PriorityDraft("Mobilité"))
     action = workspace.priorities.action_from_priority(priorities[1].id)
-    snapshots = SnapshotService(workspace.database)
-    snapshot = snapshots.delete_priorities([priorities[0].id, priorities[1].id])
+    snapshot = workspace.priorities.delete_many([priorities[0].id, priorities[1].id])
     assert [p.title for p in workspace.priorities.for_sitting(sitting)] == ["Parcours", "Mobilité"]
     assert workspace.priorities.actions()[0].priority_id is None
-    snapshots.restore(snapshot)
+    workspace.snapshots.restore(snapshot)
     assert workspace.priorities.for_sitting(sitting) == [*priorities, workspace.priorities.for_sitting(sitting)[3]]
     assert workspace.priorities.for_sitting(sitting)[3].id == typed.id
     assert workspace.priorities.actions()[0] == action
@@ -87,8 +93,7 @@ def test_a_deleted_action_comes_back_with_its_indicators(tmp_path) -> None:
     workspace = make_workspace(tmp_path, sittings=1)
     action = workspace.priorities.create_action(ActionDraft("Atelier partagé", lead="Ville"),
                                                 indicators=[IndicatorDraft("Emploi", "12 artisans")])
-    snapshots = SnapshotService(workspace.database)
-    snapshot = snapshots.delete_action(action.id)
+    snapshot = workspace.priorities.delete_action(action.id)
     assert workspace.priorities.actions() == []
-    snapshots.restore(snapshot)
+    workspace.snapshots.restore(snapshot)
     assert workspace.priorities.actions() == [action]
