@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from workshop_desk.domain.importing_text import Decoding, strip_controls
 from workshop_desk.domain.models import ParticipantDraft
 from workshop_desk.domain.people import fold, is_valid_email, tidy_name
 from workshop_desk.domain.validation import MAX_TEXT, ValidationError
@@ -151,7 +152,8 @@ def find_header(rows: Sequence[Sequence[object]]) -> int | None:
 # Cells ------------------------------------------------------------------------------------------------------
 
 def cell_text(value: object) -> str:
-    """A cell as trimmed single-spaced text: 12.0 → '12', an Excel date → '2027-01-14', None → ''."""
+    """A cell as trimmed single-spaced text without control characters: 12.0 → '12', an Excel date →
+    '2027-01-14', None → ''; tabs and line breaks become spaces."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -160,7 +162,7 @@ def cell_text(value: object) -> str:
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, dt.date | dt.time):
         return _moment_text(value)
-    return _SPACES.sub(" ", str(value).replace("\ufeff", "").replace("\u200b", "")).strip()
+    return _SPACES.sub(" ", strip_controls(str(value))).strip()
 
 
 def _moment_text(value: dt.date | dt.time) -> str:
@@ -271,6 +273,9 @@ class SourceTable:
     rows: tuple[tuple[int, tuple[object, ...]], ...]  # (line as the spreadsheet numbers it, cells)
     header_line: int
     details: str = ""  # how the file was read: "UTF-8, semicolons", "sheet “Inscrits”"
+    decoding: Decoding | None = None  # a CSV file's encoding and the lines that look misread (None: a workbook)
+    open_quotes: tuple[int, ...] = ()  # lines opening a quotation mark never closed (read as they stand)
+    joined: tuple[tuple[int, int], ...] = ()  # lines read as one row because of quotation marks
 
 
 def column_letter(index: int) -> str:
@@ -348,6 +353,14 @@ def guess_table_mapping(table: SourceTable, sample: int = 50) -> Mapping:
                 and _share(values, lambda v: "@" in v and is_valid_email(clean_email(v))) >= 0.8:
             mapping[index] = Target.EMAIL
     return tuple(mapping)
+
+
+def carry_mapping(old: SourceTable, mapping: Mapping, new: SourceTable, guessed: Mapping) -> Mapping:
+    """The mapping once the file is read again (in another encoding): the user's choice for each column whose
+    heading reads the same as before, the new guess for the others ('PrÃ©nom' now reads 'Prénom')."""
+    same = min(len(old.headers), len(mapping))
+    return tuple(mapping[index] if index < same and old.headers[index] == header else guessed[index]
+                 for index, header in enumerate(new.headers))
 
 
 def preview(table: SourceTable, mapping: Mapping, limit: int = PREVIEW_ROWS) -> list[MappedRow]:
