@@ -270,7 +270,7 @@ class SourceTable:
 
     name: str  # the file name, for messages
     headers: tuple[str, ...]
-    rows: tuple[tuple[int, tuple[object, ...]], ...]  # (line as the spreadsheet numbers it, cells)
+    rows: tuple[tuple[int, tuple[object, ...]], ...]  # (row as the sheet numbers it, or CSV text line; cells)
     header_line: int
     details: str = ""  # how the file was read: "UTF-8, semicolons", "sheet “Inscrits”"
     decoding: Decoding | None = None  # a CSV file's encoding and the lines that look misread (None: a workbook)
@@ -292,24 +292,28 @@ def _is_blank(cells: Sequence[object]) -> bool:
     return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
 
 
-def build_table(name: str, raw: Sequence[Sequence[object]], details: str = "") -> SourceTable:
-    """Header found below any title rows; blank rows and repeated headers (page breaks) dropped."""
+def build_table(name: str, raw: Sequence[Sequence[object]], details: str = "",
+                lines: Sequence[int] | None = None) -> SourceTable:
+    """Header found below any title rows; blank rows and repeated headers (page breaks) dropped.
+
+    `lines`: each raw row's number (a CSV file's text line where it starts); by default its position."""
     header = find_header(raw)
     if header is None:
         raise ImportFailed(_("No header row was found in “{name}”: the first rows should name the columns, "
                              "such as Nom, Prénom, Structure, Courriel (or Last name, First name, "
                              "Organisation, E-mail).").format(name=name))
+    number = (lambda index: lines[index]) if lines is not None else (lambda index: index + 1)
     width = max((_width(cells) for cells in raw[header:]), default=0)
     keys = _row_keys(raw[header])
     cells = [*raw[header], *[None] * width]
     headers = tuple(cell_text(cells[index]) or _("Column {letter}").format(letter=column_letter(index))
                     for index in range(width))
-    rows = tuple((index + 1, tuple(cells)) for index, cells in enumerate(raw) if index > header
+    rows = tuple((number(index), tuple(cells)) for index, cells in enumerate(raw) if index > header
                  and not _is_blank(cells) and not _repeats(cells, keys))
     if not rows:
         raise ImportFailed(_("“{name}” has a header row (row {line}) but nobody listed below it.").format(
-            name=name, line=header + 1))
-    return SourceTable(name, headers, rows, header + 1, details)
+            name=name, line=number(header)))
+    return SourceTable(name, headers, rows, number(header), details)
 
 
 def _row_keys(cells: Sequence[object]) -> list[str]:

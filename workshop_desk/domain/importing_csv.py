@@ -14,6 +14,7 @@ class CsvRows:
     """The rows of a CSV text, and what its quotation marks did."""
 
     rows: tuple[list[str], ...]
+    first_lines: tuple[int, ...]  # the line (1-based) where each row starts
     # Lines (1-based) opening a quoted cell that no quotation mark closes before the end of the file: each such
     # line was read on its own without that quotation mark, and the lines after it as usual.
     open_quotes: tuple[int, ...] = ()
@@ -47,7 +48,8 @@ class _Reader:
         start = 0
         while start < len(self.lines) and len(self.rows) < limit:
             start = self._read_from(start, limit)
-        return CsvRows(tuple(self.rows), tuple(self.open_quotes), _joined(self.rows, self.spans, self.delimiter))
+        return CsvRows(tuple(self.rows), tuple(first + 1 for first, _last in self.spans), tuple(self.open_quotes),
+                       _joined(self.rows, self.spans, self.delimiter))
 
     def _read_from(self, start: int, limit: int) -> int:
         """Rows from line `start` on, up to the end, the limit, or a quoted cell left open (that line is read

@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from workshop_desk.domain.importing import Mapping, SourceTable, cell_text, column_letter
 from workshop_desk.domain.importing_text import lines_text
-from workshop_desk.i18n import _
+from workshop_desk.i18n import _, ngettext
 
 
 class NoteKind(StrEnum):
@@ -54,25 +54,44 @@ def reading_notes(table: SourceTable) -> list[Note]:
     return notes
 
 
+def row_remarks(table: SourceTable) -> dict[int, str]:
+    """What the reading found on the line where a row starts, by row number (as `table.rows` numbers them)."""
+    rows = {line for line, _cells in table.rows}
+    remarks: dict[int, list[str]] = {}
+    for suspect in table.decoding.suspects if table.decoding is not None else ():
+        remarks.setdefault(suspect.line, []).append(_("Some characters may be misread."))
+    for line in table.open_quotes:
+        remarks.setdefault(line, []).append(_("A quotation mark never closed here was left out."))
+    for first, last in table.joined:
+        remarks.setdefault(first, []).append(_("Lines {first} to {last} read as this one row.").format(
+            first=first, last=last))
+    return {line: " ".join(texts) for line, texts in remarks.items() if line in rows}
+
+
 def column_notes(table: SourceTable, mapping: Mapping, guessed: Mapping) -> list[Note]:
-    """One sentence per column that holds something and will not be imported (`guessed`: the mapping first
-    proposed, to tell a column not recognised from one the user chose to leave out)."""
-    notes: list[Note] = []
+    """The columns that hold something and will not be imported, in up to three sentences: those with no
+    heading, those not recognised, those the user chose to leave out (`guessed`: the mapping first proposed)."""
+    untitled: list[str] = []
+    unknown: list[str] = []
+    chosen: list[str] = []
     for index, header in enumerate(table.headers):
         if (index < len(mapping) and mapping[index] is not None) or not _holds_data(table, index):
             continue
-        notes.append(Note(NoteKind.COLUMN, _column_text(index, header, index < len(guessed) and guessed[index])))
-    return notes
-
-
-def _column_text(index: int, header: str, was_guessed: object) -> str:
-    letter = column_letter(index)
-    if header == _("Column {letter}").format(letter=letter):
-        return _("Column {letter} has no heading and will not be imported.").format(letter=letter)
-    if was_guessed:
-        return _("Column {letter} “{header}” will not be imported, as you chose.").format(letter=letter, header=header)
-    return _("Column {letter} “{header}” was not recognised and will not be imported.").format(
-        letter=letter, header=header)
+        letter = column_letter(index)
+        if header == _("Column {letter}").format(letter=letter):
+            untitled.append(letter)
+        else:
+            named = _("{letter} “{header}”").format(letter=letter, header=header)
+            (chosen if index < len(guessed) and guessed[index] is not None else unknown).append(named)
+    texts = [
+        ngettext("Column {columns} has no heading and will not be imported.",
+                 "Columns {columns} have no heading and will not be imported.", len(untitled)) if untitled else "",
+        ngettext("Column {columns} was not recognised and will not be imported.",
+                 "Columns {columns} were not recognised and will not be imported.", len(unknown)) if unknown else "",
+        ngettext("Column {columns} will not be imported, as you chose.",
+                 "Columns {columns} will not be imported, as you chose.", len(chosen)) if chosen else ""]
+    return [Note(NoteKind.COLUMN, text.format(columns=", ".join(columns)))
+            for text, columns in zip(texts, (untitled, unknown, chosen), strict=True) if text]
 
 
 def _holds_data(table: SourceTable, index: int) -> bool:

@@ -144,5 +144,5 @@ def _read_csv(path: Path, encoding: str | None) -> SourceTable:
                              "cell of more than {n} characters.").format(
             name=path.name, line=exc.line, n=f"{csv.field_size_limit():,}")) from exc
     rows = _capped(path.name, iter(parsed.rows))
-    table = build_table(path.name, rows, f"{decoding.encoding}, {_(_DELIMITER_NAMES[delimiter])}")
+    table = build_table(path.name, rows, f"{decoding.encoding}, {_(_DELIMITER_NAMES[delimiter])}", parsed.first_lines)
     return replace(table, decoding=decoding, open_quotes=parsed.open_quotes, joined=parsed.joined)

@@ -4,7 +4,7 @@ import pytest
 
 from workshop_desk.domain.importing import SourceTable, Target, carry_mapping, cell_text
 from workshop_desk.domain.importing_csv import CsvFailed, open_quote, read_csv
-from workshop_desk.domain.importing_notes import NoteKind, column_notes, import_notes
+from workshop_desk.domain.importing_notes import NoteKind, column_notes, import_notes, row_remarks
 from workshop_desk.domain.importing_text import Decoding, SuspectLine, decode_text, lines_text, looks_misread
 
 ROWS = ["Nom;Prénom;Structure", "Moreau;Léa;Région", "Le Goff;Éloïse;CCI", "Dupont;Jean;Mairie d'Orléans"]
@@ -135,25 +135,26 @@ def test_control_characters_are_stripped_from_cells():
 
 
 def _table(headers: tuple[str, ...], **extra: object) -> SourceTable:
-    rows = ((2, ("Moreau", "Léa", "x", "", "12/01")), (3, ("Dupont", "Jean", "y", "", "")))
+    rows = ((2, ("Moreau", "Léa", "x", "", "12/01", "a")), (3, ("Dupont", "Jean", "y", "", "", "")))
     return SourceTable("f.csv", headers, rows, 1, **extra)  # type: ignore[arg-type]
 
 
-def test_a_column_that_will_not_be_imported_is_named():
-    table = _table(("Nom", "Prénom", "Column C", "Vide", "Inscrit le"))
-    guessed = (Target.LAST_NAME, Target.FIRST_NAME, None, None, None)
+def test_the_columns_that_will_not_be_imported_are_named():
+    table = _table(("Nom", "Prénom", "Column C", "Vide", "Inscrit le", "Badge"))
+    guessed = (Target.LAST_NAME, Target.FIRST_NAME, None, None, None, None)
     assert [note.text for note in column_notes(table, guessed, guessed)] == [
         "Column C has no heading and will not be imported.",
-        "Column E “Inscrit le” was not recognised and will not be imported."]  # D is empty: nothing is lost
-    chosen = (Target.LAST_NAME, None, None, None, Target.NOTES)
-    assert [note.text for note in column_notes(table, chosen, guessed)][:1] == [
+        "Columns E “Inscrit le”, F “Badge” were not recognised and will not be imported."]  # D is empty
+    chosen = (Target.LAST_NAME, None, Target.NOTES, None, Target.NOTES, None)
+    assert [note.text for note in column_notes(table, chosen, guessed)] == [
+        "Column F “Badge” was not recognised and will not be imported.",
         "Column B “Prénom” will not be imported, as you chose."]
 
 
 def test_notes_on_how_the_file_was_read():
     decoding = Decoding("UTF-8 + Windows-1252", mixed=True, suspects=(SuspectLine(3, "Léa"),))
-    table = _table(("Nom", "Prénom", "X", "Y", "Z"), decoding=decoding, open_quotes=(7,), joined=((9, 12),))
-    mapping = (Target.LAST_NAME, Target.FIRST_NAME, Target.NOTES, Target.NOTES, Target.NOTES)
+    table = _table(("Nom", "Prénom", "X", "Y", "Z", "T"), decoding=decoding, open_quotes=(7,), joined=((9, 12),))
+    mapping = (Target.LAST_NAME, Target.FIRST_NAME, Target.NOTES, Target.NOTES, Target.NOTES, Target.NOTES)
     notes = import_notes(table, mapping, mapping)
     assert [note.kind for note in notes] == [NoteKind.ENCODING, NoteKind.QUOTES, NoteKind.QUOTES]
     assert notes[0].text == ("The file mixes two encodings (UTF-8 + Windows-1252): each line was read in the one "
@@ -167,9 +168,17 @@ def test_notes_on_how_the_file_was_read():
 
 
 def test_reading_again_keeps_the_users_choices_where_the_heading_is_the_same():
-    before = _table(("Nom", "PrÃ©nom", "Notes", "Y", "Z"))
-    after = _table(("Nom", "Prénom", "Notes", "Y", "Z"))
-    mapping = (Target.LAST_NAME, None, None, Target.ROLE, None)  # notes left out, Y chosen as the role
-    guessed = (Target.LAST_NAME, Target.FIRST_NAME, Target.NOTES, None, None)
+    before = _table(("Nom", "PrÃ©nom", "Notes", "Y", "Z", "T"))
+    after = _table(("Nom", "Prénom", "Notes", "Y", "Z", "T"))
+    mapping = (Target.LAST_NAME, None, None, Target.ROLE, None, None)  # notes left out, Y chosen as the role
+    guessed = (Target.LAST_NAME, Target.FIRST_NAME, Target.NOTES, None, None, None)
     assert carry_mapping(before, mapping, after, guessed) == (Target.LAST_NAME, Target.FIRST_NAME, None,
-                                                             Target.ROLE, None)
+                                                             Target.ROLE, None, None)
+
+
+def test_remarks_on_the_rows_whose_line_looks_misread_or_has_a_quotation_mark():
+    decoding = Decoding("Windows-1252", suspects=(SuspectLine(1, "PrÃ©nom"), SuspectLine(3, "DÃ©sirÃ©")))
+    table = _table(("Nom", "Prénom", "X", "Y", "Z", "T"), decoding=decoding, open_quotes=(2,), joined=((3, 5),))
+    assert row_remarks(table) == {  # line 1, the header, is no row
+        2: "A quotation mark never closed here was left out.",
+        3: "Some characters may be misread. Lines 3 to 5 read as this one row."}
