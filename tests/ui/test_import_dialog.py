@@ -289,3 +289,24 @@ def test_lines_that_look_misread_are_shown_and_the_file_read_again_in_the_chosen
         click(qtbot, dialog, QWizard.WizardButton.CommitButton)
     assert sorted(p.first_name for p in workspace.participants.all()) == ["Chloé", "Jérôme", "Léa", "Éloïse"]
     assert prompts.errors == []
+
+
+def test_an_encoding_that_loses_the_header_is_refused_and_the_file_stays_as_read(
+        qtbot, document, workspace, chosen_file, tmp_path):
+    path = tmp_path / "inscrits.csv"
+    path.write_bytes("Identité;Courriel\r\n".encode() + "Léa Petit;lea@x.fr\r\nZoé Roux;zoe@x.fr\r\n".encode("cp1252"))
+    chosen_file[0] = path
+    dialog = open_dialog(qtbot, document, None)
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    review = dialog.review_page
+    plan = dialog.plan
+    choose_encoding(qtbot, review.notes.encoding_combo, Qt.Key.Key_End)  # DOS: 'Identité' becomes 'Identit├®'
+    assert review.status.text().startswith("No header row was found in “inscrits.csv”")
+    assert dialog.plan is plan and dialog.table is not None and dialog.table.headers[0] == "Identité"
+    assert review.notes.encoding_combo.currentText() == "Automatic (detected: UTF-8 + Windows-1252)"
+    with qtbot.waitSignal(document.participants_changed):
+        click(qtbot, dialog, QWizard.WizardButton.CommitButton)
+    assert sorted(p.email for p in workspace.participants.all()) == ["lea@region.fr", "lea@x.fr", "zoe@x.fr"]
+    assert {p.full_name for p in workspace.participants.all()} == {"Léa Moreau", "Léa Petit", "Zoé Roux"}

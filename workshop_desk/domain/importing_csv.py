@@ -54,7 +54,6 @@ class _Reader:
     def _read_from(self, start: int, limit: int) -> int:
         """Rows from line `start` on, up to the end, the limit, or a quoted cell left open (that line is read
         without the quotation mark); returns the line to go on from."""
-        first = start
         try:
             for first, last, cells in _records(self.lines, start, self.delimiter):
                 if last == len(self.lines) - 1 and self._left_open(first):

@@ -170,16 +170,19 @@ class FilePage(QWizardPage):
         if path is None:
             return
         self._wizard.table = None
-        self._show(path, self._wizard.load(path, self.status))
+        self._wizard.load(path, self.status)
+        self._show(path)
 
     def _on_notes_encoding_chosen(self, encoding: str | None) -> None:
+        """Read the file again in that encoding (if it cannot be, it stays as it was read, with the reason)."""
         path = self._wizard.path
         if path is not None:
-            self._show(path, self._wizard.load(path, self.status, encoding))
+            self._wizard.load(path, self.status, encoding)
+            self._show(path)
 
-    def _show(self, path: Path, read: bool) -> None:
+    def _show(self, path: Path) -> None:
         table = self._wizard.table
-        if read and table is not None:
+        if table is not None:
             rows = len(table.rows)
             text = ngettext("“{name}”: {n} row below the header (row {header}).",
                             "“{name}”: {n} rows below the header (row {header}).", rows).format(
@@ -363,17 +366,21 @@ class ReviewPage(QWizardPage):
         return [row for row in plan.rows if row.kind != RowKind.OK or row.line in remarks]
 
     def _on_notes_encoding_chosen(self, encoding: str | None) -> None:
-        """Read the file again in that encoding, check it again (the choices made so far start over)."""
+        """Read the file again in that encoding and check it again (the choices made so far start over); if
+        it cannot be checked (no name column any more), the file stays as it was read, with the reason."""
         wizard = self._wizard
-        if wizard.path is None or not wizard.load(wizard.path, self.status, encoding):
-            return
-        table = wizard.table
-        assert table is not None
-        plan = wizard.attempt(self.status, lambda: wizard.service.plan(table, wizard.mapping))
-        if plan is not None:
-            wizard.plan, wizard.decisions = plan, Decisions()
-            wizard.mapping_page.initializePage()  # what "Back" shows: the headings as read now
-            self.initializePage()
+        before = wizard.table, wizard.mapping, wizard.guessed
+        if wizard.path is not None and wizard.load(wizard.path, self.status, encoding):
+            table = wizard.table
+            assert table is not None
+            plan = wizard.attempt(self.status, lambda: wizard.service.plan(table, wizard.mapping))
+            if plan is not None:
+                wizard.plan, wizard.decisions = plan, Decisions()
+                wizard.mapping_page.initializePage()  # what "Back" shows: the headings as read now
+                self.initializePage()
+                return
+            wizard.table, wizard.mapping, wizard.guessed = before
+        self.notes.show_notes(wizard.table, wizard.notes())  # the encoding shown: the one the rows were read in
 
     def _choose_all(self, choice: Choice) -> None:
         plan = self._wizard.plan
