@@ -37,6 +37,7 @@ def people_rows(count: int, start: int = 0) -> list[Row]:
 
 
 def write_xlsx(path: Path, rows: Sequence[Row], sheet: str = "Inscrits") -> Path:
+    """Text in text cells, as registration tools write it ('=1' too: openpyxl would make it a formula)."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -44,13 +45,16 @@ def write_xlsx(path: Path, rows: Sequence[Row], sheet: str = "Inscrits") -> Path
     worksheet.title = sheet
     for row in rows:
         worksheet.append(list(row))
+        for cell in worksheet[worksheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
     workbook.save(path)
     return path
 
 
 def _cell(value: object) -> str:
     text = value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else ("" if value is None else str(value))
-    return f'"{text}"' if any(c in text for c in ';,\t"\n') else text
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ';,\t"\r\n') else text
 
 
 def write_csv(path: Path, rows: Sequence[Row], delimiter: str = ";", encoding: str = "utf-8",

@@ -35,6 +35,8 @@ def test_import_prints_one_line_per_reason_and_the_totals(cli, programme, tmp_pa
         "Marked as registered for the sitting: 5",
         "Added: 5 · merged: 1 · skipped: 1",
     ]
+    assert result.stderr.splitlines() == [
+        "Warning: Column I “Inscrit le” was not recognised and will not be imported."]
     names, statuses = people(programme, tmp_path)
     assert names == ["Paul Bernard", "Jean Dupont", "Éloïse Le Goff", "Chloé Martin", "Léa Moreau"]
     assert sorted(statuses.values()) == ["registered"] * 5
@@ -94,3 +96,43 @@ def test_french_output(cli, programme, tmp_path):
     result = cli("--lang", "fr", "import", "participants", str(programme), str(source))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()  # the words are translated later; the verb must run in French too
+
+
+def _mixed_csv(path):
+    """The header and one person in UTF-8, two people in Windows-1252; a quotation mark never closed."""
+    lines = [("Nom;Prénom;Structure", "utf-8"), ("Moreau;Léa;Région", "cp1252"), ("Le Goff;Éloïse;CCI", "utf-8"),
+             ('Dupont;"Jérôme;Mairie', "cp1252"), ("Martin;Chloé;Asso", "utf-8")]
+    path.write_bytes(b"".join((text + "\r\n").encode(encoding) for text, encoding in lines))
+    return path
+
+
+def test_a_mixed_encoding_and_an_open_quote_are_warned_about_and_lose_nothing(cli, programme, tmp_path):
+    result = cli("import", "participants", str(programme), str(_mixed_csv(tmp_path / "inscrits.csv")))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "Warning: The file mixes two encodings (UTF-8 + Windows-1252): each line was read in the one that fits it. "
+        "Check the lines concerned (lines 2, 4).",
+        "To read the file in another encoding, add --encoding and one of: utf-8, windows-1252, latin-1, mac-roman, "
+        "cp850.",
+        "Warning: Line 4 opens a quotation mark that is never closed: that line was read without it, and the lines "
+        "after it as usual. Check that row.",
+    ]
+    assert result.stdout.splitlines()[-1] == "Added: 4 · merged: 0 · skipped: 0"
+    assert people(programme, tmp_path)[0] == ["Jérôme Dupont", "Éloïse Le Goff", "Chloé Martin", "Léa Moreau"]
+
+
+def test_the_encoding_can_be_chosen(cli, programme, tmp_path):
+    source = _mixed_csv(tmp_path / "inscrits.csv")
+    result = cli("import", "participants", str(programme), str(source), "--encoding", "windows-1252")
+    assert result.returncode == 0, result.stderr
+    assert "Warning: Some characters look misread (lines 1, 3, 5): the file was read as Windows-1252." in result.stderr
+    assert "Warning: Column B “PrÃ©nom” was not recognised and will not be imported." in result.stderr
+    wrong = cli("import", "participants", str(programme), str(source), "--encoding", "klingon")
+    assert wrong.returncode == 2 and "invalid choice" in wrong.stderr
+
+
+def test_warnings_in_french(cli, programme, tmp_path):
+    result = cli("--lang", "fr", "import", "participants", str(programme), str(_mixed_csv(tmp_path / "i.csv")))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("Attention : Le fichier mélange deux encodages")
+    assert "ajoutez --encoding" in result.stderr

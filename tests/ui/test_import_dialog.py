@@ -83,9 +83,11 @@ def test_the_whole_import_with_real_clicks(qtbot, document, workspace, chosen_fi
     page = dialog.mapping_page
     assert [c.currentText() for c in page.combos[:3]] == ["Civility", "Last name", "First name"]
     assert page.combos[8].currentText() == "(do not import)"
+    assert page.columns_note.text() == "Column I “Inscrit le” was not recognised and will not be imported."
     page.combos[8].setFocus()
     qtbot.keyClick(page.combos[8], Qt.Key.Key_End)
     assert page.combos[8].currentText() == "Notes"
+    assert page.columns_note.isHidden()
     assert page.preview_model.index(0, 7).data() == "2027-01-03"
     click(qtbot, dialog, QWizard.WizardButton.NextButton)
 
@@ -225,3 +227,86 @@ def test_models_pass_qts_checks(qtmodeltester: ModelTester, document, tmp_path):
     assert review.setData(index, "skip") and review.decisions.choices == {7: Choice.SKIP}
     assert not review.setData(review.index(review.row_of(8), ReviewModel.CHOICE_COLUMN), "add")  # nameless
     assert not review.setData(index, "nonsense")
+
+
+def _mixed_csv(path: Path) -> Path:
+    """Header and one person in UTF-8, two people in Windows-1252, a quotation mark never closed, a date column."""
+    lines = [("Nom;Prénom;Structure;Inscrit le", "utf-8"), ("Moreau;Léa;Région;lundi", "cp1252"),
+             ("Le Goff;Éloïse;CCI;mardi", "utf-8"), ('Dupont;"Jérôme;Mairie;mardi', "cp1252"),
+             ("Martin;Chloé;Asso;mercredi", "utf-8")]
+    path.write_bytes(b"".join((text + "\r\n").encode(encoding) for text, encoding in lines))
+    return path
+
+
+def choose_encoding(qtbot: QtBot, combo: QComboBox, key: Qt.Key) -> None:
+    """Pick in the 'Read the file as' list with the keyboard, as a user would."""
+    combo.setFocus()
+    qtbot.keyClick(combo, key)
+
+
+def test_lines_that_look_misread_are_shown_and_the_file_read_again_in_the_chosen_encoding(
+        qtbot, document, workspace, chosen_file, prompts, tmp_path):
+    chosen_file[0] = _mixed_csv(tmp_path / "inscrits.csv")
+    dialog = open_dialog(qtbot, document, None)
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    notes = dialog.file_page.notes
+    assert notes.isVisible() and notes.lines.isVisible()
+    assert "mixes two encodings (UTF-8 + Windows-1252)" in notes.text.text()
+    assert "Line 4 opens a quotation mark that is never closed" in notes.text.text()
+    assert [notes.lines.item(n).text() for n in range(notes.lines.count())] == [
+        "2: Moreau;Léa;Région;lundi", "4: Dupont;\"Jérôme;Mairie;mardi"]  # the rarer encoding's lines
+    assert notes.encoding_combo.currentText() == "Automatic (detected: UTF-8 + Windows-1252)"
+
+    choose_encoding(qtbot, notes.encoding_combo, Qt.Key.Key_Down)  # UTF-8: Windows-1252 bytes become �
+    assert notes.encoding_combo.currentData() == "utf-8"
+    assert "UTF-8, semicolons" in dialog.file_page.file_label.text()
+    assert notes.lines.item(0).text() == "2: Moreau;L\ufffda;R\ufffdgion;lundi"
+    choose_encoding(qtbot, notes.encoding_combo, Qt.Key.Key_Down)  # Windows-1252: 'Prénom' unrecognised
+    assert "Windows-1252, semicolons" in dialog.file_page.file_label.text()
+    assert "Columns B “PrÃ©nom”, D “Inscrit le” were not recognised" in notes.text.text()
+    assert dialog.table is not None and dialog.table.headers[1] == "PrÃ©nom"
+    assert dialog.mapping[1] is None
+    choose_encoding(qtbot, notes.encoding_combo, Qt.Key.Key_Home)  # back to what the bytes suggest
+    assert dialog.table.headers[1] == "Prénom" and dialog.mapping[1] is not None  # type: ignore[union-attr]
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+
+    mapping = dialog.mapping_page
+    assert mapping.columns_note.text() == "Column D “Inscrit le” was not recognised and will not be imported."
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+
+    review = dialog.review_page
+    assert review.notes.isVisible() and "mixes two encodings" in review.notes.text.text()
+    assert review.filter_combo.currentText() == "Rows to look at (2)"  # Léa (in the registry) and Jérôme
+    why = {review.model.planned(row).line: review.model.index(row, 5).data() for row in range(review.model.rowCount())}
+    assert why[4] == "Some characters may be misread. A quotation mark never closed here was left out."
+    assert why[2] == "Already in the registry: Léa Moreau (Région). Some characters may be misread."
+    choose_encoding(qtbot, review.notes.encoding_combo, Qt.Key.Key_End)  # DOS: checked again at once
+    assert review.notes.encoding_combo.currentData() == "cp850"
+    assert dialog.plan is not None and dialog.plan.rows[0].row.draft.first_name == ""  # "Prénom" misread
+    assert "B “Pr├®nom”" in dialog.mapping_page.columns_note.text()  # what "Back" would show
+    choose_encoding(qtbot, review.notes.encoding_combo, Qt.Key.Key_Home)
+    with qtbot.waitSignal(document.participants_changed):
+        click(qtbot, dialog, QWizard.WizardButton.CommitButton)
+    assert sorted(p.first_name for p in workspace.participants.all()) == ["Chloé", "Jérôme", "Léa", "Éloïse"]
+    assert prompts.errors == []
+
+
+def test_an_encoding_that_loses_the_header_is_refused_and_the_file_stays_as_read(
+        qtbot, document, workspace, chosen_file, tmp_path):
+    path = tmp_path / "inscrits.csv"
+    path.write_bytes("Identité;Courriel\r\n".encode() + "Léa Petit;lea@x.fr\r\nZoé Roux;zoe@x.fr\r\n".encode("cp1252"))
+    chosen_file[0] = path
+    dialog = open_dialog(qtbot, document, None)
+    qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    click(qtbot, dialog, QWizard.WizardButton.NextButton)
+    review = dialog.review_page
+    plan = dialog.plan
+    choose_encoding(qtbot, review.notes.encoding_combo, Qt.Key.Key_End)  # DOS: 'Identité' becomes 'Identit├®'
+    assert review.status.text().startswith("No header row was found in “inscrits.csv”")
+    assert dialog.plan is plan and dialog.table is not None and dialog.table.headers[0] == "Identité"
+    assert review.notes.encoding_combo.currentText() == "Automatic (detected: UTF-8 + Windows-1252)"
+    with qtbot.waitSignal(document.participants_changed):
+        click(qtbot, dialog, QWizard.WizardButton.CommitButton)
+    assert sorted(p.email for p in workspace.participants.all()) == ["lea@region.fr", "lea@x.fr", "zoe@x.fr"]
+    assert {p.full_name for p in workspace.participants.all()} == {"Léa Moreau", "Léa Petit", "Zoé Roux"}

@@ -3,9 +3,16 @@
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_desk.cli.command import Command, open_workspace, path_argument
+from workshop_desk.domain.importing_text import ENCODINGS
 from workshop_desk.i18n import N_, _
+
+if TYPE_CHECKING:
+    from workshop_desk.domain.importing_notes import Note
+
+ENCODING_CHOICES = tuple(ENCODINGS)
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,6 +23,19 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-new-groups", action="store_true",
                         help=_("leave people whose stakeholder group the programme lacks without a group, "
                                "instead of creating the group"))
+    parser.add_argument("--encoding", choices=ENCODING_CHOICES, metavar="ENCODING",
+                        help=_("read a CSV file in this encoding ({choices}) rather than the one guessed from "
+                               "its bytes").format(choices=", ".join(ENCODING_CHOICES)))
+
+
+def _warn(note: "Note") -> None:
+    """A note on the file, on the error stream; for misread lines, how to choose the encoding."""
+    from workshop_desk.domain.importing_notes import NoteKind
+
+    print(_("Warning: {note}").format(note=note), file=sys.stderr)
+    if note.kind == NoteKind.ENCODING:
+        print(_("To read the file in another encoding, add --encoding and one of: {choices}.").format(
+            choices=", ".join(ENCODING_CHOICES)), file=sys.stderr)
 
 
 def _cmd_import_participants(args: argparse.Namespace) -> int:
@@ -26,7 +46,8 @@ def _cmd_import_participants(args: argparse.Namespace) -> int:
     if workspace is None:
         return 1
     try:
-        _plan, summary = import_file(workspace.database, args.source, args.sitting, not args.no_new_groups)
+        _plan, summary = import_file(workspace.database, args.source, args.sitting, not args.no_new_groups,
+                                     args.encoding, _warn)
     except ImportFailed as error:
         print(str(error), file=sys.stderr)
         return 1

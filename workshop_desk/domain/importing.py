@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from workshop_desk.domain.importing_text import Decoding, strip_controls
 from workshop_desk.domain.models import ParticipantDraft
 from workshop_desk.domain.people import fold, is_valid_email, tidy_name
 from workshop_desk.domain.validation import MAX_TEXT, ValidationError
@@ -151,7 +152,8 @@ def find_header(rows: Sequence[Sequence[object]]) -> int | None:
 # Cells ------------------------------------------------------------------------------------------------------
 
 def cell_text(value: object) -> str:
-    """A cell as trimmed single-spaced text: 12.0 → '12', an Excel date → '2027-01-14', None → ''."""
+    """A cell as trimmed single-spaced text without control characters: 12.0 → '12', an Excel date →
+    '2027-01-14', None → ''; tabs and line breaks become spaces."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -160,7 +162,7 @@ def cell_text(value: object) -> str:
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, dt.date | dt.time):
         return _moment_text(value)
-    return _SPACES.sub(" ", str(value).replace("\ufeff", "").replace("\u200b", "")).strip()
+    return _SPACES.sub(" ", strip_controls(str(value))).strip()
 
 
 def _moment_text(value: dt.date | dt.time) -> str:
@@ -268,9 +270,12 @@ class SourceTable:
 
     name: str  # the file name, for messages
     headers: tuple[str, ...]
-    rows: tuple[tuple[int, tuple[object, ...]], ...]  # (line as the spreadsheet numbers it, cells)
+    rows: tuple[tuple[int, tuple[object, ...]], ...]  # (row as the sheet numbers it, or CSV text line; cells)
     header_line: int
     details: str = ""  # how the file was read: "UTF-8, semicolons", "sheet “Inscrits”"
+    decoding: Decoding | None = None  # a CSV file's encoding and the lines that look misread (None: a workbook)
+    open_quotes: tuple[int, ...] = ()  # lines opening a quotation mark never closed (read as they stand)
+    joined: tuple[tuple[int, int], ...] = ()  # lines read as one row because of quotation marks
 
 
 def column_letter(index: int) -> str:
@@ -287,24 +292,28 @@ def _is_blank(cells: Sequence[object]) -> bool:
     return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
 
 
-def build_table(name: str, raw: Sequence[Sequence[object]], details: str = "") -> SourceTable:
-    """Header found below any title rows; blank rows and repeated headers (page breaks) dropped."""
+def build_table(name: str, raw: Sequence[Sequence[object]], details: str = "",
+                lines: Sequence[int] | None = None) -> SourceTable:
+    """Header found below any title rows; blank rows and repeated headers (page breaks) dropped.
+
+    `lines`: each raw row's number (a CSV file's text line where it starts); by default its position."""
     header = find_header(raw)
     if header is None:
         raise ImportFailed(_("No header row was found in “{name}”: the first rows should name the columns, "
                              "such as Nom, Prénom, Structure, Courriel (or Last name, First name, "
                              "Organisation, E-mail).").format(name=name))
+    number = (lambda index: lines[index]) if lines is not None else (lambda index: index + 1)
     width = max((_width(cells) for cells in raw[header:]), default=0)
     keys = _row_keys(raw[header])
     cells = [*raw[header], *[None] * width]
     headers = tuple(cell_text(cells[index]) or _("Column {letter}").format(letter=column_letter(index))
                     for index in range(width))
-    rows = tuple((index + 1, tuple(cells)) for index, cells in enumerate(raw) if index > header
+    rows = tuple((number(index), tuple(cells)) for index, cells in enumerate(raw) if index > header
                  and not _is_blank(cells) and not _repeats(cells, keys))
     if not rows:
         raise ImportFailed(_("“{name}” has a header row (row {line}) but nobody listed below it.").format(
-            name=name, line=header + 1))
-    return SourceTable(name, headers, rows, header + 1, details)
+            name=name, line=number(header)))
+    return SourceTable(name, headers, rows, number(header), details)
 
 
 def _row_keys(cells: Sequence[object]) -> list[str]:
@@ -348,6 +357,14 @@ def guess_table_mapping(table: SourceTable, sample: int = 50) -> Mapping:
                 and _share(values, lambda v: "@" in v and is_valid_email(clean_email(v))) >= 0.8:
             mapping[index] = Target.EMAIL
     return tuple(mapping)
+
+
+def carry_mapping(old: SourceTable, mapping: Mapping, new: SourceTable, guessed: Mapping) -> Mapping:
+    """The mapping once the file is read again (in another encoding): the user's choice for each column whose
+    heading reads the same as before, the new guess for the others ('PrÃ©nom' now reads 'Prénom')."""
+    same = min(len(old.headers), len(mapping))
+    return tuple(mapping[index] if index < same and old.headers[index] == header else guessed[index]
+                 for index, header in enumerate(new.headers))
 
 
 def preview(table: SourceTable, mapping: Mapping, limit: int = PREVIEW_ROWS) -> list[MappedRow]:

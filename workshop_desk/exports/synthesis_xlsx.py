@@ -8,7 +8,6 @@ import warnings
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -27,6 +26,7 @@ from workshop_desk.domain.report import (
 )
 from workshop_desk.exports import synthesis_sheets as sheets
 from workshop_desk.exports.synthesis_sheets import Sheet, Translate
+from workshop_desk.exports.xlsx_cells import cell, formula
 from workshop_desk.i18n import translator
 
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
@@ -73,24 +73,11 @@ def _write(workbook: Workbook, sheet: Sheet, _: Translate, report: ProgrammeRepo
     _print_setup(ws)
     if summary:  # key figures above the table of sittings
         _key_figures(ws, _, report, bold)
-    ws.append([heading for heading, _format, _width in sheet.columns])
+    ws.append([cell(ws, heading) for heading, _format, _width in sheet.columns])
     formats = [number_format if number_format not in ("", "General", sheets.TEXT) else None
                for _heading, number_format, _width in sheet.columns]
     for index, values in enumerate(sheet.rows):
-        row_number = first + 1 + index
-        line: list[object] = []
-        for column, value in enumerate(values):
-            formula = sheet.formulas.get(column)
-            if formula is not None:
-                value = formula.format(row=row_number)
-            number_format = formats[column]
-            if number_format is None or value is None:
-                line.append(value)
-            else:
-                cell = WriteOnlyCell(ws, value)
-                cell.number_format = number_format
-                line.append(cell)
-        ws.append(line)
+        ws.append(_line(ws, sheet, values, formats, first + 1 + index))
     last = first + max(len(sheet.rows), 1)
     if not sheet.rows:
         ws.append([None] * len(sheet.columns))
@@ -107,6 +94,17 @@ def _write(workbook: Workbook, sheet: Sheet, _: Translate, report: ProgrammeRepo
         _totals(ws, sheet, first, last, bold, _("Total"))
     if sheet.chart and sheet.rows:
         _group_chart(ws, sheet, first, last)
+
+
+def _line(ws: object, sheet: Sheet, values: list[sheets.Value], formats: list[str | None],
+          row_number: int) -> list[object]:
+    """One data row: the sheet's own formulas where it has them, every other value through `cell`."""
+    line: list[object] = []
+    for column, value in enumerate(values):
+        template = sheet.formulas.get(column)
+        line.append(formula(ws, template.format(row=row_number), formats[column]) if template is not None
+                    else cell(ws, value, formats[column]))
+    return line
 
 
 def _print_setup(ws: object) -> None:
@@ -129,32 +127,24 @@ def _key_figures(ws: object, _: Translate, report: ProgrammeReport, bold: Font) 
                (_("Ballot papers"), sum(b.result.voters for s in sittings for b in s.ballots)),
                (_("Priorities"), sum(len(s.priorities) for s in sittings)),
                (_("Actions"), len(report.actions))]
-    title = WriteOnlyCell(ws, report.programme.title)  # type: ignore[arg-type]
-    title.font = Font(bold=True, size=14)
     scope = _("Whole programme") if report.whole_programme else sittings[0].sitting.title if sittings else ""
-    ws.append([title])  # type: ignore[attr-defined]
-    ws.append([scope])  # type: ignore[attr-defined]
+    ws.append([cell(ws, report.programme.title, font=Font(bold=True, size=14))])  # type: ignore[attr-defined]
+    ws.append([cell(ws, scope)])  # type: ignore[attr-defined]
     for label, value in figures:
-        cell = WriteOnlyCell(ws, label)  # type: ignore[arg-type]
-        cell.font = bold
-        ws.append([cell, value])  # type: ignore[attr-defined]
+        ws.append([cell(ws, label, font=bold), value])  # type: ignore[attr-defined]
     ws.append([])  # type: ignore[attr-defined]
     assert len(figures) == _KEY_FIGURES
 
 
 def _totals(ws: object, sheet: Sheet, first: int, last: int, bold: Font, total: str) -> None:
     line: list[object] = [None] * len(sheet.columns)
-    label = WriteOnlyCell(ws, total)  # type: ignore[arg-type]
-    label.font = bold
-    line[0] = label
+    line[0] = cell(ws, total, font=bold)
     for column in sheet.totals:
         letter = get_column_letter(column + 1)
-        cell = WriteOnlyCell(ws, f"=SUM({letter}{first + 1}:{letter}{last})")  # type: ignore[arg-type]
-        cell.font = bold
         number_format = sheet.columns[column][1]
-        if number_format not in ("", "General", sheets.TEXT):
-            cell.number_format = number_format
-        line[column] = cell
+        line[column] = formula(ws, f"=SUM({letter}{first + 1}:{letter}{last})", font=bold,
+                               number_format=number_format if number_format not in ("", "General", sheets.TEXT)
+                               else None)
     ws.append(line)  # type: ignore[attr-defined]
 
 

@@ -12,6 +12,7 @@ from workshop_desk.domain import importing, validation
 from workshop_desk.domain.badges import new_badge_code
 from workshop_desk.domain.enums import AttendanceStatus, Source
 from workshop_desk.domain.importing import ImportFailed, MappedRow, Mapping, SourceTable
+from workshop_desk.domain.importing_notes import Note, import_notes
 from workshop_desk.domain.importing_plan import (
     Choice,
     Decisions,
@@ -47,9 +48,10 @@ class ImportService:
         self._db = database
 
     @staticmethod
-    def read(path: Path) -> SourceTable:
-        """The file's header and data rows (ImportFailed, translated, if it cannot be read)."""
-        return read_source(path)
+    def read(path: Path, encoding: str | None = None) -> SourceTable:
+        """The file's header and data rows (ImportFailed, translated, if it cannot be read); a CSV file in
+        `encoding` (a key of importing_text.ENCODINGS) if given, else in the encoding its bytes suggest."""
+        return read_source(path, encoding)
 
     @staticmethod
     def guess(table: SourceTable) -> Mapping:
@@ -87,12 +89,18 @@ class ImportService:
         return people, groups
 
 
-def import_file(database: Database, path: Path, sitting_id: int | None = None,
-                create_groups: bool = True) -> tuple[ImportPlan, ImportSummary]:
-    """Read, guess, check and apply with the default choices (the command line, the benchmark)."""
+def import_file(database: Database, path: Path, sitting_id: int | None = None, create_groups: bool = True,
+                encoding: str | None = None, warn: Callable[[Note], None] | None = None,
+                ) -> tuple[ImportPlan, ImportSummary]:
+    """Read, guess, check and apply with the default choices (the command line, the benchmark); `warn` is
+    told each note on the file (lines that look misread, quotation marks, columns not imported) first."""
     service = ImportService(database)
-    table = service.read(path)
-    plan = service.plan(table, service.guess(table))
+    table = service.read(path, encoding)
+    mapping = service.guess(table)
+    if warn is not None:
+        for note in import_notes(table, mapping, mapping):
+            warn(note)
+    plan = service.plan(table, mapping)
     return plan, service.apply(plan, Decisions(create_groups=create_groups), sitting_id)
 
 

@@ -3,11 +3,14 @@
 import csv
 import io
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from workshop_desk.domain.importing import MAX_ROWS, ImportFailed, SourceTable, build_table, find_header
+from workshop_desk.domain.importing_csv import CsvFailed, read_csv
+from workshop_desk.domain.importing_text import decode_text
 from workshop_desk.i18n import N_, _
 
 _ZIP = b"PK\x03\x04"
@@ -15,10 +18,13 @@ _OLE = b"\xd0\xcf\x11\xe0"  # old .xls, or a password-protected workbook
 _DELIMITERS = (";", ",", "\t")
 _DELIMITER_NAMES = {";": N_("semicolons"), ",": N_("commas"), "\t": N_("tabs")}
 _SNIFF_LINES = 40
+_SNIFF_WIDTH = 10_000  # characters of each line: a huge cell must not stop the guess (the csv module's limit)
 
 
-def read_source(path: Path) -> SourceTable:
-    """The file's header and rows; ImportFailed with a sentence for the user if it cannot be read."""
+def read_source(path: Path, encoding: str | None = None) -> SourceTable:
+    """The file's header and rows; ImportFailed with a sentence for the user if it cannot be read.
+
+    `encoding` (a key of importing_text.ENCODINGS) reads a CSV file in that encoding rather than the guessed one."""
     head = _read_bytes(path, 8)
     if not head.strip():
         raise ImportFailed(_("“{name}” is empty.").format(name=path.name))
@@ -27,7 +33,7 @@ def read_source(path: Path) -> SourceTable:
                              "Excel and save it as .xlsx or .csv, without a password.").format(name=path.name))
     if head.startswith(_ZIP):
         return _read_xlsx(path)
-    return _read_csv(path)  # whatever its extension says: a ".xlsx" is often a renamed CSV
+    return _read_csv(path, encoding)  # whatever its extension says: a ".xlsx" is often a renamed CSV
 
 
 def _read_bytes(path: Path, size: int | None = None) -> bytes:
@@ -105,20 +111,14 @@ HEADROOM = 100  # title rows and blank lines on top of MAX_ROWS data rows
 # CSV ----------------------------------------------------------------------------------------------------------
 
 def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding name): UTF-16 if it has that BOM, UTF-8 with or without BOM, else Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
-        return data.decode("utf-16"), "UTF-16"
-    for encoding, name in (("utf-8-sig", "UTF-8"), ("cp1252", "Windows-1252")):
-        try:
-            return data.decode(encoding), name
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "ISO-8859-1"  # five bytes are undefined in cp1252; Latin-1 reads anything
+    """(text, encoding name), the encoding guessed (see importing_text.decode_text)."""
+    text, decoding = decode_text(data)
+    return text, decoding.encoding
 
 
 def sniff_delimiter(text: str) -> str:
     """The separator that splits most of the first lines into the same number of cells."""
-    lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
+    lines = [line[:_SNIFF_WIDTH] for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
 
     def score(delimiter: str) -> tuple[int, int]:
         widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
@@ -128,20 +128,21 @@ def sniff_delimiter(text: str) -> str:
     return max(_DELIMITERS, key=score)
 
 
-def _read_csv(path: Path) -> SourceTable:
-    data = _read_bytes(path)
-    text, encoding = decode(data)
+def _read_csv(path: Path, encoding: str | None) -> SourceTable:
+    text, decoding = decode_text(_read_bytes(path), encoding)
     if text.lstrip()[:1] == "<":  # registration tools often export an HTML table named .xls
         raise ImportFailed(_("“{name}” is a web page (HTML) with a spreadsheet's name. Open it in Excel and save "
                              "it as .xlsx or .csv.").format(name=path.name))
     if "\x00" in text:
         raise ImportFailed(_("“{name}” is neither an Excel workbook (.xlsx) nor a CSV text file.").format(
             name=path.name))
+    delimiter = sniff_delimiter(text)
     try:
-        delimiter = sniff_delimiter(text)
-        rows = _capped(path.name, iter(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
-    except csv.Error as exc:
-        raise ImportFailed(_("“{name}” is not a well-formed CSV file: {detail}").format(
-            name=path.name, detail=exc)) from exc
-    details = f"{encoding}, {_(_DELIMITER_NAMES[delimiter])}"
-    return build_table(path.name, rows, details)
+        parsed = read_csv(text, delimiter, MAX_ROWS + HEADROOM)
+    except CsvFailed as exc:
+        raise ImportFailed(_("“{name}” is not a well-formed CSV file: the row that starts on line {line} has a "
+                             "cell of more than {n} characters.").format(
+            name=path.name, line=exc.line, n=f"{csv.field_size_limit():,}")) from exc
+    rows = _capped(path.name, iter(parsed.rows))
+    table = build_table(path.name, rows, f"{decoding.encoding}, {_(_DELIMITER_NAMES[delimiter])}", parsed.first_lines)
+    return replace(table, decoding=decoding, open_quotes=parsed.open_quotes, joined=parsed.joined)

@@ -9,6 +9,7 @@ import pytest
 from tests.spreadsheets import HEADER, messy_rows, people_rows, write_csv, write_xlsx
 from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.importing import ImportFailed, Target
+from workshop_desk.domain.importing_notes import Note
 from workshop_desk.domain.importing_plan import Choice, Decisions, RowKind, SkipReason
 from workshop_desk.domain.models import ParticipantDraft
 from workshop_desk.services import importing as importing_service
@@ -60,7 +61,7 @@ def test_csv_in_every_encoding_and_separator_excel_writes(tmp_path, delimiter, e
 def test_decode_and_sniff():
     assert decode("Prénom".encode("cp1252")) == ("Prénom", "Windows-1252")
     assert decode(b"\xef\xbb\xbfNom") == ("Nom", "UTF-8")
-    assert decode(b"caf\x81") == ("caf\x81", "ISO-8859-1")  # undefined in cp1252: read rather than refused
+    assert decode("Müller".encode("mac-roman")) == ("Müller", "Mac Roman")  # Windows-1252 reads 'MŸller'
     assert sniff_delimiter("Titre\nNom;Prénom;Ville\nA;B;Paris, France\nC;D;Lyon") == ";"
     assert sniff_delimiter("Nom,Prénom\nA,B") == ","
 
@@ -304,3 +305,59 @@ def test_five_thousand_rows_with_repeats(workspace, tmp_path):
     _plan, summary = import_file(workspace.database, path)
     assert (len(summary.added), summary.merged, summary.skipped) == (5_000, 50, ())
     assert len(workspace.participants.all()) == 5_000
+
+
+# Reading honestly: nothing lost, nothing unexplained --------------------------------------------------------------
+
+def _mixed_file(path: Path) -> Path:
+    """The header and one line saved in UTF-8, the others in Windows-1252 (a list pasted together)."""
+    lines = [("Nom;Prénom;Structure;Inscrit le", "utf-8"), ("Moreau;Léa;Région;lundi", "cp1252"),
+             ("Le Goff;Éloïse;CCI;mardi", "utf-8"), ("Dupont;Jérôme;Mairie;mardi", "cp1252")]
+    path.write_bytes(b"".join((text + "\r\n").encode(encoding) for text, encoding in lines))
+    return path
+
+
+def test_a_file_mixing_two_encodings_loses_no_column_and_says_which_lines_to_check(workspace, tmp_path):
+    notes: list[Note] = []
+    path = _mixed_file(tmp_path / "inscrits.csv")
+    _plan, summary = import_file(workspace.database, path, warn=notes.append)
+    assert [(p.first_name, p.last_name) for p in summary.added] == [("Léa", "Moreau"), ("Éloïse", "Le Goff"),
+                                                                    ("Jérôme", "Dupont")]
+    assert [str(note) for note in notes] == [
+        "The file mixes two encodings (UTF-8 + Windows-1252): each line was read in the one that fits it. Check "
+        "the lines concerned (lines 2, 4).",
+        "Column D “Inscrit le” was not recognised and will not be imported."]
+
+
+def test_reading_in_a_chosen_encoding(tmp_path):
+    path = _mixed_file(tmp_path / "inscrits.csv")
+    table = read_source(path, "windows-1252")
+    assert table.headers[1] == "PrÃ©nom" and table.details == "Windows-1252, semicolons"
+    assert table.decoding is not None and table.decoding.chosen == "windows-1252"
+    assert [s.line for s in table.decoding.suspects] == [1, 3]
+    assert [s.text for s in read_source(path, "utf-8").decoding.suspects] == ["Moreau;L�a;R�gion;lundi",
+                                                                            "Dupont;J�r�me;Mairie;mardi"]
+
+
+def test_a_windows_1252_file_and_a_utf8_file_with_a_bom_have_nothing_to_check(tmp_path):
+    for encoding, bom in (("cp1252", False), ("utf-8", True)):
+        path = write_csv(tmp_path / "inscrits.csv", people_rows(3), ";", encoding, bom)
+        table = read_source(path)
+        assert table.decoding is not None and table.decoding.suspects == ()
+        assert table.headers[2] == "Prénom" and table.rows[0][1][2] == "Prénom0"
+
+
+def test_a_quotation_mark_never_closed_is_reported_with_its_line_and_swallows_no_one(workspace, tmp_path):
+    path = tmp_path / "inscrits.csv"
+    path.write_text("Nom;Prénom;Structure\r\nMoreau;Léa;Région\r\nDupont;\"Jean;Mairie\r\nMartin;Chloé;Asso\r\n"
+                    "Bernard;Paul;Asso\r\n", encoding="utf-8")
+    notes: list[Note] = []
+    _plan, summary = import_file(workspace.database, path, warn=notes.append)
+    assert [p.last_name for p in summary.added] == ["Moreau", "Dupont", "Martin", "Bernard"]
+    assert notes[0].text.startswith("Line 3 opens a quotation mark that is never closed")
+
+
+def test_control_characters_never_reach_the_registry(workspace, tmp_path):
+    rows = [HEADER, ["Mme", "Mo\x01reau\x1b", "L\u202eéa", "R\x07égion", "", "lea@x.fr\x0c"]]
+    import_file(workspace.database, write_csv(tmp_path / "inscrits.csv", rows))
+    assert registry(workspace) == [("Mme", "Léa", "Moreau", "Région", "", "lea@x.fr", "", "")]

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from workshop_desk.domain.importing import Target, cell_text, has_name, target_label
-from workshop_desk.domain.importing_plan import Choice, Decisions, RowKind, summary_lines
+from workshop_desk.domain.importing import Target, carry_mapping, cell_text, has_name, target_label
+from workshop_desk.domain.importing_notes import Note, column_notes, import_notes, row_remarks
+from workshop_desk.domain.importing_plan import Choice, Decisions, PlannedRow, RowKind, summary_lines
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import prompts, theme
+from workshop_desk.ui.dialogs.import_notes import ImportNotes
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.models.import_rows_model import ChoiceDelegate, PreviewModel, ReviewModel
 from workshop_desk.ui.widgets.form_status import FormStatus
@@ -73,8 +76,10 @@ class ImportParticipantsDialog(QWizard):
         self._document = document
         self.service: ImportService = ImportService(document.workspace.database)
         self.sitting_id = sitting_id
+        self.path: Path | None = None
         self.table: SourceTable | None = None
         self.mapping: Mapping = ()
+        self.guessed: Mapping = ()  # the mapping first proposed: a column left out was not recognised, or chosen
         self.plan: ImportPlan | None = None
         self.decisions = Decisions()
         self.summary: ImportSummary | None = None
@@ -103,6 +108,26 @@ class ImportParticipantsDialog(QWizard):
             status.show_error(str(error))
             return None
 
+    def load(self, path: Path, status: FormStatus, encoding: str | None = None) -> bool:
+        """Read `path` (a CSV file in `encoding` if given) and guess its columns; where the file is read again,
+        the user's choice stays for each column whose heading reads the same. False if it cannot be read."""
+        table = self.attempt(status, lambda: self.service.read(path, encoding))
+        if table is None:
+            return False
+        guessed = self.service.guess(table)
+        before = self.table if path == self.path else None
+        self.mapping = carry_mapping(before, self.mapping, table, guessed) if before is not None else guessed
+        self.path, self.table, self.guessed = path, table, guessed
+        return True
+
+    def notes(self) -> list[Note]:
+        """What to tell the user about the file before importing it."""
+        return import_notes(self.table, self.mapping, self.guessed) if self.table is not None else []
+
+    def remarks(self) -> dict[int, str]:
+        """What reading the file found on each row's line (lines that look misread, quotation marks)."""
+        return row_remarks(self.table) if self.table is not None else {}
+
     def apply(self, plan: "ImportPlan", sitting_id: int | None) -> "ImportSummary":
         """Through the command layer: one transaction, one undo step; the screens hear of it once committed."""
         self.summary = self._document.people.import_participants(plan, self.decisions, sitting_id)
@@ -122,13 +147,17 @@ class FilePage(QWizardPage):
         self.choose_button = QPushButton(_("&Choose a file…"))
         self.file_label = QLabel(_("No file chosen yet."))
         self.file_label.setWordWrap(True)
+        self.notes = ImportNotes(offer_always=True)
+        self.notes.hide()
         self.status = FormStatus()
         layout = QVBoxLayout(self)
         layout.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.file_label)
+        layout.addWidget(self.notes)
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
+        self.notes.encoding_chosen.connect(self._on_notes_encoding_chosen)
 
     def isComplete(self) -> bool:
         return self._wizard.table is not None
@@ -138,10 +167,19 @@ class FilePage(QWizardPage):
         if path is None:
             return
         self._wizard.table = None
-        table = self._wizard.attempt(self.status, lambda: self._wizard.service.read(path))
+        self._wizard.load(path, self.status)
+        self._show(path)
+
+    def _on_notes_encoding_chosen(self, encoding: str | None) -> None:
+        """Read the file again in that encoding (if it cannot be, it stays as it was read, with the reason)."""
+        path = self._wizard.path
+        if path is not None:
+            self._wizard.load(path, self.status, encoding)
+            self._show(path)
+
+    def _show(self, path: Path) -> None:
+        table = self._wizard.table
         if table is not None:
-            self._wizard.table = table
-            self._wizard.mapping = self._wizard.service.guess(table)
             rows = len(table.rows)
             text = ngettext("“{name}”: {n} row below the header (row {header}).",
                             "“{name}”: {n} rows below the header (row {header}).", rows).format(
@@ -149,6 +187,7 @@ class FilePage(QWizardPage):
             self.file_label.setText(f"{text} {table.details}".strip())
         else:
             self.file_label.setText(path.name)
+        self.notes.show_notes(table, self._wizard.notes())
         self.completeChanged.emit()
 
 
@@ -166,9 +205,13 @@ class MappingPage(QWizardPage):
         self.combos: list[QComboBox] = []
         self.preview_model = PreviewModel()
         self.preview = _table_view(self.preview_model)
+        self.columns_note = QLabel()
+        self.columns_note.setWordWrap(True)
+        self.columns_note.setStyleSheet(f"color: {theme.CAUTION};")
         self.status = FormStatus()
         layout = QVBoxLayout(self)
         layout.addWidget(self.columns, 3)
+        layout.addWidget(self.columns_note)
         layout.addWidget(QLabel(_("The first rows, as they will be imported:")))
         layout.addWidget(self.preview, 2)
         layout.addWidget(self.status)
@@ -202,6 +245,9 @@ class MappingPage(QWizardPage):
         if table is not None:
             self.preview_model.set_rows(self._wizard.service.preview(table, self._wizard.mapping))
             self.preview.resizeColumnsToContents()
+            notes = column_notes(table, self._wizard.mapping, self._wizard.guessed)
+            self.columns_note.setText("\n".join(note.text for note in notes))
+            self.columns_note.setVisible(bool(notes))
         if has_name(self._wizard.mapping):
             self.status.clear_error()
         else:
@@ -231,6 +277,7 @@ class ReviewPage(QWizardPage):
                            "to add them as someone new, or to skip the row. Nothing is saved before “Import”."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, _("&Import"))
+        self.notes = ImportNotes(offer_always=False)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.filter_combo = QComboBox()
@@ -249,6 +296,7 @@ class ReviewPage(QWizardPage):
         self.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
         self.merge_all_button.clicked.connect(lambda: self._choose_all(Choice.MERGE))
         self.skip_all_button.clicked.connect(lambda: self._choose_all(Choice.SKIP))
+        self.notes.encoding_chosen.connect(self._on_notes_encoding_chosen)
 
     def _setup_layout(self) -> None:
         tools = QHBoxLayout()
@@ -261,6 +309,7 @@ class ReviewPage(QWizardPage):
         sitting.addWidget(QLabel(_("Mark them as registered for:")))
         sitting.addWidget(self.sitting_combo, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notes)
         layout.addWidget(self.counts)
         layout.addLayout(tools)
         layout.addWidget(self.view, 1)
@@ -271,8 +320,9 @@ class ReviewPage(QWizardPage):
     def initializePage(self) -> None:
         plan = self._wizard.plan
         assert plan is not None
+        self.notes.show_notes(self._wizard.table, self._wizard.notes())
         self.counts.setText(_counts_text(plan))
-        cases = len(plan.cases())
+        cases = len(self._to_look_at(plan))
         self.filter_combo.blockSignals(True)
         self.filter_combo.clear()
         self.filter_combo.addItem(_("Rows to look at ({n})").format(n=f"{cases:,}"))
@@ -298,14 +348,36 @@ class ReviewPage(QWizardPage):
         plan = self._wizard.plan
         if plan is None:
             return
-        rows = plan.cases() if self.filter_combo.currentIndex() == 0 else list(plan.rows)
-        self.model.set_rows(rows, self._wizard.decisions)
+        rows = self._to_look_at(plan) if self.filter_combo.currentIndex() == 0 else list(plan.rows)
+        self.model.set_rows(rows, self._wizard.decisions, self._wizard.remarks())
         self.view.resizeColumnsToContents()
         for column, width in ((2, 220), (3, 200), (4, 220), (5, 320)):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), width))
         has_cases = any(r.kind in (RowKind.DUPLICATE, RowKind.EXISTING) for r in rows)
         self.merge_all_button.setEnabled(has_cases)
         self.skip_all_button.setEnabled(bool(plan.cases()))
+
+    def _to_look_at(self, plan: "ImportPlan") -> list[PlannedRow]:
+        """The cases the check found, and the rows whose line reading the file found something on."""
+        remarks = self._wizard.remarks()
+        return [row for row in plan.rows if row.kind != RowKind.OK or row.line in remarks]
+
+    def _on_notes_encoding_chosen(self, encoding: str | None) -> None:
+        """Read the file again in that encoding and check it again (the choices made so far start over); if
+        it cannot be checked (no name column any more), the file stays as it was read, with the reason."""
+        wizard = self._wizard
+        before = wizard.table, wizard.mapping, wizard.guessed
+        if wizard.path is not None and wizard.load(wizard.path, self.status, encoding):
+            table = wizard.table
+            assert table is not None
+            plan = wizard.attempt(self.status, lambda: wizard.service.plan(table, wizard.mapping))
+            if plan is not None:
+                wizard.plan, wizard.decisions = plan, Decisions()
+                wizard.mapping_page.initializePage()  # what "Back" shows: the headings as read now
+                self.initializePage()
+                return
+            wizard.table, wizard.mapping, wizard.guessed = before
+        self.notes.show_notes(wizard.table, wizard.notes())  # the encoding shown: the one the rows were read in
 
     def _choose_all(self, choice: Choice) -> None:
         plan = self._wizard.plan

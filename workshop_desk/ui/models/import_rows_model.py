@@ -69,14 +69,17 @@ class ReviewModel(QAbstractTableModel):
     def __init__(self, decisions: Decisions) -> None:
         super().__init__()
         self._rows: list[PlannedRow] = []
+        self._remarks: dict[int, str] = {}  # what reading the file found on a row's line, by line
         self.decisions = decisions
         self._headers = [_("Row"), _("Status"), _("Name"), _("Organisation"), _("E-mail"), _("Why"),
                          _("What to do")]
 
-    def set_rows(self, rows: list[PlannedRow], decisions: Decisions | None = None) -> None:
+    def set_rows(self, rows: list[PlannedRow], decisions: Decisions | None = None,
+                 remarks: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.decisions = decisions or self.decisions
+        self._remarks = remarks if remarks is not None else self._remarks
         self.endResetModel()
 
     def planned(self, row: int) -> PlannedRow:
@@ -117,7 +120,7 @@ class ReviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
             return QColor(_KIND_COLOURS[planned.kind])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return planned.explain() or None
+            return self._why(planned) or None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(planned, index.column())
         return None
@@ -128,8 +131,12 @@ class ReviewModel(QAbstractTableModel):
             return choice_label(choice) + (" ▾" if len(planned.choices) > 1 else "")
         draft = planned.row.draft
         values = (str(planned.line), kind_label(planned.kind), _name(planned.row), draft.organisation,
-                  draft.email, planned.explain())
+                  draft.email, self._why(planned))
         return values[column][:300]
+
+    def _why(self, planned: PlannedRow) -> str:
+        """What the check found, then what reading the file found on that line."""
+        return " ".join(text for text in (planned.explain(), self._remarks.get(planned.line, "")) if text)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != self.CHOICE_COLUMN or role != Qt.ItemDataRole.EditRole:
