@@ -19,6 +19,7 @@ from workshop_desk.ui.projector.vote_views import ResultView
 from workshop_desk.ui.voting import texts
 
 Align = Qt.AlignmentFlag
+PROJECTOR_PAIRS = 3  # undecided pairs named on the screen at most (the console and the documents name them all)
 WARNING_MARK = "⚠"  # before a note the room must not miss (Borda and Schulze elect different winners)
 STANCE_COLOURS = {AGREE: "#66BB6A", CONCERNS: theme.PROJECTOR_ACCENT, OBJECTION: theme.PROJECTOR_OVERRUN}
 OUTCOME_COLOURS = {ConsentOutcome.ADOPTED: "#66BB6A", ConsentOutcome.ADOPTED_WITH_CONCERNS: theme.PROJECTOR_ACCENT,
@@ -73,6 +74,7 @@ def _notes(view: ResultView, result: Result) -> list[str]:
     if view.method == BallotMethod.RANKING:
         schulze = texts.schulze_note(result)
         notes.append(f"{WARNING_MARK} {schulze}" if result.winners_differ else schulze)
+        notes += texts.undecided_notes(result, PROJECTOR_PAIRS)
     if any(row.dissent for row in result.rows):
         notes.append(_("≠ voters strongly disagree on this criterion.") if view.method == BallotMethod.CRITERIA
                      else _("≠ voters strongly disagree on this option."))
@@ -112,8 +114,9 @@ def paint_bars(painter: QPainter, rect: QRectF, view: ResultView, result: Result
 
 
 def _schulze_only_winner(result: Result, row: ResultRow) -> bool:
-    """The row is a winner of the Schulze count but not of Borda's."""
-    return result.winners_differ and row.extra.get("schulze") == 1 and row.rank != 1
+    """The row is a winner of the Schulze count (nothing beats it) but not of Borda's."""
+    schulze = result.alternative.winners if result.alternative else ()
+    return result.winners_differ and row.rank != 1 and any(won.option_id == row.option_id for won in schulze)
 
 
 class _Columns:

@@ -213,10 +213,13 @@ class ResultModel(QAbstractTableModel):
         if column == 2:
             return texts.score_text(self._method, line, self._result, self._high)
         if column - 3 < len(extra):
-            return _cell(extra[column - 3].key, line.extra.get(extra[column - 3].key))
+            key = extra[column - 3].key
+            if key == "schulze" and self._result.alternative is not None:  # '1=': a place shared, not a rank
+                return texts.rank_text(self._result.alternative.row(line.option_id))
+            return _cell(key, line.extra.get(key))
         if column - 3 == len(extra):
             return texts.sources_text(line)
-        return remarks(line)
+        return "; ".join(part for part in (remarks(line), texts.schulze_remark(self._result, line)) if part)
 
 
 def _cell(key: str, value: float | str | None) -> str:

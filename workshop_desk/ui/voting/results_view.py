@@ -1,7 +1,9 @@
 """The console's live result of a ballot: every count from every source, ties and disagreement marked, what the
 Schulze count says beside Borda, the split by stakeholder group, and promotion to the sitting's priorities."""
 
-from PySide6.QtCore import Signal
+import html
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +29,7 @@ from workshop_desk.ui.voting.plan_commands import plan_commands
 from workshop_desk.ui.widgets.form_status import FormStatus
 
 EVERYONE = -1
+NOTE_PAIRS = 6  # undecided pairs named under the table at most
 
 
 class ResultsView(QWidget):
@@ -64,6 +67,7 @@ class ResultsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)  # notes escaped, the disagreement in bold
         self.promote_button = QPushButton(_("&Promote to priorities"))
         self.promote_button.setToolTip(_("The selected options (or the winners) join the sitting's priorities, "
                                          "with the method and scores as their justification"))
@@ -138,11 +142,19 @@ class ResultsView(QWidget):
         lines = [texts.heading_line(ballot.method, ballot.status, sum(s.ballots for s in sources),
                                     sum(s.tallied for s in sources)) + " · " + shown]
         self.counts.setText(" ".join(lines))
-        notes = [texts.ties_note(everyone), texts.schulze_note(everyone)] if everyone else []
+        notes = [html.escape(note) for note in self._notes(everyone)]
         if everyone is not None and everyone.winners_differ:
-            notes[-1] = f"<b style='color:{theme.WARNING}'>{notes[-1]}</b>"
+            notes[1] = f"<b style='color:{theme.WARNING}'>{notes[1]}</b>"
         self.notes.setText("<br>".join(note for note in notes if note))
         self.promote_button.setEnabled(bool(everyone and everyone.sources))
+
+    @staticmethod
+    def _notes(result: Result | None) -> list[str]:
+        """Ties, the Schulze winners (second), and the pairs Schulze leaves undecided: a few named here, every one
+        in the rows' remarks."""
+        if result is None:
+            return []
+        return [texts.ties_note(result), texts.schulze_note(result), *texts.undecided_notes(result, NOTE_PAIRS)]
 
     def selected_options(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
