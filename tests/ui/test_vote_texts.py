@@ -67,14 +67,14 @@ def test_the_pairs_schulze_leaves_undecided_are_named() -> None:
     assert texts.schulze_note(result) == "The counts disagree. Borda: A. Schulze (Condorcet): A = C."
     assert texts.undecided_notes(result) == ["Not separated by the votes (Schulze): “A” and “C”; “C” and “B”.",
                                              "Yet Schulze puts “A” ahead of “B”."]
-    assert texts.undecided_notes(result, most=1)[0] == "Not separated by the votes (Schulze): “A” and “C”; …."
+    assert texts.undecided_notes(result, most=1)[0] == "Not separated by the votes (Schulze): “A” and “C”; and 1 more."
     assert [texts.schulze_remark(result, row) for row in result.rows] == [
         "Schulze: ahead of “B”; not separated from “C”", "Schulze: not separated from “A”, “B”",
         "Schulze: behind “A”; not separated from “C”"]
     i18n.set_language("fr")
-    assert texts.undecided_notes(result) == [
-        "Non départagés par les votes (Schulze) : « A » et « C » ; « C » et « B ».",
-        "Schulze place toutefois « A » devant « B »."]
+    assert texts.undecided_notes(result) == [  # no-break spaces: a line never begins with » or ;
+        "Non départagés par les votes (Schulze)\xa0: «\xa0A\xa0» et «\xa0C\xa0»\xa0; «\xa0C\xa0» et «\xa0B\xa0».",
+        "Schulze place toutefois «\xa0A\xa0» devant «\xa0B\xa0»."]
 
 
 def test_a_decided_order_has_no_undecided_note() -> None:

@@ -33,7 +33,7 @@ def winners_note(result: Result, _: Translate) -> str:
 
 def undecided_note(result: Result, _: Translate, most: int | None = None) -> str:
     """'Not separated by the votes (Schulze): “A” and “C”; “B” and “C”.' ('' when the count decides every pair);
-    `most`: the pairs named at most, '…' standing for the rest."""
+    `most`: the pairs named at most ('; and 2 more')."""
     found = result.alternative.undecided() if result.alternative and result.sources else ()
     if not found:
         return ""
@@ -50,8 +50,9 @@ def ahead_note(result: Result, _: Translate, most: int | None = None) -> str:
 
 
 def _pairs(pairs: Pairs, template: str, _: Translate, most: int | None) -> str:
-    shown = [template.format(a=quoted(a.label, _), b=quoted(b.label, _)) for a, b in pairs[:most]]
-    return _joined([*shown, "…"] if len(shown) < len(pairs) else shown, _)
+    shown = _joined([template.format(a=quoted(a.label, _), b=quoted(b.label, _)) for a, b in pairs[:most]], _)
+    left = len(pairs) - len(pairs[:most])
+    return _("{pairs}; and {n} more").format(pairs=shown, n=left) if left else shown
 
 
 def _joined(parts: Sequence[str], _: Translate) -> str:

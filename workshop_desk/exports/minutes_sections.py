@@ -345,7 +345,7 @@ def ranking_table(m: Minutes, result: Result) -> None:
     assert result.alternative is not None
     places = {row.option_id: place_text(row) for row in result.alternative.rows}
     rows = [[str(row.rank), row.label, number(row.score, m.language), places[row.option_id]] for row in result.rows]
-    m.table([14.0, m.width - 14.0 - 30.0 - 24.0, 30.0, 24.0], [_("Rank"), _("Option"), _("Score"), _("Schulze rank")],
+    m.table([14.0, m.width - 14.0 - 24.0 - 30.0, 24.0, 30.0], [_("Rank"), _("Option"), _("Score"), _("Schulze rank")],
             rows, figures=2)
     for note in (winners_note(result, _), undecided_note(result, _), ahead_note(result, _)):
         if note:

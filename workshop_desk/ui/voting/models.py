@@ -158,11 +158,14 @@ class ResultModel(QAbstractTableModel):
         self._method = BallotMethod.DOTS
         self._high = 5
         self._winners: set[int] = set()
+        self._schulze: dict[int, str] = {}  # each row's Schulze remark, worked out once per result
 
     def set_result(self, result: Result | None, method: BallotMethod, high: int = 5) -> None:
         self.beginResetModel()
         self._result, self._method, self._high = result, method, high
         self._winners = {row.option_id for row in result.winners} if result else set()
+        self._schulze = {row.option_id: texts.schulze_remark(result, row)
+                         for row in result.rows} if result and result.alternative else {}
         self.endResetModel()
 
     def row(self, row: int) -> ResultRow:
@@ -219,7 +222,7 @@ class ResultModel(QAbstractTableModel):
             return _cell(key, line.extra.get(key))
         if column - 3 == len(extra):
             return texts.sources_text(line)
-        return "; ".join(part for part in (remarks(line), texts.schulze_remark(self._result, line)) if part)
+        return "; ".join(part for part in (remarks(line), self._schulze.get(line.option_id, "")) if part)
 
 
 def _cell(key: str, value: float | str | None) -> str:
