@@ -1,13 +1,15 @@
 """The projector's result of a ranking ballot: what Schulze leaves undecided is said on the screen."""
 
 import pytest
+from PySide6.QtGui import QFontMetricsF
 from pytestqt.qtbot import QtBot
 
 from workshop_desk import i18n
 from workshop_desk.domain.counting import count
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ProjectorMode
 from workshop_desk.domain.voting import BallotPaper, Mark, Option, RankingSettings, Votes
-from workshop_desk.ui.projector import result_parts, results_screen
+from workshop_desk.ui import theme
+from workshop_desk.ui.projector import painting, result_parts, results_screen
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.results_screen import ResultsScreen
 from workshop_desk.ui.projector.vote_views import ResultView
@@ -69,3 +71,12 @@ def test_when_the_pairs_do_not_fit_the_projector_counts_them(qtbot: QtBot, monke
     drawn = _painted(qtbot, monkeypatch, short, cycle)
     assert "Not separated by the votes (Schulze): “A” and “B”; “A” and “C”; “A” and “D”; “A” and “E”; and 6 more." \
         in drawn
+
+
+def test_a_line_never_breaks_at_a_no_break_space() -> None:
+    metrics = QFontMetricsF(theme.font_px(30))
+    text = "Non départagés\xa0: «\xa0Locaux et ateliers\xa0» et «\xa0Mobilité\xa0»\xa0; et 2 de plus."
+    for width in range(100, 1200, 20):
+        lines = painting._wrap(text, metrics, width, 10)
+        assert not any(line.endswith("«") or line.startswith(("»", ";", ":")) for line in lines), lines
+    assert painting._wrap(text, metrics, 1200, 1) == [text]
