@@ -67,7 +67,7 @@ def heading_line(method: BallotMethod, status: BallotStatus, ballots: int, talli
 
 def rank_text(row: ResultRow) -> str:
     """'1', or '2=' for a place shared with another option."""
-    return schulze_texts.place_text(row)
+    return f"{row.rank}=" if row.tied else str(row.rank)
 
 
 def score_text(method: BallotMethod, row: ResultRow, result: Result, high: int = 5) -> str:
