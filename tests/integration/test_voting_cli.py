@@ -47,6 +47,21 @@ def test_a_ranking_whose_schulze_winner_differs_says_so(cli, tmp_path):
                                           "Schulze (Condorcet) order: A > B > C"]
 
 
+def test_a_ranking_with_undecided_pairs_names_them(cli, tmp_path):
+    workspace, ballot = _programme(tmp_path, BallotMethod.RANKING, ["A", "B", "C"])
+    a, b, c = (o.id for o in workspace.ballots.get(ballot).options)
+    # A>B>C and C>A>B: only A beats B along strongest paths; A–C and B–C are undecided.
+    workspace.ballots.cast_many(ballot, [BallotPaper("", (Mark(a, 1), Mark(b, 2), Mark(c, 3))),
+                                         BallotPaper("", (Mark(c, 1), Mark(a, 2), Mark(b, 3)))])
+    workspace.database.close()
+    result = cli("results", str(workspace.path), "--ballot", str(ballot))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[3:] == ["The Schulze (Condorcet) winner differs: A, C.",
+                                              "Schulze (Condorcet) order: A = C = B",
+                                              "Not separated by the votes (Schulze): “A” and “C”; “C” and “B”.",
+                                              "Yet Schulze puts “A” ahead of “B”."]
+
+
 def test_a_bad_row_imports_nothing_and_says_which_line(cli, tmp_path):
     workspace, ballot = _programme(tmp_path, BallotMethod.DOTS, ["Mobilité", "Emploi"], dots_per_voter=2)
     workspace.database.close()

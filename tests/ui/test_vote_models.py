@@ -5,8 +5,10 @@ import datetime as dt
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
+from workshop_desk.domain.counting import count
 from workshop_desk.domain.enums import ActionStatus, BallotMethod
 from workshop_desk.domain.priorities import Action, Indicator
+from workshop_desk.domain.voting import BallotPaper, Mark, Option, RankingSettings, Votes
 from workshop_desk.ui.main_window import MainWindow
 from workshop_desk.ui.voting.list_models import CheckListModel, PairsModel
 from workshop_desk.ui.voting.models import BallotsModel, ResultModel, TallyModel, tally_axes
@@ -85,3 +87,19 @@ def test_dialog_models(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(checks)
     checks.set_ticked(0, False)
     assert checks.ticked() == [2]
+
+
+def test_a_result_model_shows_the_pairs_schulze_leaves_undecided_tied(qtmodeltester: ModelTester) -> None:
+    # A>B>C and C>A>B: Schulze decides only A above B, so A, C and B share its first place.
+    options = [Option(1, "A"), Option(2, "B"), Option(3, "C")]
+    votes = Votes((BallotPaper("1", (Mark(1, 1), Mark(2, 2), Mark(3, 3))),
+                   BallotPaper("2", (Mark(3, 1), Mark(1, 2), Mark(2, 3)))))
+    model = ResultModel()
+    model.set_result(count(BallotMethod.RANKING, RankingSettings(), options, votes), BallotMethod.RANKING)
+    qtmodeltester.check(model)
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    schulze, remarks = headings.index("Schulze rank"), model.columnCount() - 1
+    table = [[model.index(r, c).data() for c in (0, 1, schulze, remarks)] for r in range(model.rowCount())]
+    assert table == [["1", "A", "1=", "Schulze: ahead of “B”; not separated from “C”"],
+                     ["2", "C", "1=", "Schulze: not separated from “A”, “B”"],
+                     ["3", "B", "1=", "Schulze: behind “A”; not separated from “C”"]]

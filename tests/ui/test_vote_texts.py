@@ -9,6 +9,7 @@ from workshop_desk.domain.voting import (
     Mark,
     Option,
     RankingSettings,
+    Result,
     Tally,
     Votes,
 )
@@ -51,3 +52,33 @@ def test_borda_and_schulze_when_they_agree_and_when_they_do_not() -> None:
     assert texts.schulze_note(agree) == "Schulze (Condorcet) elects the same winner: A."
     differ = count(BallotMethod.RANKING, RankingSettings(), OPTIONS, ranked(*[(1, 2, 3)] * 3, *[(2, 3, 1)] * 2))
     assert texts.schulze_note(differ) == "The counts disagree. Borda: B. Schulze (Condorcet): A."
+
+
+def _undecided() -> Result:
+    """A>B>C and C>A>B: Schulze decides A above B only; A, C and B share its first place."""
+    orders = ((1, 2, 3), (3, 1, 2))
+    return count(BallotMethod.RANKING, RankingSettings(), OPTIONS,
+                 Votes(tuple(BallotPaper(str(n), tuple(Mark(o, r + 1) for r, o in enumerate(order)))
+                             for n, order in enumerate(orders))))
+
+
+def test_the_pairs_schulze_leaves_undecided_are_named() -> None:
+    result = _undecided()
+    assert texts.schulze_note(result) == "The counts disagree. Borda: A. Schulze (Condorcet): A = C."
+    assert texts.undecided_notes(result) == ["Not separated by the votes (Schulze): “A” and “C”; “C” and “B”.",
+                                             "Yet Schulze puts “A” ahead of “B”."]
+    assert texts.undecided_notes(result, most=1)[0] == "Not separated by the votes (Schulze): “A” and “C”; and 1 more."
+    assert [texts.schulze_remark(result, row) for row in result.rows] == [
+        "Schulze: ahead of “B”; not separated from “C”", "Schulze: not separated from “A”, “B”",
+        "Schulze: behind “A”; not separated from “C”"]
+    i18n.set_language("fr")
+    assert texts.undecided_notes(result) == [  # no-break spaces: a line never begins with » or ;
+        "Non départagés par les votes (Schulze)\xa0: «\xa0A\xa0» et «\xa0C\xa0»\xa0; «\xa0C\xa0» et «\xa0B\xa0».",
+        "Schulze place toutefois «\xa0A\xa0» devant «\xa0B\xa0»."]
+
+
+def test_a_decided_order_has_no_undecided_note() -> None:
+    result = count(BallotMethod.RANKING, RankingSettings(), OPTIONS,
+                   Votes((BallotPaper("1", (Mark(1, 1), Mark(2, 2), Mark(3, 3))),)))
+    assert texts.undecided_notes(result) == ["", ""]
+    assert all(texts.schulze_remark(result, row) == "" for row in result.rows)

@@ -212,6 +212,27 @@ def test_borda_and_schulze_disagreeing_are_both_shown(qtbot: QtBot, window: Main
     assert "Borda: B" in page.results.notes.text() and "Schulze (Condorcet): A" in page.results.notes.text()
 
 
+def test_the_pairs_schulze_leaves_undecided_are_named_under_the_result(qtbot: QtBot, window: MainWindow,
+                                                                       shell: Shell) -> None:
+    workspace = shell.document.workspace  # type: ignore[union-attr]
+    ballot = workspace.ballots.create(WORKSHOP, "Classement", BallotMethod.RANKING, ["A", "B", "C"],
+                                      settings=RankingSettings())
+    workspace.ballots.open(ballot.id)
+    a, b, c = (o.id for o in ballot.options)
+    orders = [(a, b, c), (c, a, b)]  # Schulze decides A above B only
+    workspace.ballots.cast_many(ballot.id, [BallotPaper(str(n), tuple(Mark(o, r + 1) for r, o in enumerate(order)))
+                                            for n, order in enumerate(orders, start=1)])
+    page = _page(window)
+    page.reload()
+    page.select(ballot.id)
+    notes = page.results.notes
+    assert "Schulze (Condorcet): A = C." in notes.text()  # the unbeaten: B shares their rank but A beats it
+    assert "Not separated by the votes (Schulze): “A” and “C”; “C” and “B”." in notes.text()
+    assert "Yet Schulze" not in notes.text()  # the rows' remarks say it; the tooltip too
+    assert notes.toolTip().splitlines()[-2:] == ["Not separated by the votes (Schulze): “A” and “C”; “C” and “B”.",
+                                                 "Yet Schulze puts “A” ahead of “B”."]
+
+
 def test_creating_a_ballot_is_undone_and_redone_with_the_same_ballot(
         qtbot: QtBot, window: MainWindow, shell: Shell, monkeypatch: pytest.MonkeyPatch) -> None:
     page = _page(window)

@@ -6,10 +6,12 @@ Borda: with n options, the places are worth n−1, n−2 … 0 points; tied opti
 share the mean of the places they occupy. Equivalently, an option earns 1 point for every option a voter puts
 below it and ½ for every option tied with it, which is how it is computed here, from the pairwise matrix.
 Schulze: d[i][j] voters prefer i to j; the strength of a link is its winning votes; strongest paths by the
-widest-path variant of Floyd–Warshall, O(n³). i beats j when p[i][j] > p[j][i]; an option's rank is one more
-than the number of options that beat it, so the winners are exactly the options nobody beats.
+widest-path variant of Floyd–Warshall, O(n³). i beats j when p[i][j] > p[j][i]: a strict partial order (Schulze
+proves it transitive), not a ranking, so the Schulze order is shown in places (see schulze_places), the pairs it
+leaves undecided share a place, and the winners are exactly the options nobody beats.
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import reduce
 from operator import and_, itemgetter, or_
@@ -106,12 +108,34 @@ def strongest_paths(d: Matrix) -> Matrix:
     return p
 
 
-def schulze_order(p: Matrix) -> tuple[list[int], list[int]]:
-    """For each option: how many options beat it along strongest paths (0: a Schulze winner), how many it beats."""
+def beaten_sets(p: Matrix) -> list[int]:
+    """beaten[j]: the options (one bit each) that beat option j along strongest paths."""
     n = len(p)
-    beaten_by = [sum(1 for j in range(n) if p[j][i] > p[i][j]) for i in range(n)]
-    beats = [sum(1 for j in range(n) if p[i][j] > p[j][i]) for i in range(n)]
-    return beaten_by, beats
+    return [sum(1 << i for i in range(n) if p[i][j] > p[j][i]) for j in range(n)]
+
+
+def schulze_places(p: Matrix) -> tuple[list[int], list[int]]:
+    """The options best first, and the place (1, 1, 1, 4…) each one shares: a new place begins only where every
+    option above beats every option from there down.
+
+    Why places and not "1 + the number of options that beat it": undecided is not transitive. With A>B>C and
+    C>A>B, only A beats B; C is undecided against both. "1 + beaters" gives A 1, C 1, B 2, which shows C above B,
+    an order the votes did not decide. Here a place above another is always decided for every pair across them,
+    so every undecided pair shares a place (A, C and B share place 1). The price is that a place may hold a pair
+    the count does order (A above B): Standing.ahead lists those, Standing.winners leaves B out, and the texts say
+    it, so nothing decided is lost. These places are the finest with that property (the cut points of the order's
+    ordinal-sum decomposition): with no undecided pair they are the plain ranking, 1 to n."""
+    n = len(p)
+    beaten = beaten_sets(p)
+    beats = [sum(1 for j in range(n) if beaten[j] >> i & 1) for i in range(n)]
+    order = sorted(range(n), key=lambda i: (beaten[i].bit_count(), -beats[i]))  # i beats j: i has fewer beaters
+    places, start, above = [0] * n, 0, 0
+    for position, i in enumerate(order):
+        if position and all(beaten[j] & above == above for j in order[position:]):
+            start = position
+        places[i] = start + 1
+        above |= 1 << i
+    return order, places
 
 
 def count_ranking(options: Sequence[Option], votes: Votes, settings: RankingSettings, check: bool = True) -> Result:
@@ -135,8 +159,12 @@ def count_ranking(options: Sequence[Option], votes: Votes, settings: RankingSett
 
 
 def _schulze_rows(options: Sequence[Option], d: Matrix) -> Standing:
-    """The Schulze order; each row's score is how many options it beats along strongest paths."""
-    beaten_by, beats = schulze_order(strongest_paths(d))
-    unbeaten = {o.id: -beaten_by[i] for i, o in enumerate(options)}
-    rows = (ResultRow(0, o.id, o.label, float(beats[i])) for i, o in enumerate(options))
-    return Standing("schulze", _("Schulze (Condorcet)"), rank_rows(rows, key=lambda row: unbeaten[row.option_id]))
+    """The Schulze order in places; each row's score is how many options it beats along strongest paths."""
+    p = strongest_paths(d)
+    order, places = schulze_places(p)
+    beaten, shared = beaten_sets(p), Counter(places)
+    rows = tuple(ResultRow(places[i], options[i].id, options[i].label, float(sum(beaten[j] >> i & 1 for j in order)),
+                           tied=shared[places[i]] > 1) for i in order)
+    ahead = tuple((options[i].id, options[j].id) for i in order for j in order
+                  if places[i] == places[j] and beaten[j] >> i & 1)
+    return Standing("schulze", _("Schulze (Condorcet)"), rows, ahead)

@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from workshop_desk.domain import validation
+from workshop_desk.domain import schulze_texts, validation
 from workshop_desk.domain.counting_grid import ELIRE_CRITERIA
 from workshop_desk.domain.enums import ActionStatus, BallotMethod
 from workshop_desk.domain.people import fold
@@ -63,7 +63,19 @@ def justification(ballot_title: str, method: BallotMethod, row: ResultRow, resul
         text += " " + _("Tied with another option.")
     if row.dissent:
         text += " " + _("Voters disagreed on: {what}.").format(what=", ".join(row.dissent))
-    return text
+    return text + _schulze_part(row, result)
+
+
+def _schulze_part(row: ResultRow, result: Result) -> str:
+    """' Schulze (Condorcet): rank 1 of 3, shared: behind “A”; not separated from “C”.' for a ranking ballot."""
+    if result.alternative is None or not result.sources:
+        return ""
+    rank, count = result.alternative.row(row.option_id).rank, len(result.alternative.rows)
+    facts = schulze_texts.facts(result.alternative, row.option_id, _)
+    if not facts:
+        return " " + _("Schulze (Condorcet): rank {rank} of {count}.").format(rank=rank, count=count)
+    return " " + _("Schulze (Condorcet): rank {rank} of {count}, shared: {facts}.").format(
+        rank=rank, count=count, facts=facts)
 
 
 def clean_priority(draft: PriorityDraft) -> dict[str, object]:

@@ -268,15 +268,34 @@ class ResultRow:
 
 @dataclass(frozen=True, slots=True)
 class Standing:
-    """A second ordering of the same options (ranking ballots: Schulze beside Borda)."""
+    """A second ordering of the same options (ranking ballots: Schulze beside Borda). A rank above another means
+    the count puts every option of the one above every option of the other; options sharing a rank may still be
+    ordered pairwise by the count (`ahead`), the other pairs sharing a rank it leaves undecided."""
 
     key: str
     label: str
     rows: tuple[ResultRow, ...]
+    ahead: tuple[tuple[int, int], ...] = ()  # (a, b): options sharing a rank, yet the count puts a above b
 
     @property
     def winners(self) -> tuple[ResultRow, ...]:
-        return tuple(row for row in self.rows if row.rank == 1)
+        """The options nothing is put above: ranked first, and behind none of those they share the rank with."""
+        behind = {lower for _upper, lower in self.ahead}
+        return tuple(row for row in self.rows if row.rank == 1 and row.option_id not in behind)
+
+    def row(self, option_id: int) -> ResultRow:
+        return next(row for row in self.rows if row.option_id == option_id)
+
+    def ahead_rows(self) -> tuple[tuple[ResultRow, ResultRow], ...]:
+        """The `ahead` pairs as rows: (upper, lower)."""
+        return tuple((self.row(upper), self.row(lower)) for upper, lower in self.ahead)
+
+    def undecided(self) -> tuple[tuple[ResultRow, ResultRow], ...]:
+        """The pairs the count does not separate, in the rows' order: they share a rank and neither is ahead."""
+        ordered = set(self.ahead)
+        return tuple((first, second) for index, first in enumerate(self.rows) for second in self.rows[index + 1:]
+                     if first.rank == second.rank and (first.option_id, second.option_id) not in ordered
+                     and (second.option_id, first.option_id) not in ordered)
 
 
 @dataclass(frozen=True, slots=True)

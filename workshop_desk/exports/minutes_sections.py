@@ -21,7 +21,9 @@ from workshop_desk.domain.enums import BallotMethod, ItemKind
 from workshop_desk.domain.ideas import Idea, Question, split_questions
 from workshop_desk.domain.priorities import Action
 from workshop_desk.domain.report import BallotReport, ReportOptions, SittingReport
+from workshop_desk.domain.schulze_texts import ahead_note, place_text, undecided_note, winners_note
 from workshop_desk.domain.speaking import spoken_seconds
+from workshop_desk.domain.voting import Result
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports.attendance_docx import Styles, by_name, display_name, header_row
 from workshop_desk.exports.attendance_report_docx import clock_time, count, counts_by_group, percent
@@ -326,11 +328,28 @@ def ballot_result(m: Minutes, entry: BallotReport) -> None:
         m.table([m.width - 3 * 22.0 - 40.0, 22.0, 22.0, 22.0, 40.0],
                 [_("Proposal"), _("Agree"), _("Concerns"), _("Objections"), _("Outcome")], rows, figures=3)
         return
-    rows = [[str(row.rank), row.label, number(row.score, m.language)] for row in result.rows]
-    m.table([14.0, m.width - 14.0 - 30.0, 30.0], [_("Rank"), _("Option"), _("Score")], rows, figures=1)
+    if result.alternative is not None:
+        ranking_table(m, result)
+    else:
+        rows = [[str(row.rank), row.label, number(row.score, m.language)] for row in result.rows]
+        m.table([14.0, m.width - 14.0 - 30.0, 30.0], [_("Rank"), _("Option"), _("Score")], rows, figures=1)
     scored = [(row.label, row.score or 0.0) for row in result.rows if row.score is not None][:15]
     if scored:
         m.chart(scored)
+
+
+def ranking_table(m: Minutes, result: Result) -> None:
+    """Borda's rank and points with the Schulze rank beside them ('1=': shared), then who Schulze elects and every
+    pair it leaves undecided or still orders within a shared rank."""
+    _ = m._
+    assert result.alternative is not None
+    places = {row.option_id: place_text(row) for row in result.alternative.rows}
+    rows = [[str(row.rank), row.label, number(row.score, m.language), places[row.option_id]] for row in result.rows]
+    m.table([14.0, m.width - 14.0 - 24.0 - 30.0, 24.0, 30.0], [_("Rank"), _("Option"), _("Score"), _("Schulze rank")],
+            rows, figures=2)
+    for note in (winners_note(result, _), undecided_note(result, _), ahead_note(result, _)):
+        if note:
+            m.paragraph(note)
 
 
 def decisions(m: Minutes, report: SittingReport, level: int) -> None:

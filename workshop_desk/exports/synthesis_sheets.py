@@ -9,6 +9,7 @@ from workshop_desk.domain.clock import local
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod
 from workshop_desk.domain.people import fold
 from workshop_desk.domain.report import ProgrammeReport, ReportOptions
+from workshop_desk.domain.schulze_texts import facts
 
 Translate = Callable[[str], str]
 Value = str | int | float | dt.date | dt.datetime | None
@@ -151,15 +152,22 @@ def votes(_: Translate, report: ProgrammeReport) -> Sheet:
 
 
 def results(_: Translate, report: ProgrammeReport) -> Sheet:
+    """One row per option of each ballot; a ranking's rows also give the Schulze rank and, when that rank is
+    shared, what it leaves unsaid (the pairs Schulze does not separate, or still orders)."""
     methods = method_names(_)
     sheet = Sheet("Results", _("Results"), [(_("Sitting"), TEXT, 30), (_("Ballot"), TEXT, 30), (_("Method"), TEXT, 20),
                                             (_("Rank"), INTEGER, 7), (_("Option"), TEXT, 50), (_("Score"), DECIMAL, 10),
-                                            (_("Voters"), INTEGER, 9)])
+                                            (_("Voters"), INTEGER, 9), (_("Schulze rank"), INTEGER, 9),
+                                            (_("Schulze: shared rank"), TEXT, 50)])
     for s in report.sittings:
         for entry in s.ballots:
+            standing = entry.result.alternative if entry.result.sources else None
             for row in entry.result.rows:
+                schulze: list[Value] = [None, None]
+                if standing is not None:
+                    schulze = [standing.row(row.option_id).rank, facts(standing, row.option_id, _) or None]
                 sheet.rows.append([s.sitting.title, entry.ballot.title, methods[entry.ballot.method], row.rank,
-                                   row.label, row.score, entry.result.voters])
+                                   row.label, row.score, entry.result.voters, *schulze])
     return sheet
 
 

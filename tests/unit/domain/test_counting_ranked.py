@@ -1,5 +1,6 @@
 """Ranking ballots: Borda and Schulze against published worked examples, hand-computed cases, and properties."""
 
+import itertools
 import random
 
 import pytest
@@ -204,14 +205,107 @@ def test_the_schulze_winner_is_the_condorcet_winner_when_there_is_one(profile):
         assert [row.option_id for row in result.alternative.winners] == [condorcet[0] + 1]
 
 
-@given(profiles())
-def test_schulze_ranks_follow_the_beat_relation(profile):
-    """If X beats Y along strongest paths, X is ranked above Y (the relation is transitive: Schulze, 2011)."""
-    n, votes = profile
+def beat_relation(n: int, votes: Votes) -> set[tuple[int, int]]:
+    """(x, y), option ids: x beats y along strongest paths, p[x][y] > p[y][x]."""
     p = strongest_paths(pairwise_matrix(list(range(1, n + 1)), votes.papers))
-    rank = {row.option_id: row.rank for row in count(RANKING, RankingSettings(), options(LETTERS[:n]),
-                                                      votes).alternative.rows}
-    for i in range(n):
-        for j in range(n):
-            if p[i][j] > p[j][i]:
-                assert rank[i + 1] < rank[j + 1]
+    return {(i + 1, j + 1) for i in range(n) for j in range(n) if p[i][j] > p[j][i]}
+
+
+@given(profiles())
+def test_the_schulze_places_never_show_an_order_the_count_did_not_decide(profile):
+    """X in a place above Y only when p[X][Y] > p[Y][X]; a pair the count orders in a shared place is listed in
+    `ahead`; every other pair sharing a place is listed as undecided; the winners are exactly the unbeaten."""
+    n, votes = profile
+    beats = beat_relation(n, votes)
+    standing = count(RANKING, RankingSettings(), options(LETTERS[:n]), votes).alternative
+    rank = {row.option_id: row.rank for row in standing.rows}
+    undecided = {(x.option_id, y.option_id) for x, y in standing.undecided()}
+    for x in rank:
+        for y in rank:
+            if rank[x] < rank[y]:
+                assert (x, y) in beats
+            elif x != y and rank[x] == rank[y]:
+                assert ((x, y) in standing.ahead) == ((x, y) in beats)
+                assert ((x, y) in undecided or (y, x) in undecided) == ((x, y) not in beats and (y, x) not in beats)
+    assert {row.option_id for row in standing.winners} == set(rank) - {y for _x, y in beats}
+    assert [row.rank for row in standing.rows] == sorted(rank.values())
+
+
+@given(profiles())
+def test_no_shared_schulze_place_could_be_split(profile):
+    """The places are the finest that keep every order across places decided: no part of a shared place beats the
+    rest of it."""
+    n, votes = profile
+    beats = beat_relation(n, votes)
+    standing = count(RANKING, RankingSettings(), options(LETTERS[:n]), votes).alternative
+    for place in {row.rank for row in standing.rows}:
+        members = [row.option_id for row in standing.rows if row.rank == place]
+        for size in range(1, len(members)):
+            for top in itertools.combinations(members, size):
+                rest = set(members) - set(top)
+                assert not all((x, y) in beats for x in top for y in rest)
+
+
+@given(profiles())
+def test_the_borda_rows_carry_the_schulze_place(profile):
+    n, votes = profile
+    result = count(RANKING, RankingSettings(), options(LETTERS[:n]), votes)
+    assert {row.option_id: row.extra["schulze"] for row in result.rows} == \
+        {row.option_id: row.rank for row in result.alternative.rows}
+
+
+# --- Pairs Schulze leaves undecided -------------------------------------------------------------------------
+
+def schulze(profile: list[tuple[int, str]], letters: str):
+    return count(RANKING, RankingSettings(), options(letters), ranked(profile, letters))
+
+
+def places(standing) -> list[tuple[str, int, bool]]:
+    return [(row.label, row.rank, row.tied) for row in standing.rows]
+
+
+def pairs(found) -> list[tuple[str, str]]:
+    return [(x.label, y.label) for x, y in found]
+
+
+def test_only_what_strongest_paths_decide_is_ranked():
+    # A>B>C and C>A>B: d[A][B] = 2 : 0, A–C and B–C 1 : 1. Only A beats B (p[A][B] = 2); p[A][C] = p[C][A] = 0 and
+    # p[B][C] = p[C][B] = 0. "A = C > B" would claim C above B: all three share the place, A stays ahead of B.
+    result = schulze([(1, "ABC"), (1, "CAB")], "ABC")
+    standing = result.alternative
+    assert places(standing) == [("A", 1, True), ("C", 1, True), ("B", 1, True)]
+    assert standing.ahead == ((1, 2),)
+    assert pairs(standing.ahead_rows()) == [("A", "B")]
+    assert pairs(standing.undecided()) == [("A", "C"), ("C", "B")]
+    assert labels(standing.winners) == ["A", "C"]  # B is beaten by A: not a winner, though it shares the place
+    assert [(row.label, row.score, row.rank) for row in result.rows] == [("A", 3, 1), ("C", 2, 2), ("B", 1, 3)]
+    assert result.winners_differ  # Borda elects A alone; Schulze leaves A and C undecided
+
+
+def test_a_condorcet_cycle_decides_nothing():
+    result = schulze([(1, "ABC"), (1, "BCA"), (1, "CAB")], "ABC")
+    standing = result.alternative
+    assert places(standing) == [("A", 1, True), ("B", 1, True), ("C", 1, True)]
+    assert standing.ahead == ()
+    assert pairs(standing.undecided()) == [("A", "B"), ("A", "C"), ("B", "C")]
+    assert labels(standing.winners) == ["A", "B", "C"]
+
+
+def test_a_fully_decided_order_is_the_plain_ranking():
+    standing = schulze(WIKIPEDIA, "ABCDE").alternative
+    assert places(standing) == [("E", 1, False), ("A", 2, False), ("C", 3, False), ("B", 4, False), ("D", 5, False)]
+    assert standing.ahead == () and standing.undecided() == ()
+    assert labels(standing.winners) == ["E"]
+
+
+def test_several_undecided_pairs_in_several_places():
+    # W first and V last for both voters: decided. Between them, A>B>C and C>A>B as above.
+    middle = schulze([(1, "WABCV"), (1, "WCABV")], "WABCV").alternative
+    assert places(middle) == [("W", 1, False), ("A", 2, True), ("C", 2, True), ("B", 2, True), ("V", 5, False)]
+    assert pairs(middle.undecided()) == [("A", "C"), ("C", "B")] and pairs(middle.ahead_rows()) == [("A", "B")]
+    assert labels(middle.winners) == ["W"]
+    # A~B and C~D (1 : 1 each), both above C and D, E last: two shared places.
+    two = schulze([(1, "ABCDE"), (1, "BADCE")], "ABCDE").alternative
+    assert places(two) == [("A", 1, True), ("B", 1, True), ("C", 3, True), ("D", 3, True), ("E", 5, False)]
+    assert pairs(two.undecided()) == [("A", "B"), ("C", "D")] and two.ahead == ()
+    assert labels(two.winners) == ["A", "B"]

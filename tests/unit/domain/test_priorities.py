@@ -2,10 +2,11 @@
 
 import pytest
 
+from workshop_desk.domain.counting import count
 from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.priorities import ActionDraft, Priority, clean_action, consolidate, justification
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.domain.voting import Result, ResultRow
+from workshop_desk.domain.voting import BallotPaper, Mark, Option, RankingSettings, Result, ResultRow, Votes
 
 
 def priority(pid: int, sitting: int, position: int, title: str) -> Priority:
@@ -39,3 +40,22 @@ def test_action_fields_are_checked():
         clean_action(ActionDraft("Navette", budget=-1))
     with pytest.raises(ValidationError, match="cannot be empty"):
         clean_action(ActionDraft("  "))
+
+
+def test_a_ranking_justification_says_what_schulze_decides_and_leaves_undecided():
+    # A>B>C and C>A>B: Borda A 3, C 2, B 1; Schulze puts A above B only: the three share its first place.
+    options = [Option(1, "A"), Option(2, "B"), Option(3, "C")]
+    votes = Votes((BallotPaper("1", (Mark(1, 1), Mark(2, 2), Mark(3, 3))),
+                   BallotPaper("2", (Mark(3, 1), Mark(1, 2), Mark(2, 3)))))
+    result = count(BallotMethod.RANKING, RankingSettings(), options, votes)
+    texts = [justification("Classement", BallotMethod.RANKING, row, result) for row in result.rows]
+    assert texts == [
+        "Ranking “Classement”: rank 1 of 3, score 3, 2 ballots. "
+        "Schulze (Condorcet): rank 1 of 3, shared: ahead of “B”; not separated from “C”.",
+        "Ranking “Classement”: rank 2 of 3, score 2, 2 ballots. "
+        "Schulze (Condorcet): rank 1 of 3, shared: not separated from “A”, “B”.",
+        "Ranking “Classement”: rank 3 of 3, score 1, 2 ballots. "
+        "Schulze (Condorcet): rank 1 of 3, shared: behind “A”; not separated from “C”."]
+    decided = count(BallotMethod.RANKING, RankingSettings(), options, Votes(votes.papers[:1]))
+    assert justification("Classement", BallotMethod.RANKING, decided.rows[1], decided).endswith(
+        "Schulze (Condorcet): rank 2 of 3.")

@@ -17,7 +17,17 @@ from workshop_desk.domain.report import BallotReport, ProgrammeReport, SittingRe
 from workshop_desk.domain.rounds import TimedRound
 from workshop_desk.domain.speaking import SpeakingTurn
 from workshop_desk.domain.table_plan import RoomTable
-from workshop_desk.domain.voting import Ballot, BallotPaper, ConsentSettings, DotSettings, Mark, Option, Tally, Votes
+from workshop_desk.domain.voting import (
+    Ballot,
+    BallotPaper,
+    ConsentSettings,
+    DotSettings,
+    Mark,
+    Option,
+    RankingSettings,
+    Tally,
+    Votes,
+)
 
 T0 = dt.datetime(2027, 2, 2, 13, 0, tzinfo=dt.UTC)  # 14:00 in Paris
 
@@ -67,6 +77,22 @@ def _consent() -> BallotReport:
               BallotPaper("2", (Mark(90, 1, axis=CONCERNS, comment="Le budget"), Mark(91, 1, axis=AGREE))))
     votes = Votes(papers)
     return BallotReport(ballot, count(ballot.method, ballot.settings, options, votes), votes)
+
+
+def ranking() -> BallotReport:
+    """A>B>C and C>A>B: Borda ranks Locaux 3, Mobilité 2, Formation 1; Schulze decides only Locaux above
+    Formation, so the three share its first rank."""
+    options = (Option(73, "Locaux et ateliers"), Option(74, "Formation"), Option(75, "Mobilité"))
+    ballot = Ballot(82, 2, "Classement des orientations", BallotMethod.RANKING, RankingSettings(), options=options,
+                    agenda_item_id=13)
+    votes = Votes((BallotPaper("1", (Mark(73, 1), Mark(74, 2), Mark(75, 3))),
+                   BallotPaper("2", (Mark(75, 1), Mark(73, 2), Mark(74, 3)))))
+    return BallotReport(ballot, count(ballot.method, ballot.settings, options, votes), votes)
+
+
+def ranked_report() -> ProgrammeReport:
+    """The minutes of one sitting whose only ballot is that ranking."""
+    return replace(report(), sittings=(replace(sitting_report(), ballots=(ranking(),)),))
 
 
 PRIORITIES = (Priority(100, 2, 0, "Locaux et ateliers", "dots", 8.0, "Premier au vote"),

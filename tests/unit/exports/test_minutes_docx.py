@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from PIL import Image
 
 from tests.unit.exports.builders import all_text, field_codes, footer_text, is_header_row, reopen, rows
-from tests.unit.exports.report_builders import at, logo_png, programme_report, report
+from tests.unit.exports.report_builders import at, logo_png, programme_report, ranked_report, report
 from workshop_desk.domain.report import ANNEXES, SECTIONS, VOTES, ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.exports.attendance_report_docx import clock_time
 from workshop_desk.exports.charts import bar_chart
@@ -145,6 +145,23 @@ def test_french_minutes(tmp_path):
     counts = rows(document.tables[0])  # attendance by stakeholder group
     assert counts[-1][-1] == "33\xa0%"  # French percent, with its (non-breaking) space
     assert "30/09/2027" in all_text(document)
+
+
+def test_a_ranking_shows_the_pairs_schulze_leaves_undecided_tied(tmp_path):
+    document = _write(tmp_path, ranked_report())
+    results = _table_after(document, "Rank")
+    assert results == [["Rank", "Option", "Score", "Schulze rank"], ["1", "Locaux et ateliers", "3", "1="],
+                       ["2", "Mobilité", "2", "1="], ["3", "Formation", "1", "1="]]
+    texts = [p.text for p in document.paragraphs]
+    assert "The counts disagree. Borda: Locaux et ateliers. Schulze (Condorcet): Locaux et ateliers = Mobilité." \
+        in texts
+    assert "Not separated by the votes (Schulze): “Locaux et ateliers” and “Mobilité”; “Mobilité” and " \
+        "“Formation”." in texts
+    assert "Yet Schulze puts “Locaux et ateliers” ahead of “Formation”." in texts
+    french = _write(tmp_path, ranked_report(), language="fr")
+    assert _table_after(french, "Rang")[0][-1] == "Rang Schulze"
+    assert "Non départagés par les votes (Schulze) : « Locaux et ateliers » et « Mobilité » ; « Mobilité » et " \
+        "« Formation »." in [p.text.replace("\xa0", " ") for p in french.paragraphs]
 
 
 def test_programme_report_has_a_chapter_per_sitting(tmp_path):

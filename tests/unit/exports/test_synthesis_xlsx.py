@@ -7,7 +7,7 @@ import pytest
 from openpyxl.chart import BarChart
 from openpyxl.workbook.workbook import Workbook
 
-from tests.unit.exports.report_builders import programme_report, report
+from tests.unit.exports.report_builders import programme_report, ranked_report, report
 from workshop_desk.domain.report import ATTENDANCE, SECTIONS, VOTES, ProgrammeReport, ReportOptions
 from workshop_desk.exports.synthesis_xlsx import write_synthesis
 
@@ -80,9 +80,21 @@ def test_ideas_votes_and_results(tmp_path):
     assert voters == {"V0001", "V0002", "V0003", "(count)"}  # never "participant-2"
     assert ["Atelier santé", "Priorités de la filière", "(count)", None, "Paper", "Formation", None, None, 6] in votes
     results = _table(workbook, "Results")
-    assert results[1] == ["Atelier santé", "Priorités de la filière", "Dot voting", 1, "Locaux et ateliers", 8, 3]
+    assert results[1] == ["Atelier santé", "Priorités de la filière", "Dot voting", 1, "Locaux et ateliers", 8, 3,
+                          None, None]
     charts = workbook["Charts"]._charts
     assert len(charts) == 1  # the dot vote; the consent round is a table of outcomes, not a chart
+
+
+def test_a_ranking_gives_the_schulze_rank_and_what_a_shared_one_leaves_unsaid(tmp_path):
+    results = _table(_write(tmp_path, ranked_report()), "Results")
+    assert results[0][-2:] == ["Schulze rank", "Schulze: shared rank"]
+    assert [row[3:] for row in results[1:]] == [
+        [1, "Locaux et ateliers", 3, 2, 1, "ahead of “Formation”; not separated from “Mobilité”"],
+        [2, "Mobilité", 2, 2, 1, "not separated from “Locaux et ateliers”, “Formation”"],
+        [3, "Formation", 1, 2, 1, "behind “Locaux et ateliers”; not separated from “Mobilité”"]]
+    french = _table(_write(tmp_path, ranked_report(), language="fr"), "Results")
+    assert french[1][-1].replace("\xa0", " ") == "devant « Formation » ; non départagé de « Mobilité »"
 
 
 def test_priorities_actions_and_timings(tmp_path):

@@ -277,6 +277,21 @@ def test_results_are_promoted_into_the_sittings_priorities_with_their_justificat
                                                                ("Mobilité", None, 3)]
 
 
+def test_the_winners_promoted_from_a_ranking_stay_true_to_what_schulze_decides(ws, sitting):
+    # A>B>C and C>A>B: Borda elects A alone; Schulze leaves A and C undecided and puts A above B only.
+    ballot = ws.ballots.open(ws.ballots.create(sitting, "Classement", BallotMethod.RANKING, ["A", "B", "C"]).id)
+    a, b, c = (o.id for o in ballot.options)
+    ws.ballots.cast_many(ballot.id, [BallotPaper("1", (Mark(a, 1), Mark(b, 2), Mark(c, 3))),
+                                     BallotPaper("2", (Mark(c, 1), Mark(a, 2), Mark(b, 3)))])
+    assert [row.label for row in ws.ballots.result(ballot.id).alternative.winners] == ["A", "C"]
+    promoted = ws.priorities.promote(ballot.id, [a, b])
+    assert [p.title for p in promoted] == ["A", "B"]
+    assert promoted[0].justification.endswith("Schulze (Condorcet): rank 1 of 3, shared: ahead of “B”; "
+                                              "not separated from “C”.")
+    assert promoted[1].justification.endswith("Schulze (Condorcet): rank 1 of 3, shared: behind “A”; "
+                                              "not separated from “C”.")
+
+
 def test_priorities_are_edited_reordered_and_deleted(ws, sitting):
     first = ws.priorities.add(sitting, PriorityDraft("Emploi"))
     second = ws.priorities.add(sitting, PriorityDraft("Commerce"))

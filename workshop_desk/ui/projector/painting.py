@@ -1,10 +1,14 @@
 """Drawing helpers for the projector: text sized from the screen height, wrapped and elided."""
 
+import re
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from workshop_desk.ui import theme
 
+# Where a line may break: any white space but the no-break ones (French « quotes » and the space before ; or :).
+_BREAKS = re.compile(r"[^\S\u00a0\u202f]+")
 # Main text is at least 1/20 of the screen height: readable from the back of a room.
 MAIN = 1 / 20
 
@@ -33,7 +37,7 @@ def draw_text(painter: QPainter, rect: QRectF, text: str, pixels: float, colour:
 def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in _BREAKS.split(text.strip()):
         candidate = f"{current} {word}".strip()
         if metrics.horizontalAdvance(candidate) <= width or not current:
             current = candidate

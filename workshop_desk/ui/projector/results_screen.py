@@ -1,6 +1,7 @@
 """The projector's vote screen: 'Votes: N' until the result is revealed, then bars, a ranking, a consent round,
 or (results_charts.py) the 2×2 scatter and the multi-criteria table — all painted to the screen's scale."""
 
+from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
@@ -19,6 +20,7 @@ from workshop_desk.ui.projector.vote_views import ResultView
 from workshop_desk.ui.voting import texts
 
 Align = Qt.AlignmentFlag
+PROJECTOR_PAIRS = 4  # undecided pairs named on the screen at most (the console and the documents name them all)
 WARNING_MARK = "⚠"  # before a note the room must not miss (Borda and Schulze elect different winners)
 STANCE_COLOURS = {AGREE: "#66BB6A", CONCERNS: theme.PROJECTOR_ACCENT, OBJECTION: theme.PROJECTOR_OVERRUN}
 OUTCOME_COLOURS = {ConsentOutcome.ADOPTED: "#66BB6A", ConsentOutcome.ADOPTED_WITH_CONCERNS: theme.PROJECTOR_ACCENT,
@@ -49,8 +51,9 @@ class ResultsScreen(Screen):
 
 def paint_result(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float) -> None:
     """The revealed result, drawn the way its method reads best, with its notes along the bottom."""
-    notes = [note for note in _notes(view, result) if note]
     metrics = QFontMetricsF(theme.font_px(h * NOTE))
+    notes = [note for note in _notes(view, result, lambda text: metrics.horizontalAdvance(text) <= rect.width() * 1.8)
+             if note]
     lines = [1 if metrics.horizontalAdvance(note) <= rect.width() else 2 for note in notes]  # a long note wraps
     body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - sum(lines) * metrics.lineSpacing())
     if view.method == BallotMethod.MATRIX:
@@ -68,15 +71,28 @@ def paint_result(painter: QPainter, rect: QRectF, view: ResultView, result: Resu
                          max_lines=count)
 
 
-def _notes(view: ResultView, result: Result) -> list[str]:
+def _notes(view: ResultView, result: Result, fits: Callable[[str], bool]) -> list[str]:
     notes = [texts.ties_note(result)]
     if view.method == BallotMethod.RANKING:
         schulze = texts.schulze_note(result)
         notes.append(f"{WARNING_MARK} {schulze}" if result.winners_differ else schulze)
+        notes.append(_undecided(result, fits))
     if any(row.dissent for row in result.rows):
         notes.append(_("≠ voters strongly disagree on this criterion.") if view.method == BallotMethod.CRITERIA
                      else _("≠ voters strongly disagree on this option."))
     return notes
+
+
+def _undecided(result: Result, fits: Callable[[str], bool]) -> str:
+    """The pairs Schulze leaves undecided, as many named as `fits` (two lines), else how many there are. The bars
+    are Borda's, so the pairs Schulze still orders within a shared rank are left to the console and documents."""
+    count = len(result.alternative.undecided()) if result.alternative and result.sources else 0
+    for most in range(min(count, PROJECTOR_PAIRS), 0, -1):
+        text = texts.undecided_notes(result, most)[0]
+        if fits(text):
+            return text
+    return ngettext("Schulze leaves {n} pair of options undecided.", "Schulze leaves {n} pairs of options undecided.",
+                    count).format(n=count) if count else ""
 
 
 def _share(view: ResultView, row: ResultRow, biggest: float) -> float:
@@ -112,8 +128,9 @@ def paint_bars(painter: QPainter, rect: QRectF, view: ResultView, result: Result
 
 
 def _schulze_only_winner(result: Result, row: ResultRow) -> bool:
-    """The row is a winner of the Schulze count but not of Borda's."""
-    return result.winners_differ and row.extra.get("schulze") == 1 and row.rank != 1
+    """The row is a winner of the Schulze count (nothing beats it) but not of Borda's."""
+    schulze = result.alternative.winners if result.alternative else ()
+    return result.winners_differ and row.rank != 1 and any(won.option_id == row.option_id for won in schulze)
 
 
 class _Columns:

@@ -158,11 +158,14 @@ class ResultModel(QAbstractTableModel):
         self._method = BallotMethod.DOTS
         self._high = 5
         self._winners: set[int] = set()
+        self._schulze: dict[int, str] = {}  # each row's Schulze remark, worked out once per result
 
     def set_result(self, result: Result | None, method: BallotMethod, high: int = 5) -> None:
         self.beginResetModel()
         self._result, self._method, self._high = result, method, high
         self._winners = {row.option_id for row in result.winners} if result else set()
+        self._schulze = {row.option_id: texts.schulze_remark(result, row)
+                         for row in result.rows} if result and result.alternative else {}
         self.endResetModel()
 
     def row(self, row: int) -> ResultRow:
@@ -213,10 +216,13 @@ class ResultModel(QAbstractTableModel):
         if column == 2:
             return texts.score_text(self._method, line, self._result, self._high)
         if column - 3 < len(extra):
-            return _cell(extra[column - 3].key, line.extra.get(extra[column - 3].key))
+            key = extra[column - 3].key
+            if key == "schulze" and self._result.alternative is not None:  # '1=': a place shared, not a rank
+                return texts.rank_text(self._result.alternative.row(line.option_id))
+            return _cell(key, line.extra.get(key))
         if column - 3 == len(extra):
             return texts.sources_text(line)
-        return remarks(line)
+        return "; ".join(part for part in (remarks(line), self._schulze.get(line.option_id, "")) if part)
 
 
 def _cell(key: str, value: float | str | None) -> str:

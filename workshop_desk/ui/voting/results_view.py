@@ -1,7 +1,9 @@
 """The console's live result of a ballot: every count from every source, ties and disagreement marked, what the
 Schulze count says beside Borda, the split by stakeholder group, and promotion to the sitting's priorities."""
 
-from PySide6.QtCore import Signal
+import html
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +27,7 @@ from workshop_desk.ui.voting.models import ID_ROLE, ResultModel
 from workshop_desk.ui.widgets.form_status import FormStatus
 
 EVERYONE = -1
+NOTE_PAIRS = 2  # undecided pairs named under the table at most (its tooltip names them all)
 
 
 class ResultsView(QWidget):
@@ -62,6 +65,7 @@ class ResultsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)  # notes escaped, the disagreement in bold
         self.promote_button = QPushButton(_("&Promote to priorities"))
         self.promote_button.setToolTip(_("The selected options (or the winners) join the sitting's priorities, "
                                          "with the method and scores as their justification"))
@@ -70,15 +74,15 @@ class ResultsView(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.split_check)
         top.addWidget(self.group_combo)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.notes, 1)
-        bottom.addWidget(self.promote_button)
+        counts = QHBoxLayout()  # the button beside the counts: the notes below get the whole width
+        counts.addWidget(self.counts, 1)
+        counts.addWidget(self.promote_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.counts)
+        layout.addLayout(counts)
         layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.notes)
         layout.addWidget(self.status)
 
     def _connect_signals(self) -> None:
@@ -136,11 +140,21 @@ class ResultsView(QWidget):
         lines = [texts.heading_line(ballot.method, ballot.status, sum(s.ballots for s in sources),
                                     sum(s.tallied for s in sources)) + " · " + shown]
         self.counts.setText(" ".join(lines))
-        notes = [texts.ties_note(everyone), texts.schulze_note(everyone)] if everyone else []
+        notes = [html.escape(note) for note in self._notes(everyone, NOTE_PAIRS)]
         if everyone is not None and everyone.winners_differ:
-            notes[-1] = f"<b style='color:{theme.WARNING}'>{notes[-1]}</b>"
-        self.notes.setText("<br>".join(note for note in notes if note))
+            notes[1] = f"<b style='color:{theme.WARNING}'>{notes[1]}</b>"
+        self.notes.setText("<br>".join(note for note in notes[:3] if note))
+        self.notes.setToolTip("\n".join(note for note in self._notes(everyone) if note))
         self.promote_button.setEnabled(bool(everyone and everyone.sources))
+
+    @staticmethod
+    def _notes(result: Result | None, most: int | None = None) -> list[str]:
+        """Ties, the Schulze winners, the pairs Schulze leaves undecided, those it still orders in a shared rank
+        (`most` pairs named of each). The label shows the first three, a few pairs; its tooltip all four, every pair;
+        each row's remarks say what concerns it."""
+        if result is None:
+            return []
+        return [texts.ties_note(result), texts.schulze_note(result), *texts.undecided_notes(result, most)]
 
     def selected_options(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

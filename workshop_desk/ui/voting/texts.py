@@ -1,5 +1,6 @@
 """How numbers, scores and counts of a vote are written, in the console and on the projector (no Qt here)."""
 
+from workshop_desk.domain import schulze_texts
 from workshop_desk.domain.consent import ConsentOutcome, outcome_label
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source, label
 from workshop_desk.domain.voting import Result, ResultRow, method_label, status_label
@@ -94,14 +95,18 @@ def sources_text(row: ResultRow) -> str:
 
 def schulze_note(result: Result) -> str:
     """What the Schulze count says beside Borda: who it elects, and whether that differs."""
-    if result.alternative is None or not result.sources:
-        return ""
-    schulze = " = ".join(row.label for row in result.alternative.winners)
-    if not result.winners_differ:
-        return _("Schulze (Condorcet) elects the same winner: {winners}.").format(winners=schulze)
-    borda = " = ".join(row.label for row in result.winners)
-    return _("The counts disagree. Borda: {borda}. Schulze (Condorcet): {schulze}.").format(borda=borda,
-                                                                                         schulze=schulze)
+    return schulze_texts.winners_note(result, _)
+
+
+def undecided_notes(result: Result, most: int | None = None) -> list[str]:
+    """The pairs the Schulze count leaves undecided, and those it still orders within a shared place (each list
+    cut to `most` pairs); empty strings when it decides every pair."""
+    return [schulze_texts.undecided_note(result, _, most), schulze_texts.ahead_note(result, _, most)]
+
+
+def schulze_remark(result: Result, row: ResultRow) -> str:
+    """'Schulze: behind “A”; not separated from “C”', or ''."""
+    return schulze_texts.remark(result, row.option_id, _)
 
 
 def ties_note(result: Result) -> str:
