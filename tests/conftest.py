@@ -22,3 +22,44 @@ def _english_by_default() -> object:
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+def _only_marked_services_write() -> None:
+    """Every unit of work that changes the file must run under a service method marked @writes (or test code):
+    the marks are what keeps writes out of the screens (tests/test_architecture.py), so none may be missing."""
+    import sys
+    from contextlib import contextmanager
+
+    from workshop_desk.services.writes import WRITER_CODES
+    from workshop_desk.storage.db import Database
+
+    original = Database.session
+    tests = str(Path(__file__).resolve().parent)
+    package = Path(__file__).resolve().parent.parent / "workshop_desk"
+    services, plumbing = str(package / "services"), (str(package / "storage"), "contextlib")
+
+    def allowed() -> bool:
+        """Up from the unit of work: a marked method before leaving the services, or a test's own session."""
+        frame, in_service = sys._getframe(2), False
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if frame.f_code in WRITER_CODES:
+                return True
+            if name.startswith(services):
+                in_service = True
+            elif not any(part in name for part in plumbing):
+                return not in_service and name.startswith(tests)
+            frame = frame.f_back  # type: ignore[assignment]
+        return False
+
+    @contextmanager
+    def session(self: Database):  # type: ignore[no-untyped-def]
+        before = self.change_count
+        with original(self) as unit:
+            yield unit
+        assert self.change_count == before or allowed(), "a service method that writes is not marked @writes"
+
+    Database.session = session  # type: ignore[method-assign]
+
+
+_only_marked_services_write()

@@ -36,3 +36,90 @@ def test_the_verbs_the_app_recognises_without_importing_them_are_all_the_verbs()
     from workshop_desk import cli
 
     assert {command.words[0] for command in cli.commands()} == cli.VERBS
+
+
+# --- One way for the console to change the programme --------------------------------------------------------------
+
+UI = PACKAGE / "ui"
+COMMAND_LAYER = {UI / "document.py", *(UI / "commands").glob("*.py")}
+# `--screenshot` stages the demo (a run under way, a ballot revealed) before it renders: a tool, not the console.
+STAGING = {UI / "screenshots.py", UI / "voting" / "screenshots.py"}
+NOT_SERVICES = {"path", "read_only", "read_only_reason", "close", "copy_to"}  # the file itself, not its content
+
+
+def _screens() -> list[Path]:
+    return [path for path in UI.rglob("*.py") if path not in COMMAND_LAYER | STAGING]
+
+
+def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:
+    return {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+
+def _service_classes() -> dict[str, type]:
+    from typing import get_type_hints
+
+    from workshop_desk.services.workspace import Workspace
+
+    return {name: hint for name, hint in get_type_hints(Workspace).items() if isinstance(hint, type)}
+
+
+def _is_workspace(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Name) and node.id == "workspace") or \
+        (isinstance(node, ast.Attribute) and node.attr == "workspace")
+
+
+def _workspace_uses(path: Path) -> list[str]:
+    """Outside the command layer: a service reached through `workspace.<service>.<method>(…)` must be read from,
+    never written to, and never kept aside (an alias would hide what is called); the database is not reached."""
+    from workshop_desk.services.writes import WRITERS
+
+    services, problems = _service_classes(), []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parents = _parents(tree)
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Attribute) and _is_workspace(node.value)) or node.attr in NOT_SERVICES:
+            continue
+        where = f"{path.relative_to(PACKAGE)}:{node.lineno}"
+        method, call = parents.get(node), parents.get(parents.get(node))  # type: ignore[arg-type]
+        if node.attr not in services:
+            problems.append(f"{where}: workspace.{node.attr}")
+        elif not (isinstance(method, ast.Attribute) and isinstance(call, ast.Call) and call.func is method):
+            problems.append(f"{where}: workspace.{node.attr} kept aside or passed on")
+        elif f"{services[node.attr].__name__}.{method.attr}" in WRITERS:
+            problems.append(f"{where}: workspace.{node.attr}.{method.attr}() writes")
+    return problems
+
+
+def test_the_screens_change_the_programme_only_through_the_command_layer() -> None:
+    problems = [problem for path in _screens() for problem in _workspace_uses(path)]
+    assert problems == [], "write through Document or ui/commands/ (see ARCHITECTURE.md)"
+
+
+def test_the_screens_neither_build_services_nor_announce_changes_nor_push_undo_steps() -> None:
+    import workshop_desk.services as services_package
+    from workshop_desk.ui.document import Document
+
+    service_names = {path.stem for path in Path(services_package.__path__[0]).glob("*.py")}
+    signals = {name for name in vars(Document) if type(vars(Document)[name]).__name__ == "Signal"}
+    problems = []
+    for path in _screens():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(PACKAGE)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("workshop_desk.services."):
+                problems += [f"{where}: builds {alias.name}" for alias in node.names
+                             if alias.name.endswith(("Service", "Results", "States"))
+                             and node.module.rsplit(".", 1)[1] in service_names]  # type: ignore[union-attr]
+            if isinstance(node, ast.Attribute) and node.attr == "emit" and isinstance(node.value, ast.Attribute) \
+                    and node.value.attr in signals and "document" in ast.unparse(node.value.value):
+                problems.append(f"{where}: emits the document's {node.value.attr}")
+            if isinstance(node, ast.Attribute) and node.attr == "push" and isinstance(node.value, ast.Attribute) \
+                    and node.value.attr == "undo_stack":
+                problems.append(f"{where}: pushes on the undo stack")
+    assert problems == []
+
+
+def test_only_the_document_pushes_undo_steps() -> None:
+    pushes = [str(path.relative_to(PACKAGE)) for path in UI.rglob("*.py")
+              if "undo_stack.push(" in path.read_text(encoding="utf-8") and path != UI / "document.py"]
+    assert pushes == []

@@ -19,6 +19,7 @@ class Prompts:
         self.errors: list[str] = []
         self.infos: list[str] = []
         self.confirm_answer = True
+        self.questions: list[str] = []  # what ask_to offered
         self.text_answer: str | None = None
         self.save_answer: Path | None = None
         self.open_answer: Path | None = None
@@ -32,6 +33,12 @@ def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
     monkeypatch.setattr(module, "error", lambda _p, message, title=None: recorder.errors.append(message))
     monkeypatch.setattr(module, "info", lambda _p, message, title=None: recorder.infos.append(message))
     monkeypatch.setattr(module, "confirm", lambda _p, message, title=None: recorder.confirm_answer)
+
+    def ask_to(_parent: object, message: str, _answer: str, _title: object = None) -> bool:
+        recorder.questions.append(message)
+        return recorder.confirm_answer
+
+    monkeypatch.setattr(module, "ask_to", ask_to)
     monkeypatch.setattr(module, "ask_text", lambda *_a, **_k: recorder.text_answer)
     monkeypatch.setattr(module, "save_file", lambda *_a, **_k: recorder.save_answer)
     monkeypatch.setattr(module, "open_file", lambda *_a, **_k: recorder.open_answer)

@@ -8,6 +8,7 @@ from workshop_desk.domain.models import AgendaItem, ItemDraft
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import renumber, to_domain
 from workshop_desk.services.sittings import ordered_items
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
@@ -39,6 +40,7 @@ class AgendaService:
         with self._db.session() as session:
             return [to_domain(row, AgendaItem) for row in ordered_items(session, sitting_id)]
 
+    @writes
     def add(self, sitting_id: int, draft: ItemDraft, row: int | None = None) -> AgendaItem:
         """A new item at `row` (at the end when None)."""
         values = _clean(draft)
@@ -54,6 +56,7 @@ class AgendaService:
             _renumber(session, sitting_id, [i for i in ids if i is not None])
             return to_domain(new, AgendaItem)
 
+    @writes
     def update(self, item_id: int, draft: ItemDraft) -> AgendaItem:
         """Save an item's edited fields."""
         values = _clean(draft)
@@ -66,6 +69,7 @@ class AgendaService:
             session.add(row)
             return to_domain(row, AgendaItem)
 
+    @writes
     def delete(self, item_id: int) -> Snapshot:
         """Delete an item (the run forgets it if it was the current one); returns what an undo puts back."""
         with self._db.session() as session:
@@ -75,11 +79,13 @@ class AgendaService:
             _renumber(session, sitting_id, remaining)
             return snapshot
 
+    @writes
     def reorder(self, sitting_id: int, ordered_ids: list[int]) -> list[AgendaItem]:
         """Put the sitting's items in this order."""
         with self._db.session() as session:
             return _renumber(session, sitting_id, ordered_ids)
 
+    @writes
     def move(self, sitting_id: int, item_id: int, to_row: int) -> list[AgendaItem]:
         """Move one item to another row."""
         ids = [item.id for item in self.items(sitting_id)]

@@ -10,6 +10,7 @@ from workshop_desk.domain.enums import AttendanceStatus, Source
 from workshop_desk.domain.models import Attendance, Participant, ParticipantDraft
 from workshop_desk.services.mapping import to_domain
 from workshop_desk.services.participants import _programme_id, clean_participant, unique_badge_code
+from workshop_desk.services.writes import writes
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import AttendanceTable, ParticipantTable, SittingTable
 
@@ -45,6 +46,7 @@ class AttendanceService:
     def head_count(self, sitting_id: int) -> HeadCount:
         return head_count(self.roster(sitting_id))
 
+    @writes
     def set_status(self, sitting_id: int, participant_ids: list[int], status: AttendanceStatus) -> None:
         """Set the status of several participants at once (inviting those not yet expected)."""
         with self._db.session() as session:
@@ -59,6 +61,7 @@ class AttendanceService:
                     row.signed_in_at = now
                 session.add(row)
 
+    @writes
     def put_back(self, sitting_id: int, participant_id: int, state: Attendance | None) -> None:
         """Make one person's attendance at a sitting exactly `state` (None: no row at all) — for undo and redo."""
         with self._db.session() as session:
@@ -76,6 +79,7 @@ class AttendanceService:
                 setattr(row, name, value)
             session.add(row)
 
+    @writes
     def uninvite(self, sitting_id: int, participant_ids: list[int]) -> None:
         """No longer expected at this sitting."""
         with self._db.session() as session:
@@ -84,6 +88,7 @@ class AttendanceService:
                 if row is not None:
                     session.delete(row)
 
+    @writes
     def scan(self, sitting_id: int, code: str) -> SignIn:
         """Sign in the holder of a badge code; an unknown code changes nothing."""
         with self._db.session() as session:
@@ -93,6 +98,7 @@ class AttendanceService:
                 return SignIn(SignInOutcome.UNKNOWN, code=code.strip())
             return self._sign_in(session, sitting_id, row)
 
+    @writes
     def sign_in(self, sitting_id: int, participant_id: int) -> SignIn:
         """Sign in a participant picked by name."""
         with self._db.session() as session:
@@ -101,6 +107,7 @@ class AttendanceService:
                 raise LookupError(f"participant {participant_id}")
             return self._sign_in(session, sitting_id, row)
 
+    @writes
     def walk_in(self, sitting_id: int, draft: ParticipantDraft) -> SignIn:
         """Add someone who was not on the list and sign them in, in one transaction."""
         with self._db.session() as session:
@@ -110,6 +117,7 @@ class AttendanceService:
             session.flush()
             return self._sign_in(session, sitting_id, row)
 
+    @writes
     def mark_left(self, sitting_id: int, participant_id: int, left: bool = True) -> Attendance:
         """Record that someone left early (or, with left=False, that they came back)."""
         with self._db.session() as session:

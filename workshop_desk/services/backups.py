@@ -2,13 +2,16 @@
 
 import hashlib
 import re
+import shutil
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from workshop_desk.domain.backups import backups_to_keep
 from workshop_desk.domain.clock import WallClock, utc_now
-from workshop_desk.storage.db import Database, copy_database
+from workshop_desk.services.writes import writes
+from workshop_desk.storage.db import Database
+from workshop_desk.storage.programme_file import restorable
 
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.wdesk$")
@@ -53,11 +56,31 @@ class BackupService:
         """Copy the file now (through the backup API) and prune old copies."""
         changes = self._db.change_count
         now = self._now()
-        target = self._folder / f"{self._db.path.stem}.{now.astimezone(UTC):{_STAMP}}.wdesk"
+        target = self._target(now)
+        while target.exists():  # never over an earlier copy (one being restored, say): a microsecond later
+            now += timedelta(microseconds=1)
+            target = self._target(now)
         self._db.copy_to(target)
         self._saved_at_change = changes
         self.prune()
         return Backup(target, now, target.stat().st_size)
+
+    def _target(self, when: datetime) -> Path:
+        return self._folder / f"{self._db.path.stem}.{when.astimezone(UTC):{_STAMP}}.wdesk"
+
+    @writes
+    def restore(self, backup: Path) -> Backup:
+        """Make the open file hold what `backup` holds, in one transaction; the state left is backed up first (and
+        returned), so that it can be restored in turn. A backup that is not a sound programme is refused
+        (ProgrammeFileError) and nothing changes."""
+        source = restorable(backup)
+        try:
+            before = self.backup_now()
+            self._db.replace_contents(source)
+        finally:
+            if source != backup:
+                shutil.rmtree(source.parent, ignore_errors=True)
+        return before
 
     def all(self) -> list[Backup]:
         """This programme's backups, newest first."""
@@ -81,10 +104,3 @@ def list_backups(folder: Path) -> list[Backup]:
             taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
             found.append(Backup(path, taken, path.stat().st_size))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
-
-
-def replace_with(target: Path, backup: Path) -> None:
-    """Make the closed programme file `target` a copy of `backup`."""
-    for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    copy_database(backup, target)

@@ -8,6 +8,7 @@ from sqlmodel import Session, SQLModel
 
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Rows, Snapshot
@@ -26,6 +27,7 @@ class BallotStates:
         with self._db.session() as session:
             return snapshots.take(session, "ballot", [ballot_id])
 
+    @writes
     def put_back(self, state: Snapshot) -> None:
         """Return a ballot's edit (title, settings, options, criteria) to a captured state. Its votes, status and
         controls are left as they are now; options and criteria cannot change once votes are in."""
@@ -42,6 +44,7 @@ class BallotStates:
             if not options_same:
                 _replace_options(session, now, state)
 
+    @writes
     def put_back_votes(self, state: Snapshot) -> None:
         """Return a ballot's votes to a captured state (undo of clearing or importing them); the rest stays."""
         ballot_id = state.of("ballot")[0]["id"]

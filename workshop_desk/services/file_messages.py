@@ -1,6 +1,8 @@
 """The sentences that tell the facilitator why a file could not be opened or a change not saved, and who holds a
 file: the one place these facts are phrased, for the console and the command line alike."""
 
+from pathlib import Path
+
 from workshop_desk.domain.clock import local, utc_now
 from workshop_desk.i18n import _, format_date, format_time
 from workshop_desk.storage.db import ReadOnlyReason
@@ -84,6 +86,24 @@ def describe_storage_error(error: StorageError) -> str:
     }
     not_saved = _("This change was not saved.")
     return f"{not_saved} {reasons[error.problem].format(name=name)}"
+
+
+def describe_os_error(error: OSError | StorageError, folder: Path) -> str:
+    """Why a file could not be written in `folder` (a new programme, a copy, a document), and what to do."""
+    import errno
+
+    if isinstance(error, StorageError):
+        return describe_storage_error(error)
+    if isinstance(error, PermissionError) or error.errno == errno.EROFS:
+        return _("You cannot write in the folder “{folder}” (it is read-only, or not yours). Choose another "
+                 "folder.").format(folder=folder)
+    if error.errno == errno.ENOSPC:
+        return _("The disk is full. Free some space, or choose another disk.")
+    if isinstance(error, FileNotFoundError):
+        return _("The folder “{folder}” does not exist (any more). Choose another folder.").format(folder=folder)
+    if isinstance(error, FileExistsError):
+        return _("A file with this name already exists; choose another name.")
+    return _("The disk refused to write: {reason}").format(reason=error.strerror or error)
 
 
 def describe_read_only(reason: ReadOnlyReason) -> str:

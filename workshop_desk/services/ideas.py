@@ -32,6 +32,7 @@ from workshop_desk.domain.ideas import (
 )
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
@@ -126,9 +127,11 @@ class IdeaService:
             return _by_ids(session, ids)
 
     # Capture and edit ------------------------------------------------------------------------------------
+    @writes
     def add(self, sitting_id: int, draft: IdeaDraft, position: tuple[float, float] | None = None) -> Idea:
         return self.add_many(sitting_id, [draft], [position] if position else None)[0]
 
+    @writes
     def add_many(self, sitting_id: int, drafts: Sequence[IdeaDraft],
                  positions: Sequence[tuple[float, float]] | None = None) -> list[Idea]:
         """New notes (a pasted list: one per line), at `positions` or in the first free capture cells."""
@@ -145,6 +148,7 @@ class IdeaService:
             ids = session.connection().execute(insert(IdeaTable).returning(col(IdeaTable.id)), values).scalars()
             return _by_ids(session, [i for i in ids if i is not None])
 
+    @writes
     def edit(self, idea_id: int, text: str) -> Idea:
         cleaned = clean_note(text)
         with self._db.session() as session:
@@ -155,17 +159,20 @@ class IdeaService:
             return _by_ids(session, [idea_id])[0]
 
     # Placing ---------------------------------------------------------------------------------------------
+    @writes
     def apply_layout(self, layout: Layout) -> Layout:
         """Move notes and theme areas (a drag, an arrangement, or their undo); returns the previous layout."""
         with self._db.session() as session:
             return _apply_layout(session, layout)
 
+    @writes
     def set_theme_many(self, ids: Sequence[int], theme_id: int | None) -> Layout:
         """Put notes in a theme (None: take them out) where they are; returns the previous layout."""
         with self._db.session() as session:
             ideas = _by_ids(session, ids)
             return _apply_layout(session, Layout(tuple(Placement(i.id, i.x, i.y, theme_id) for i in ideas)))
 
+    @writes
     def arrange(self, sitting_id: int, by: ArrangeBy) -> tuple[Layout, Layout]:
         """Lay the board out by theme or by table; returns the new layout and the one it replaced."""
         with self._db.session() as session:
@@ -176,6 +183,7 @@ class IdeaService:
             return layout, _apply_layout(session, layout)
 
     # Hiding, merging, deleting ---------------------------------------------------------------------------
+    @writes
     def reveal(self, sitting_id: int) -> list[int]:
         """Show every hidden note of the sitting on the projector at once; returns the ids revealed."""
         with self._db.session() as session:
@@ -183,10 +191,12 @@ class IdeaService:
             _set_many(session, [{"key": i.id, "hidden": False} for i in hidden], "hidden")
             return [i.id for i in hidden]
 
+    @writes
     def set_hidden(self, ids: Sequence[int], hidden: bool) -> None:
         with self._db.session() as session:
             _set_many(session, [{"key": i, "hidden": hidden} for i in ids], "hidden")
 
+    @writes
     def merge(self, keep_id: int, other_ids: Sequence[int]) -> MergeRecord:
         """Fold notes into `keep_id`: their texts stay, under it (the board shows the count)."""
         with self._db.session() as session:
@@ -199,11 +209,13 @@ class IdeaService:
             previous = tuple((i, ideas[i].merged_into_id) for i in sorted(plan))
             return MergeRecord(next(iter(plan.values())), previous)
 
+    @writes
     def unmerge(self, record: MergeRecord) -> None:
         """Undo a merge: each note folds back to what it was folded into before (usually nothing)."""
         with self._db.session() as session:
             _set_many(session, [{"key": i, "merged_into_id": old} for i, old in record.previous], "merged_into_id")
 
+    @writes
     def split(self, idea_id: int) -> MergeRecord:
         """Take the notes folded into this one back out (they reappear where they were)."""
         with self._db.session() as session:
@@ -211,6 +223,7 @@ class IdeaService:
             _set_many(session, [{"key": i.id, "merged_into_id": None} for i in folded], "merged_into_id")
             return MergeRecord(idea_id, tuple((i.id, idea_id) for i in folded))
 
+    @writes
     def delete_many(self, ids: Sequence[int]) -> Snapshot:
         """Delete notes and the notes folded into them; returns what an undo puts back."""
         with self._db.session() as session:
@@ -258,6 +271,7 @@ class ThemeService:
         with self._db.session() as session:
             return to_domain(_theme_row(session, theme_id), Theme)
 
+    @writes
     def create(self, sitting_id: int, name: str, idea_ids: Sequence[int] = (), colour: str | None = None,
                agenda_item_id: int | None = None) -> tuple[Theme, Layout]:
         """A theme beside the others, holding these notes packed inside it; returns it and the notes'
@@ -278,9 +292,11 @@ class ThemeService:
             previous = _apply_layout(session, Layout(tuple(Placement(i.id, *positions[i.id], row.id) for i in ideas)))
             return to_domain(row, Theme), previous
 
+    @writes
     def rename(self, theme_id: int, name: str) -> Theme:
         return self._change(theme_id, name=validation.clean_title(name, _("Theme")))
 
+    @writes
     def recolour(self, theme_id: int, colour: str) -> Theme:
         return self._change(theme_id, colour=colour)
 
@@ -293,6 +309,7 @@ class ThemeService:
             session.flush()
             return to_domain(row, Theme)
 
+    @writes
     def delete(self, theme_id: int, layout: Layout | None = None) -> Snapshot:
         """Remove a theme (its notes stay where they are, unsorted), then apply `layout` if given (undo of a
         creation puts the notes back); returns what restore() needs."""
@@ -302,6 +319,7 @@ class ThemeService:
                 _apply_layout(session, layout)
             return snapshot
 
+    @writes
     def restore(self, snapshot: Snapshot, layout: Layout | None = None) -> None:
         """Put a deleted theme back, with its id, its notes and the ballot options that named it; then `layout`."""
         with self._db.session() as session:

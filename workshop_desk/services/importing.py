@@ -29,6 +29,7 @@ from workshop_desk.i18n import _
 from workshop_desk.services.importing_read import read_source
 from workshop_desk.services.mapping import to_domain
 from workshop_desk.services.participants import _programme_id, clean_participant
+from workshop_desk.services.writes import writes
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.errors import StorageError, WriteProblem
 from workshop_desk.storage.tables import AttendanceTable, ParticipantTable, SittingTable, StakeholderGroupTable
@@ -70,6 +71,7 @@ class ImportService:
         registry, groups = self._registry()
         return plan_rows(importing.map_rows(table.rows, mapping), registry, groups, table.name)
 
+    @writes
     def apply(self, plan: ImportPlan, decisions: Decisions, sitting_id: int | None = None) -> ImportSummary:
         """Add, merge and skip as decided, in one transaction: on any error nothing is written."""
         steps = resolve(plan, decisions)

@@ -16,6 +16,7 @@ from workshop_desk.domain.counting_base import MarkCounts, mark_counts_by_group,
 from workshop_desk.domain.enums import BallotMethod, Source
 from workshop_desk.domain.voting import Ballot, BallotPaper, GroupResult, Result, Tally, Votes
 from workshop_desk.services.voting import BallotService
+from workshop_desk.services.writes import writes
 
 
 @dataclass
@@ -74,6 +75,7 @@ class LiveResults:
         return count(ballot.method, ballot.settings, ballot.options, votes, ballot.criteria, check=False,
                      counts=counts)
 
+    @writes
     def cast(self, ballot_id: int, paper: BallotPaper) -> BallotPaper:
         """Save one voter's ballot; in memory it replaces their earlier one and goes last, as in the file."""
         recorded = self._ballots.cast(ballot_id, paper)
@@ -86,6 +88,7 @@ class LiveResults:
             held.votes = Votes(papers, held.votes.tallies)
         return recorded
 
+    @writes
     def set_tallies(self, ballot_id: int, amounts: Mapping[int, float], source: Source, axis: str = "",
                     group_id: int | None = None) -> tuple[Tally, ...]:
         """Save a board's counts; in memory they replace that board's earlier counts of the same options."""

@@ -12,6 +12,7 @@ from workshop_desk.domain.models import Participant, ParticipantDraft
 from workshop_desk.domain.people import DRAFT_FIELDS, is_valid_email, tidy_name
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
@@ -78,9 +79,11 @@ class ParticipantService:
             row = session.exec(query).first()
             return to_domain(row, Participant) if row else None
 
+    @writes
     def add(self, draft: ParticipantDraft) -> Participant:
         return self.add_many([draft])[0]
 
+    @writes
     def add_many(self, drafts: list[ParticipantDraft]) -> list[Participant]:
         """Add participants in one transaction, each with a fresh badge code."""
         with self._db.session() as session:
@@ -91,6 +94,7 @@ class ParticipantService:
             session.flush()
             return [to_domain(row, Participant) for row in rows]
 
+    @writes
     def update(self, participant_id: int, draft: ParticipantDraft) -> Participant:
         values = clean_participant(draft)
         with self._db.session() as session:
@@ -100,12 +104,14 @@ class ParticipantService:
             session.add(row)
             return to_domain(row, Participant)
 
+    @writes
     def delete_many(self, participant_ids: Sequence[int]) -> Snapshot:
         """Delete participants with their attendance and seats (their notes and votes stay, anonymous); returns
         what an undo puts back."""
         with self._db.session() as session:
             return snapshots.remove(session, "participant", participant_ids)
 
+    @writes
     def merge(self, keep_id: int, other_id: int) -> Participant:
         """Fold `other` into `keep`: blank fields filled, attendance combined, `other` deleted."""
         if keep_id == other_id:

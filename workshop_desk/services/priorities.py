@@ -25,6 +25,7 @@ from workshop_desk.domain.priorities import (
 )
 from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.services.voting import ballot_result
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
@@ -82,6 +83,7 @@ class PriorityService:
         with self._db.session() as session:
             return [to_domain(row, Priority) for row in _priority_rows(session, sitting_id)]
 
+    @writes
     def promote(self, ballot_id: int, option_ids: Sequence[int] | None = None) -> list[Priority]:
         """Append result rows (all, or the options given, in the result's order) to the ballot's sitting's
         priorities, each with the method, its score, and a sentence saying why; an option already promoted
@@ -102,6 +104,7 @@ class PriorityService:
             session.add_all(rows)
             return _renumbered(session, rows)
 
+    @writes
     def add(self, sitting_id: int, draft: PriorityDraft, idea_id: int | None = None) -> Priority:
         """A priority typed in (or taken from an idea), at the end of the sitting's list."""
         values = clean_priority(draft)
@@ -113,6 +116,7 @@ class PriorityService:
             session.flush()
             return to_domain(row, Priority)
 
+    @writes
     def update(self, priority_id: int, draft: PriorityDraft) -> Priority:
         """Edit a priority's title, justification or score (the method it came from is kept)."""
         values = clean_priority(draft)
@@ -124,6 +128,7 @@ class PriorityService:
             session.flush()
             return to_domain(row, Priority)
 
+    @writes
     def move(self, priority_id: int, position: int) -> list[Priority]:
         """Move a priority to `position` (0 = first) in its sitting's list; returns the list."""
         with self._db.session() as session:
@@ -132,6 +137,7 @@ class PriorityService:
             order = moved(list(rows), list(rows).index(priority_id), position)
             return _renumbered(session, [rows[i] for i in order])
 
+    @writes
     def reorder(self, sitting_id: int, priority_ids: Sequence[int]) -> list[Priority]:
         """Put the sitting's priorities in the order given (every one of them, once)."""
         with self._db.session() as session:
@@ -140,6 +146,7 @@ class PriorityService:
                 raise ValueError("the new order must list each priority of the sitting once")
             return _renumbered(session, [rows[i] for i in priority_ids])
 
+    @writes
     def delete_many(self, priority_ids: Sequence[int]) -> Snapshot:
         """Remove priorities (actions made from them stay, unlinked); the lists are renumbered. Returns what an undo
         puts back."""
@@ -165,6 +172,7 @@ class PriorityService:
             rows = session.exec(select(ActionTable).order_by(col(ActionTable.position), col(ActionTable.id)))
             return [_action(session, row) for row in rows]
 
+    @writes
     def create_action(self, draft: ActionDraft, *, priority_id: int | None = None, idea_id: int | None = None,
                       sitting_id: int | None = None, indicators: Sequence[IndicatorDraft] | None = None) -> Action:
         """An action at the end of the plan; its indicators by default are the five ELIRE criteria."""
@@ -182,6 +190,7 @@ class PriorityService:
             _set_indicators(session, row.id, elire_indicators() if indicators is None else indicators)
             return _action(session, row)
 
+    @writes
     def action_from_priority(self, priority_id: int, draft: ActionDraft | None = None,
                              indicators: Sequence[IndicatorDraft] | None = None) -> Action:
         """An action carrying a priority out: by default titled like it, described by its justification."""
@@ -191,6 +200,7 @@ class PriorityService:
         return self.create_action(draft, priority_id=priority_id, idea_id=priority.idea_id,
                                   sitting_id=priority.sitting_id, indicators=indicators)
 
+    @writes
     def action_from_idea(self, idea_id: int, draft: ActionDraft | None = None,
                          indicators: Sequence[IndicatorDraft] | None = None) -> Action:
         """An action from a sticky note: by default titled with its text."""
@@ -200,6 +210,7 @@ class PriorityService:
         return self.create_action(draft or ActionDraft(title), idea_id=idea_id, sitting_id=idea.sitting_id,
                                   indicators=indicators)
 
+    @writes
     def update_action(self, action_id: int, draft: ActionDraft) -> Action:
         values = clean_action(draft)
         with self._db.session() as session:
@@ -210,6 +221,7 @@ class PriorityService:
             session.flush()
             return _action(session, row)
 
+    @writes
     def set_indicators(self, action_id: int, indicators: Sequence[IndicatorDraft]) -> Action:
         """Replace the action's indicators (name and target each)."""
         with self._db.session() as session:
@@ -217,6 +229,7 @@ class PriorityService:
             _set_indicators(session, action_id, indicators)
             return _action(session, row)
 
+    @writes
     def delete_action(self, action_id: int) -> Snapshot:
         """Remove an action and its indicators; returns what an undo puts back."""
         with self._db.session() as session:

@@ -11,6 +11,7 @@ from workshop_desk.domain.badges import new_badge_code
 from workshop_desk.domain.models import Participant
 from workshop_desk.domain.privacy import retention_ends
 from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import (
     AttendanceTable,
@@ -41,6 +42,7 @@ class PrivacyService:
             return [to_domain(p, Participant) for p in people
                     if retention_ends(self._last_seen(session, p), years) < today]
 
+    @writes
     def anonymise(self, participant_ids: list[int]) -> int:
         """Clear names and contacts of these people (keeping groups and attendance); returns how many."""
         with self._db.session() as session:

@@ -7,6 +7,7 @@ from workshop_desk.domain import validation
 from workshop_desk.domain.models import Programme, ProgrammeDraft, StakeholderGroup
 from workshop_desk.i18n import N_, _
 from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
@@ -46,6 +47,7 @@ class ProgrammeService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
+    @writes
     def create(self, draft: ProgrammeDraft, groups: list[tuple[str, str]] | None = None) -> Programme:
         """The file's programme with its stakeholder groups (name, colour); by default the usual
         groups in the current language."""
@@ -69,6 +71,7 @@ class ProgrammeService:
                 raise LookupError("no programme in this file")
             return to_domain(row, Programme)
 
+    @writes
     def update(self, draft: ProgrammeDraft) -> Programme:
         """Save the edited programme fields."""
         values = _clean(draft)
@@ -85,6 +88,7 @@ class ProgrammeService:
             rows = session.exec(select(StakeholderGroupTable).order_by(col(StakeholderGroupTable.position)))
             return [to_domain(row, StakeholderGroup) for row in rows]
 
+    @writes
     def add_group(self, name: str, colour: str) -> StakeholderGroup:
         """A new stakeholder group at the end of the list."""
         with self._db.session() as session:
@@ -97,6 +101,7 @@ class ProgrammeService:
             session.flush()
             return to_domain(row, StakeholderGroup)
 
+    @writes
     def update_group(self, group_id: int, name: str, colour: str) -> StakeholderGroup:
         """Rename or recolour a group."""
         with self._db.session() as session:
@@ -107,6 +112,7 @@ class ProgrammeService:
             session.add(row)
             return to_domain(row, StakeholderGroup)
 
+    @writes
     def delete_group(self, group_id: int) -> Snapshot:
         """Delete a group; its members keep their records, with no group. Returns what an undo puts back."""
         with self._db.session() as session:

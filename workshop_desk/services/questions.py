@@ -9,6 +9,7 @@ from workshop_desk.domain.enums import Source
 from workshop_desk.domain.ideas import MAX_NOTE, Question, order_questions, split_questions
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
@@ -54,6 +55,7 @@ class QuestionService:
                                                            QuestionTable.pinned == True)).first()  # noqa: E712
             return to_domain(row, Question) if row is not None else None
 
+    @writes
     def add(self, sitting_id: int, text: str, asked_by: str = "", agenda_item_id: int | None = None,
             participant_id: int | None = None, source: Source = Source.CONSOLE) -> Question:
         cleaned = clean_question(text)
@@ -67,9 +69,11 @@ class QuestionService:
             session.flush()
             return to_domain(row, Question)
 
+    @writes
     def edit(self, question_id: int, text: str, asked_by: str) -> Question:
         return self._change(question_id, text=clean_question(text), asked_by=" ".join(asked_by.split())[:200])
 
+    @writes
     def vote(self, question_id: int, delta: int = 1) -> Question:
         """One more request for this question (or `delta`; never below zero)."""
         with self._db.session() as session:
@@ -79,9 +83,11 @@ class QuestionService:
             session.flush()
             return to_domain(row, Question)
 
+    @writes
     def set_answered(self, question_id: int, answered: bool) -> Question:
         return self._change(question_id, answered=answered)
 
+    @writes
     def set_hidden(self, question_id: int, hidden: bool) -> Question:
         """Hide an off-topic question (it leaves the projector and the minutes), or show it again."""
         values: dict[str, object] = {"hidden": hidden}
@@ -89,6 +95,7 @@ class QuestionService:
             values["pinned"] = False
         return self._change(question_id, **values)
 
+    @writes
     def pin(self, sitting_id: int, question_id: int | None) -> int | None:
         """Pin one question for the projector (None: unpin); returns the one pinned before, for undo."""
         with self._db.session() as session:
@@ -102,6 +109,7 @@ class QuestionService:
                     session.add(row)
             return before
 
+    @writes
     def delete(self, question_id: int) -> Snapshot:
         """Remove a question; returns what an undo puts back."""
         with self._db.session() as session:

@@ -25,6 +25,7 @@ from workshop_desk.domain.table_plan import (
 from workshop_desk.domain.table_search import plan_tables
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, renumber, to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
@@ -100,6 +101,7 @@ class RoomTableService:
         with self._db.session() as session:
             return [to_domain(row, RoomTable) for row in _table_rows(session, sitting_id)]
 
+    @writes
     def add(self, sitting_id: int, draft: TableDraft) -> RoomTable:
         """A new table at the end of the sitting's list."""
         with self._db.session() as session:
@@ -110,6 +112,7 @@ class RoomTableService:
             session.flush()
             return to_domain(row, RoomTable)
 
+    @writes
     def update(self, table_id: int, draft: TableDraft) -> RoomTable:
         with self._db.session() as session:
             row = self._row(session, table_id)
@@ -118,6 +121,7 @@ class RoomTableService:
             session.add(row)
             return to_domain(row, RoomTable)
 
+    @writes
     def delete(self, table_id: int) -> Snapshot:
         """Delete a table; its seats in the saved plan and its fixed seats go with it (plan again). Returns what
         an undo puts back."""
@@ -128,15 +132,18 @@ class RoomTableService:
             self._renumber(session, sitting_id, rest)
             return snapshot
 
+    @writes
     def reorder(self, sitting_id: int, ordered_ids: list[int]) -> list[RoomTable]:
         """Put the sitting's tables in the given order (every table once)."""
         with self._db.session() as session:
             return self._renumber(session, sitting_id, ordered_ids)
 
+    @writes
     def move_table(self, sitting_id: int, table_id: int, to_row: int) -> list[RoomTable]:
         ids = [table.id for table in self.tables(sitting_id)]
         return self.reorder(sitting_id, reordered(ids, ids.index(table_id), to_row))
 
+    @writes
     def ensure_tables(self, sitting_id: int, count: int, capacity: int) -> list[RoomTable]:
         """The sitting's tables, after adding "Table n" ones of `capacity` seats until there are `count`."""
         existing = self.tables(sitting_id)
@@ -151,6 +158,7 @@ class RoomTableService:
         with self._db.session() as session:
             return self._fixed(session, sitting_id)
 
+    @writes
     def fix(self, sitting_id: int, participant_id: int, table_id: int | None) -> dict[int, int]:
         """Fix a participant to a table for every round (None: unfix them); returns the fixed seats.
         A saved plan follows: in each round they move there, swapping with someone movable if it is full."""
@@ -178,6 +186,7 @@ class RoomTableService:
         with self._db.session() as session:
             return self._people(session, sitting_id, present_only)
 
+    @writes
     def plan(self, sitting_id: int, rounds: int, seed: int = 0, use_present_only: bool = True,
              table_ids: Sequence[int] | None = None) -> SittingPlan:
         """Plan `rounds` rounds over the sitting's tables (or those of `table_ids`) and save the plan in
@@ -204,6 +213,7 @@ class RoomTableService:
         with self._db.session() as session:
             return self._read(session, sitting_id)
 
+    @writes
     def move(self, sitting_id: int, round_number: int, participant_id: int, table_id: int) -> SittingPlan:
         """Move someone to another table in one round of the saved plan; if the table is full, they swap
         with the movable person there who keeps the plan best. Capacities and fixed seats always hold."""

@@ -9,6 +9,7 @@ from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.rounds import TimedRound
 from workshop_desk.services.mapping import to_domain
 from workshop_desk.services.room_tables import FIXED_SEATS_ROUND
+from workshop_desk.services.writes import writes
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import RoundTable, SittingTable
 
@@ -29,6 +30,7 @@ class RoundTimingService:
         with self._db.session() as session:
             return [to_domain(row, TimedRound) for row in _rounds(session, sitting_id)]
 
+    @writes
     def start(self, sitting_id: int, number: int, planned_seconds: int) -> TimedRound:
         """Round `number` starts now (created if the sitting has no such round yet)."""
         if number < 1:
@@ -45,6 +47,7 @@ class RoundTimingService:
             session.flush()
             return to_domain(row, TimedRound)
 
+    @writes
     def end(self, sitting_id: int) -> None:
         """The running round ends now."""
         with self._db.session() as session:

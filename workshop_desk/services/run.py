@@ -8,6 +8,7 @@ from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.models import SittingAgenda
 from workshop_desk.services.mapping import fetch
 from workshop_desk.services.sittings import ordered_items, sitting_agenda
+from workshop_desk.services.writes import writes
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import AgendaItemTable, SittingTable
 
@@ -39,6 +40,7 @@ class RunService:
             row = session.exec(query.where(col(SittingTable.run_ended_at).is_(None))).first()
             return sitting_agenda(session, row.id) if row and row.id else None
 
+    @writes
     def start(self, sitting_id: int) -> SittingAgenda:
         """Start the run at the first item (or resume where it stood)."""
         with self._db.session() as session:
@@ -57,6 +59,7 @@ class RunService:
             session.flush()
             return sitting_agenda(session, sitting_id)
 
+    @writes
     def step(self, sitting_id: int, delta: int) -> SittingAgenda:
         """Go to the next (+1) or previous (−1) item; the current one's end time is saved."""
         with self._db.session() as session:
@@ -77,6 +80,7 @@ class RunService:
             session.flush()
             return sitting_agenda(session, sitting_id)
 
+    @writes
     def stop(self, sitting_id: int) -> SittingAgenda:
         """End the run: the current item ends now."""
         with self._db.session() as session:
@@ -91,6 +95,7 @@ class RunService:
             session.flush()
             return sitting_agenda(session, sitting_id)
 
+    @writes
     def reset(self, sitting_id: int) -> SittingAgenda:
         """Forget the recorded run (after a rehearsal)."""
         with self._db.session() as session:
@@ -104,6 +109,7 @@ class RunService:
             session.flush()
             return sitting_agenda(session, sitting_id)
 
+    @writes
     def shift_current_start(self, sitting_id: int, seconds: float) -> SittingAgenda:
         """Move the current item's start (tests and corrections: 'we actually began 2 min ago')."""
         with self._db.session() as session:

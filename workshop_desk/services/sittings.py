@@ -8,6 +8,7 @@ from workshop_desk.domain.models import AgendaItem, Sitting, SittingAgenda, Sitt
 from workshop_desk.domain.templates import template
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import renumber, to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
@@ -65,6 +66,7 @@ class SittingService:
         with self._db.session() as session:
             return sitting_agenda(session, sitting_id)
 
+    @writes
     def create(self, draft: SittingDraft, template_key: str | None = None) -> SittingAgenda:
         """A new sitting at the end of the programme, with a template's agenda if given."""
         values = _clean(draft)
@@ -85,6 +87,7 @@ class SittingService:
             session.flush()
             return sitting_agenda(session, row.id)
 
+    @writes
     def update(self, sitting_id: int, draft: SittingDraft) -> Sitting:
         """Save the edited fields of a sitting."""
         values = _clean(draft)
@@ -97,6 +100,7 @@ class SittingService:
             session.add(row)
             return to_domain(row, Sitting)
 
+    @writes
     def duplicate(self, sitting_id: int) -> SittingAgenda:
         """A copy of the sitting and its agenda, placed right after it, with no run recorded."""
         with self._db.session() as session:
@@ -119,6 +123,7 @@ class SittingService:
             session.flush()
             return sitting_agenda(session, copy.id)
 
+    @writes
     def delete(self, sitting_id: int) -> Snapshot:
         """Delete a sitting with everything that belongs to it (agenda, attendance, notes, ballots, tables…);
         returns what an undo puts back."""
@@ -128,6 +133,7 @@ class SittingService:
             self._renumber(session, [s.id for s in self._ordered(session) if s.id is not None])
             return snapshot
 
+    @writes
     def reorder(self, ordered_ids: list[int]) -> list[Sitting]:
         """Put the sittings in this order."""
         with self._db.session() as session:
@@ -135,6 +141,7 @@ class SittingService:
             session.flush()
             return [to_domain(row, Sitting) for row in self._ordered(session)]
 
+    @writes
     def move(self, sitting_id: int, to_row: int) -> list[Sitting]:
         """Move one sitting to another row."""
         ids = [sitting.id for sitting in self.all()]

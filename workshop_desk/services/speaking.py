@@ -7,6 +7,7 @@ from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.speaking import SpeakingTurn, next_turn
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, renumber, to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
@@ -29,6 +30,7 @@ class SpeakingService:
         with self._db.session() as session:
             return [to_domain(row, SpeakingTurn) for row in _rows(session, sitting_id)]
 
+    @writes
     def add(self, sitting_id: int, name: str, allotted_seconds: int = 300,
             participant_id: int | None = None) -> SpeakingTurn:
         """Put a speaker at the end of the list (a participant, or a free name)."""
@@ -47,6 +49,7 @@ class SpeakingService:
             session.flush()
             return to_domain(row, SpeakingTurn)
 
+    @writes
     def remove(self, turn_id: int) -> Snapshot:
         """Take a speaker off the list; returns what an undo puts back."""
         with self._db.session() as session:
@@ -56,11 +59,13 @@ class SpeakingService:
             renumber(session, rows, [turn_id for turn_id in rows if turn_id is not None], "turn")
             return snapshot
 
+    @writes
     def reorder(self, sitting_id: int, ordered_ids: list[int]) -> list[SpeakingTurn]:
         with self._db.session() as session:
             rows = {row.id: row for row in _rows(session, sitting_id)}
             return [to_domain(row, SpeakingTurn) for row in renumber(session, rows, ordered_ids, "turn")]
 
+    @writes
     def give_floor(self, sitting_id: int, turn_id: int | None = None) -> SpeakingTurn | None:
         """End the current turn and start `turn_id` (by default the next one who has not spoken)."""
         with self._db.session() as session:
@@ -80,6 +85,7 @@ class SpeakingService:
             session.flush()
             return to_domain(row, SpeakingTurn)
 
+    @writes
     def end_current(self, sitting_id: int) -> None:
         """The speaker has finished; nobody has the floor."""
         with self._db.session() as session:

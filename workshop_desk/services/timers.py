@@ -4,6 +4,7 @@ from sqlmodel import select
 
 from workshop_desk.domain.countdown import TimerState
 from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import SittingTable, TimerTable
 
@@ -22,6 +23,7 @@ class TimerService:
                 return None
             return to_domain(row, TimerState, duration_seconds=float(row.duration_seconds))
 
+    @writes
     def save(self, sitting_id: int, state: TimerState, agenda_item_id: int | None = None) -> TimerState:
         """Save the countdown (each start, pause, adjustment and reset)."""
         with self._db.session() as session:

@@ -35,6 +35,7 @@ from workshop_desk.domain.voting_sheet import SheetReading
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.services.ballot_votes import load_votes, next_voter, store_papers
 from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
@@ -163,6 +164,7 @@ class BallotService:
 
     # Ballots and options ------------------------------------------------------------------------------------
 
+    @writes
     def create(self, sitting_id: int, title: str, method: BallotMethod, options: Sequence[str] = (), *,
                settings: Settings | None = None, idea_ids: Sequence[int] = (), theme_ids: Sequence[int] = (),
                criteria: Sequence[tuple[str, float]] | None = None, agenda_item_id: int | None = None) -> Ballot:
@@ -197,15 +199,18 @@ class BallotService:
                                .order_by(col(BallotTable.id))).all()
             return [load_ballot(session, ballot_id) for ballot_id in ids if ballot_id is not None]
 
+    @writes
     def rename(self, ballot_id: int, title: str) -> Ballot:
         return self._change(ballot_id, title=validation.clean_title(title, _("Ballot title")))
 
+    @writes
     def delete(self, ballot_id: int) -> Snapshot:
         """Delete a ballot with its options, criteria and votes (its priorities keep their text); returns what an
         undo puts back."""
         with self._db.session() as session:
             return snapshots.remove(session, "ballot", [ballot_id])
 
+    @writes
     def add_options(self, ballot_id: int, labels: Sequence[str] = (), *, idea_ids: Sequence[int] = (),
                     theme_ids: Sequence[int] = ()) -> Ballot:
         with self._db.session() as session:
@@ -214,6 +219,7 @@ class BallotService:
             session.flush()
             return load_ballot(session, ballot_id)
 
+    @writes
     def remove_option(self, ballot_id: int, option_id: int) -> Ballot:
         with self._db.session() as session:
             _require_no_votes(session, ballot_id)
@@ -221,6 +227,7 @@ class BallotService:
                                                             col(BallotOptionTable.ballot_id) == ballot_id))
             return load_ballot(session, ballot_id)
 
+    @writes
     def change_settings(self, ballot_id: int, settings: Settings) -> Ballot:
         """New settings for the ballot's method, while no vote is in."""
         def allowed(session: Session, ballot: Ballot) -> None:
@@ -230,6 +237,7 @@ class BallotService:
 
         return self._change(ballot_id, allowed, settings_json=json.dumps(settings_to_dict(check_settings(settings))))
 
+    @writes
     def set_criteria(self, ballot_id: int, criteria: Sequence[tuple[str, float]]) -> Ballot:
         """The grid's criteria (name, weight), replacing the earlier ones, while no vote is in."""
         with self._db.session() as session:
@@ -240,18 +248,22 @@ class BallotService:
 
     # Controls -----------------------------------------------------------------------------------------------
 
+    @writes
     def open(self, ballot_id: int) -> Ballot:
         """Start taking votes (there must be options to vote on)."""
         return self._change(ballot_id, _ready, status=str(BallotStatus.OPEN))
 
+    @writes
     def close(self, ballot_id: int) -> Ballot:
         """Stop taking votes (reopen to enter late ballots)."""
         return self._change(ballot_id, status=str(BallotStatus.CLOSED))
 
+    @writes
     def reveal(self, ballot_id: int, revealed: bool = True) -> Ballot:
         """Show (or hide again) the results on the projector."""
         return self._change(ballot_id, revealed=revealed)
 
+    @writes
     def shuffle(self, ballot_id: int, shuffled: bool = True) -> Ballot:
         """Show the options in random order on the projector (or in their own order)."""
         return self._change(ballot_id, shuffled=shuffled)
@@ -271,11 +283,13 @@ class BallotService:
 
     # Votes --------------------------------------------------------------------------------------------------
 
+    @writes
     def cast(self, ballot_id: int, paper: BallotPaper) -> BallotPaper:
         """Record one voter's ballot (replacing their earlier one). No voter key: a participant's, or the next
         number. No group: the participant's. Returns the paper as recorded."""
         return self.cast_many(ballot_id, [paper])[0]
 
+    @writes
     def cast_many(self, ballot_id: int, papers: Sequence[BallotPaper]) -> list[BallotPaper]:
         """Record several ballots in one transaction: if one breaks a rule, none is recorded."""
         with self._db.session() as session:
@@ -288,6 +302,7 @@ class BallotService:
                 store_papers(session, ballot_id, recorded[-1:])  # stored at once: the next number moves on
             return recorded
 
+    @writes
     def set_tallies(self, ballot_id: int, amounts: Mapping[int, float], source: Source = Source.PAPER,
                     axis: str = "", group_id: int | None = None) -> tuple[Tally, ...]:
         """Counts read off a board (dots, hands, people per stance), by option; they replace that board's earlier
@@ -308,10 +323,12 @@ class BallotService:
                                       source=str(source), group_id=group_id) for t in tallies if t.amount)
             return tuple(t for t in tallies if t.amount)
 
+    @writes
     def set_hands(self, ballot_id: int, hands: Mapping[int, float], group_id: int | None = None) -> tuple[Tally, ...]:
         """Hands counted in the room, per option."""
         return self.set_tallies(ballot_id, hands, Source.SHOW_OF_HANDS, "", group_id)
 
+    @writes
     def delete_voter(self, ballot_id: int, voter: str) -> bool:
         """Remove one voter's ballot (a mistaken entry); False if they had none."""
         with self._db.session() as session:
@@ -320,6 +337,7 @@ class BallotService:
                                                            col(VoteTable.voter_key) == voter))
             return bool(getattr(gone, "rowcount", 0))
 
+    @writes
     def clear_votes(self, ballot_id: int) -> int:
         """Remove every vote of the ballot (to change its options or settings); returns how many rows went."""
         with self._db.session() as session:
@@ -336,6 +354,7 @@ class BallotService:
         with self._db.session() as session:
             return next_voter(session, ballot_id)
 
+    @writes
     def import_file(self, ballot_id: int, path: Path, source: Source = Source.IMPORT) -> SheetReading:
         """Ballots from a spreadsheet, one row per voter (layout: domain/voting_sheet.py), in one transaction:
         on any error (the message names the line) nothing is recorded. Each voter's earlier ballot is replaced."""
@@ -343,6 +362,7 @@ class BallotService:
 
         return self.import_rows(ballot_id, read_sheet(path), path.name, source)
 
+    @writes
     def import_rows(self, ballot_id: int, rows: Sequence[Sequence[object]], name: str,
                     source: Source = Source.IMPORT) -> SheetReading:
         """As import_file, from rows already read (the slow part, done off the GUI thread) of the file `name`."""

@@ -10,6 +10,7 @@ from workshop_desk.services.attendance import AttendanceService
 from workshop_desk.services.backups import BackupService
 from workshop_desk.services.ballot_states import BallotStates
 from workshop_desk.services.ideas import IdeaService, ThemeService
+from workshop_desk.services.importing import ImportService
 from workshop_desk.services.participants import ParticipantService
 from workshop_desk.services.priorities import PriorityService
 from workshop_desk.services.privacy import PrivacyService
@@ -56,6 +57,7 @@ class Workspace:
     rounds: RoundTimingService
     snapshots: SnapshotService
     ballot_states: BallotStates
+    imports: ImportService
 
     @property
     def path(self) -> Path:
@@ -85,6 +87,7 @@ class Workspace:
             rounds=RoundTimingService(database, wall),
             snapshots=SnapshotService(database),
             ballot_states=BallotStates(database),
+            imports=ImportService(database),
         )
 
     @classmethod
@@ -108,6 +111,15 @@ class Workspace:
     @property
     def read_only(self) -> bool:
         return self.database.read_only
+
+    @property
+    def read_only_reason(self) -> ReadOnlyReason | None:
+        """Why the file is open read-only (None: it is open for writing)."""
+        return self.database.read_only_reason
+
+    def copy_to(self, target: Path) -> None:
+        """A consistent copy of the open file at `target` (Save a copy; the open file is not changed)."""
+        self.database.copy_to(target)
 
     def close(self) -> None:
         """Take a last backup if anything changed, and close the file."""

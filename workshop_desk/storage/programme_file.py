@@ -185,6 +185,21 @@ def _private_copy(path: Path, engine: Engine, private: Path | None) -> tuple[Pat
     return folder, copy
 
 
+def restorable(path: Path) -> Path:
+    """A backup checked as a sound programme, at the newest schema: the file itself, or a migrated private copy
+    (whose folder the caller removes) when it was taken before a migration."""
+    check_header(path, migrate.SCHEMA_VERSION)
+    inspect(path, _in_place(path))
+    engine = make_read_only_engine(path, immutable=True)
+    try:
+        if not migrate.needs_upgrade(engine, path):
+            return path
+        _folder, copy = _private_copy(path, engine, None)
+        return copy
+    finally:
+        engine.dispose()
+
+
 # Validation ------------------------------------------------------------------------------------------------------
 
 def _in_place(path: Path) -> sqlite3.Connection:

@@ -53,6 +53,7 @@ def run_app(options: argparse.Namespace, started: float | None = None) -> int:
 
         return take_screenshots(options.screenshot, options.size, options.demo)
     shell = Shell(settings)
+    _report_errors(shell)
     window = shell.build_window(progressive=True)
     _place(window, settings.window_geometry)
     window.show()
@@ -65,6 +66,14 @@ def run_app(options: argparse.Namespace, started: float | None = None) -> int:
     return app.exec()
 
 
+def _report_errors(shell: Shell) -> None:
+    """Uncaught errors and Qt's messages are logged; errors are also told on the console. (The log file itself is
+    set up once the window shows: finding the user data folder costs start-up time.)"""
+    from workshop_desk.ui import errors
+
+    errors.install(lambda: shell.window)
+
+
 def _place(window: QWidget, geometry: str) -> None:
     """Where the console was last time, or a size that suits a laptop screen."""
     if not (geometry and window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
@@ -72,6 +81,9 @@ def _place(window: QWidget, geometry: str) -> None:
 
 
 def _finish_start(shell: Shell, options: argparse.Namespace) -> None:
+    from workshop_desk.log import setup_logging
+
+    setup_logging()
     assert shell.window is not None
     shell.window.complete()
     _open_first_file(shell, options)

@@ -29,6 +29,8 @@ from workshop_desk.storage.errors import StorageError
 from workshop_desk.ui.undo import AppliedCommand, NotSaved
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workshop_desk.services.snapshots import Roots, Snapshot
     from workshop_desk.services.workspace import Workspace
 
@@ -293,6 +295,20 @@ class Document(QObject):
     def delete_group(self, group: StakeholderGroup) -> None:
         self.deletion(_("Delete group {name}").format(name=group.name),
                       lambda: self.workspace.programmes.delete_group(group.id), self._everything)
+
+    # The whole file ----------------------------------------------------------------------------------------------
+    def restore_backup(self, backup: "Path") -> None:
+        """Return the programme to a backup, in one transaction. Earlier steps no longer apply and leave the undo
+        stack; the restore itself can be undone (the state it left was backed up first)."""
+        backups = self.workspace.backups
+        left: list[Path] = []
+
+        def restore() -> None:
+            left[:] = [backups.restore(backup).path]
+
+        self.undo_stack.clear()
+        self.change(_("Restore from backup"), restore, lambda: self.workspace.database.replace_contents(left[0]),
+                    self._everything, redo=lambda: self.workspace.database.replace_contents(backup))
 
     # Running (live: saved at once, not undone) ----------------------------------------------------------------
     def start_run(self, sitting_id: int) -> SittingAgenda:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
@@ -41,10 +41,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Workshop Desk"))
         self.setMinimumSize(960, 600)
         self.pages = QStackedWidget()
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("read-only-banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(theme.banner_style())
+        self.read_only_banner.hide()
         central = QWidget()
-        self._central_layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.read_only_banner)
+        body = QWidget()
+        self._central_layout = QHBoxLayout(body)
         self._central_layout.setContentsMargins(6, 6, 6, 6)
         self._central_layout.addWidget(self.pages, 1)
+        outer.addWidget(body, 1)
         self.setCentralWidget(central)
         self.status_file = QLabel()
         self.statusBar().addPermanentWidget(self.status_file)
@@ -156,6 +167,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.start_page)
             self.setWindowTitle(_("Workshop Desk"))
             self.status_file.clear()
+            self.read_only_banner.hide()
             self._update_undo_actions()
             self.update_sitting_actions()
             return
@@ -163,6 +175,19 @@ class MainWindow(QMainWindow):
         self.refresh_sittings()
         self.show_programme()
         self._update_undo_actions()
+        self._show_read_only(document)
+
+    def _show_read_only(self, document: Document) -> None:
+        """A programme open read-only says so at the top, and only its reading controls work."""
+        reason = document.workspace.read_only_reason
+        self.read_only_banner.setVisible(reason is not None)
+        if reason is None:
+            return
+        from workshop_desk.services.file_messages import describe_read_only
+        from workshop_desk.ui.read_only import lock_console
+
+        self.read_only_banner.setText(describe_read_only(reason))
+        lock_console(self)
 
     def _build_pages(self, document: Document) -> None:
         from workshop_desk.domain.enums import ProjectorMode

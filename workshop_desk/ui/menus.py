@@ -177,11 +177,8 @@ def _export(window: "MainWindow") -> None:
 def _undo(window: "MainWindow", undo: bool) -> None:
     if window.document is None:
         return
-    stack = window.document.undo_stack
-    try:
-        stack.undo() if undo else stack.redo()
-    except (LookupError, ValueError, ValidationError) as error:
-        prompts.error(window, _("This step could not be undone or redone: {error}").format(error=error))
+    stack = window.document.undo_stack  # a step that fails says so itself (ui/undo.py)
+    stack.undo() if undo else stack.redo()
 
 
 def new_sitting(window: "MainWindow") -> None:
@@ -211,7 +208,8 @@ def _delete(window: "MainWindow") -> None:
     if window.document is None or sitting_id is None:
         return
     title = window.document.agenda(sitting_id).sitting.title
-    question = _("Delete the sitting “{title}” and its agenda? You can undo this with Ctrl+Z.").format(title=title)
+    question = _("Delete the sitting “{title}” with everything in it (agenda, sign-ins, ideas, votes, tables, "
+                 "priorities)? You can undo this with Ctrl+Z.").format(title=title)
     if prompts.confirm(window, question):
         window.document.delete_sitting(sitting_id)
 

@@ -67,6 +67,18 @@ def confirm(parent: QWidget | None, message: str, title: str | None = None) -> b
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_to(parent: QWidget | None, message: str, answer: str, title: str | None = None) -> bool:
+    """Offer one way on (`answer`, e.g. "Open read-only") or Cancel; True when it is taken."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title or _("Workshop Desk"), message, parent=parent)
+    chosen = box.addButton(answer, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(chosen)
+    box.exec()
+    return box.clickedButton() is chosen
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """A line of text from the user, or None if cancelled."""
     from PySide6.QtWidgets import QInputDialog

@@ -65,19 +65,35 @@ class Shell(QObject):
 
     # Files ---------------------------------------------------------------------------------------
     def open_path(self, path: Path) -> bool:
-        """Open a programme file; explain (and change nothing) if it cannot be opened."""
+        """Open a programme file; explain (and change nothing) if it cannot be opened. A file open elsewhere may be
+        opened read-only; one that a program which stopped left open, taken over — each after asking."""
         from workshop_desk.services.file_messages import describe_file_error
-        from workshop_desk.services.workspace import ProgrammeFileError, Workspace
+        from workshop_desk.services.workspace import FileProblem, ProgrammeFileError
 
         if self.document is not None and self.document.workspace.path.resolve() == path.resolve():
             return True
         try:
-            workspace = Workspace.open(path, self._backup_root)
+            workspace = self._open(path)
         except ProgrammeFileError as error:
-            prompts.error(self.window, describe_file_error(error), _("Cannot open the programme"))
-            return False
+            offers = {FileProblem.OPEN_ELSEWHERE: (_("Open read-only"), {"read_only": True}),
+                      FileProblem.LEFT_OPEN: (_("Open it"), {"take_over": True})}
+            if error.problem not in offers:
+                prompts.error(self.window, describe_file_error(error), _("Cannot open the programme"))
+                return False
+            answer, how = offers[error.problem]
+            if not prompts.ask_to(self.window, describe_file_error(error), answer, _("Open the programme")):
+                return False
+            workspace = self._open(path, **how)
         self._attach(workspace)
         return True
+
+    def _open(self, path: Path, **how: bool) -> "Workspace":
+        from workshop_desk.services.workspace import FileProblem, ProgrammeFileError, StorageError, Workspace
+
+        try:
+            return Workspace.open(path, self._backup_root, **how)
+        except StorageError as error:  # the file's own lock, held by another program
+            raise ProgrammeFileError(path, FileProblem.BUSY, error.detail) from error
 
     def open_dialog(self) -> None:
         start = Path(self.settings.last_file).parent if self.settings.last_file else None
@@ -97,6 +113,7 @@ class Shell(QObject):
     def new_programme(self) -> None:
         from workshop_desk.domain.models import ProgrammeDraft
         from workshop_desk.domain.validation import ValidationError
+        from workshop_desk.services.file_messages import describe_os_error
         from workshop_desk.services.workspace import Workspace
 
         title = prompts.ask_text(self.window, _("New programme"), _("Title of the programme:"))
@@ -111,12 +128,18 @@ class Shell(QObject):
             return
         try:
             workspace = Workspace.create(path, ProgrammeDraft(title=title), self._backup_root)
-        except (ValidationError, OSError) as error:
+        except ValidationError as error:
             prompts.error(self.window, str(error))
+            return
+        except OSError as error:
+            prompts.error(self.window, describe_os_error(error, path.parent))
             return
         self._attach(workspace)
 
     def save_copy(self) -> None:
+        from workshop_desk.services.file_messages import describe_os_error
+        from workshop_desk.services.workspace import StorageError
+
         if self.document is None:
             return
         source = self.document.workspace.path
@@ -128,14 +151,14 @@ class Shell(QObject):
             prompts.error(self.window, _("Choose a file other than the open programme."))
             return
         try:
-            self.document.workspace.database.copy_to(target)
-        except OSError as error:
-            prompts.error(self.window, _("The copy could not be written: {error}").format(error=error))
+            self.document.workspace.copy_to(target)
+        except (OSError, StorageError) as error:
+            prompts.error(self.window, _("The copy could not be written. {reason}").format(
+                reason=describe_os_error(error, target.parent)))
             return
         self._status(_("Copy saved to {path}").format(path=target))
 
     def restore_backup(self) -> None:
-        from workshop_desk.services.backups import replace_with
         from workshop_desk.ui.dialogs.restore_backup import RestoreBackupDialog
 
         if self.document is None:
@@ -151,11 +174,7 @@ class Shell(QObject):
             return
         chosen = dialog.chosen()
         assert chosen is not None
-        workspace.backups.backup_now()  # the state we leave can be restored in turn
-        path = workspace.path
-        self._detach()
-        replace_with(path, chosen.path)
-        self.open_path(path)
+        self.document.restore_backup(chosen.path)
         self._status(_("Programme restored from the backup."))
 
     def close_programme(self) -> None:

@@ -40,3 +40,8 @@ def heading_font(scale: float = 1.4) -> QFont:
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
     return font
+
+
+def banner_style() -> str:
+    """A strip across the top of the console that must not be missed (the programme is read-only)."""
+    return f"background: #FFF3C4; color: #4E3B00; border-bottom: 2px solid {CAUTION}; padding: 8px 12px;"

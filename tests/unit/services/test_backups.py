@@ -4,10 +4,10 @@ from datetime import timedelta
 
 import pytest
 
-from tests.factories import T0, FakeWall, item_draft, make_workspace, side_files, sitting_draft
+from tests.factories import T0, FakeWall, item_draft, make_bad_file, make_revision_file, make_workspace, sitting_draft
 from workshop_desk.domain.backups import KEEP_DAYS, KEEP_LAST, backups_to_keep
-from workshop_desk.services.backups import BackupService, folder_for, list_backups, replace_with
-from workshop_desk.services.workspace import Workspace
+from workshop_desk.services.backups import BackupService, folder_for, list_backups
+from workshop_desk.services.workspace import ProgrammeFileError, Workspace
 
 
 @pytest.fixture
@@ -136,32 +136,44 @@ def test_each_file_has_its_own_folder(tmp_path):
     assert a.name.startswith("p-")
 
 
-def test_replace_with_restores_the_content(tmp_path, wall):
+def test_restoring_a_backup_gives_its_content_and_backs_up_the_state_left(tmp_path, wall):
     workspace = make_workspace(tmp_path, sittings=1, items=2)
     service = BackupService(workspace.database, tmp_path / "rotation", wall)
     backup = service.backup_now()
     sitting_id = workspace.sittings.all()[0].id
     workspace.agenda.add(sitting_id, item_draft(title="Après la sauvegarde"))
     workspace.sittings.create(sitting_draft(title="Autre"))
-    workspace.database.close()
-    replace_with(workspace.path, backup.path)
-    assert side_files(workspace.path) == []
-    restored = Workspace.open(workspace.path, tmp_path / "backups")
+    wall.advance(minutes=1)
+    left = service.restore(backup.path)
+    assert [s.title for s in workspace.sittings.all()] == ["Séance 1"]
+    assert [i.title for i in workspace.agenda.items(sitting_id)] == ["Point 1", "Point 2"]
+    assert workspace.database.integrity_problems() == []
+    service.restore(left.path)  # the state left comes back in turn
+    assert [s.title for s in workspace.sittings.all()] == ["Séance 1", "Autre"]
+    workspace.close()
+    reopened = Workspace.open(workspace.path, tmp_path / "backups")  # the restored file is whole on disk
     try:
-        assert [s.title for s in restored.sittings.all()] == ["Séance 1"]
-        assert [i.title for i in restored.agenda.items(sitting_id)] == ["Point 1", "Point 2"]
-        assert restored.database.integrity_problems() == []
+        assert [s.title for s in reopened.sittings.all()] == ["Séance 1", "Autre"]
     finally:
-        restored.database.close()
-    assert backup.path.exists()
+        reopened.close()
 
 
-def test_replace_with_a_missing_backup_leaves_the_file_alone(tmp_path):
+def test_a_backup_taken_before_a_migration_is_restored_at_the_newest_schema(tmp_path, wall):
     workspace = make_workspace(tmp_path, sittings=1)
-    workspace.database.close()
-    before = workspace.path.read_bytes()
-    missing = tmp_path / "rotation" / "p.20270114-080000-000000.wdesk"
-    with pytest.raises(FileNotFoundError):
-        replace_with(workspace.path, missing)
-    assert workspace.path.read_bytes() == before
-    assert not missing.exists()
+    old = make_revision_file(tmp_path / "rotation" / "old.wdesk")
+    BackupService(workspace.database, tmp_path / "rotation", wall).restore(old)
+    assert [s.title for s in workspace.sittings.all()] == ["Atelier"]
+    assert workspace.database.integrity_problems() == []
+    workspace.close()
+
+
+def test_a_missing_or_foreign_backup_is_refused_and_the_file_left_alone(tmp_path, wall):
+    workspace = make_workspace(tmp_path, sittings=1)
+    service = BackupService(workspace.database, tmp_path / "rotation", wall)
+    foreign = make_bad_file(tmp_path, "foreign_sqlite")
+    for backup in (tmp_path / "rotation" / "p.20270114-080000-000000.wdesk", foreign):
+        with pytest.raises(ProgrammeFileError):
+            service.restore(backup)
+    assert [s.title for s in workspace.sittings.all()] == ["Séance 1"]
+    assert service.all() == []  # refused before anything, the backup of the state left included
+    workspace.close()

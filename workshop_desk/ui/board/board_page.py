@@ -269,8 +269,7 @@ class BoardPage(QWidget):
 
     def reveal(self) -> None:
         if self.sitting_id is not None:
-            count = self.commands.reveal(self.sitting_id)
-            self._document.saved.emit(ngettext("{n} note revealed", "{n} notes revealed", count).format(n=count))
+            self.commands.reveal(self.sitting_id)  # the status bar says how many
 
     def arrange(self, by: ArrangeBy) -> None:
         if self.sitting_id is not None:

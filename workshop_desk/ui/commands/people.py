@@ -22,10 +22,7 @@ class PeopleCommands(QObject):
 
     def import_participants(self, plan: ImportPlan, decisions: Decisions, sitting_id: int | None) -> ImportSummary:
         """Add, merge and skip as decided, in one transaction; one undo takes the whole import back."""
-        from workshop_desk.services.importing import ImportService
-
         workspace = self._document.workspace
-        service = ImportService(workspace.database)
         merged = [step.into_id for step in resolve(plan, decisions) if step.into_id is not None]
         groups_before = {group.id for group in workspace.programmes.groups()}
 
@@ -41,7 +38,7 @@ class PeopleCommands(QObject):
         return self._document.rewrite(
             lambda summary: ngettext("Import {n} participant", "Import {n} participants",
                                      summary.imported).format(n=summary.imported),
-            [("participant", merged)], lambda: service.apply(plan, decisions, sitting_id), notify, added)
+            [("participant", merged)], lambda: workspace.imports.apply(plan, decisions, sitting_id), notify, added)
 
     def purge(self, participant_ids: list[int]) -> int:
         """Erase the names and contacts of these people for good; the undo stack is emptied, since earlier steps

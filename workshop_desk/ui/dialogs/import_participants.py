@@ -71,10 +71,7 @@ class ImportParticipantsDialog(QWizard):
 
     def __init__(self, document: Document, sitting_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from workshop_desk.services.importing import ImportService
-
-        self._document = document
-        self.service: ImportService = ImportService(document.workspace.database)
+        self.document = document  # its workspace reads, checks and plans; the import itself is a command
         self.sitting_id = sitting_id
         self.path: Path | None = None
         self.table: SourceTable | None = None
@@ -111,10 +108,10 @@ class ImportParticipantsDialog(QWizard):
     def load(self, path: Path, status: FormStatus, encoding: str | None = None) -> bool:
         """Read `path` (a CSV file in `encoding` if given) and guess its columns; where the file is read again,
         the user's choice stays for each column whose heading reads the same. False if it cannot be read."""
-        table = self.attempt(status, lambda: self.service.read(path, encoding))
+        table = self.attempt(status, lambda: self.document.workspace.imports.read(path, encoding))
         if table is None:
             return False
-        guessed = self.service.guess(table)
+        guessed = self.document.workspace.imports.guess(table)
         before = self.table if path == self.path else None
         self.mapping = carry_mapping(before, self.mapping, table, guessed) if before is not None else guessed
         self.path, self.table, self.guessed = path, table, guessed
@@ -130,11 +127,11 @@ class ImportParticipantsDialog(QWizard):
 
     def apply(self, plan: "ImportPlan", sitting_id: int | None) -> "ImportSummary":
         """Through the command layer: one transaction, one undo step; the screens hear of it once committed."""
-        self.summary = self._document.people.import_participants(plan, self.decisions, sitting_id)
+        self.summary = self.document.people.import_participants(plan, self.decisions, sitting_id)
         return self.summary
 
     def sittings(self) -> list[tuple[int, str]]:
-        return [(sitting.id, sitting.title) for sitting in self._document.sittings()]
+        return [(sitting.id, sitting.title) for sitting in self.document.sittings()]
 
 
 class FilePage(QWizardPage):
@@ -243,7 +240,7 @@ class MappingPage(QWizardPage):
         self._wizard.mapping = tuple(Target(c.currentData()) if c.currentData() else None for c in self.combos)
         table = self._wizard.table
         if table is not None:
-            self.preview_model.set_rows(self._wizard.service.preview(table, self._wizard.mapping))
+            self.preview_model.set_rows(self._wizard.document.workspace.imports.preview(table, self._wizard.mapping))
             self.preview.resizeColumnsToContents()
             notes = column_notes(table, self._wizard.mapping, self._wizard.guessed)
             self.columns_note.setText("\n".join(note.text for note in notes))
@@ -261,7 +258,7 @@ class MappingPage(QWizardPage):
         wizard = self._wizard
         assert wizard.table is not None
         table = wizard.table
-        plan = wizard.attempt(self.status, lambda: wizard.service.plan(table, wizard.mapping))
+        plan = wizard.attempt(self.status, lambda: wizard.document.workspace.imports.plan(table, wizard.mapping))
         if plan is None:
             return False
         wizard.plan, wizard.decisions = plan, Decisions()
@@ -370,7 +367,7 @@ class ReviewPage(QWizardPage):
         if wizard.path is not None and wizard.load(wizard.path, self.status, encoding):
             table = wizard.table
             assert table is not None
-            plan = wizard.attempt(self.status, lambda: wizard.service.plan(table, wizard.mapping))
+            plan = wizard.attempt(self.status, lambda: wizard.document.workspace.imports.plan(table, wizard.mapping))
             if plan is not None:
                 wizard.plan, wizard.decisions = plan, Decisions()
                 wizard.mapping_page.initializePage()  # what "Back" shows: the headings as read now

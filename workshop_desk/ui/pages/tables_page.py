@@ -147,9 +147,8 @@ class TablesPage(QWidget):
         delegate = ChoiceDelegate(choices, self.view)
         self.view.setItemDelegateForColumn(Column.HOST, delegate)
         self.view.setItemDelegateForColumn(Column.RAPPORTEUR, delegate)
-        service = self._document.workspace.room_tables
-        self.model.set_tables(service.tables(self.sitting_id), self._names)
-        self.saved = service.saved_plan(self.sitting_id)
+        self.model.set_tables(self._document.workspace.room_tables.tables(self.sitting_id), self._names)
+        self.saved = self._document.workspace.room_tables.saved_plan(self.sitting_id)
         self._show_plan()
 
     def _show_plan(self) -> None:

@@ -163,7 +163,7 @@ class TimerPanel(QWidget):
 
     # Display -----------------------------------------------------------------------------------------
     def _after_change(self, save: bool = True) -> None:
-        if save and self.sitting_id is not None:
+        if save and self.sitting_id is not None and not self._document.read_only:  # read-only: it runs, unsaved
             self._document.room.save_timer(self.sitting_id, self.countdown.state)
         self._ticker.start() if self.countdown.running else self._ticker.stop()
         self.start_button.setText(_("❚❚ Pause") if self.countdown.running else (

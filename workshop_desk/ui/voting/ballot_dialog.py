@@ -2,7 +2,7 @@
 one per line, or ticked among the sitting's themes and ideas."""
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,9 @@ _FIELDS = {"dots_per_voter": (N_("Dots per voter"), 1, 100), "max_per_option": (
            "dissent_threshold": (N_("Disagreement above a spread of"), 0.1, 10.0),
            "max_ranked": (N_("Options each voter may rank"), 0, 1000)}
 _ZERO_MEANS = {"max_per_option": N_("no limit"), "max_ranked": N_("all"), "negative_dots": N_("none")}
+
+if TYPE_CHECKING:
+    from workshop_desk.services.workspace import Workspace
 
 
 class SettingsForm(QWidget):
@@ -193,10 +196,8 @@ class BallotDialog(QDialog):
         self.accept()
 
 
-def board_sources(workspace: object, sitting_id: int) -> list[Source]:
-    """The sitting's themes and visible ideas, when this version has an idea board (else none)."""
-    if not hasattr(workspace, "ideas") or not hasattr(workspace.ideas, "board"):
-        return []
+def board_sources(workspace: "Workspace", sitting_id: int) -> list[Source]:
+    """The sitting's themes and visible ideas."""
     board = workspace.ideas.board(sitting_id)
     themes = [("theme", t.id, t.name) for t in board.themes]
     ideas = [("idea", i.id, i.text) for i in board.ideas if i.merged_into_id is None]

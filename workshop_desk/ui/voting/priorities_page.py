@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from workshop_desk.domain.priorities import Priority, PriorityDraft
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import Ballot
-from workshop_desk.i18n import _, ngettext
+from workshop_desk.i18n import _
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.voting import texts
@@ -218,10 +218,10 @@ class PrioritiesPanel(QWidget):
             prompts.info(self, _("This sitting has no vote yet: create one in the Votes tab."))
             return
         dialog = PromoteDialog(self._document, ballots, self)
-        if dialog.exec() and (ballot_id := dialog.ballot_id()) is not None and dialog.option_ids():
-            added = self._commands.promote(ballot_id, dialog.option_ids())
-            self._document.saved.emit(ngettext("{n} priority added", "{n} priorities added",
-                                               len(added)).format(n=len(added)))
+        if not (dialog.exec() and (ballot_id := dialog.ballot_id()) is not None and dialog.option_ids()):
+            return
+        if not self._commands.promote(ballot_id, dialog.option_ids()):
+            prompts.info(self, _("These options are already among the sitting's priorities."))
 
     def _on_add_button_clicked(self) -> None:
         title = prompts.ask_text(self, _("New priority"), _("Priority:"))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.voting import Ballot, RatingSettings, Result
-from workshop_desk.i18n import _, ngettext
+from workshop_desk.i18n import _
 from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.voting import texts
@@ -171,7 +171,8 @@ class ResultsView(QWidget):
             return
         chosen = self.selected_options() or [row.option_id for row in self.result.winners]
         added = self._document.plan.promote(self.ballot.id, chosen)
-        self.status.clear_error()
-        self._document.saved.emit(ngettext("{n} option promoted to priorities", "{n} options promoted to priorities",
-                                           len(added)).format(n=len(added)))
+        if added:
+            self.status.clear_error()
+        else:
+            self.status.show_error(_("These options are already among the sitting's priorities."))
         self.promoted.emit(len(added))
