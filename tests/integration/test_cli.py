@@ -101,4 +101,4 @@ def test_check_in_french(cli, demo_path):
     result = cli("--lang", "fr", "check", str(demo_path))
     assert result.returncode == 0, result.stderr
     count = len(cli("list", str(demo_path)).stdout.splitlines())
-    assert result.stdout.splitlines() == [f"ok: {demo_path}: fichier valide : schéma 2, {count} séances"]
+    assert result.stdout.splitlines() == [f"ok: {demo_path}: fichier valide\xa0: schéma 2, {count} séances"]

@@ -134,5 +134,5 @@ def test_the_encoding_can_be_chosen(cli, programme, tmp_path):
 def test_warnings_in_french(cli, programme, tmp_path):
     result = cli("--lang", "fr", "import", "participants", str(programme), str(_mixed_csv(tmp_path / "i.csv")))
     assert result.returncode == 0, result.stderr
-    assert result.stderr.startswith("Attention : Le fichier mélange deux encodages")
+    assert result.stderr.startswith("Attention\xa0: Le fichier mélange deux encodages")
     assert "ajoutez --encoding" in result.stderr

@@ -73,3 +73,10 @@ def test_icons_and_sounds_in_the_package_match_resources() -> None:
     assert len(assets) >= 2
     for asset in assets:
         assert (tools.ASSETS / asset.name).read_bytes() == asset.read_bytes()
+
+
+def test_french_punctuation_is_held_to_its_word_by_a_no_break_space() -> None:
+    """French puts a space inside « » and before : ; ? ! — a no-break one, or a line breaks there."""
+    loose = [text for message in tools.load("fr") if message.id for text in _strings(message)
+             if re.search(r"« | »| [:;?!]", text)]
+    assert loose == []

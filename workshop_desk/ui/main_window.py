@@ -355,7 +355,8 @@ class MainWindow(QMainWindow):
     def update_sitting_actions(self) -> None:
         """Enable what applies to the selected sitting and its run state."""
         sitting_id = self.current_sitting_id()
-        agenda = self.document.agenda(sitting_id) if self.document and sitting_id is not None else None
+        writable = self.document is not None and not self.document.read_only
+        agenda = self.document.agenda(sitting_id) if self.document and sitting_id is not None and writable else None
         running = bool(agenda and agenda.sitting.is_running)
         for name in ("duplicate_sitting", "delete_sitting", "move_sitting_up", "move_sitting_down"):
             self.actions_by_name[name].setEnabled(agenda is not None)

@@ -19,6 +19,7 @@ def lock_console(window: "MainWindow") -> None:
     """Disable every editing control of the open programme's pages, keeping the reading ones."""
     for name in EDITING_ACTIONS:
         window.actions_by_name[name].setEnabled(False)
+    window.new_sitting_button.setEnabled(False)
     reading = reading_controls(window)
     for page in (window.programme_page, window.participants_page, window.action_plan_page, window.sitting_page):
         if page is not None:

@@ -88,6 +88,32 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     _tables_shots(shell, shots)
     _board_shots(shell, shots)
     vote_shots(shell, shots, DEMO_WORKSHOP)
+    _trust_shots(shell, root / "demo.wdesk", shots)
+
+
+def _trust_shots(shell: Shell, path: Path, shots: _Shots) -> None:
+    """The error dialog of an unexpected error, and the console over the demo opened read-only."""
+    import sys
+
+    from workshop_desk.ui.errors import ErrorDialog, details
+
+    window = shell.window
+    assert window is not None
+    try:
+        raise RuntimeError("an example of an unexpected error")
+    except RuntimeError:
+        kind, error, tb = sys.exc_info()
+    assert kind is not None and error is not None
+    dialog = ErrorDialog(details(kind, error, tb), window)
+    dialog.show()
+    shots.take("error-dialog", dialog)
+    dialog.close()
+    shell.close_programme()
+    shell.open_path(path, read_only=True)
+    assert window.sitting_page is not None
+    window.select_sitting(DEMO_BREAKFAST)
+    window.sitting_page.tabs.setCurrentIndex(window.sitting_page.SIGNIN_TAB)
+    shots.take("console-read-only", window)
 
 
 def _tables_shots(shell: Shell, shots: _Shots) -> None:

@@ -64,16 +64,17 @@ class Shell(QObject):
         return self.window
 
     # Files ---------------------------------------------------------------------------------------
-    def open_path(self, path: Path) -> bool:
-        """Open a programme file; explain (and change nothing) if it cannot be opened. A file open elsewhere may be
-        opened read-only; one that a program which stopped left open, taken over — each after asking."""
+    def open_path(self, path: Path, read_only: bool = False) -> bool:
+        """Open a programme file (for reading only when asked); explain, and change nothing, if it cannot be opened.
+        A file open elsewhere may be opened read-only; one that a program which stopped left open, taken over —
+        each after asking."""
         from workshop_desk.services.file_messages import describe_file_error
         from workshop_desk.services.workspace import FileProblem, ProgrammeFileError
 
         if self.document is not None and self.document.workspace.path.resolve() == path.resolve():
             return True
         try:
-            workspace = self._open(path)
+            workspace = self._open(path, read_only=read_only)
         except ProgrammeFileError as error:
             offers = {FileProblem.OPEN_ELSEWHERE: (_("Open read-only"), {"read_only": True}),
                       FileProblem.LEFT_OPEN: (_("Open it"), {"take_over": True})}

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -21,8 +22,8 @@ def lock_editing(root: QWidget, reading: Iterable[QWidget] = ()) -> None:
     hold; lists and tables stay browsable but no longer edit or take drops."""
     kept = list(reading)
     for widget in root.findChildren(QWidget):
-        if any(widget is keep or keep.isAncestorOf(widget) for keep in kept):
-            continue
+        if isinstance(widget.parent(), QTabBar) or any(widget is keep or keep.isAncestorOf(widget) for keep in kept):
+            continue  # the tab bars' own scroll arrows move between tabs
         if isinstance(widget, QAbstractItemView):
             widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             widget.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
