@@ -1,6 +1,7 @@
 """Automatic rotating backups of the open programme, and restoring one."""
 
 import hashlib
+import logging
 import re
 import shutil
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from workshop_desk.services.writes import writes
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.programme_file import restorable
 
+log = logging.getLogger(__name__)
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.wdesk$")
 
@@ -61,6 +63,7 @@ class BackupService:
             now += timedelta(microseconds=1)
             target = self._target(now)
         self._db.copy_to(target)
+        log.info("backup of %s taken: %s", self._db.path, target.name)
         self._saved_at_change = changes
         self.prune()
         return Backup(target, now, target.stat().st_size)

@@ -90,6 +90,7 @@ def open_file(path: Path, backup_dir: Path, *, read_only: bool = False, take_ove
     check_header(path, migrate.SCHEMA_VERSION, log_pending=wal.has_log(path))
     reason = _not_writable(path)
     if reason is not None:
+        log.info("%s cannot be written (%s): opened read-only", path, reason)
         return read_file(path, reason)
     lock = ProgrammeLock(path)
     try:
@@ -98,8 +99,11 @@ def open_file(path: Path, backup_dir: Path, *, read_only: bool = False, take_ove
         raise ProgrammeFileError(path, FileProblem.OPEN_ELSEWHERE, owner=exc.owner) from exc
     except LeftByCrash as exc:
         raise ProgrammeFileError(path, FileProblem.LEFT_OPEN, owner=exc.owner) from exc
-    except OSError:
+    except OSError as exc:
+        log.info("no lock file beside %s (%s): opened read-only", path, exc)
         return read_file(path, ReadOnlyReason.FOLDER)
+    if take_over:
+        log.warning("%s was left open by a program that stopped; taken over", path)
     try:
         return _open_for_writing(path, backup_dir, lock)
     except BaseException:
@@ -118,6 +122,7 @@ def _not_writable(path: Path) -> ReadOnlyReason | None:
 def _open_for_writing(path: Path, backup_dir: Path, lock: ProgrammeLock) -> Database:
     if wal.has_log(path):
         shutil.rmtree(replayed_copy(path).parent)  # a log that is not this file's is refused here, untouched
+        log.warning("%s had changes left in its log (a crash): recovered", path)
     else:
         inspect(path, _in_place(path))
     engine = make_engine(path)
@@ -126,6 +131,7 @@ def _open_for_writing(path: Path, backup_dir: Path, lock: ProgrammeLock) -> Data
         if migrate.needs_upgrade(engine, path):
             database.copy_to(backup_dir / migrate.backup_name(path, datetime.now(UTC)))
             migrate.upgrade(path)
+            log.info("%s upgraded to schema %s", path, migrate.SCHEMA_VERSION)
         database.checkpoint()  # folds a recovered log in, and anchors the new one
     except (ProgrammeFileError, StorageError):
         engine.dispose()
@@ -239,6 +245,10 @@ def replayed_copy(path: Path) -> Path:
     folder = Path(tempfile.mkdtemp(prefix="wdesk-check-"))
     try:
         return _replay(path, folder)
+    except ProgrammeFileError as exc:
+        log.warning("the log beside %s was not replayed: %s %s", path, exc.problem, exc.detail)
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

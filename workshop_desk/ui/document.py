@@ -1,6 +1,7 @@
 """The open programme as the screens see it, and the one way the console changes it: `Document.change` saves,
 then puts one step on the undo stack, then tells the screens — in that order, in one place."""
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R")
+log = logging.getLogger(__name__)
 
 
 class Document(QObject):
@@ -154,6 +156,7 @@ class Document(QObject):
                            redo=lambda: snapshots.replace(roots, after[0]))
 
     def _not_saved(self, message: str) -> NotSaved:
+        log.warning("a change was not saved: %s", message)
         self.failed.emit(message)
         return NotSaved(message)
 

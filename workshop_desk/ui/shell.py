@@ -1,6 +1,7 @@
 """The app's lifetime: settings, the open programme file, the projector, language, backups."""
 
 import contextlib
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from workshop_desk.ui.main_window import MainWindow
     from workshop_desk.ui.projector.controller import ProjectorController
 
+
+log = logging.getLogger(__name__)
 
 class Shell(QObject):
     """Owns what outlives a window: the open document, the projector, the settings."""
@@ -194,10 +197,13 @@ class Shell(QObject):
         return True
 
     def backup_if_changed(self) -> None:
+        from workshop_desk.services.workspace import StorageError
+
         if self.document is not None:
             try:
                 self.document.workspace.backups.backup_if_changed()
-            except OSError as error:
+            except (OSError, StorageError) as error:
+                log.error("backup of %s failed: %s", self.document.workspace.path, error)
                 self._status(_("Backup failed: {error}").format(error=error))
 
     # Projector, preferences, about -----------------------------------------------------------------

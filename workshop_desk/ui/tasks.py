@@ -1,11 +1,13 @@
 """Slow work (documents, big imports) off the GUI thread, with a progress dialog; results come back on it."""
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+log = logging.getLogger(__name__)
 
 class _Relay(QObject):
     """Carries the worker's outcome back to the GUI thread (queued signals)."""
@@ -24,6 +26,7 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as error:  # reported to the user by the GUI thread
+            log.warning("background work failed", exc_info=error)
             self._relay.failed.emit(error)
         else:
             self._relay.succeeded.emit(result)
