@@ -1,4 +1,5 @@
-"""A canonical dump of a programme file (every table, every row, values as SQLite holds them), to compare states.
+"""A canonical dump of a programme file (every table, every row, values as SQLite holds them), to compare states;
+and the rows whose delete takes and changes the most.
 
 Left out: `wal_anchor`, which each checkpoint rewrites (a digest of the pages and the time it was taken: it says how
 the bytes lie, not what the programme holds), and SQLite's own bookkeeping (`sqlite_master`, `sqlite_stat*`).
@@ -10,7 +11,11 @@ moves it consumed ids (rows were inserted), which an undo cannot give back, so i
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from workshop_desk.services.workspace import Workspace
 
 Dump = dict[str, list[tuple[object, ...]]]
 LEFT_OUT = frozenset({"wal_anchor"})
@@ -69,3 +74,22 @@ def assert_same(before: Dump, after: Dump, what: str) -> None:
     """Fail with a readable list of the differing rows."""
     found = differences(before, after)
     assert not found, f"{what}:\n" + "\n".join(found)
+
+
+def query(path: Path, sql: str) -> list[int]:
+    """The first column of what `sql` finds in the file, as integers (ids)."""
+    with closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as connection:
+        return [int(row[0]) for row in connection.execute(sql)]
+
+
+def row_ids(path: Path, table: str) -> list[int]:
+    return query(path, f'SELECT id FROM "{table}" ORDER BY id')
+
+
+def richest(workspace: "Workspace", table: str) -> int:
+    """The row whose delete takes and changes the most (children, links, places); the lowest id on a tie."""
+    def size(row_id: int) -> int:
+        snapshot = workspace.snapshots.capture([(table, [row_id])])
+        return snapshot.count + len(snapshot.links)
+
+    return max(row_ids(workspace.path, table), key=lambda row_id: (size(row_id), -row_id))

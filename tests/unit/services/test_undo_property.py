@@ -3,16 +3,13 @@ row for row (every table, ids included); redo then undo again, the same."""
 
 import random
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from sqlmodel import SQLModel
 
-from tests.dumps import UNDECLARED_REFERENCES, assert_same, dangling, dump
+from tests.dumps import UNDECLARED_REFERENCES, assert_same, dangling, dump, query, richest, row_ids
 from workshop_desk.domain.models import Attendance
 from workshop_desk.domain.priorities import IndicatorDraft
 from workshop_desk.services.demo import build_demo
@@ -132,24 +129,6 @@ def check_delete_undo_redo_undo(workspace: Workspace, kind: str, row_id: int) ->
     assert_same(before, dump(workspace.path), f"{kind} {row_id}: delete, undo, redo, undo")
 
 
-def ids_of(path: Path, table: str) -> list[int]:
-    return _query(path, f'SELECT id FROM "{table}" ORDER BY id')
-
-
-def _query(path: Path, sql: str) -> list[int]:
-    with closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as connection:
-        return [int(row[0]) for row in connection.execute(sql)]
-
-
-def richest(workspace: Workspace, table: str) -> int:
-    """The row whose delete takes and changes the most (children, links, places); the first such on a tie."""
-    def size(row_id: int) -> int:
-        snapshot = workspace.snapshots.capture([(table, [row_id])])
-        return snapshot.count + len(snapshot.links)
-
-    return max(ids_of(workspace.path, table), key=lambda row_id: (size(row_id), -row_id))
-
-
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
@@ -182,7 +161,7 @@ def test_every_table_a_facilitator_deletes_from_is_covered(demo: Workspace) -> N
     not_deleted_alone = {"programme", "round", "table_assignment", "timer", "vote", "alembic_version",
                          "sqlite_sequence"}  # rounds and seats are rewritten whole; votes cleared per ballot
     assert set(dump(demo.path)) == set(KINDS) | not_deleted_alone
-    assert all(ids_of(demo.path, table) for table in KINDS), "the demo has rows of every kind"
+    assert all(row_ids(demo.path, table) for table in KINDS), "the demo has rows of every kind"
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -198,14 +177,14 @@ def test_the_workshop_with_attendance_ideas_a_ballot_tables_and_priorities_comes
 
 
 def test_a_merged_stack_of_notes_comes_back_merged(demo: Workspace) -> None:
-    heads = _query(demo.path, "SELECT merged_into_id FROM idea WHERE merged_into_id IS NOT NULL "
+    heads = query(demo.path, "SELECT merged_into_id FROM idea WHERE merged_into_id IS NOT NULL "
                               "GROUP BY merged_into_id ORDER BY count(*) DESC, merged_into_id")
     assert heads, "the demo has merged notes"
     check_delete_undo_redo_undo(demo, "idea", heads[0])
 
 
 def test_the_current_item_of_a_run_comes_back_as_current(demo: Workspace) -> None:
-    current = _query(demo.path, "SELECT current_item_id FROM sitting WHERE current_item_id IS NOT NULL")
+    current = query(demo.path, "SELECT current_item_id FROM sitting WHERE current_item_id IS NOT NULL")
     assert current, "the demo has a sitting that ran"
     check_delete_undo_redo_undo(demo, "agenda_item", current[0])
 
@@ -213,7 +192,7 @@ def test_the_current_item_of_a_run_comes_back_as_current(demo: Workspace) -> Non
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_deleting_random_rows_of_each_kind_then_undoing_gives_the_file_back(demo: Workspace, kind: str) -> None:
     rng = random.Random(f"undo-{kind}")
-    ids = ids_of(demo.path, kind)
+    ids = row_ids(demo.path, kind)
     for row_id in rng.sample(ids, min(3, len(ids))):
         check_delete_undo_redo_undo(demo, kind, row_id)
 
@@ -227,7 +206,7 @@ def test_deleting_several_rows_at_once_then_undoing_gives_the_file_back(demo: Wo
                                                                         remove: Callable[..., Snapshot]) -> None:
     rng = random.Random(f"several-{table}")
     for _round in range(3):
-        ids = rng.sample(ids_of(demo.path, table), 5)
+        ids = rng.sample(row_ids(demo.path, table), 5)
         before = dump(demo.path)
         snapshot = remove(demo, ids)
         deleted = dump(demo.path)
@@ -242,5 +221,5 @@ def test_deleting_several_rows_at_once_then_undoing_gives_the_file_back(demo: Wo
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_deleting_every_row_of_the_demo_then_undoing_gives_the_file_back(demo: Workspace, kind: str) -> None:
-    for row_id in ids_of(demo.path, kind):
+    for row_id in row_ids(demo.path, kind):
         check_delete_undo_redo_undo(demo, kind, row_id)
