@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workshop_desk.domain.backups import backups_to_keep
 from workshop_desk.domain.clock import WallClock, utc_now
-from workshop_desk.storage.db import Database, copy_database
+from workshop_desk.storage.db import Database, copy_database, remove_leftovers
 
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.wdesk$")
@@ -32,6 +32,7 @@ class BackupService:
 
     def __init__(self, database: Database, root: Path, wall: WallClock = utc_now) -> None:
         self._db = database
+        self._root = root
         self._folder = folder_for(database.path, root)
         self._now = wall
         self._saved_at_change = database.change_count  # the file as opened needs no copy of itself
@@ -62,6 +63,12 @@ class BackupService:
     def all(self) -> list[Backup]:
         """This programme's backups, newest first."""
         return list_backups(self._folder)
+
+    def remove_leftovers(self) -> int:
+        """Delete the temporary copies that an interrupted backup left in this programme's backup folder, and those
+        an interrupted copy before a migration left in the root; recent ones may be a copy another window is
+        writing now, and stay. Returns how many files went."""
+        return remove_leftovers(self._folder) + remove_leftovers(self._root)
 
     def prune(self) -> None:
         """Delete the backups that the rotation does not keep."""
