@@ -260,7 +260,11 @@ def remove_leftovers(folder: Path, older_than_seconds: float = 600) -> int:
     ones may belong to a copy under way in another window. Returns how many files went."""
     now = datetime.now(UTC).timestamp()
     removed = 0
-    for leftover in folder.glob(f"{TEMP_PREFIX}*.tmp*") if folder.is_dir() else []:
+    try:
+        found = list(folder.glob(f"{TEMP_PREFIX}*.tmp*")) if folder.is_dir() else []
+    except OSError:  # a folder we may not look into: nothing of ours to tidy there
+        return 0
+    for leftover in found:
         try:
             if now - leftover.stat().st_mtime > older_than_seconds:
                 leftover.unlink()
