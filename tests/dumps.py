@@ -26,14 +26,21 @@ UNDECLARED_REFERENCES = {("sitting", "current_item_id"): "agenda_item"}
 
 def dump(path: Path) -> Dump:
     """Every row of every table of the file at `path` (open or not), ordered by table name then primary key."""
-    with closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as connection:
+    with closing(_reading(path)) as connection:
         return {name: _rows(connection, name) for name in _tables(connection)}
+
+
+def _reading(path: Path) -> sqlite3.Connection:
+    """A connection that changes nothing: through the log of a file that has one (an open file), else reading the
+    file as it lies (a read-only connection to a closed WAL file would leave a -wal and a -shm beside it)."""
+    mode = "mode=ro" if Path(f"{path}-wal").exists() else "immutable=1"
+    return sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True)
 
 
 def dangling(path: Path) -> list[tuple[object, ...]]:
     """References to rows that do not exist: what `PRAGMA foreign_key_check` finds, and the references the schema
     does not declare (UNDECLARED_REFERENCES) that point nowhere. A delete must leave none."""
-    with closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as connection:
+    with closing(_reading(path)) as connection:
         found = [tuple(row) for row in connection.execute("PRAGMA foreign_key_check")]
         for (table, column), target in UNDECLARED_REFERENCES.items():
             found += [(table, row[0], column, row[1]) for row in connection.execute(
@@ -78,7 +85,7 @@ def assert_same(before: Dump, after: Dump, what: str) -> None:
 
 def query(path: Path, sql: str) -> list[int]:
     """The first column of what `sql` finds in the file, as integers (ids)."""
-    with closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as connection:
+    with closing(_reading(path)) as connection:
         return [int(row[0]) for row in connection.execute(sql)]
 
 
