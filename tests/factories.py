@@ -14,7 +14,7 @@ from workshop_desk.domain.enums import ItemKind, SittingKind
 from workshop_desk.domain.models import ItemDraft, ProgrammeDraft, SittingDraft
 from workshop_desk.services.workspace import Workspace
 from workshop_desk.storage import migrate
-from workshop_desk.storage.header import APPLICATION_ID
+from workshop_desk.storage.header import APPLICATION_ID, FileProblem
 
 T0 = datetime(2027, 1, 14, 8, 0, tzinfo=UTC)
 
@@ -232,6 +232,25 @@ BAD_FILES: dict[str, Callable[[Path, Path], None]] = {
     "other_programme_log": _other_programme_log,
     "stale_log": _stale_log,
     "not_a_log": _not_a_log,
+}
+
+
+# What opening each kind of bad file must report.
+BAD_FILE_PROBLEMS = {
+    "random_bytes": FileProblem.NOT_SQLITE,
+    "empty": FileProblem.NOT_SQLITE,
+    "foreign_sqlite": FileProblem.FOREIGN,
+    "truncated": FileProblem.TRUNCATED,
+    "too_new_user_version": FileProblem.TOO_NEW,
+    "unknown_revision": FileProblem.TOO_NEW,
+    "unknown_revision_rollback_journal": FileProblem.TOO_NEW,
+    "corrupt_page": FileProblem.CORRUPT,
+    "corrupt_middle_page": FileProblem.CORRUPT,
+    "no_programme": FileProblem.NO_PROGRAMME,
+    "foreign_log": FileProblem.FOREIGN_LOG,
+    "other_programme_log": FileProblem.FOREIGN_LOG,
+    "stale_log": FileProblem.FOREIGN_LOG,
+    "not_a_log": FileProblem.FOREIGN_LOG,
 }
 
 

@@ -9,7 +9,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "workshop_desk"
 
 
 def test_import_linter_contracts_hold() -> None:
-    assert lint_imports(config_filename=str(PACKAGE.parent / "pyproject.toml")) == 0
+    import logging
+
+    loggers = [logger for logger in logging.Logger.manager.loggerDict.values() if isinstance(logger, logging.Logger)]
+    try:
+        assert lint_imports(config_filename=str(PACKAGE.parent / "pyproject.toml")) == 0
+    finally:  # import-linter configures logging with disable_existing_loggers: give the later tests theirs back
+        for logger in loggers:
+            logger.disabled = False
 
 
 def test_qt_is_imported_only_under_ui() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from workshop_desk.domain.backups import backups_to_keep
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.services.writes import writes
-from workshop_desk.storage.db import Database
+from workshop_desk.storage.db import Database, remove_leftovers
 from workshop_desk.storage.programme_file import restorable
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ class BackupService:
 
     def __init__(self, database: Database, root: Path, wall: WallClock = utc_now) -> None:
         self._db = database
+        self._root = root
         self._folder = folder_for(database.path, root)
         self._now = wall
         self._saved_at_change = database.change_count  # the file as opened needs no copy of itself
@@ -88,6 +89,12 @@ class BackupService:
     def all(self) -> list[Backup]:
         """This programme's backups, newest first."""
         return list_backups(self._folder)
+
+    def remove_leftovers(self) -> int:
+        """Delete the temporary copies that an interrupted backup left in this programme's backup folder, and those
+        an interrupted copy before a migration left in the root; recent ones may be a copy another window is
+        writing now, and stay. Returns how many files went."""
+        return remove_leftovers(self._folder) + remove_leftovers(self._root)
 
     def prune(self) -> None:
         """Delete the backups that the rotation does not keep."""

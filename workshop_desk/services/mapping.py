@@ -1,7 +1,7 @@
 """Turns table rows into domain value objects (never hand live rows to the screens), and the row helpers
-every service shares: fetch one row by id, renumber rows into a new order."""
+every service shares: fetch one row by id, renumber rows into a new order, rewrite a short list in place."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar, get_type_hints
@@ -59,3 +59,24 @@ def renumber(session: Session, rows: Mapping[Any, P], ordered_ids: Sequence[int]
         session.add(rows[row_id])
     session.flush()
     return [rows[row_id] for row_id in ordered_ids]
+
+
+def rewrite_list(session: Session, rows: Sequence[R], wanted: Sequence[dict[str, Any]], key: str,
+                 make: Callable[[], R]) -> None:
+    """Make a short list (a ballot's criteria, an action's indicators) hold `wanted`, in that order: each entry
+    keeps the first unused row with the same `key` value, under its id; rows no longer wanted are deleted, and only
+    new entries get new rows. So an edit that removes an entry consumes no id, and its undo puts the list back as
+    it was."""
+    unused = list(rows)
+    for position, values in enumerate(wanted):
+        row = next((r for r in unused if getattr(r, key) == values[key]), None)
+        if row is None:
+            row = make()
+        else:
+            unused.remove(row)
+        for name, value in {**values, "position": position}.items():
+            setattr(row, name, value)
+        session.add(row)
+    for row in unused:
+        session.delete(row)
+    session.flush()

@@ -3,7 +3,6 @@ action plan: actions created from priorities, ideas or from scratch, with their 
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from workshop_desk.domain import validation
@@ -23,7 +22,7 @@ from workshop_desk.domain.priorities import (
     elire_indicators,
     justification,
 )
-from workshop_desk.services.mapping import fetch, to_domain
+from workshop_desk.services.mapping import fetch, rewrite_list, to_domain
 from workshop_desk.services.voting import ballot_result
 from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
@@ -64,10 +63,9 @@ def _action(session: Session, row: ActionTable) -> Action:
 
 def _set_indicators(session: Session, action_id: int, indicators: Sequence[IndicatorDraft]) -> None:
     values = [clean_indicator(draft) for draft in indicators]
-    session.execute(delete(IndicatorTable).where(col(IndicatorTable.action_id) == action_id))
-    session.add_all(IndicatorTable(action_id=action_id, position=n, name=v["name"], target=v["target"])
-                    for n, v in enumerate(values))
-    session.flush()
+    query = select(IndicatorTable).where(IndicatorTable.action_id == action_id)
+    rows = list(session.exec(query.order_by(col(IndicatorTable.position), col(IndicatorTable.id))))
+    rewrite_list(session, rows, values, "name", lambda: IndicatorTable(action_id=action_id, name=""))
 
 
 class PriorityService:

@@ -34,7 +34,7 @@ from workshop_desk.domain.voting import (
 from workshop_desk.domain.voting_sheet import SheetReading
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.services.ballot_votes import load_votes, next_voter, store_papers
-from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.mapping import rewrite_list, to_domain
 from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
@@ -138,9 +138,11 @@ def _add_options(session: Session, ballot_id: int, labels: Sequence[str], idea_i
 def _set_criteria(session: Session, ballot_id: int, criteria: Sequence[tuple[str, float]]) -> None:
     if any(weight < 0 for _name, weight in criteria) or (criteria and not sum(w for _n, w in criteria)):
         raise validation.ValidationError(_("Criteria weights must be 0 or more, and not all 0."))
-    session.execute(delete(CriterionTable).where(col(CriterionTable.ballot_id) == ballot_id))
-    session.add_all(CriterionTable(ballot_id=ballot_id, name=validation.clean_title(name, _("Criterion")),
-                                   weight=float(weight), position=n) for n, (name, weight) in enumerate(criteria))
+    wanted = [{"name": validation.clean_title(name, _("Criterion")), "weight": float(weight)}
+              for name, weight in criteria]
+    rows = session.exec(select(CriterionTable).where(CriterionTable.ballot_id == ballot_id)
+                        .order_by(col(CriterionTable.position), col(CriterionTable.id))).all()
+    rewrite_list(session, rows, wanted, "name", lambda: CriterionTable(ballot_id=ballot_id, name=""))
 
 
 def _identified(session: Session, ballot_id: int, paper: BallotPaper) -> BallotPaper:

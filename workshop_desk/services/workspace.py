@@ -106,7 +106,9 @@ class Workspace:
         """Open an existing programme file (ProgrammeFileError if it cannot be): for writing, unless `read_only` or
         it cannot be written; `take_over` a file that a program which stopped left open (FileProblem.LEFT_OPEN)."""
         database = programme_file.open_file(path, backup_root, read_only=read_only, take_over=take_over)
-        return cls.over(database, backup_root)
+        workspace = cls.over(database, backup_root)
+        workspace.backups.remove_leftovers()  # the programme's own folder was seen to when opened for writing
+        return workspace
 
     @property
     def read_only(self) -> bool:

@@ -247,20 +247,16 @@ def write_copy(origin: sqlite3.Connection, target: Path) -> None:
         Path(f"{tmp}-journal").unlink(missing_ok=True)
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Copy a closed SQLite file (a backup) to `target` atomically, without writing beside `source`."""
-    if not source.is_file():  # sqlite3.connect would create an empty database and copy that
-        raise FileNotFoundError(source)
-    with closing(sqlite3.connect(f"file:{quote(str(source))}?immutable=1", uri=True)) as origin:
-        write_copy(origin, target)
-
-
 def remove_leftovers(folder: Path, older_than_seconds: float = 600) -> int:
     """Delete temporary copies (and their journals) that an interrupted copy or creation left in `folder`; recent
     ones may belong to a copy under way in another window. Returns how many files went."""
     now = datetime.now(UTC).timestamp()
     removed = 0
-    for leftover in folder.glob(f"{TEMP_PREFIX}*.tmp*") if folder.is_dir() else []:
+    try:
+        found = list(folder.glob(f"{TEMP_PREFIX}*.tmp*")) if folder.is_dir() else []
+    except OSError:  # a folder we may not look into: nothing of ours to tidy there
+        return 0
+    for leftover in found:
         try:
             if now - leftover.stat().st_mtime > older_than_seconds:
                 leftover.unlink()

@@ -25,7 +25,7 @@ from workshop_desk.storage.db import (
     remove_leftovers,
     stamp_new_file,
 )
-from workshop_desk.storage.errors import StorageError
+from workshop_desk.storage.errors import StorageError, WriteProblem, classify
 from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeFileError, check_header
 from workshop_desk.storage.lock import HeldElsewhere, LeftByCrash, ProgrammeLock, held_elsewhere
 
@@ -133,14 +133,25 @@ def _open_for_writing(path: Path, backup_dir: Path, lock: ProgrammeLock) -> Data
             migrate.upgrade(path)
             log.info("%s upgraded to schema %s", path, migrate.SCHEMA_VERSION)
         database.checkpoint()  # folds a recovered log in, and anchors the new one
-    except (ProgrammeFileError, StorageError):
+    except ProgrammeFileError:
         engine.dispose()
         raise
     except Exception as exc:
         engine.dispose()
-        raise ProgrammeFileError(path, FileProblem.CORRUPT, str(exc)) from exc
+        raise _not_opened(path, exc) from exc
     remove_leftovers(path.parent)
     return database
+
+
+def _not_opened(path: Path, error: Exception) -> Exception:
+    """Why a file examined as sound could not be opened for writing: another program keeps SQLite's lock on it
+    (BUSY, after the busy timeout), the disk refused (StorageError, as for any change), or it is damaged."""
+    problem = error.problem if isinstance(error, StorageError) else classify(getattr(error, "orig", error))
+    if problem is WriteProblem.BUSY:
+        return ProgrammeFileError(path, FileProblem.BUSY, str(error))
+    if isinstance(error, StorageError):
+        return error
+    return ProgrammeFileError(path, FileProblem.CORRUPT, str(error))
 
 
 def read_file(path: Path, reason: ReadOnlyReason = ReadOnlyReason.ASKED, upgrade: bool = True) -> Database:

@@ -97,3 +97,23 @@ def test_a_deleted_action_comes_back_with_its_indicators(tmp_path) -> None:
     assert workspace.priorities.actions() == []
     workspace.snapshots.restore(snapshot)
     assert workspace.priorities.actions() == [action]
+
+
+def test_dropping_a_criterion_or_an_indicator_keeps_the_other_rows_under_their_ids(tmp_path) -> None:
+    """An edit that only removes an entry takes no new id, so its undo gives the file back exactly."""
+    workspace = make_workspace(tmp_path, sittings=1)
+    sitting = workspace.sittings.all()[0].id
+    grid = workspace.ballots.create(sitting, "ELIRE", BallotMethod.CRITERIA, ["Atelier", "Boutique"],
+                                    criteria=[("Emploi", 2.0), ("Image", 1.0), ("Environnement", 1.0)])
+    emploi, _image, environnement = grid.criteria
+    kept = workspace.ballots.set_criteria(grid.id, [("Emploi", 3.0), ("Environnement", 1.0)]).criteria
+    assert [(c.id, c.name, c.weight, c.position) for c in kept] == [(emploi.id, "Emploi", 3.0, 0),
+                                                                    (environnement.id, "Environnement", 1.0, 1)]
+    action = workspace.priorities.create_action(ActionDraft("Atelier partagé"), indicators=[
+        IndicatorDraft("Emploi", "12"), IndicatorDraft("Image", "presse"), IndicatorDraft("Lien", "3 réseaux")])
+    first, _second, third = action.indicators
+    left = workspace.priorities.set_indicators(action.id, [IndicatorDraft("Emploi", "15"),
+                                                           IndicatorDraft("Lien", "3 réseaux")]).indicators
+    assert [(i.id, i.target) for i in left] == [(first.id, "15"), (third.id, "3 réseaux")]
+    again = workspace.priorities.set_indicators(action.id, [IndicatorDraft("Nouveau", "1")]).indicators
+    assert again[0].id > third.id  # a new entry gets a new id, never an old one

@@ -7,7 +7,6 @@ import pytest
 from sqlmodel import select
 
 from tests.factories import make_workspace, side_files, sitting_draft
-from workshop_desk.storage.db import copy_database
 from workshop_desk.storage.programme_file import open_file
 from workshop_desk.storage.tables import AgendaItemTable, SittingTable
 
@@ -116,12 +115,3 @@ def test_copy_replaces_an_existing_target(tmp_path):
     finally:
         workspace.database.close()
     assert _titles(target, "sitting") == [(1, "Séance 1")]
-
-
-def test_copy_of_a_missing_file_is_an_error_and_creates_nothing(tmp_path):
-    target = tmp_path / "copy.wdesk"
-    target.write_bytes(b"keep me")
-    with pytest.raises(FileNotFoundError):
-        copy_database(tmp_path / "gone.wdesk", target)
-    assert not (tmp_path / "gone.wdesk").exists()
-    assert target.read_bytes() == b"keep me"

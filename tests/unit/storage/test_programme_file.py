@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import (
+    BAD_FILE_PROBLEMS,
     BAD_FILES,
     folder_state,
     make_bad_file,
@@ -156,26 +157,8 @@ def test_missing_file_is_refused(tmp_path):
     assert not (tmp_path / "nowhere.wdesk").exists()
 
 
-EXPECTED_PROBLEMS = {
-    "random_bytes": FileProblem.NOT_SQLITE,
-    "empty": FileProblem.NOT_SQLITE,
-    "foreign_sqlite": FileProblem.FOREIGN,
-    "truncated": FileProblem.TRUNCATED,
-    "too_new_user_version": FileProblem.TOO_NEW,
-    "unknown_revision": FileProblem.TOO_NEW,
-    "unknown_revision_rollback_journal": FileProblem.TOO_NEW,
-    "corrupt_page": FileProblem.CORRUPT,
-    "corrupt_middle_page": FileProblem.CORRUPT,
-    "no_programme": FileProblem.NO_PROGRAMME,
-    "foreign_log": FileProblem.FOREIGN_LOG,
-    "other_programme_log": FileProblem.FOREIGN_LOG,
-    "stale_log": FileProblem.FOREIGN_LOG,
-    "not_a_log": FileProblem.FOREIGN_LOG,
-}
-
-
 def test_every_bad_file_kind_has_an_expected_problem():
-    assert set(EXPECTED_PROBLEMS) == set(BAD_FILES)
+    assert set(BAD_FILE_PROBLEMS) == set(BAD_FILES)
 
 
 @pytest.mark.parametrize("kind", sorted(BAD_FILES))
@@ -186,7 +169,7 @@ def test_bad_file_is_refused_and_left_byte_for_byte_unchanged_with_its_sidecars(
     backups = tmp_path / "migration-backups"
     with pytest.raises(ProgrammeFileError) as caught:
         open_file(path, backups, read_only=read_only)
-    assert caught.value.problem is EXPECTED_PROBLEMS[kind]
+    assert caught.value.problem is BAD_FILE_PROBLEMS[kind]
     assert caught.value.path == path
     assert folder_state(path.parent) == before
     assert not backups.exists()
