@@ -3,7 +3,6 @@ richest instance), the console's delete, then Undo, gives back the file row for 
 
 from collections.abc import Callable
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.dumps import assert_same, dangling, differences, dump, richest
@@ -139,9 +138,6 @@ def test_every_console_delete_is_undone_and_redone_exactly(qtbot: QtBot, window:
     assert not problems and not failures, "\n".join([*problems, *failures])
 
 
-@pytest.mark.xfail(strict=True, reason="ui/commands/plan.py update_action undoes an edit by writing the old "
-                                       "indicators again as new rows (new ids): it should put the captured rows "
-                                       "back (Document.rewrite over the action), as the ballot dialog does")
 def test_an_action_edit_that_drops_an_indicator_is_undone_exactly(qtbot: QtBot, window: MainWindow) -> None:
     document = window.document
     assert document is not None

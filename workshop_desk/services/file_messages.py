@@ -72,6 +72,12 @@ def describe_owner(owner: Owner) -> str:
 
 def describe_storage_error(error: StorageError) -> str:
     """Why a change was not saved, and what to do; the change is not shown as done."""
+    not_saved = _("This change was not saved.")
+    return f"{not_saved} {storage_reason(error)}"
+
+
+def storage_reason(error: StorageError) -> str:
+    """What the file or the disk refused, and what to do (the caller says what was not done)."""
     name = error.path.name
     reasons = {
         WriteProblem.BUSY: _("“{name}” is locked by another program, which kept it for more than a few seconds."),
@@ -84,8 +90,7 @@ def describe_storage_error(error: StorageError) -> str:
                                 "backup."),
         WriteProblem.CONFLICT: _("The programme changed in the meantime, so this step no longer fits it."),
     }
-    not_saved = _("This change was not saved.")
-    return f"{not_saved} {reasons[error.problem].format(name=name)}"
+    return reasons[error.problem].format(name=name)
 
 
 def describe_os_error(error: OSError | StorageError, folder: Path) -> str:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
 from workshop_desk.domain.agenda import moved
 from workshop_desk.domain.enums import AttendanceStatus
@@ -27,7 +26,7 @@ from workshop_desk.domain.people import draft_of as participant_draft
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.services.file_messages import describe_storage_error
 from workshop_desk.storage.errors import StorageError
-from workshop_desk.ui.undo import AppliedCommand, NotSaved
+from workshop_desk.ui.undo import AppliedCommand, NotSaved, UndoStack
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -61,7 +60,7 @@ class Document(QObject):
     def __init__(self, workspace: "Workspace", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self._build_command_sets()
 
     def _build_command_sets(self) -> None:

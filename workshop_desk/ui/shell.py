@@ -92,12 +92,16 @@ class Shell(QObject):
         return True
 
     def _open(self, path: Path, **how: bool) -> "Workspace":
+        """Open a file; a disk or a lock that refuses the opening becomes a ProgrammeFileError with its reason."""
+        from workshop_desk.services.file_messages import storage_reason
         from workshop_desk.services.workspace import FileProblem, ProgrammeFileError, StorageError, Workspace
+        from workshop_desk.storage.errors import WriteProblem
 
         try:
             return Workspace.open(path, self._backup_root, **how)
-        except StorageError as error:  # the file's own lock, held by another program
-            raise ProgrammeFileError(path, FileProblem.BUSY, error.detail) from error
+        except StorageError as error:
+            problem = FileProblem.BUSY if error.problem == WriteProblem.BUSY else FileProblem.UNREADABLE
+            raise ProgrammeFileError(path, problem, storage_reason(error)) from error
 
     def open_dialog(self) -> None:
         start = Path(self.settings.last_file).parent if self.settings.last_file else None

@@ -100,18 +100,16 @@ class PlanCommands(QObject):
             lambda action: self._service.delete_action(action.id), self._notify)
 
     def update_action(self, action: Action, draft: ActionDraft, indicators: Sequence[IndicatorDraft]) -> Action:
-        old, old_indicators = action_draft(action), indicator_drafts(action)
-
-        def apply(values: ActionDraft, rows: Sequence[IndicatorDraft]) -> Action:
-            clean_action(values)  # both checked before either is saved: all or nothing
-            for row in rows:
+        """The action's fields and indicators as the dialog has them; an undo puts its rows back as they were."""
+        def apply() -> Action:
+            clean_action(draft)  # both checked before either is saved: all or nothing
+            for row in indicators:
                 clean_indicator(row)
-            self._service.update_action(action.id, values)
-            return self._service.set_indicators(action.id, rows)
+            self._service.update_action(action.id, draft)
+            return self._service.set_indicators(action.id, indicators)
 
-        return self._document.change(_("Edit the action “{title}”").format(title=action.title),
-                                     lambda: apply(draft, indicators), lambda: apply(old, old_indicators),
-                                     self._notify)
+        return self._document.rewrite(_("Edit the action “{title}”").format(title=action.title),
+                                      [("action", [action.id])], apply, self._notify)
 
     def delete_action(self, action: Action) -> None:
         self._document.deletion(_("Delete the action “{title}”").format(title=action.title),
