@@ -156,12 +156,14 @@ class Database:
         return problems
 
     def checkpoint(self) -> None:
-        """Fold the log into the file; when the log could be emptied, anchor the new one to the file (wal.py)."""
+        """Fold the log into the file, then anchor the log to the file as it now is (wal.py). Also when readers kept
+        the log from being emptied: SQLite starts it afresh at the next write once they have gone, and a fresh log
+        must begin with the anchor (else a crash would leave a log that the file's own check refuses)."""
         if self.read_only:
             return
         with self._gate, _storage_errors(self.path):
-            if checkpoint(self.engine):
-                self._anchor()
+            checkpoint(self.engine)
+            self._anchor()
 
     def _checkpoint_if_large(self) -> None:
         log_file = wal.wal_path(self.path)
