@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workshop_desk.domain.backups import backups_to_keep
 from workshop_desk.domain.clock import WallClock, utc_now
-from workshop_desk.storage.db import Database, copy_database
+from workshop_desk.storage.db import Database, copy_database, remove_leftovers
 
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.wdesk$")
@@ -64,12 +64,18 @@ class BackupService:
         return list_backups(self._folder)
 
     def prune(self) -> None:
-        """Delete the backups that the rotation does not keep."""
+        """Delete the backups that the rotation does not keep, and what copies cut short left in the folder."""
         backups = self.all()
         keep = backups_to_keep([b.taken_at for b in backups], self._now())
         for backup in backups:
             if backup.taken_at not in keep:
                 backup.path.unlink(missing_ok=True)
+        self.remove_leftovers()
+
+    def remove_leftovers(self) -> int:
+        """Delete the temporary copies that a backup cut short (the app killed, the computer off) left in this
+        programme's backup folder, once they are old enough not to be a copy under way; how many files went."""
+        return remove_leftovers(self._folder)
 
 
 def list_backups(folder: Path) -> list[Backup]:

@@ -103,7 +103,10 @@ class Workspace:
         """Open an existing programme file (ProgrammeFileError if it cannot be): for writing, unless `read_only` or
         it cannot be written; `take_over` a file that a program which stopped left open (FileProblem.LEFT_OPEN)."""
         database = programme_file.open_file(path, backup_root, read_only=read_only, take_over=take_over)
-        return cls.over(database, backup_root)
+        workspace = cls.over(database, backup_root)
+        if not workspace.read_only:  # a file opened read-only changes nothing, not even beside its backups
+            workspace.backups.remove_leftovers()
+        return workspace
 
     @property
     def read_only(self) -> bool:
