@@ -162,7 +162,7 @@ class Database:
         if self.read_only:
             return
         with self._gate, _storage_errors(self.path):
-            checkpoint(self.engine)
+            checkpoint(self.engine, wait=False)
             self._anchor()
 
     def _checkpoint_if_large(self) -> None:
@@ -221,13 +221,20 @@ def _page_size(engine: Engine) -> int:
     return size
 
 
-def checkpoint(engine: Engine) -> bool:
-    """Fold the write-ahead log into the main file and empty it; False when readers kept it from finishing."""
+def checkpoint(engine: Engine, wait: bool = True) -> bool:
+    """Fold the write-ahead log into the main file and empty it; False when readers kept it from finishing. Unless
+    `wait`, readers are not waited for: what they still read stays in the log, for a later checkpoint (a checkpoint
+    that waits for a reader of another process — a second window, an export — can hold up a change for seconds)."""
     raw = engine.raw_connection()
+    driver = raw.driver_connection
+    assert driver is not None
     try:
-        busy, _log, _done = raw.driver_connection.execute(  # type: ignore[union-attr]
-            "PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not wait:
+            driver.execute("PRAGMA busy_timeout=0")
+        busy, _log, _done = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     finally:
+        if not wait:
+            driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         raw.close()
     return busy == 0
 

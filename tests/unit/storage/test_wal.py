@@ -3,6 +3,7 @@ leaves a file that opens with everything it had (recovery, never a FOREIGN_LOG r
 
 import sqlite3
 import struct
+import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -54,11 +55,10 @@ def test_a_kill_while_the_anchor_of_a_fresh_log_was_written_is_recovered(tmp_pat
     assert _titles(crashed, tmp_path / "backups") == ["Séance 1", "Séance 2", "Avant le point de contrôle"]
 
 
-def test_a_checkpoint_that_a_reader_held_back_still_anchors_the_log_sqlite_restarts(tmp_path, monkeypatch):
+def test_a_checkpoint_that_a_reader_held_back_still_anchors_the_log_sqlite_restarts(tmp_path):
     """A reader (the file open read-only in a second window, an export from the command line) holds a snapshot while
     the log is folded in: the log cannot be emptied. Once the reader has gone, SQLite starts the log afresh at the
     next write — a log whose first transaction must be an anchor of the file as the checkpoint left it."""
-    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
     workspace = make_workspace(tmp_path / "live", sittings=2)
     workspace.sittings.create(sitting_draft(title="Avant la lecture"))
     with closing(sqlite3.connect(f"file:{workspace.path}?mode=ro", uri=True, isolation_level=None)) as reader:
@@ -71,3 +71,23 @@ def test_a_checkpoint_that_a_reader_held_back_still_anchors_the_log_sqlite_resta
     crashed = crashed_copy(workspace, tmp_path / "crashed" / "programme.wdesk")
     workspace.database.close()
     assert _titles(crashed, tmp_path / "backups") == ["Séance 1", "Séance 2", "Avant la lecture", "Après la lecture"]
+
+
+def test_a_checkpoint_does_not_wait_for_a_reader_and_the_change_goes_through(tmp_path, monkeypatch):
+    """A checkpoint that waited for the readers of another process would hold up the change that triggered it (a
+    badge scan at the door) for as long as a second window or an export keeps reading: it folds in what it can."""
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 3000)
+    workspace = make_workspace(tmp_path, sittings=1)
+    workspace.database.checkpoint_bytes = 0  # a checkpoint after every change
+    with closing(sqlite3.connect(f"file:{workspace.path}?mode=ro", uri=True, isolation_level=None)) as reader:
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT count(*) FROM sitting").fetchone() == (1,)  # a snapshot, held
+        started = time.monotonic()
+        workspace.sittings.create(sitting_draft(title="Pendant la lecture"))  # this reader never lets go: a wait
+        assert time.monotonic() - started < 1.5  # would last the whole busy timeout
+        assert reader.execute("SELECT count(*) FROM sitting").fetchone() == (1,)
+        reader.execute("COMMIT")
+    assert [s.title for s in workspace.sittings.all()][-1] == "Pendant la lecture"
+    workspace.sittings.create(sitting_draft(title="Après"))
+    assert wal.wal_path(workspace.path).stat().st_size < 64 * 1024  # once the reader went, emptied again
+    workspace.database.close()
