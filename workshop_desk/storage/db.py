@@ -77,7 +77,9 @@ def make_read_only_engine(path: Path, immutable: bool) -> Engine:
 def _begin_with(engine: Engine, statement: str) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql(statement)
+        # On the driver's connection: SQLAlchemy's execution machinery cost as much as the statement, on every unit
+        # of work. An error (busy) comes out as sqlite3's own, which `_storage_errors` sorts like a wrapped one.
+        connection.connection.driver_connection.execute(statement)
 
 
 class Database:
@@ -97,6 +99,7 @@ class Database:
         self.read_only_reason: ReadOnlyReason | None = None
         self._changes = 0
         self._gate = threading.RLock()
+        self._log = str(wal.wal_path(path))  # looked at after every change
         self.checkpoint_bytes = CHECKPOINT_BYTES
 
     @contextmanager
@@ -166,9 +169,8 @@ class Database:
             self._anchor()
 
     def _checkpoint_if_large(self) -> None:
-        log_file = wal.wal_path(self.path)
         try:
-            large = log_file.stat().st_size > self.checkpoint_bytes
+            large = os.stat(self._log).st_size > self.checkpoint_bytes
         except OSError:
             return
         if large:
