@@ -100,6 +100,7 @@ class Database:
         self._changes = 0
         self._gate = threading.RLock()
         self._log = str(wal.wal_path(path))  # looked at after every change
+        self._held_back = 0  # the log's size when readers last kept a checkpoint from emptying it
         self.checkpoint_bytes = CHECKPOINT_BYTES
 
     @contextmanager
@@ -165,16 +166,21 @@ class Database:
         if self.read_only:
             return
         with self._gate, _storage_errors(self.path):
-            checkpoint(self.engine, wait=False)
+            emptied = checkpoint(self.engine, wait=False)
             self._anchor()
+        # Held back: try again once the log has grown by as much again, not after every change (each try reads the
+        # whole file for its anchor, and a reader that comes and goes would make every badge scan pay for it).
+        self._held_back = 0 if emptied else self._log_size()
 
     def _checkpoint_if_large(self) -> None:
-        try:
-            large = os.stat(self._log).st_size > self.checkpoint_bytes
-        except OSError:
-            return
-        if large:
+        if self._log_size() > self.checkpoint_bytes + self._held_back:
             self.checkpoint()
+
+    def _log_size(self) -> int:
+        try:
+            return os.stat(self._log).st_size
+        except OSError:
+            return 0
 
     def _anchor(self) -> None:
         page_size = _page_size(self.engine)
