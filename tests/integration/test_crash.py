@@ -2,16 +2,12 @@
 
 import os
 import random
-import signal
 import sqlite3
-import subprocess
-import threading
-import time
 from contextlib import closing
-from pathlib import Path
 
 import pytest
 
+from tests.integration.killing import Child, kill_repeatedly
 from workshop_desk.services.workspace import Workspace
 
 KILLS = 30
@@ -44,51 +40,6 @@ while True:
 '''
 
 
-class Child:
-    """A child process that has done its imports and waits for the word to open the file."""
-
-    def __init__(self, script: Path, path: Path, backups: Path, python: str, env: dict[str, str]) -> None:
-        self.process = subprocess.Popen(
-            [python, str(script), str(path), str(backups)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True, env=env)
-        self._watchdog = threading.Timer(60, self.process.kill)  # never hang the test run
-        self._watchdog.start()
-
-    def readline(self) -> str:
-        assert self.process.stdout is not None
-        return self.process.stdout.readline()
-
-    def go(self) -> None:
-        assert self.readline() == "ready\n", self.stderr()
-        assert self.process.stdin is not None
-        self.process.stdin.write("go\n")
-        self.process.stdin.flush()
-
-    def kill(self) -> list[int]:
-        """SIGKILL it; the numbers it confirmed (every full line it printed)."""
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-        self._watchdog.cancel()
-        assert self.process.stdout is not None
-        rest = self.process.stdout.read()
-        return [int(line.split()[1]) for line in rest.splitlines(keepends=True) if line.endswith("\n")]
-
-    def stderr(self) -> str:
-        assert self.process.stderr is not None
-        if self.process.poll() is None:
-            self.process.kill()
-        return self.process.stderr.read()
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        self._watchdog.cancel()
-        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
-            if stream is not None:
-                stream.close()
-
-
 @pytest.mark.slow
 def test_confirmed_actions_survive_kill_minus_nine(tmp_path, python, child_env):
     script = tmp_path / "child.py"
@@ -96,39 +47,15 @@ def test_confirmed_actions_survive_kill_minus_nine(tmp_path, python, child_env):
     path, backups = tmp_path / "crash.wdesk", tmp_path / "backups"
     seed = int.from_bytes(os.urandom(4), "big")
     rng = random.Random(seed)
-    confirmed: list[int] = []
-    per_child: list[int] = []
-    children: list[Child] = []
-    try:
-        current = Child(script, path, backups, python, child_env)
-        children.append(current)
-        current.go()
-        for kill in range(KILLS):
-            line = current.readline()
-            assert line.startswith("confirmed "), f"seed {seed}: child said {line!r}: {current.stderr()}"
-            confirmed.append(int(line.split()[1]))
-            following = None
-            if kill < KILLS - 1:
-                following = Child(script, path, backups, python, child_env)  # imports while this one works
-                children.append(following)
-            time.sleep(rng.uniform(0.2, 1.5))
-            numbers = current.kill()
-            confirmed += numbers
-            per_child.append(1 + len(numbers))
-            if following is not None:
-                current = following
-                current.go()
-    finally:
-        for child in children:
-            child.close()
+    run = kill_repeatedly(lambda: Child([python, str(script), str(path), str(backups)], child_env), KILLS,
+                          lambda: rng.uniform(0.2, 1.5))
+    confirmed = [int(line.split()[1]) for line in run.all()]
+    per_child = [len(lines) for lines in run.lines]
 
     assert len(per_child) == KILLS
     assert confirmed == sorted(set(confirmed)), f"seed {seed}: a number was confirmed twice or out of order"
     assert len(confirmed) >= KILLS
-    with closing(sqlite3.connect(path)) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-    workspace = Workspace.open(path, backups, take_over=True)
+    workspace = Workspace.open(path, backups, take_over=True)  # first: it checks the log before anything replays it
     try:
         sitting = workspace.sittings.all()[0].id
         items = workspace.agenda.items(sitting)
@@ -143,3 +70,6 @@ def test_confirmed_actions_survive_kill_minus_nine(tmp_path, python, child_env):
         assert workspace.database.integrity_problems() == []
     finally:
         workspace.database.close()
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -393,16 +393,22 @@ CAPTURE_CELL = (NOTE_WIDTHS[-1][1] + NOTE_GAP, 150.0 + NOTE_GAP)
 
 def capture_slots(ideas: Iterable[Idea], frames: Sequence[Frame], count: int) -> list[tuple[float, float]]:
     """Where `count` new notes go: the first free cells of a grid below the theme areas."""
+    return capture_slots_among(((idea.x, idea.y) for idea in ideas if idea.on_board), frames, count)
+
+
+def capture_slots_among(notes: Iterable[tuple[float, float]], frames: Sequence[Frame],
+                        count: int) -> list[tuple[float, float]]:
+    """The same, from where the notes on the board are (x, y): all a service needs to read of them."""
     left = min((f.x for f in frames), default=0.0)
     top = max((f.y + f.height for f in frames), default=-THEME_GAP) + THEME_GAP
     right = max((f.x + f.width for f in frames), default=MIN_BOARD_WIDTH)
     columns = max(4, int((right - left) // CAPTURE_CELL[0]))
     taken = set()
-    for idea in ideas:
-        if idea.on_board and idea.y >= top - CAPTURE_CELL[1] / 2:
-            column = round((idea.x - left) / CAPTURE_CELL[0])
+    for x, y in notes:
+        if y >= top - CAPTURE_CELL[1] / 2:
+            column = round((x - left) / CAPTURE_CELL[0])
             if 0 <= column < columns:
-                taken.add(round((idea.y - top) / CAPTURE_CELL[1]) * columns + column)
+                taken.add(round((y - top) / CAPTURE_CELL[1]) * columns + column)
     slots: list[tuple[float, float]] = []
     cell = 0
     while len(slots) < count:

@@ -1,7 +1,10 @@
 """Who is expected at a sitting, and signing people in at the door."""
 
 from dataclasses import asdict
+from typing import Any
 
+from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from workshop_desk.domain.attendance import HeadCount, RosterEntry, SignIn, SignInOutcome, head_count
@@ -13,6 +16,16 @@ from workshop_desk.services.participants import _programme_id, clean_participant
 from workshop_desk.services.writes import writes
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.tables import AttendanceTable, ParticipantTable, SittingTable
+
+# The desk's statements, built once: a scan comes every second or two at the door of an 800-person seminar, and
+# building a statement (or going through the ORM's bookkeeping) cost more than running it.
+_ATTENDANCE: Table = AttendanceTable.__table__  # type: ignore[attr-defined]
+_PARTICIPANT: Table = ParticipantTable.__table__  # type: ignore[attr-defined]
+_HOLDER = sa_select(_PARTICIPANT).where(_PARTICIPANT.c.badge_code == bindparam("code"))
+_PRESENCE = sa_select(_ATTENDANCE).where(_ATTENDANCE.c.sitting_id == bindparam("sitting"),
+                                         _ATTENDANCE.c.participant_id == bindparam("person"))
+_ARRIVAL = insert(_ATTENDANCE).returning(*_ATTENDANCE.c)
+_RETURN = update(_ATTENDANCE).where(_ATTENDANCE.c.id == bindparam("key")).returning(*_ATTENDANCE.c)
 
 
 def _attendance_row(session: Session, sitting_id: int, participant_id: int) -> AttendanceTable | None:
@@ -92,9 +105,8 @@ class AttendanceService:
     def scan(self, sitting_id: int, code: str) -> SignIn:
         """Sign in the holder of a badge code; an unknown code changes nothing."""
         with self._db.session() as session:
-            query = select(ParticipantTable).where(ParticipantTable.badge_code == code.strip().upper())
-            row = session.exec(query).first()
-            if row is None or row.id is None:
+            row = session.execute(_HOLDER, {"code": code.strip().upper()}).first()
+            if row is None:
                 return SignIn(SignInOutcome.UNKNOWN, code=code.strip())
             return self._sign_in(session, sitting_id, row)
 
@@ -129,17 +141,17 @@ class AttendanceService:
             session.flush()
             return to_domain(row, Attendance)
 
-    def _sign_in(self, session: Session, sitting_id: int, person: ParticipantTable) -> SignIn:
-        assert person.id is not None
+    def _sign_in(self, session: Session, sitting_id: int, person: Any) -> SignIn:
+        """Sign in `person` (a participant row, ORM or not)."""
         participant = to_domain(person, Participant)
-        row = _attendance_row(session, sitting_id, person.id)
-        previous = to_domain(row, Attendance) if row else None
-        if row is not None and row.status == AttendanceStatus.PRESENT and row.left_at is None:
+        found = session.execute(_PRESENCE, {"sitting": sitting_id, "person": participant.id}).first()
+        previous = to_domain(found, Attendance) if found else None
+        if previous is not None and previous.status == AttendanceStatus.PRESENT and previous.left_at is None:
             return SignIn(SignInOutcome.ALREADY, participant, previous, previous)
-        if row is None:
-            row = AttendanceTable(sitting_id=sitting_id, participant_id=person.id)
-        row.status, row.signed_in_at, row.left_at = str(AttendanceStatus.PRESENT), self._now(), None
-        row.source = str(Source.CONSOLE)
-        session.add(row)
-        session.flush()
-        return SignIn(SignInOutcome.SIGNED_IN, participant, to_domain(row, Attendance), previous)
+        values = {"status": str(AttendanceStatus.PRESENT), "signed_in_at": self._now(), "left_at": None,
+                  "source": str(Source.CONSOLE)}
+        if found is None:
+            row = session.execute(_ARRIVAL, {"sitting_id": sitting_id, "participant_id": participant.id, **values})
+        else:
+            row = session.execute(_RETURN, {"key": found.id, **values})
+        return SignIn(SignInOutcome.SIGNED_IN, participant, to_domain(row.one(), Attendance), previous)

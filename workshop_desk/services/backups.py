@@ -97,12 +97,13 @@ class BackupService:
         return remove_leftovers(self._folder) + remove_leftovers(self._root)
 
     def prune(self) -> None:
-        """Delete the backups that the rotation does not keep."""
+        """Delete the backups that the rotation does not keep, and what copies cut short left in the folder."""
         backups = self.all()
         keep = backups_to_keep([b.taken_at for b in backups], self._now())
         for backup in backups:
             if backup.taken_at not in keep:
                 backup.path.unlink(missing_ok=True)
+        self.remove_leftovers()
 
 
 def list_backups(folder: Path) -> list[Backup]:

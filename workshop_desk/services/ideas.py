@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -23,7 +23,7 @@ from workshop_desk.domain.ideas import (
     Placement,
     Theme,
     arrange,
-    capture_slots,
+    capture_slots_among,
     clean_note,
     frame_around,
     free_theme_spot,
@@ -42,6 +42,16 @@ _CHUNK = 500  # ids per IN (...), well under SQLite's variable limit
 _IDEA_FIELDS = tuple(f.name for f in fields(Idea))
 _IDEA_COLUMNS = tuple(getattr(IdeaTable, name) for name in _IDEA_FIELDS)
 _SOURCE = _IDEA_FIELDS.index("source")
+
+# Capturing notes one at a time (typed, read off paper, sent from phones) is the board's busiest path: its
+# statements are built once (building one cost more than running it).
+_IDEAS: Table = IdeaTable.__table__  # type: ignore[attr-defined]
+_SITTING = sa_select(col(SittingTable.id)).where(col(SittingTable.id) == bindparam("sitting"))
+_ON_BOARD = sa_select(_IDEAS.c.x, _IDEAS.c.y).where(_IDEAS.c.sitting_id == bindparam("sitting"),
+                                                    _IDEAS.c.merged_into_id.is_(None))
+_FRAMES = sa_select(col(ThemeTable.id), col(ThemeTable.x), col(ThemeTable.y), col(ThemeTable.width),
+                    col(ThemeTable.height)).where(col(ThemeTable.sitting_id) == bindparam("sitting"))
+_CAPTURE = insert(_IDEAS).returning(*(_IDEAS.c[name] for name in _IDEA_FIELDS), sort_by_parameter_order=True)
 
 
 def _ideas_where(session: Session, *conditions: Any) -> list[Idea]:
@@ -137,16 +147,18 @@ class IdeaService:
         """New notes (a pasted list: one per line), at `positions` or in the first free capture cells."""
         texts = [clean_note(draft.text) for draft in drafts]
         with self._db.session() as session:
-            _sitting(session, sitting_id)
-            if positions is None:
-                board = _board(session, sitting_id)
-                positions = capture_slots(board.ideas, [_frame(t) for t in board.themes], len(drafts))
+            if session.execute(_SITTING, {"sitting": sitting_id}).first() is None:
+                raise LookupError(f"sitting {sitting_id}")
+            if positions is None:  # where the notes on the board are, not the notes themselves (thousands)
+                on_board = [(x, y) for x, y in session.execute(_ON_BOARD, {"sitting": sitting_id})]
+                frames = [Frame(*row) for row in session.execute(_FRAMES, {"sitting": sitting_id})]
+                positions = capture_slots_among(on_board, frames, len(drafts))
             now = self._now()
             values = [{"sitting_id": sitting_id, "text": text, "x": x, "y": y, "created_at": now,
                        **_draft_values(draft)} for text, draft, (x, y) in zip(texts, drafts, positions, strict=True)]
             # Core executemany with RETURNING: a pasted list of hundreds of lines is one quick statement.
-            ids = session.connection().execute(insert(IdeaTable).returning(col(IdeaTable.id)), values).scalars()
-            return _by_ids(session, [i for i in ids if i is not None])
+            rows = session.connection().execute(_CAPTURE, values)
+            return sorted((_idea(list(row)) for row in rows), key=lambda idea: idea.id)
 
     @writes
     def edit(self, idea_id: int, text: str) -> Idea:

@@ -9,26 +9,34 @@ from typing import Any, Protocol, TypeVar, get_type_hints
 from sqlmodel import Session
 
 T = TypeVar("T")
-_hints: dict[type, dict[str, Any]] = {}
+_plans: dict[type, tuple[tuple[str, type[StrEnum] | None], ...]] = {}
+_MISSING = object()
 
 
 def _enum_of(hint: Any) -> type[StrEnum] | None:
     return hint if isinstance(hint, type) and issubclass(hint, StrEnum) else None
 
 
+def _plan(cls: type) -> tuple[tuple[str, type[StrEnum] | None], ...]:
+    """Each field of the dataclass `cls`, with the enum its value is turned into (worked out once per class: every
+    change the console saves converts rows, and reading type hints each time cost more than the rest)."""
+    plan = _plans.get(cls)
+    if plan is None:
+        hints = get_type_hints(cls)
+        plan = _plans[cls] = tuple((field.name, _enum_of(hints[field.name])) for field in fields(cls))
+    return plan
+
+
 def to_domain(row: object, cls: type[T], **extra: Any) -> T:
     """An instance of the dataclass `cls` from the same-named attributes of `row`."""
-    hints = _hints.get(cls)
-    if hints is None:
-        hints = _hints[cls] = get_type_hints(cls)
     values: dict[str, Any] = {}
-    for field in fields(cls):  # type: ignore[arg-type]
-        if field.name in extra:
-            values[field.name] = extra[field.name]
-        elif hasattr(row, field.name):
-            value = getattr(row, field.name)
-            enum = _enum_of(hints[field.name])
-            values[field.name] = enum(value) if enum and value is not None else value
+    for name, enum in _plan(cls):
+        if name in extra:
+            values[name] = extra[name]
+            continue
+        value: Any = getattr(row, name, _MISSING)
+        if value is not _MISSING:
+            values[name] = enum(value) if enum and value is not None else value
     return cls(**values)
 
 

@@ -107,7 +107,8 @@ class Workspace:
         it cannot be written; `take_over` a file that a program which stopped left open (FileProblem.LEFT_OPEN)."""
         database = programme_file.open_file(path, backup_root, read_only=read_only, take_over=take_over)
         workspace = cls.over(database, backup_root)
-        workspace.backups.remove_leftovers()  # the programme's own folder was seen to when opened for writing
+        if not workspace.read_only:  # a file opened read-only changes nothing, not even beside its backups
+            workspace.backups.remove_leftovers()
         return workspace
 
     @property

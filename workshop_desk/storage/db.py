@@ -77,7 +77,9 @@ def make_read_only_engine(path: Path, immutable: bool) -> Engine:
 def _begin_with(engine: Engine, statement: str) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql(statement)
+        # On the driver's connection: SQLAlchemy's execution machinery cost as much as the statement, on every unit
+        # of work. An error (busy) comes out as sqlite3's own, which `_storage_errors` sorts like a wrapped one.
+        connection.connection.driver_connection.execute(statement)
 
 
 class Database:
@@ -97,6 +99,8 @@ class Database:
         self.read_only_reason: ReadOnlyReason | None = None
         self._changes = 0
         self._gate = threading.RLock()
+        self._log = str(wal.wal_path(path))  # looked at after every change
+        self._held_back = 0  # the log's size when readers last kept a checkpoint from emptying it
         self.checkpoint_bytes = CHECKPOINT_BYTES
 
     @contextmanager
@@ -156,21 +160,27 @@ class Database:
         return problems
 
     def checkpoint(self) -> None:
-        """Fold the log into the file; when the log could be emptied, anchor the new one to the file (wal.py)."""
+        """Fold the log into the file, then anchor the log to the file as it now is (wal.py). Also when readers kept
+        the log from being emptied: SQLite starts it afresh at the next write once they have gone, and a fresh log
+        must begin with the anchor (else a crash would leave a log that the file's own check refuses)."""
         if self.read_only:
             return
         with self._gate, _storage_errors(self.path):
-            if checkpoint(self.engine):
-                self._anchor()
+            emptied = checkpoint(self.engine, wait=False)
+            self._anchor()
+        # Held back: try again once the log has grown by as much again, not after every change (each try reads the
+        # whole file for its anchor, and a reader that comes and goes would make every badge scan pay for it).
+        self._held_back = 0 if emptied else self._log_size()
 
     def _checkpoint_if_large(self) -> None:
-        log_file = wal.wal_path(self.path)
-        try:
-            large = log_file.stat().st_size > self.checkpoint_bytes
-        except OSError:
-            return
-        if large:
+        if self._log_size() > self.checkpoint_bytes + self._held_back:
             self.checkpoint()
+
+    def _log_size(self) -> int:
+        try:
+            return os.stat(self._log).st_size
+        except OSError:
+            return 0
 
     def _anchor(self) -> None:
         page_size = _page_size(self.engine)
@@ -219,13 +229,20 @@ def _page_size(engine: Engine) -> int:
     return size
 
 
-def checkpoint(engine: Engine) -> bool:
-    """Fold the write-ahead log into the main file and empty it; False when readers kept it from finishing."""
+def checkpoint(engine: Engine, wait: bool = True) -> bool:
+    """Fold the write-ahead log into the main file and empty it; False when readers kept it from finishing. Unless
+    `wait`, readers are not waited for: what they still read stays in the log, for a later checkpoint (a checkpoint
+    that waits for a reader of another process — a second window, an export — can hold up a change for seconds)."""
     raw = engine.raw_connection()
+    driver = raw.driver_connection
+    assert driver is not None
     try:
-        busy, _log, _done = raw.driver_connection.execute(  # type: ignore[union-attr]
-            "PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not wait:
+            driver.execute("PRAGMA busy_timeout=0")
+        busy, _log, _done = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     finally:
+        if not wait:
+            driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         raw.close()
     return busy == 0
 

@@ -266,8 +266,7 @@ def replayed_copy(path: Path) -> Path:
 
 
 def _replay(path: Path, folder: Path) -> Path:
-    contents = wal.read_log(path)
-    if contents is None:
+    if wal.read_log(path) is None:
         raise ProgrammeFileError(path, FileProblem.FOREIGN_LOG, "not a write-ahead log")
     copy = folder / path.name
     shutil.copyfile(path, copy)
@@ -275,6 +274,9 @@ def _replay(path: Path, folder: Path) -> Path:
     main_alone = _identity(_in_place(path))
     try:
         with closing(sqlite3.connect(copy)) as connection:  # SQLite replays the log into the copy
+            # A passive checkpoint first says how many frames SQLite found whole (checksums) and committed: a
+            # frame after the last commit, or after a torn one, is never replayed, here or in place.
+            _busy, frames, _done = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.execute("PRAGMA journal_mode=DELETE")
             anchor = _anchor(connection)
@@ -283,14 +285,19 @@ def _replay(path: Path, folder: Path) -> Path:
         raise ProgrammeFileError(path, FileProblem.FOREIGN_LOG, f"{exc.problem} {exc.detail}".strip()) from exc
     except sqlite3.DatabaseError as exc:
         raise ProgrammeFileError(path, FileProblem.FOREIGN_LOG, str(exc)) from exc
+    contents = wal.read_log(path, frames)
+    assert contents is not None
     _require_belonging(path, contents, anchor, main_alone, _identity(_in_place(copy)))
     return copy
 
 
 def _require_belonging(path: Path, contents: wal.LogContents, anchor: bytes | None,
                        before: tuple[object, ...] | None, after: tuple[object, ...] | None) -> None:
-    """The log's own anchor decides when it has one (logs written by this version); otherwise the programme the
-    file holds must be the same one with or without the log."""
+    """A log that commits nothing changes nothing (a kill before the first transaction of a fresh log was whole). The
+    log's own anchor decides when it has one (logs written by this version); otherwise the programme the file holds
+    must be the same one with or without the log."""
+    if not contents.pages:
+        return
     if anchor is not None:
         if not wal.log_belongs(path, contents, anchor):
             raise ProgrammeFileError(path, FileProblem.FOREIGN_LOG, "pages differ from the log's anchor")

@@ -1,10 +1,13 @@
 """The write-ahead log beside a programme file: what it holds, and whether it was written against this file.
 
-SQLite replays whatever `-wal` lies beside a database, and the log's header does not name its database. So each
-time the log starts afresh the app records, as the first transaction of the new log, a digest of every page of
-the main file (the *anchor*). Until the next checkpoint, a page of the main file changes only when the log's own
-copy of it is folded in; so every page the log does not hold must still match the anchor. A log left beside
-another file (an older copy copied over this one, another programme's log) fails that test and is never replayed.
+SQLite replays whatever `-wal` lies beside a database, and the log's header does not name its database. So after
+each checkpoint the app records, as the next transaction, a digest of every page of the main file (the *anchor*):
+the first transaction of the new log when the checkpoint emptied it, and also when readers kept it from being
+emptied, for SQLite then starts the log afresh at the next write (which is the anchor). Until the next checkpoint, a
+page of the main file changes only when the log's own copy of it is folded in; so every page the log does not hold
+must still match the anchor. A log left beside another file (an older copy copied over this one, another
+programme's log) fails that test and is never replayed. A log that commits nothing (a kill before its first
+transaction was whole) replays nothing, and needs no anchor.
 """
 
 import hashlib
@@ -42,8 +45,9 @@ def has_log(path: Path) -> bool:
     return log.is_file() and log.stat().st_size >= WAL_HEADER
 
 
-def read_log(path: Path) -> LogContents | None:
-    """What the log beside `path` holds (None if it is not a write-ahead log at all)."""
+def read_log(path: Path, frames: int | None = None) -> LogContents | None:
+    """What the log beside `path` holds (None if it is not a write-ahead log at all): in its first `frames` frames
+    (those SQLite found whole and committed: see `programme_file`), or in all of its current generation."""
     data = wal_path(path).read_bytes()
     if len(data) < WAL_HEADER:
         return None
@@ -52,7 +56,9 @@ def read_log(path: Path) -> LogContents | None:
         return None
     pages: set[int] = set()
     final = 0
-    for page, committed_size in _frames(data, page_size, salt1, salt2):
+    for count, (page, committed_size) in enumerate(_frames(data, page_size, salt1, salt2)):
+        if frames is not None and count >= frames:
+            break
         pages.add(page)
         final = committed_size or final
     return LogContents(page_size, frozenset(pages), final)

@@ -1,6 +1,9 @@
 """Automatic rotating backups: only when something changed, pruned, listed newest first, restorable."""
 
+import os
+import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -54,6 +57,22 @@ def test_a_new_file_is_backed_up_when_closed(tmp_path):
     workspace = make_workspace(tmp_path)
     workspace.close()
     assert len(list_backups(folder_for(workspace.path, tmp_path / "backups"))) == 1
+
+
+def test_what_a_backup_cut_short_left_is_removed_at_the_next_opening_once_old(tmp_path):
+    workspace = make_workspace(tmp_path)
+    workspace.close()
+    folder = folder_for(workspace.path, tmp_path / "backups")
+    old, recent = folder / ".wdesk-k1ll3d.tmp", folder / ".wdesk-under-way.tmp"
+    for leftover in (old, Path(f"{old}-journal"), recent):
+        leftover.write_bytes(b"half a copy")
+    for leftover in (old, Path(f"{old}-journal")):
+        os.utime(leftover, (time.time() - 3600, time.time() - 3600))
+    Workspace.open(workspace.path, tmp_path / "backups", read_only=True).close()
+    assert old.exists()  # read-only: nothing is written, not even beside the backups
+    Workspace.open(workspace.path, tmp_path / "backups").close()
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == [recent.name]
+    assert len(list_backups(folder)) == 1
 
 
 def test_a_failed_edit_is_not_a_change(ws, service):

@@ -76,13 +76,14 @@ def test_an_old_copy_before_a_migration_left_in_the_backups_root_goes(tmp_path: 
     assert names(root) == before
 
 
-def test_opening_read_only_tidies_the_backups_but_nothing_beside_the_programme(tmp_path: Path,
-                                                                             programme: Path) -> None:
+def test_opening_read_only_tidies_nothing_anywhere(tmp_path: Path, programme: Path) -> None:
+    """A read-only window changes nothing, not even the app's own backups folder: the window that has the file
+    open for writing tidies it."""
     interrupted_copy(programme.parent)
     beside = folder_state(programme.parent)
     backups = folder_for(programme, tmp_path / "backups")
-    kept = names(backups)
     interrupted_copy(backups)
+    kept = names(backups)
     Workspace.open(programme, tmp_path / "backups", read_only=True).close()
     assert folder_state(programme.parent) == beside
     assert names(backups) == kept

@@ -7,6 +7,8 @@ import pytest
 from sqlmodel import select
 
 from tests.factories import make_workspace, side_files, sitting_draft
+from workshop_desk.storage import db
+from workshop_desk.storage.errors import StorageError, WriteProblem
 from workshop_desk.storage.programme_file import open_file
 from workshop_desk.storage.tables import AgendaItemTable, SittingTable
 
@@ -39,6 +41,26 @@ def test_session_rolls_back_on_error_and_counts_no_change(tmp_path):
             raise RuntimeError("boom")
         assert database.change_count == count
         assert "Perdue" not in [s.title for s in workspace.sittings.all()]
+    finally:
+        database.close()
+
+
+def test_a_file_another_program_keeps_locked_is_busy_and_nothing_is_half_done(tmp_path, monkeypatch):
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 100)
+    workspace = make_workspace(tmp_path, sittings=1)
+    database = workspace.database
+    try:
+        count = database.change_count
+        with closing(sqlite3.connect(workspace.path, isolation_level=None)) as other:
+            other.execute("BEGIN IMMEDIATE")  # another program writing, for longer than the busy timeout
+            for attempt in (lambda: workspace.sittings.create(sitting_draft(title="Refusée")), workspace.sittings.all):
+                with pytest.raises(StorageError) as busy:
+                    attempt()
+                assert busy.value.problem == WriteProblem.BUSY
+            other.execute("ROLLBACK")
+        assert database.change_count == count
+        workspace.sittings.create(sitting_draft(title="Acceptée"))  # the same connections work again
+        assert [s.title for s in workspace.sittings.all()][1:] == ["Acceptée"]
     finally:
         database.close()
 
