@@ -80,3 +80,12 @@ def window(shell: Shell, demo_path: Path) -> MainWindow:
     assert shell.open_path(demo_path)
     assert shell.window is not None
     return shell.window
+
+
+@pytest.fixture(autouse=True)
+def _qt_in_english() -> Iterator[None]:
+    """A test that switches the app to French leaves Qt's own strings and the default locale as it found them."""
+    yield
+    from workshop_desk.ui.translation import install_qt_translator
+
+    install_qt_translator("en")

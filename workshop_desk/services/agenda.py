@@ -12,6 +12,7 @@ from workshop_desk.domain.agenda import moved
 from workshop_desk.domain.enums import ItemKind
 from workshop_desk.domain.models import AgendaItem, ItemDraft
 from workshop_desk.i18n import _
+from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
@@ -68,6 +69,11 @@ class AgendaService:
 
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    def get(self, item_id: int) -> AgendaItem:
+        """One item (LookupError when the file has none)."""
+        with self._db.session() as session:
+            return to_domain(fetch(session, AgendaItemTable, item_id), AgendaItem)
 
     def items(self, sitting_id: int) -> list[AgendaItem]:
         """The sitting's items in order."""

@@ -216,10 +216,9 @@ class Document(QObject):
 
     # Agenda --------------------------------------------------------------------------------------------------
     def add_item(self, sitting_id: int, draft: ItemDraft, row: int | None = None) -> AgendaItem:
-        item = self.creation(_("Add item “{title}”").format(title=draft.title),
+        return self.creation(_("Add item “{title}”").format(title=draft.title),
                              lambda: self.workspace.agenda.add(sitting_id, draft, row),
                              lambda added: self.workspace.agenda.delete(added.id), self._agenda(sitting_id))
-        return self.workspace.agenda.items(sitting_id)[item.position]
 
     def update_item(self, item: AgendaItem, draft: ItemDraft) -> AgendaItem:
         old = ItemDraft(item.title, item.kind, item.planned_minutes, item.notes)
@@ -228,7 +227,7 @@ class Document(QObject):
                            lambda: self.workspace.agenda.update(item.id, old), self._agenda(item.sitting_id))
 
     def delete_item(self, item_id: int) -> None:
-        item = next(i for s in self.sittings() for i in self.agenda(s.id).items if i.id == item_id)
+        item = self.workspace.agenda.get(item_id)
         self.deletion(_("Delete item “{title}”").format(title=item.title),
                       lambda: self.workspace.agenda.delete(item_id), self._everything_of(item.sitting_id))
 
