@@ -1,17 +1,19 @@
 """The rows of each sheet of the Excel synthesis, as plain values (the workbook writer adds formats and tables)."""
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from workshop_desk.domain.attendance import RosterEntry
 from workshop_desk.domain.clock import local
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod
 from workshop_desk.domain.people import fold
+from workshop_desk.domain.priorities import why
 from workshop_desk.domain.report import ProgrammeReport, ReportOptions
 from workshop_desk.domain.schulze_texts import facts
+from workshop_desk.i18n import Translator
 
-Translate = Callable[[str], str]
+Translate = Translator  # the document's gettext, which knows its language
 Value = str | int | float | dt.date | dt.datetime | None
 
 # Number formats per column kind.
@@ -188,7 +190,7 @@ def priorities(_: Translate, report: ProgrammeReport) -> list[Sheet]:
                                                   (_("Score"), DECIMAL, 10)])
     for s in report.sittings:
         for p in s.priorities:
-            sheet.rows.append([s.sitting.title, p.position + 1, p.title, p.justification, p.score])
+            sheet.rows.append([s.sitting.title, p.position + 1, p.title, why(p, _, _.number), p.score])
     found = [sheet]
     if report.consolidated:
         titles = {s.sitting.id: s.sitting.title for s in report.sittings}
