@@ -90,6 +90,7 @@ def set_page(ws: WriteOnlyWorksheet, widths: Sequence[float], title_row: int | N
     if title_row is not None:
         ws.print_title_rows = f"{title_row}:{title_row}"
     ws.print_options.gridLines = False
+    ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = 15, True  # as charts below tables count it
     page = ws.HeaderFooter
     # Two lines on the left, the programme in bold above the sitting: side by side, long titles would overlap.
     page.oddHeader.left.text = f"&B{_header_text(header[0])}&B\n{_header_text(header[1])}"
@@ -125,7 +126,9 @@ class _Archive(ZipFile):
     def writestr(self, zinfo_or_arcname: str | ZipInfo, data: "SizedBuffer | str", compress_type: int | None = None,
                  compresslevel: int | None = None) -> None:
         if zinfo_or_arcname == ARC_APP:
-            data = tostring(ExtendedProperties(Application="Workshop Desk", AppVersion=_app_version()).to_tree())
+            properties = ExtendedProperties()
+            properties.Application, properties.AppVersion = "Workshop Desk", _app_version()  # it ignores arguments
+            data = tostring(properties.to_tree())
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
 

@@ -23,9 +23,10 @@ from workshop_desk.exports.xlsx_cells import clean, needs_marking
 
 _HEAD = f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{SHEET_MAIN_NS}">'
 # What text needs more than copying: characters to leave out or escape, and a space at either end.
-_SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|^\\s|\\s$")
+_SPECIAL = re.compile("[&<>\r\n\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|^\\s|\\s$")
 Style = str  # ' s="3"': a cell's style attribute, or "" for none
 LINE_POINTS = 13  # the height of a line of 10-point text
+_NEVER = 1 << 30  # characters that always fit a line of a column that does not wrap
 
 
 class _Writer(WorksheetWriter):  # type: ignore[misc]
@@ -82,9 +83,10 @@ class Rows:
         self._cell_styles = ws.parent._cell_styles
         self._quoted: dict[Style, Style] = {}
         self._dates = dates or style(ws, number_format="yyyy-mm-dd")
-        self._texts: dict[str, tuple[str, bool]] = {}
+        self._texts: dict[str, tuple[str, bool, bool]] = {}
         self._letters: list[str] = []
-        self._wraps = [(column, width, int(width)) for column, width in enumerate(wraps) if width]
+        self._widths = list(wraps)
+        self._sure = [int(width) if width else _NEVER for width in wraps]  # characters that always fit a line
         self._lines: dict[tuple[str, float], int] = {}
         self.count = 0  # rows written: the number of the last one
 
@@ -103,11 +105,10 @@ class Rows:
         self.count += 1
         number = str(self.count)
         styles = self._styles if styles is None else styles
-        while len(self._letters) < len(values) or len(styles) < len(values):
-            self._letters.append(get_column_letter(len(self._letters) + 1))
-            styles = [*styles, ""] if len(styles) < len(values) else styles
-        letters, texts = self._letters, self._texts
-        parts = [f'<row r="{number}"{self._height(values, lines)}>']
+        if len(self._letters) < len(values) or len(styles) < len(values):
+            styles = self._widen(len(values), styles)
+        letters, texts, sure, measure = self._letters, self._texts, self._sure, not lines
+        parts = [""]
         for column, value in enumerate(values):  # the common cases inline: this runs for every cell
             kind = type(value)
             if kind is str:
@@ -117,24 +118,34 @@ class Rows:
                 if known[0]:
                     shown = self._quote(styles[column]) if known[1] else styles[column]
                     parts.append(f'<c r="{letters[column]}{number}"{shown} t="inlineStr">{known[0]}</c>')
+                    if measure and (known[2] or len(value) > sure[column]):  # type: ignore[arg-type]
+                        lines = max(lines, self._lines_of(value, column))  # type: ignore[arg-type]
             elif (kind is float or kind is int) and math.isfinite(value):  # type: ignore[arg-type]
                 parts.append(f'<c r="{letters[column]}{number}"{styles[column]}><v>{value!r}</v></c>')
             elif value is not None:
                 parts.append(self._cell(letters[column] + number, value, styles[column]))
+        height = f' ht="{LINE_POINTS * lines + 3}" customHeight="1"' if lines > 1 else ""
+        parts[0] = f'<row r="{number}"{height}>'
         parts.append("</row>")
         self._file.write("".join(parts))
         return self.count
 
-    def _height(self, values: Sequence[object], lines: int) -> str:
-        """The row's height attributes when a wrapped text takes more than one line ("" otherwise)."""
-        for column, width, sure in ([] if lines else self._wraps):  # `sure`: characters that always fit a line
-            value = values[column] if column < len(values) else None
-            if type(value) is str and (len(value) > sure or "\n" in value):  # type: ignore[arg-type]
-                known = self._lines.get((value, width))  # type: ignore[index]
-                if known is None:
-                    known = self._lines[(value, width)] = text_width.lines(value, width)  # type: ignore[index, arg-type]
-                lines = max(lines, known)
-        return "" if lines <= 1 else f' ht="{LINE_POINTS * lines + 3}" customHeight="1"'
+    def _widen(self, count: int, styles: Sequence[Style]) -> list[Style]:
+        """Column letters for `count` columns, and `styles` for as many (no style for those it lacks)."""
+        while len(self._letters) < count:
+            self._letters.append(get_column_letter(len(self._letters) + 1))
+            self._sure.append(_NEVER)
+        return [*styles, *[""] * (count - len(styles))]
+
+    def _lines_of(self, text: str, column: int) -> int:
+        """Lines `text` takes in the column (1 when the column does not wrap)."""
+        width = self._widths[column] if column < len(self._widths) else 0
+        if not width:
+            return 1
+        known = self._lines.get((text, width))
+        if known is None:
+            known = self._lines[(text, width)] = text_width.lines(text, width)
+        return known
 
     def skip(self, count: int = 1) -> None:
         """Leave `count` rows empty."""
@@ -161,7 +172,7 @@ class Rows:
         known = self._texts.get(value)
         if known is None:
             known = self._texts[value] = _inline(value)
-        inline, marked = known
+        inline, marked, _newline = known
         if not inline:
             return ""
         return f'<c r="{ref}"{self._quote(column_style) if marked else column_style} t="inlineStr">{inline}</c>'
@@ -191,12 +202,13 @@ def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
-def _inline(value: str) -> tuple[str, bool]:
-    """The <is> element of a text cell ("" for text that is empty once cleaned), and whether it must be marked."""
+def _inline(value: str) -> tuple[str, bool, bool]:
+    """The <is> element of a text cell ("" for text that is empty once cleaned), whether it must be marked, and
+    whether it holds a line break."""
     if _SPECIAL.search(value) is None:
-        return (f"<is><t>{value}</t></is>" if value else "", needs_marking(value))
+        return (f"<is><t>{value}</t></is>" if value else "", needs_marking(value), False)
     value = clean(value)
     if not value:
-        return "", False
+        return "", False, False
     space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
-    return f"<is><t{space}>{_escaped(value)}</t></is>", needs_marking(value)
+    return f"<is><t{space}>{_escaped(value)}</t></is>", needs_marking(value), "\n" in value
