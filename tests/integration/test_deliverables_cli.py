@@ -115,7 +115,8 @@ def test_libreoffice_prints_the_synthesis(cli, demo, tmp_path, language, sitting
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60,
                           check=True).stdout.split("\f")
     of = "sur" if language == "fr" else "of"
-    scope = "Atelier Métiers d'art" if sitting else ("Ensemble de la démarche" if language == "fr" else "Whole programme")
+    whole = "Ensemble de la démarche" if language == "fr" else "Whole programme"
+    scope = "Atelier Métiers d'art" if sitting else whole
     for number, page in enumerate(text[:pages], start=1):
         assert f"Page {number} {of} {pages}" in page, number
         assert "Plan de développement économique du quartier Gare-Confluence" in page and scope in page, number

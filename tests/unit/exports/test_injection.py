@@ -30,8 +30,8 @@ from workshop_desk.exports.xlsx_cells import FORMULA_STARTS, cell, needs_marking
 def app_formulas() -> re.Pattern[str]:
     """The formulas the synthesis writes itself: column totals and the per-row formulas of its sheets."""
     found = report_builders.report()
-    templates = [*people.attendance(str, found).formulas.values(), *people.people_by_group(str, found).formulas.values(),
-                 *sheets.timings(str, found).formulas.values()]
+    templates = [*people.attendance(str, found).formulas.values(),
+                 *people.people_by_group(str, found).formulas.values(), *sheets.timings(str, found).formulas.values()]
     return looks_like(["=SUM({first}:{last})", *templates])
 
 

@@ -3,6 +3,7 @@ the programme and the sitting in the header, numbered pages, charts titled with 
 bars, the file's own properties."""
 
 import datetime as dt
+import itertools
 import math
 import zipfile
 from dataclasses import replace
@@ -98,7 +99,7 @@ def test_charts_never_straddle_a_page(tmp_path):
     for chart in sheet._charts:
         top = chart.anchor._from.row  # 0-based
         bottom = top + math.ceil(_height(chart) / synthesis_charts.ROW_CM) - 1
-        (start,) = [start for start, end in zip(breaks, breaks[1:], strict=False) if start <= top < end]
+        (start,) = [start for start, end in itertools.pairwise(breaks) if start <= top < end]
         assert bottom < start + synthesis_charts.PAGE_ROWS, (top, bottom, start)
 
 
