@@ -154,9 +154,12 @@ def people_by_group(_: Translate, report: ProgrammeReport) -> Sheet:
     return sheet
 
 
-def _by_name(entries: tuple[RosterEntry, ...]) -> list[RosterEntry]:
-    return sorted(entries, key=lambda e: (fold(e.participant.last_name), fold(e.participant.first_name),
-                                          e.participant.id))
+def _by_name(entries: tuple[RosterEntry, ...], keys: dict[int, tuple[str, str, int]]) -> list[RosterEntry]:
+    """The entries in alphabetical order (`keys`: each person's sort key, worked out once for every sitting)."""
+    for e in entries:
+        if e.participant.id not in keys:
+            keys[e.participant.id] = (fold(e.participant.last_name), fold(e.participant.first_name), e.participant.id)
+    return sorted(entries, key=lambda e: keys[e.participant.id])
 
 
 def those_present(_: Translate, report: ProgrammeReport, options: ReportOptions) -> Sheet:
@@ -166,8 +169,9 @@ def those_present(_: Translate, report: ProgrammeReport, options: ReportOptions)
                                                    (_("Stakeholder group"), TEXT, 24), (_("Signed in"), TIME, 10)])
     if options.anonymise:
         return sheet
+    keys: dict[int, tuple[str, str, int]] = {}
     for s in report.sittings:
-        for e in _by_name(s.roster):
+        for e in _by_name(s.roster, keys):
             if present(e) and not e.participant.anonymised:
                 p = e.participant
                 signed_in = e.attendance.signed_in_at if e.attendance else None

@@ -2,8 +2,9 @@
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
 from openpyxl.utils import get_column_letter
 
@@ -39,7 +40,7 @@ class Sheet:
     key: str  # the Excel table name (unique, no spaces)
     title: str  # the tab name
     columns: list[tuple[str, str, float]]  # heading, kind, width in characters
-    rows: list[list[Value]] = field(default_factory=list)
+    rows: list[Sequence[Value]] = field(default_factory=list)
     totals: list[int] = field(default_factory=list)  # columns summed with =SUM() under the table
     formulas: dict[int, str] = field(default_factory=dict)  # column -> formula, with {row} and columns as {c}
     chart: Chart | None = None
@@ -67,7 +68,8 @@ def pruned(sheet: Sheet) -> Sheet:
     if chart is not None:
         chart = replace(chart, labels=moved[chart.labels], values=moved[chart.values]) if {
             chart.labels, chart.values} <= moved.keys() else None
-    return replace(sheet, columns=[sheet.columns[c] for c in kept], rows=[[r[c] for c in kept] for r in sheet.rows],
+    pick = itemgetter(*kept) if len(kept) > 1 else lambda row: (row[kept[0]],)
+    return replace(sheet, columns=[sheet.columns[c] for c in kept], rows=list(map(pick, sheet.rows)),  # type: ignore
                    totals=[moved[c] for c in sheet.totals if c in moved],
                    formulas={moved[c]: _COLUMN.sub(lambda m: "{" + letters[m.group(1)] + "}", t)
                              for c, t in sheet.formulas.items() if c in moved},

@@ -4,6 +4,7 @@ bar charts; every sheet prints on A4 with its header row, the programme and the 
 
 import re
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
 from babel.dates import format_date
@@ -156,7 +157,7 @@ def _heading_row(ws: WriteOnlyWorksheet, rows: Rows, sheet: Sheet) -> None:
     rows.append(headings, _Look.headings(ws, sheet.columns), lines)
 
 
-def _with_formulas(ws: WriteOnlyWorksheet, sheet: Sheet, values: list[sheets.Value], row: int,
+def _with_formulas(ws: WriteOnlyWorksheet, sheet: Sheet, values: Sequence[sheets.Value], row: int,
                    look: _Look) -> list[object]:
     """One data row, with the sheet's own formulas in their columns."""
     line: list[object] = list(values)
