@@ -26,7 +26,6 @@ _HEAD = f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{SHEET_MAIN_
 _SPECIAL = re.compile("[&<>\r\n\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|^\\s|\\s$")
 Style = str  # ' s="3"': a cell's style attribute, or "" for none
 LINE_POINTS = 13  # the height of a line of 10-point text
-_NEVER = 1 << 30  # characters that always fit a line of a column that does not wrap
 
 
 class _Writer(WorksheetWriter):  # type: ignore[misc]
@@ -68,93 +67,110 @@ class Rows:
     """Appends rows to a new write-only sheet (set its columns, panes and page before: they come first).
 
     A row is a sequence of plain values (text, numbers, dates, None) and of cells made by `xlsx_cells`; each
-    column gets its style, text that could start a formula the `quoted` style, dates the `dates` style."""
+    column gets its style (text that could start a formula, that style with Excel's quote-prefix flag)."""
 
     def __init__(self, ws: WriteOnlyWorksheet, styles: Sequence[Style] = (), dates: Style = "",
                  wraps: Sequence[float] = ()) -> None:
-        """`wraps`: the width of each column whose text wraps (0: it does not wrap); a row is made as tall as its
-        longest text needs (a spreadsheet opening the file may not work it out)."""
+        """`dates`: the style of dates in a column without one; `wraps`: the width of each column whose text
+        wraps (0: it does not wrap): a row is made as tall as its longest text needs (a spreadsheet opening the
+        file may not work it out)."""
         writer = _Writer(ws)
         writer.write_top()
-        ws._writer, ws._rows = writer, self._sheet_data(writer.file)  # the sheet's close() ends <sheetData>
-        next(ws._rows)
+        ws._writer, ws._rows = writer, self._sheet_data()  # the sheet's close() ends <sheetData>
         self._file = writer.file
+        next(ws._rows)
         self._styles = list(styles)
+        self._widths = list(wraps)
         self._cell_styles = ws.parent._cell_styles
         self._quoted: dict[Style, Style] = {}
         self._dates = dates or style(ws, number_format="yyyy-mm-dd")
-        self._texts: dict[str, tuple[str, bool, bool]] = {}
         self._letters: list[str] = []
-        self._widths = list(wraps)
-        self._sure = [int(width) if width else _NEVER for width in wraps]  # characters that always fit a line
-        self._lines: dict[tuple[str, float], int] = {}
+        self._opens: list[str] = []  # '<c r="B': a cell of the column up to its row number
+        self._texts: list[dict[str, tuple[str, int]]] = []  # per column: text -> the rest of its cell, its lines
+        self._pending: list[str] = []
         self.count = 0  # rows written: the number of the last one
 
-    @staticmethod
-    def _sheet_data(file: object) -> Iterator[None]:
-        file.write("<sheetData>")  # type: ignore[attr-defined]
+    def _sheet_data(self) -> Iterator[None]:
+        self._file.write("<sheetData>")
         try:
             while True:
                 yield
         except GeneratorExit:
-            file.write("</sheetData>")  # type: ignore[attr-defined]
+            self._flush()
+            self._file.write("</sheetData>")
 
     def append(self, values: Sequence[object], styles: Sequence[Style] | None = None, lines: int = 0) -> int:
         """Write one row (`styles`: instead of the columns'; `lines`: of text it must hold, instead of working
         it out); returns its number."""
         self.count += 1
         number = str(self.count)
-        styles = self._styles if styles is None else styles
-        if len(self._letters) < len(values) or len(styles) < len(values):
-            styles = self._widen(len(values), styles)
-        letters, texts, sure, measure = self._letters, self._texts, self._sure, not lines
-        parts = [""]
+        if len(self._opens) < len(values):
+            self._widen(len(values))
+        if styles is not None:
+            cells = [self._cell(self._letters[column] + number, value, styles[column] if column < len(styles) else "")
+                     for column, value in enumerate(values) if value is not None]
+            return self._row(number, cells, max(lines, 1))
+        opens, texts, column_styles = self._opens, self._texts, self._styles
+        cells, needed = [], 1
         for column, value in enumerate(values):  # the common cases inline: this runs for every cell
             kind = type(value)
             if kind is str:
-                known = texts.get(value)  # type: ignore[call-overload]
+                known = texts[column].get(value)  # type: ignore[call-overload]
                 if known is None:
-                    known = texts[value] = _inline(value)  # type: ignore[index, arg-type]
+                    known = texts[column][value] = self._text(column, value)  # type: ignore[index, arg-type]
                 if known[0]:
-                    shown = self._quote(styles[column]) if known[1] else styles[column]
-                    parts.append(f'<c r="{letters[column]}{number}"{shown} t="inlineStr">{known[0]}</c>')
-                    if measure and (known[2] or len(value) > sure[column]):  # type: ignore[arg-type]
-                        lines = max(lines, self._lines_of(value, column))  # type: ignore[arg-type]
+                    cells.append(f"{opens[column]}{number}{known[0]}")
+                    if known[1] > needed:
+                        needed = known[1]
             elif (kind is float or kind is int) and math.isfinite(value):  # type: ignore[arg-type]
-                parts.append(f'<c r="{letters[column]}{number}"{styles[column]}><v>{value!r}</v></c>')
+                cells.append(f'{opens[column]}{number}"{column_styles[column]}><v>{value!r}</v></c>')
             elif value is not None:
-                parts.append(self._cell(letters[column] + number, value, styles[column]))
+                cells.append(self._cell(self._letters[column] + number, value, column_styles[column]))
+        return self._row(number, cells, lines or needed)
+
+    def _row(self, number: str, cells: list[str], lines: int) -> int:
         height = f' ht="{LINE_POINTS * lines + 3}" customHeight="1"' if lines > 1 else ""
-        parts[0] = f'<row r="{number}"{height}>'
-        parts.append("</row>")
-        self._file.write("".join(parts))
+        self._pending.append(f'<row r="{number}"{height}>{"".join(cells)}</row>')
+        if len(self._pending) >= 500:
+            self._flush()
         return self.count
 
-    def _widen(self, count: int, styles: Sequence[Style]) -> list[Style]:
-        """Column letters for `count` columns, and `styles` for as many (no style for those it lacks)."""
-        while len(self._letters) < count:
-            self._letters.append(get_column_letter(len(self._letters) + 1))
-            self._sure.append(_NEVER)
-        return [*styles, *[""] * (count - len(styles))]
+    def _flush(self) -> None:
+        self._file.write("".join(self._pending))
+        self._pending.clear()
 
-    def _lines_of(self, text: str, column: int) -> int:
-        """Lines `text` takes in the column (1 when the column does not wrap)."""
-        width = self._widths[column] if column < len(self._widths) else 0
-        if not width:
-            return 1
-        known = self._lines.get((text, width))
-        if known is None:
-            known = self._lines[(text, width)] = text_width.lines(text, width)
-        return known
+    def _widen(self, count: int) -> None:
+        """Columns up to `count`: their letters, no style nor wrapping for those the sheet did not describe."""
+        while len(self._opens) < count:
+            letter = get_column_letter(len(self._opens) + 1)
+            self._letters.append(letter)
+            self._opens.append(f'<c r="{letter}')
+            self._texts.append({})
+        self._styles += [""] * (count - len(self._styles))
+        self._widths += [0.0] * (count - len(self._widths))
 
     def skip(self, count: int = 1) -> None:
         """Leave `count` rows empty."""
         self.count += count
 
+    def _text(self, column: int, value: str) -> tuple[str, int]:
+        """A text cell of the column after its row number ("" when the text is empty once cleaned), and the
+        lines the text takes there."""
+        inline, marked, newline = _inline(value)
+        if not inline:
+            return "", 1
+        shown = self._quote(self._styles[column]) if marked else self._styles[column]
+        width = self._widths[column]
+        lines = text_width.lines(value, width) if width and (newline or len(value) > int(width)) else 1
+        return f'"{shown} t="inlineStr">{inline}</c>', lines
+
     def _cell(self, ref: str, value: object, column_style: Style) -> str:
+        """Any value, in a cell at `ref`."""
         kind = type(value)
         if kind is str:
-            return self._text(ref, value, column_style)  # type: ignore[arg-type]
+            inline, marked, _newline = _inline(value)  # type: ignore[arg-type]
+            shown = self._quote(column_style) if marked else column_style
+            return f'<c r="{ref}"{shown} t="inlineStr">{inline}</c>' if inline else ""
         if kind is int or kind is float:
             return f'<c r="{ref}"{column_style}><v>{value!r}</v></c>' if math.isfinite(value) else ""  # type: ignore
         if kind is bool:
@@ -167,15 +183,6 @@ class Rows:
         if isinstance(value, int | float):
             return self._cell(ref, float(value), column_style)
         raise TypeError(f"a workbook cell cannot hold {kind.__name__}")
-
-    def _text(self, ref: str, value: str, column_style: Style) -> str:
-        known = self._texts.get(value)
-        if known is None:
-            known = self._texts[value] = _inline(value)
-        inline, marked, _newline = known
-        if not inline:
-            return ""
-        return f'<c r="{ref}"{self._quote(column_style) if marked else column_style} t="inlineStr">{inline}</c>'
 
     def _quote(self, column_style: Style) -> Style:
         """The column's style with Excel's quote-prefix flag (the cell stays text when it is edited)."""

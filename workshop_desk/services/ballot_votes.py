@@ -32,7 +32,7 @@ def load_votes(session: Session, ballot_id: int) -> Votes:
     shared: dict[tuple[Any, ...], Mark] = {}  # equal marks shared: a dot vote has as many as options, not as dots
     tallies = []
     for voter, option_id, value, criterion_id, axis, comment, source, group_id, participant in (
-            session.connection().execute(query)):
+            session.connection().execute(query).all()):
         if not voter:
             tallies.append(Tally(option_id, value, axis, Source(source), group_id))
             continue

@@ -384,12 +384,12 @@ class BallotService:
         with self._db.session() as session:
             return ballot_result(session, ballot_id, by_group)[1]
 
-    def result_with_votes(self, ballot_id: int) -> tuple[Result, Votes]:
-        """`result` and `votes` at once, the votes read from the file once (the synthesis lists and counts them)."""
+    def result_with_votes(self, ballot: Ballot) -> tuple[Result, Votes]:
+        """`result` and `votes` of a ballot just read, the votes read from the file once (the synthesis lists and
+        counts them)."""
         with self._db.session() as session:
-            ballot = load_ballot(session, ballot_id)
-            votes = load_votes(session, ballot_id)
-            return counted(ballot, votes), votes
+            votes = load_votes(session, ballot.id)
+        return counted(ballot, votes), votes
 
     def projected_result(self, ballot_id: int) -> Result | None:
         """The result the projector may show: None until it is revealed."""
