@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workshop_desk.domain.attendance import RosterEntry
+from workshop_desk.domain.ballot_texts import provisional
 from workshop_desk.domain.ideas import Idea, Question, Theme
 from workshop_desk.domain.models import AgendaItem, Programme, Sitting, StakeholderGroup
 from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Priority
@@ -66,6 +67,10 @@ class SittingReport:
                 if idea_id is not None and row.score is not None:
                     found[idea_id] = found.get(idea_id, 0.0) + row.score
         return found
+
+    def provisional_ballots(self) -> frozenset[int]:
+        """The ballots whose result may still change or that the room has not seen (marked so where they appear)."""
+        return frozenset(entry.ballot.id for entry in self.ballots if provisional(entry.ballot))
 
     def table_names(self) -> dict[int, str]:
         return {table.id: table.name for table in self.tables}

@@ -16,14 +16,15 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from workshop_desk.domain.ballot_texts import provenance, provisional_mark, provisional_note
 from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION
 from workshop_desk.domain.enums import BallotMethod, ItemKind
 from workshop_desk.domain.ideas import Idea, Question, split_questions
-from workshop_desk.domain.priorities import Action, why
+from workshop_desk.domain.priorities import Action, Priority, why
 from workshop_desk.domain.report import BallotReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import ahead_note, place_text, undecided_note, winners_note
 from workshop_desk.domain.speaking import spoken_seconds
-from workshop_desk.domain.voting import Result
+from workshop_desk.domain.voting import Result, method_label
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports.attendance_docx import Styles, by_name, display_name, header_row
 from workshop_desk.exports.attendance_report_docx import clock_time, count, counts_by_group, percent
@@ -33,13 +34,6 @@ from workshop_desk.i18n import Translator
 
 Translate = Translator  # the document's gettext, which knows its language
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-def method_names(_: Translate) -> dict[BallotMethod, str]:
-    return {BallotMethod.DOTS: _("Dot voting"), BallotMethod.POINTS: _("100-point allocation"),
-            BallotMethod.RATING: _("Rating"), BallotMethod.RANKING: _("Ranking"),
-            BallotMethod.MATRIX: _("Impact × feasibility"), BallotMethod.CRITERIA: _("Multi-criteria grid"),
-            BallotMethod.CONSENT: _("Consent round"), BallotMethod.HANDS: _("Show of hands")}
 
 
 def outcome_names(_: Translate) -> dict[str, str]:
@@ -315,12 +309,15 @@ def ballot_result(m: Minutes, entry: BallotReport) -> None:
     """The result table of a ballot (consent: agreements, concerns, objections and the outcome) and its chart."""
     _ = m._
     ballot, result = entry.ballot, entry.result
-    m.paragraph(_("Vote: {title} ({method}, {voters} voters)").format(
-        title=ballot.title, method=method_names(_)[ballot.method], voters=result.voters)).runs[0].style = \
-        m.styles.label
+    m.paragraph(_("Vote: {title} ({method})").format(title=ballot.title, method=method_label(ballot.method, _))) \
+        .runs[0].style = m.styles.label
     if not result.sources:
         m.paragraph(_("No vote was recorded."))
         return
+    m.paragraph(provenance(ballot, entry.votes, _))
+    note = provisional_note(ballot, _)
+    if note:
+        m.paragraph(note).runs[0].style = m.styles.label
     if ballot.method == BallotMethod.CONSENT:
         outcomes = outcome_names(_)
         rows = [[row.label, *(number(float(row.extra.get(key) or 0), m.language) for key in (AGREE, CONCERNS,
@@ -374,11 +371,18 @@ def priorities(m: Minutes, report: SittingReport, level: int) -> None:
         return
     _ = m._
     m.heading(_("Priorities"), level)
+    provisional = report.provisional_ballots()
     m.table([14.0, (m.width - 14.0 - 24.0) * 0.45, (m.width - 14.0 - 24.0) * 0.55, 24.0],
             [_("No."), _("Priority"), _("Justification"), _("Score")],
-            [[str(n), p.title, why(p, _, _.number), number(p.score, m.language)]
+            [[str(n), p.title, _provisional_why(m, p, p.ballot_id in provisional), number(p.score, m.language)]
              for n, p in enumerate(report.priorities, start=1)],
             figures=1)
+
+
+def _provisional_why(m: Minutes, priority: Priority, provisional: bool) -> str:
+    """Why the priority was retained, and a word when the vote it came from is not final."""
+    text = why(priority, m._, m._.number)
+    return f"{text} ({provisional_mark(m._)})" if provisional else text
 
 
 def action_plan(m: Minutes, actions: Sequence[Action], level: int, new_page: bool = False) -> None:

@@ -11,6 +11,7 @@ from PIL import Image
 
 from tests.unit.exports.builders import all_text, field_codes, footer_text, is_header_row, reopen, rows
 from tests.unit.exports.report_builders import at, logo_png, programme_report, ranked_report, report
+from workshop_desk.domain.enums import BallotStatus
 from workshop_desk.domain.report import ANNEXES, SECTIONS, VOTES, ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.exports.attendance_report_docx import clock_time
 from workshop_desk.exports.charts import bar_chart
@@ -193,3 +194,28 @@ def test_the_file_is_replaced_atomically(tmp_path, language):
     write_minutes(target, report(), language, EVERYTHING)
     assert reopen(target).paragraphs
     assert [p.name for p in tmp_path.iterdir()] == ["minutes.docx"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_vote_says_where_its_votes_came_from_and_an_open_one_is_provisional(tmp_path, language):
+    """A board count is not 'voters: 0': the minutes say how many dots came from where; an open ballot's result is
+    marked provisional, in the document's language."""
+    final = all_text(_write(tmp_path, language=language))
+    sitting = report().sittings[0]
+    opened = tuple(replace(entry, ballot=replace(entry.ballot, status=BallotStatus.OPEN)) for entry in sitting.ballots)
+    retained = tuple(replace(p, ballot_id=80) for p in sitting.priorities)  # promoted from the open dot vote
+    provisional = all_text(_write(tmp_path, replace(report(), sittings=(
+        replace(sitting, ballots=opened, priorities=retained),)), language))
+    if language == "fr":
+        assert "21 gommettes, dont 10 gommettes sur 2 bulletins saisis à la console, 6 gommettes sur le tableau " \
+               "papier et 5 gommettes sur 1 bulletin papier." in final
+        mark = "Résultat provisoire"
+    else:
+        assert "21 dots, of which 10 dots on 2 ballots entered at the console, 6 dots counted on the paper board " \
+               "and 5 dots on 1 paper ballot." in final
+        mark = "Provisional result"
+    assert "voters" not in final and "votants" not in final
+    assert mark not in final
+    assert provisional.count(mark) == len(opened)
+    word = "(provisoire)" if language == "fr" else "(provisional)"
+    assert word not in final and provisional.count(word) == len(retained) > 0
