@@ -16,10 +16,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from workshop_desk.domain.attendance import RosterEntry
 from workshop_desk.domain.ballot_texts import provenance, provisional_mark, provisional_note
 from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION
-from workshop_desk.domain.enums import BallotMethod, ItemKind
+from workshop_desk.domain.enums import AttendanceStatus, BallotMethod, ItemKind
 from workshop_desk.domain.ideas import Idea, Question, split_questions
+from workshop_desk.domain.models import Participant
 from workshop_desk.domain.priorities import Action, Priority, why
 from workshop_desk.domain.report import BallotReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import ahead_note, place_text, undecided_note, winners_note
@@ -27,7 +29,7 @@ from workshop_desk.domain.speaking import spoken_seconds
 from workshop_desk.domain.voting import Result, method_label
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports.attendance_docx import Styles, by_name, display_name, header_row
-from workshop_desk.exports.attendance_report_docx import clock_time, count, counts_by_group, percent
+from workshop_desk.exports.attendance_report_docx import Counts, clock_time, count, counts_by_group, percent
 from workshop_desk.exports.charts import bar_chart
 from workshop_desk.exports.docx_base import LOCALES
 from workshop_desk.i18n import Translator
@@ -177,12 +179,39 @@ def context(m: Minutes, report: SittingReport, objectives: str, level: int) -> N
 
 def attendance(m: Minutes, report: SittingReport, group_names: dict[int | None, str], groups: Sequence[object],
                level: int) -> None:
+    """Counts by stakeholder group, then who came (function, organisation) and who sent apologies, by name; when
+    nobody was signed in, the minutes say so rather than print 0 %."""
     _ = m._
     roster = [entry for entry in report.roster if entry.attendance]
     totals = count(roster)
     if not totals.registered:
         return
     m.heading(_("Attendance"), level)
+    if not totals.present:
+        m.paragraph(_.n("Sign-in was not kept in the app for this sitting: {registered} person was registered.",
+                        "Sign-in was not kept in the app for this sitting: {registered} people were registered.",
+                        totals.registered).format(registered=totals.registered))
+    else:
+        _attendance_counts(m, roster, totals, group_names, groups)
+    if m.options.anonymise:
+        return
+    came = by_name(e for e in roster if e.attendance and e.attendance.status == AttendanceStatus.PRESENT)
+    if came:
+        m.heading(_("Those present"), level + 1)
+        rest = m.width - 12.0
+        m.table([12.0, rest * 0.28, rest * 0.22, rest * 0.3, rest * 0.2],
+                [_("No."), _("Name"), _("Function"), _("Organisation"), _("Group")],
+                [[str(n), display_name(e.participant, _), e.participant.role, e.participant.organisation,
+                  group_names.get(e.participant.group_id, "")] for n, e in enumerate(came, start=1)])
+    excused = by_name(e for e in roster if e.attendance and e.attendance.status == AttendanceStatus.EXCUSED)
+    if excused:
+        m.heading(_("Apologies"), level + 1)
+        m.bullets([_person_line(e.participant, _) for e in excused])
+
+
+def _attendance_counts(m: Minutes, roster: Sequence[RosterEntry], totals: Counts,
+                       group_names: dict[int | None, str], groups: Sequence[object]) -> None:
+    _ = m._
     m.paragraph(_("{present} present out of {registered} registered (attendance rate {rate}).").format(
         present=totals.present, registered=totals.registered, rate=percent(totals.rate, m.language)))
     rows = [[group_names.get(key) or _("No group"), str(c.registered), str(c.present), percent(c.rate, m.language)]
@@ -190,15 +219,11 @@ def attendance(m: Minutes, report: SittingReport, group_names: dict[int | None, 
     m.table([m.width - 3 * 28.0, 28.0, 28.0, 28.0], [_("Stakeholder group"), _("Registered"), _("Present"), _("Rate")],
             rows, figures=3, total=[_("Total"), str(totals.registered), str(totals.present),
                                     percent(totals.rate, m.language)])
-    if m.options.anonymise:
-        return
-    came = by_name(e for e in roster if e.attendance and e.attendance.status == "present")
-    if came:
-        m.heading(_("Those present"), level + 1)
-        rest = m.width - 12.0
-        m.table([12.0, rest * 0.36, rest * 0.4, rest * 0.24], [_("No."), _("Name"), _("Organisation"), _("Group")],
-                [[str(n), display_name(e.participant, _), e.participant.organisation,
-                  group_names.get(e.participant.group_id, "")] for n, e in enumerate(came, start=1)])
+
+
+def _person_line(person: Participant, _: Translate) -> str:
+    """'MOREAU Léa, director, Chambre de métiers'."""
+    return ", ".join(part for part in (display_name(person, _), person.role, person.organisation) if part)
 
 
 def agenda(m: Minutes, report: SittingReport, level: int) -> None:

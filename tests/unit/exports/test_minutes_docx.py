@@ -11,7 +11,7 @@ from PIL import Image
 
 from tests.unit.exports.builders import all_text, field_codes, footer_text, is_header_row, reopen, rows
 from tests.unit.exports.report_builders import at, logo_png, programme_report, ranked_report, report
-from workshop_desk.domain.enums import BallotStatus
+from workshop_desk.domain.enums import AttendanceStatus, BallotStatus
 from workshop_desk.domain.report import ANNEXES, SECTIONS, VOTES, ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.exports.attendance_report_docx import clock_time
 from workshop_desk.exports.charts import bar_chart
@@ -38,8 +38,9 @@ def test_the_minutes_hold_every_section_in_order(tmp_path):
     assert _headings(document, 1) == ["Context and objectives", "Attendance", "Agenda as run",
                                       "Contributions and results", "Decisions", "Priorities", "Action plan",
                                       "Annexes: every contribution"]
-    assert _headings(document, 2) == ["Those present", "Rounds", "Table ronde des élus", "Idées en petits groupes",
-                                      "Vote par gommettes", "Décision", "All ideas", "All questions"]
+    assert _headings(document, 2) == ["Those present", "Apologies", "Rounds", "Table ronde des élus",
+                                      "Idées en petits groupes", "Vote par gommettes", "Décision", "All ideas",
+                                      "All questions"]
     assert _headings(document, 3) == ["Locaux et ateliers", "Formation", "Not in a theme"]
 
 
@@ -71,8 +72,27 @@ def test_attendance_counts_by_group_then_the_list(tmp_path):
     assert counts[0] == ["Stakeholder group", "Registered", "Present", "Rate"]
     assert counts[-1] == ["Total", "6", "2", "33%"]
     present = _table_after(document, "No.")
-    assert [row[1] for row in present[1:]] == ["Abadie Inès", "Étienne Émile"]
+    assert present[0] == ["No.", "Name", "Function", "Organisation", "Group"]
+    assert present[1:] == [["1", "Abadie Inès", "", "Régie de quartier", "Habitants"],
+                           ["2", "Étienne Émile", "Vice-président", "Conseil départemental", "Élus"]]
     assert is_header_row(document.tables[0].rows[0])
+    assert "Apologies" in _headings(document, 2)
+    assert "Fabre Ana, Gérante, Atelier Verre" in all_text(document)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_sitting_whose_sign_in_was_not_kept_says_so_instead_of_zero_percent(tmp_path, language):
+    sitting = report().sittings[0]
+    nobody = tuple(replace(e, attendance=replace(e.attendance, status=AttendanceStatus.REGISTERED))
+                   for e in sitting.roster if e.attendance and e.attendance.status != AttendanceStatus.EXCUSED)
+    text = all_text(_write(tmp_path, replace(report(), sittings=(replace(sitting, roster=nobody),)), language))
+    if language == "fr":
+        assert "L'émargement n'a pas été tenu dans l'application pour cette séance\xa0: 6 personnes étaient " \
+               "inscrites." in text
+        assert "0\xa0%" not in text
+    else:
+        assert "Sign-in was not kept in the app for this sitting: 6 people were registered." in text
+        assert "0%" not in text
 
 
 def test_anonymised_minutes_keep_the_counts_only(tmp_path):
