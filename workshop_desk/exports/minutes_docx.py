@@ -103,7 +103,8 @@ def _cover(m: Minutes, report: ProgrammeReport, title: str) -> None:
         lines.append((_("Sittings:"), str(len(report.sittings))))
     else:
         sitting = report.sittings[0].sitting
-        lines += [(_("Date:"), base.long_date(sitting.date, m.language)), (_("Times:"), base.times(sitting)),
+        lines += [(_("Date:"), base.long_date(sitting.date, m.language)),
+                  (_("Times:"), base.times(sitting, m.language)),
                   (_("Venue:"), sitting.venue), (_("Facilitators:"), sitting.facilitators)]
     add_details(document, [(label, value) for label, value in lines if value.strip()], m.styles)
     document.add_paragraph(style=m.normal).add_run().add_break(WD_BREAK.PAGE)
@@ -174,7 +175,7 @@ def _programme(m: Minutes, report: ProgrammeReport) -> None:
     for sitting in report.sittings:
         m.heading(sitting.sitting.title, 1, new_page=True)
         when = " · ".join(part for part in (base.long_date(sitting.sitting.date, m.language),
-                                            base.times(sitting.sitting), sitting.sitting.venue) if part)
+                                            base.times(sitting.sitting, m.language), sitting.sitting.venue) if part)
         if when:
             m.paragraph(when)
         _sitting(m, report, sitting, level=2)

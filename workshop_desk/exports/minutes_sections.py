@@ -16,6 +16,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from workshop_desk.domain.agenda import TimedItem, timed_items
 from workshop_desk.domain.attendance import RosterEntry
 from workshop_desk.domain.ballot_texts import provenance, provisional_mark, provisional_note
 from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION
@@ -32,7 +33,7 @@ from workshop_desk.exports.attendance_docx import Styles, by_name, display_name,
 from workshop_desk.exports.attendance_report_docx import Counts, clock_time, count, counts_by_group, percent
 from workshop_desk.exports.charts import bar_chart
 from workshop_desk.exports.docx_base import LOCALES
-from workshop_desk.i18n import Translator
+from workshop_desk.i18n import Translator, clock
 
 Translate = Translator  # the document's gettext, which knows its language
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -227,25 +228,62 @@ def _person_line(person: Participant, _: Translate) -> str:
 
 
 def agenda(m: Minutes, report: SittingReport, level: int) -> None:
+    """The agenda as planned (times chained from the sitting's start) and, once it has run, as run: each item's real
+    times, its minutes planned and spent, and the overrun; then the timed rounds."""
     _ = m._
     if report.items:
-        m.heading(_("Agenda as run"), level)
-        rows = []
-        for item in report.items:
-            actual = (item.actual_end - item.actual_start).total_seconds() if item.actual_start and \
-                item.actual_end else None
-            rows.append([item.title, clock_time(item.actual_start), clock_time(item.actual_end),
-                         str(item.planned_minutes), minutes(actual, m.language)])
-        m.table([m.width - 4 * 24.0, 24.0, 24.0, 24.0, 24.0],
-                [_("Item"), _("Started"), _("Ended"), _("Planned (min)"), _("Actual (min)")], rows, figures=2)
+        if any(item.actual_start for item in report.items):
+            _agenda_as_run(m, report, level)
+        else:
+            _agenda_as_planned(m, report, level)
     if report.rounds:
         m.heading(_("Rounds"), level + 1)
         m.table([m.width - 4 * 28.0, 28.0, 28.0, 28.0, 28.0],
                 [_("Round"), _("Started"), _("Ended"), _("Planned (min)"), _("Actual (min)")],
-                [[_("Round {number}").format(number=r.number), clock_time(r.started_at), clock_time(r.ended_at),
-                  minutes(r.planned_seconds, m.language),
+                [[_("Round {number}").format(number=r.number), clock_time(r.started_at, m.language),
+                  clock_time(r.ended_at, m.language), minutes(r.planned_seconds, m.language),
                   minutes(r.actual_seconds(r.ended_at or r.started_at or _EPOCH), m.language)]
                  for r in report.rounds], figures=2)
+
+
+def _planned_span(m: Minutes, timed: TimedItem) -> str:
+    if timed.start is None or timed.end is None:
+        return ""
+    return f"{clock(timed.start, m.language)} – {clock(timed.end, m.language)}"
+
+
+def _agenda_as_planned(m: Minutes, report: SittingReport, level: int) -> None:
+    _ = m._
+    m.heading(_("Agenda"), level)
+    m.table([34.0, m.width - 34.0 - 24.0, 24.0], [_("Planned"), _("Item"), _("Planned (min)")],
+            [[_planned_span(m, timed), timed.item.title, str(timed.item.planned_minutes)]
+             for timed in timed_items(report.sitting, report.items)], figures=1)
+
+
+def _agenda_as_run(m: Minutes, report: SittingReport, level: int) -> None:
+    _ = m._
+    m.heading(_("Agenda as planned and as run"), level)
+    rows = []
+    for timed in timed_items(report.sitting, report.items):
+        item = timed.item
+        actual = (item.actual_end - item.actual_start).total_seconds() if item.actual_start and \
+            item.actual_end else None
+        ran = " – ".join(clock_time(value, m.language) for value in (item.actual_start, item.actual_end) if value)
+        rows.append([item.title, _planned_span(m, timed), ran, str(item.planned_minutes), minutes(actual, m.language),
+                     _overrun(m, actual, item.planned_minutes)])
+    m.table([m.width - 2 * 32.0 - 3 * 20.0, 32.0, 32.0, 20.0, 20.0, 20.0],
+            [_("Item"), _("Planned"), _("Run"), _("Planned (min)"), _("Actual (min)"), _("Overrun (min)")],
+            rows, figures=3)
+
+
+def _overrun(m: Minutes, seconds: float | None, planned_minutes: int) -> str:
+    """'+7' when an item ran 7 minutes over, '−3' when it finished early, nothing when on time or not run."""
+    if seconds is None:
+        return ""
+    over = round(seconds / 60 - planned_minutes)
+    if not over:
+        return ""
+    return f"+{m._.number(over)}" if over > 0 else f"−{m._.number(-over)}"
 
 
 def contributions(m: Minutes, report: SittingReport, level: int) -> None:
@@ -265,13 +303,16 @@ def contributions(m: Minutes, report: SittingReport, level: int) -> None:
     for entry in report.ballots if m.options.wants("votes") else ():
         ballots[entry.ballot.agenda_item_id if entry.ballot.agenda_item_id in known else None].append(entry)
     kinds: dict[int | None, ItemKind] = {item.id: item.kind for item in report.items}
-    wanted = [key for key in keys if ideas[key] or turns[key] or questions[key] or ballots[key]]
+    notes: dict[int | None, str] = {item.id: item.notes.strip() for item in report.items}
+    wanted = [key for key in keys if notes.get(key) or ideas[key] or turns[key] or questions[key] or ballots[key]]
     if not wanted:
         return
     m.heading(_("Contributions and results"), level)
     votes = report.idea_votes()
     for key in wanted:
         m.heading(titles.get(key) or _("Other contributions"), level + 1)
+        for line in filter(None, (line.strip() for line in notes.get(key, "").splitlines())):
+            m.paragraph(line)  # what the facilitator noted while the item ran, first
         _ideas(m, report, ideas[key], votes, level + 2)
         _speakers(m, turns[key], kinds.get(key) == ItemKind.ROUND_TABLE)
         _questions(m, questions[key])

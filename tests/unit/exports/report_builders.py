@@ -37,7 +37,8 @@ def at(minutes: float) -> dt.datetime:
 
 
 ITEMS = (AgendaItem(10, 2, 0, "Accueil", ItemKind.WELCOME, 10, actual_start=at(0), actual_end=at(12)),
-         AgendaItem(11, 2, 1, "Table ronde des élus", ItemKind.ROUND_TABLE, 30, actual_start=at(12), actual_end=at(45)),
+         AgendaItem(11, 2, 1, "Table ronde des élus", ItemKind.ROUND_TABLE, 30, actual_start=at(12), actual_end=at(45),
+                    notes="Les élus soutiennent la pépinière.\nBudget à préciser avant juin."),
          AgendaItem(12, 2, 2, "Idées en petits groupes", ItemKind.BRAINSTORM, 35, actual_start=at(45),
                     actual_end=at(80)),
          AgendaItem(13, 2, 3, "Vote par gommettes", ItemKind.VOTE, 15, actual_start=at(80), actual_end=at(95)),

@@ -35,7 +35,7 @@ def _table_after(document: Document, first_header: str) -> list[list[str]]:
 
 def test_the_minutes_hold_every_section_in_order(tmp_path):
     document = _write(tmp_path)
-    assert _headings(document, 1) == ["Context and objectives", "Attendance", "Agenda as run",
+    assert _headings(document, 1) == ["Context and objectives", "Attendance", "Agenda as planned and as run",
                                       "Contributions and results", "Decisions", "Priorities", "Action plan",
                                       "Annexes: every contribution"]
     assert _headings(document, 2) == ["Those present", "Apologies", "Rounds", "Table ronde des élus",
@@ -48,11 +48,11 @@ def test_cover_header_footer_and_contents(tmp_path):
     document = _write(tmp_path, report(logo=logo_png()))
     texts = [p.text for p in document.paragraphs]
     assert texts[2:4] == ["Plan économique du quartier Gare-Confluence", "Minutes — Atelier santé"]
-    assert "Venue: Pépinière Confluence" in texts and "Date: Tuesday, February 2, 2027" in texts
+    assert "Venue: Pépinière Confluence" in texts and "Date: Tuesday 2 February 2027" in texts
     assert len(document.inline_shapes) == 1 + 1  # the logo, then the dot vote's chart (consent has none)
     assert document.sections[0].different_first_page_header_footer  # a bare cover
     assert document.sections[0].header.paragraphs[0].text == \
-        "Plan économique du quartier Gare-Confluence · Atelier santé · Tuesday, February 2, 2027"
+        "Plan économique du quartier Gare-Confluence · Atelier santé · Tuesday 2 February 2027"
     assert "Page 1 of 1" in footer_text(document)
     assert any(code.startswith("TOC") for code in field_codes(document.element.body))
     toc = [p.text for p in document.paragraphs if p.style is not None and p.style.name in ("toc 1", "toc 2")]
@@ -107,11 +107,33 @@ def test_anonymised_minutes_keep_the_counts_only(tmp_path):
 def test_agenda_planned_against_actual(tmp_path):
     document = _write(tmp_path)
     agenda = _table_after(document, "Item")
-    assert agenda[1] == ["Accueil", clock_time(at(0)), clock_time(at(12)), "10", "12"]  # the machine's local time
-    assert agenda[-1] == ["Décision", "", "", "10", ""]
+    assert agenda[0] == ["Item", "Planned", "Run", "Planned (min)", "Actual (min)", "Overrun (min)"]
+    # planned from the sitting's 14:00 start; run in the machine's local time
+    assert agenda[1] == ["Accueil", "14:00 – 14:10", f"{clock_time(at(0), 'en')} – {clock_time(at(12), 'en')}", "10",
+                         "12", "+2"]
+    assert agenda[2][-1] == "+3" and agenda[-1] == ["Décision", "15:30 – 15:40", "", "10", "", ""]
     rounds = _table_after(document, "Round")
-    assert rounds[1:] == [["Round 1", clock_time(at(45)), clock_time(at(70)), "25", "25"],
-                          ["Round 2", clock_time(at(70)), clock_time(at(81)), "10", "11"]]
+    assert rounds[1:] == [["Round 1", clock_time(at(45), "en"), clock_time(at(70), "en"), "25", "25"],
+                          ["Round 2", clock_time(at(70), "en"), clock_time(at(81), "en"), "10", "11"]]
+    french = _table_after(_write(tmp_path, language="fr"), "Point")
+    assert french[1][1] == "14\xa0h\xa000 – 14\xa0h\xa010"
+
+
+def test_a_sitting_not_yet_run_has_its_agenda_as_planned(tmp_path):
+    sitting = report().sittings[0]
+    items = tuple(replace(item, actual_start=None, actual_end=None) for item in sitting.items)
+    document = _write(tmp_path, replace(report(), sittings=(replace(sitting, items=items, rounds=()),)))
+    assert "Agenda" in _headings(document, 1) and "Agenda as planned and as run" not in _headings(document, 1)
+    assert _table_after(document, "Planned")[1] == ["14:00 – 14:10", "Accueil", "10"]
+
+
+def test_the_facilitators_notes_are_printed_under_their_item(tmp_path):
+    paragraphs = _write(tmp_path).paragraphs
+    at_notes = next(n for n, p in enumerate(paragraphs) if p.text == "Les élus soutiennent la pépinière.")
+    heading = next(p for p in reversed(paragraphs[:at_notes]) if p.style is not None and
+                   p.style.name.startswith("Heading"))
+    assert heading.text == "Table ronde des élus"
+    assert paragraphs[at_notes + 1].text == "Budget à préciser avant juin."
 
 
 def test_contributions_by_agenda_item(tmp_path):
