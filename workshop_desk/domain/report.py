@@ -89,5 +89,9 @@ class ProgrammeReport:
     written_at: dt.datetime | None = None
     speaker_groups: Mapping[int, int | None] = field(default_factory=dict)  # participant who spoke -> group
 
+    def priority_titles(self) -> dict[int, str]:
+        """The title of every priority retained in the report's sittings, by id (what an action serves)."""
+        return {p.id: p.title for s in self.sittings for p in s.priorities}
+
     def group_names(self) -> Mapping[int | None, str]:
         return {group.id: group.name for group in self.groups}

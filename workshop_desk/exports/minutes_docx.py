@@ -49,7 +49,7 @@ def write_minutes(path: Path, report: ProgrammeReport, language: str, options: R
     else:
         _sitting(m, report, report.sittings[0], level=1)
         if options.wants(ACTIONS):
-            sections.action_plan(m, report.actions, 1)
+            sections.action_plan(m, report.actions, report.priority_titles(), 1)
         if options.wants(ANNEXES):
             sections.annexes(m, report.sittings[0], 1)
     _fill_contents(m, contents, 1 if report.whole_programme else 2)
@@ -186,7 +186,7 @@ def _programme(m: Minutes, report: ProgrammeReport) -> None:
                 [[str(c.rank), c.title, ", ".join(titles.get(i, "") for i in c.sitting_ids)]
                  for c in report.consolidated], figures=0)
     if m.options.wants(ACTIONS):
-        sections.action_plan(m, report.actions, 1, new_page=True)
+        sections.action_plan(m, report.actions, report.priority_titles(), 1, new_page=True)
     if m.options.wants(ANNEXES):
         wanted = [s for s in report.sittings if s.ideas or s.questions]
         if wanted:

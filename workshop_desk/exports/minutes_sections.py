@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from copy import deepcopy
 
 from babel.dates import format_date
@@ -23,7 +23,7 @@ from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod, ItemKind
 from workshop_desk.domain.ideas import Idea, Question, split_questions
 from workshop_desk.domain.models import Participant
-from workshop_desk.domain.priorities import Action, Priority, why
+from workshop_desk.domain.priorities import Action, Priority, action_status_label, why
 from workshop_desk.domain.report import BallotReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import ahead_note, place_text, undecided_note, winners_note
 from workshop_desk.domain.speaking import spoken_seconds
@@ -33,7 +33,7 @@ from workshop_desk.exports.attendance_docx import Styles, by_name, display_name,
 from workshop_desk.exports.attendance_report_docx import Counts, clock_time, count, counts_by_group, percent
 from workshop_desk.exports.charts import bar_chart
 from workshop_desk.exports.docx_base import LOCALES
-from workshop_desk.i18n import Translator, clock
+from workshop_desk.i18n import Translator, clock, money
 
 Translate = Translator  # the document's gettext, which knows its language
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -451,16 +451,36 @@ def _provisional_why(m: Minutes, priority: Priority, provisional: bool) -> str:
     return f"{text} ({provisional_mark(m._)})" if provisional else text
 
 
-def action_plan(m: Minutes, actions: Sequence[Action], level: int, new_page: bool = False) -> None:
+def action_plan(m: Minutes, actions: Sequence[Action], priorities: Mapping[int, str], level: int,
+                new_page: bool = False) -> None:
+    """Each action: what (with the priority it serves), who leads and with whom, by when, for how much, where it
+    stands, and how its effect will be measured; the total budget under the table."""
     if not actions:
         return
     _ = m._
     m.heading(_("Action plan"), level, new_page)
-    rest = m.width - 24.0
-    rows = [[f"{a.title}\n{a.description}".strip(), a.lead, a.partners,
-             short_date(a.deadline, m.language), indicators_text(a)] for a in actions]
-    m.table([rest * 0.26, rest * 0.21, rest * 0.21, 24.0, rest * 0.32],
-            [_("What"), _("Lead"), _("Partners"), _("Deadline"), _("Indicators")], rows)
+    rest = m.width - 22.0 - 24.0 - 20.0
+    rows = [[_action_what(m, a, priorities), _action_who(m, a), short_date(a.deadline, m.language),
+             money(a.budget, m.language) if a.budget is not None else "", action_status_label(a.status, _),
+             indicators_text(a)] for a in actions]
+    budgets = [a.budget for a in actions if a.budget is not None]
+    total = [_("Total"), "", "", money(sum(budgets), m.language), "", ""] if len(budgets) > 1 else None
+    m.table([rest * 0.36, rest * 0.3, 22.0, 24.0, 20.0, rest * 0.34],
+            [_("What"), _("Lead and partners"), _("Deadline"), _("Budget"), _("Status"), _("Indicators")], rows,
+            total=total)
+
+
+def _action_what(m: Minutes, action: Action, priorities: Mapping[int, str]) -> str:
+    lines = [action.title, action.description.strip()]
+    if action.priority_id in priorities:
+        lines.append(m._("Priority: {title}").format(title=priorities[action.priority_id or 0]))
+    return "\n".join(line for line in lines if line)
+
+
+def _action_who(m: Minutes, action: Action) -> str:
+    if not action.partners.strip():
+        return action.lead
+    return "\n".join(filter(None, (action.lead, m._("With: {partners}").format(partners=action.partners))))
 
 
 def annexes(m: Minutes, report: SittingReport, level: int, titled: bool = True) -> None:

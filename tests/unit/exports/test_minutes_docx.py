@@ -11,7 +11,7 @@ from PIL import Image
 
 from tests.unit.exports.builders import all_text, field_codes, footer_text, is_header_row, reopen, rows
 from tests.unit.exports.report_builders import at, logo_png, programme_report, ranked_report, report
-from workshop_desk.domain.enums import AttendanceStatus, BallotStatus
+from workshop_desk.domain.enums import ActionStatus, AttendanceStatus, BallotStatus
 from workshop_desk.domain.report import ANNEXES, SECTIONS, VOTES, ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.exports.attendance_report_docx import clock_time
 from workshop_desk.exports.charts import bar_chart
@@ -156,9 +156,11 @@ def test_contributions_by_agenda_item(tmp_path):
 def test_action_plan_and_annexes(tmp_path):
     document = _write(tmp_path)
     plan = _table_after(document, "What")
-    assert plan[0] == ["What", "Lead", "Partners", "Deadline", "Indicators"]
-    assert plan[1] == ["Ouvrir une pépinière\nDix ateliers", "Ville — service économique", "Chambre de métiers",
-                       "30/09/2027", "Emploi: 12 artisans installés"]
+    assert plan[0] == ["What", "Lead and partners", "Deadline", "Budget", "Status", "Indicators"]
+    assert plan[1] == ["Ouvrir une pépinière\nDix ateliers\nPriority: Locaux et ateliers",
+                       "Ville — service économique\nWith: Chambre de métiers", "30/09/2027", "€12,000", "Proposed",
+                       "Emploi: 12 artisans installés"]
+    assert plan[2] == ["Parcours de stages", "Lycée Jean-Jaurès", "", "", "Proposed", ""]
     ideas = next(rows(t) for t in document.tables if rows(t)[0][:2] == ["No.", "Idea"])
     assert len(ideas) == 1 + 5  # every note, the folded one too
     assert ideas[1] == ["1", "Des loyers progressifs la première année", "Locaux et ateliers", "Table 1"]
@@ -261,3 +263,13 @@ def test_a_vote_says_where_its_votes_came_from_and_an_open_one_is_provisional(tm
     assert provisional.count(mark) == len(opened)
     word = "(provisoire)" if language == "fr" else "(provisional)"
     assert word not in final and provisional.count(word) == len(retained) > 0
+
+
+@pytest.mark.parametrize(("language", "total"), [("fr", "15\u202f500,50\xa0€"), ("en", "€15,500.50")])
+def test_the_action_plan_totals_its_budgets_in_euros(tmp_path, language, total):
+    found = report()
+    actions = (found.actions[0], replace(found.actions[1], budget=3500.5, status=ActionStatus.IN_PROGRESS))
+    plan = rows(next(t for t in _write(tmp_path, replace(found, actions=actions), language).tables
+                     if rows(t)[0][0] in ("What", "Action")))
+    assert plan[-1][0] == "Total" and plan[-1][3] == total
+    assert plan[2][4] == {"fr": "En cours", "en": "In progress"}[language]
