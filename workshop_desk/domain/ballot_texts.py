@@ -5,9 +5,8 @@ from typing import Protocol
 
 from babel.lists import format_list
 
-from workshop_desk.domain.counting_base import source_counts
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source
-from workshop_desk.domain.voting import Ballot, SourceCount, Votes
+from workshop_desk.domain.voting import Ballot, Result, SourceCount
 
 # Methods whose votes are amounts (dots, points, hands) that several sources add up to.
 _AMOUNTS = (BallotMethod.DOTS, BallotMethod.POINTS, BallotMethod.HANDS)
@@ -58,24 +57,15 @@ def _tallied_text(source: Source, amount: str, _: Translate) -> str:
     return _("{amount} entered as a count at the console").format(amount=amount)
 
 
-def _marked_by_source(votes: Votes) -> dict[Source, float]:
-    """The amounts (dots, points) marked on the ballots of each source."""
-    found: dict[Source, float] = {}
-    for paper in votes.papers:
-        found[paper.source] = found.get(paper.source, 0.0) + sum(mark.value for mark in paper.marks)
-    return found
-
-
-def provenance(ballot: Ballot, votes: Votes, _: Translate) -> str:
+def provenance(ballot: Ballot, result: Result, _: Translate) -> str:
     """Where the votes came from, as a sentence: '66 dots, of which 54 counted on the paper board and 12 on 4
     ballots entered at the console.'; empty before any vote."""
-    sources = source_counts(votes)
-    if not sources:
+    if not result.sources:
         return ""
     if ballot.method in _AMOUNTS:
-        return _amount_sentence(ballot.method, sources, _marked_by_source(votes), _)
+        return _amount_sentence(ballot.method, result.sources, _)
     parts: list[tuple[float, str]] = []
-    for found in sources:
+    for found in result.sources:
         if found.ballots:
             parts.append((found.ballots, _ballots_text(found.source, found.ballots, _)))
         if found.tallied:
@@ -83,13 +73,12 @@ def provenance(ballot: Ballot, votes: Votes, _: Translate) -> str:
     return _sentence(_largest_first(parts), _)
 
 
-def _amount_sentence(method: BallotMethod, sources: Sequence[SourceCount], marked: dict[Source, float],
-                     _: Translate) -> str:
+def _amount_sentence(method: BallotMethod, sources: Sequence[SourceCount], _: Translate) -> str:
     parts: list[tuple[float, str]] = []
     for found in sources:
         if found.ballots:
             ballots = _ballots_text(found.source, found.ballots, _)
-            amount = marked.get(found.source, 0.0)
+            amount = found.marked
             parts.append((amount, _("{amount} on {ballots}").format(amount=amount_text(method, amount, _),
                                                                    ballots=ballots)))
         if found.tallied:

@@ -7,7 +7,7 @@ the number of people who showed that stance. Proposals are ranked by outcome, th
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from operator import itemgetter
 
@@ -63,8 +63,9 @@ def stance_label(stance: str) -> str:
     return _(_STANCE_LABELS[stance])
 
 
-def outcome_label(outcome: ConsentOutcome) -> str:
-    return _(_OUTCOME_LABELS[outcome])
+def outcome_label(outcome: ConsentOutcome, translate: Callable[[str], str] | None = None) -> str:
+    """The outcome's name in the interface's language, or in that of `translate` (a document's)."""
+    return (translate or _)(_OUTCOME_LABELS[outcome])
 
 
 def outcome(agree: float, concerns: float, objections: float) -> ConsentOutcome:

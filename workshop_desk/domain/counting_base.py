@@ -16,11 +16,13 @@ def source_counts(votes: Votes) -> tuple[SourceCount, ...]:
     """Ballots and tallied amounts per source, in the Source order."""
     ballots: dict[Source, int] = defaultdict(int)
     tallied: dict[Source, float] = defaultdict(float)
+    marked: dict[Source, float] = defaultdict(float)
     for paper in votes.papers:
         ballots[paper.source] += 1
+        marked[paper.source] += sum(mark.value for mark in paper.marks)
     for tally in votes.tallies:
         tallied[tally.source] += tally.amount
-    return tuple(SourceCount(s, ballots[s], tallied[s]) for s in Source if s in ballots or s in tallied)
+    return tuple(SourceCount(s, ballots[s], tallied[s], marked[s]) for s in Source if s in ballots or s in tallied)
 
 
 class Stats:

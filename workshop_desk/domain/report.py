@@ -56,6 +56,7 @@ class SittingReport:
     ballots: tuple[BallotReport, ...] = ()
     priorities: tuple[Priority, ...] = ()
     actions: tuple[Action, ...] = ()
+    next_sitting: Sitting | None = None  # the programme's next sitting by date, for the minutes' next steps
 
     def idea_votes(self) -> dict[int, float]:
         """The score each idea received, summed over the ballots that had it as an option."""

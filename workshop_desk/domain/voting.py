@@ -302,11 +302,13 @@ class Standing:
 
 @dataclass(frozen=True, slots=True)
 class SourceCount:
-    """What one source brought: individual ballots, and the sum of its tallies (dots, hands, people)."""
+    """What one source brought: individual ballots (and the sum of the values marked on them: dots, points), and
+    the sum of its tallies (dots, hands, people)."""
 
     source: Source
     ballots: int
     tallied: float
+    marked: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from lxml.etree import SubElement
 from workshop_desk.domain.agenda import TimedItem, timed_items
 from workshop_desk.domain.attendance import RosterEntry
 from workshop_desk.domain.ballot_texts import provenance, provisional_mark, provisional_note
-from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION
+from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION, ConsentOutcome, outcome_label
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod, ItemKind
 from workshop_desk.domain.ideas import Idea, Question, split_questions
 from workshop_desk.domain.models import Participant
@@ -27,21 +27,16 @@ from workshop_desk.domain.priorities import Action, Priority, action_status_labe
 from workshop_desk.domain.report import BallotReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import ahead_note, place_text, undecided_note, winners_note
 from workshop_desk.domain.speaking import spoken_seconds
-from workshop_desk.domain.voting import Result, method_label
+from workshop_desk.domain.voting import Result, ResultRow, method_label
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports.attendance_docx import Styles, by_name, display_name, header_row
 from workshop_desk.exports.attendance_report_docx import Counts, clock_time, count, counts_by_group, percent
 from workshop_desk.exports.charts import bar_chart
 from workshop_desk.exports.docx_base import LOCALES
-from workshop_desk.i18n import Translator, clock, money
+from workshop_desk.i18n import Translator, clock, long_date, money
 
 Translate = Translator  # the document's gettext, which knows its language
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-def outcome_names(_: Translate) -> dict[str, str]:
-    return {"adopted": _("Adopted"), "adopted_with_concerns": _("Adopted with concerns"), "blocked": _("Blocked"),
-            "pending": _("No response yet")}
 
 
 def number(value: float | None, language: str) -> str:
@@ -380,15 +375,14 @@ def ballot_result(m: Minutes, entry: BallotReport) -> None:
     if not result.sources:
         m.paragraph(_("No vote was recorded."))
         return
-    m.paragraph(provenance(ballot, entry.votes, _))
+    m.paragraph(provenance(ballot, result, _))
     note = provisional_note(ballot, _)
     if note:
         m.paragraph(note).runs[0].style = m.styles.label
     if ballot.method == BallotMethod.CONSENT:
-        outcomes = outcome_names(_)
         rows = [[row.label, *(number(float(row.extra.get(key) or 0), m.language) for key in (AGREE, CONCERNS,
                                                                                                 OBJECTION)),
-                 outcomes.get(str(row.extra.get("outcome")), "")] for row in result.rows]
+                 _outcome(row, _)] for row in result.rows]
         m.table([m.width - 3 * 22.0 - 40.0, 22.0, 22.0, 22.0, 40.0],
                 [_("Proposal"), _("Agree"), _("Concerns"), _("Objections"), _("Outcome")], rows, figures=3)
         return
@@ -416,20 +410,48 @@ def ranking_table(m: Minutes, result: Result) -> None:
             m.paragraph(note)
 
 
+def _outcome(row: ResultRow, _: Translate) -> str:
+    found = str(row.extra.get("outcome") or "")
+    return outcome_label(ConsentOutcome(found), _) if found else ""
+
+
 def decisions(m: Minutes, report: SittingReport, level: int) -> None:
-    """Consent rounds: what was adopted, adopted with concerns, or blocked, with what was written."""
+    """The relevé de décisions: consent outcomes with what was written, the priorities retained, then the next
+    steps (this sitting's actions, with who and by when) and the next meeting."""
     consents = [entry for entry in report.ballots if entry.ballot.method == BallotMethod.CONSENT and
                 entry.result.sources]
-    if not consents:
+    steps = _next_steps(m, report)
+    if not consents and not report.priorities and not steps:
         return
     _ = m._
-    outcomes = outcome_names(_)
-    m.heading(_("Decisions"), level)
+    m.heading(_("Decisions and next steps"), level)
     for entry in consents:
         for row in entry.result.rows:
-            m.bullets([f"{row.label} — {outcomes.get(str(row.extra.get('outcome')), '')}"])
+            m.bullets([f"{row.label} — {_outcome(row, _)}"])
             for comment in row.comments:
-                m.paragraph(f"« {comment.text} »" if m.language == "fr" else f"“{comment.text}”")
+                m.paragraph(f"«\u00a0{comment.text}\u00a0»" if m.language == "fr" else f"“{comment.text}”")
+    if report.priorities:
+        m.paragraph(_.n("Priority retained:", "Priorities retained:", len(report.priorities)))
+        m.bullets([p.title for p in report.priorities])
+    if steps:
+        m.paragraph(_("Next steps:"))
+        m.bullets(steps)
+
+
+def _next_steps(m: Minutes, report: SittingReport) -> list[str]:
+    """'Open a nursery — Ville, by 30/09/2027' for each action of the sitting; then the next meeting."""
+    _ = m._
+    steps = []
+    for action in report.actions:
+        who = ", ".join(filter(None, (action.lead, _("by {date}").format(date=short_date(action.deadline, m.language))
+                                      if action.deadline else "")))
+        steps.append(f"{action.title} — {who}" if who else action.title)
+    following = report.next_sitting
+    if following is not None and following.date is not None:
+        when = " ".join(filter(None, (long_date(following.date, m.language), base.times(following, m.language))))
+        place = f", {following.venue}" if following.venue else ""
+        steps.append(_("Next meeting: {title}, {when}{place}").format(title=following.title, when=when, place=place))
+    return steps
 
 
 def priorities(m: Minutes, report: SittingReport, level: int) -> None:

@@ -1,11 +1,13 @@
 """The deliverables of a sitting or of the whole programme: Word minutes and an Excel synthesis."""
 
+import datetime as dt
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from workshop_desk.domain.clock import utc_now
+from workshop_desk.domain.models import Sitting
 from workshop_desk.domain.priorities import Action
 from workshop_desk.domain.report import BallotReport, ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.services.workspace import Workspace
@@ -32,7 +34,20 @@ def sitting_report(workspace: Workspace, sitting_id: int, with_votes: bool = Tru
         ideas=tuple(workspace.ideas.ideas(sitting_id)), themes=tuple(workspace.themes.themes(sitting_id)),
         questions=tuple(workspace.questions.questions(sitting_id)), turns=tuple(workspace.speaking.turns(sitting_id)),
         rounds=tuple(workspace.rounds.rounds(sitting_id)), tables=tuple(workspace.room_tables.tables(sitting_id)),
-        ballots=tuple(ballots), priorities=tuple(workspace.priorities.for_sitting(sitting_id)), actions=actions)
+        ballots=tuple(ballots), priorities=tuple(workspace.priorities.for_sitting(sitting_id)), actions=actions,
+        next_sitting=next_sitting(workspace.sittings.all(), agenda.sitting))
+
+
+def next_sitting(sittings: Sequence[Sitting], sitting: Sitting) -> Sitting | None:
+    """The first dated sitting after this one (by date, then start time); None when it is undated or the last."""
+    if sitting.date is None:
+        return None
+    later = [s for s in sittings if s.id != sitting.id and s.date is not None and _when(s) > _when(sitting)]
+    return min(later, key=_when, default=None)
+
+
+def _when(sitting: Sitting) -> tuple[dt.date, dt.time]:
+    return sitting.date or dt.date.min, sitting.start_time or dt.time.min
 
 
 def programme_report(workspace: Workspace, sitting_id: int | None = None, with_votes: bool = True) -> ProgrammeReport:

@@ -4,7 +4,9 @@ from dataclasses import replace
 
 import pytest
 
-from workshop_desk.domain.ballot_texts import provenance, provisional, provisional_note
+from workshop_desk.domain import ballot_texts
+from workshop_desk.domain.ballot_texts import provisional, provisional_note
+from workshop_desk.domain.counting import count
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source
 from workshop_desk.domain.voting import (
     Ballot,
@@ -26,6 +28,12 @@ def ballot(method: BallotMethod = BallotMethod.DOTS, **fields: object) -> Ballot
     settings = DotSettings() if method == BallotMethod.DOTS else default_settings(method)
     found = Ballot(7, 1, "Priorités", method, settings, BallotStatus.CLOSED, revealed=True, options=OPTIONS)
     return replace(found, **fields)  # type: ignore[arg-type]
+
+
+def provenance(found: Ballot, votes: Votes, _: object) -> str:
+    """What a document says of these votes, once counted as the minutes count them."""
+    result = count(found.method, found.settings, found.options, votes, found.criteria, check=False)
+    return ballot_texts.provenance(found, result, _)  # type: ignore[arg-type]
 
 
 def dot_papers(count: int, dots: int, source: Source = Source.CONSOLE) -> tuple[BallotPaper, ...]:

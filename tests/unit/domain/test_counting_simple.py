@@ -46,8 +46,8 @@ def test_dots_from_papers_and_a_board_are_merged_with_their_provenance():
     assert scores(result) == [(1, "Mobilité", 7), (2, "Emploi", 4), (2, "Commerce", 4), (4, "Culture", 1)]
     assert [row.tied for row in result.rows] == [False, True, True, False]
     assert result.row(1).by_source == {Source.CONSOLE: 2, Source.PHONE: 1, Source.PAPER: 4}
-    assert result.sources == (SourceCount(Source.CONSOLE, 2, 0), SourceCount(Source.PAPER, 0, 7),
-                              SourceCount(Source.PHONE, 1, 0))
+    assert result.sources == (SourceCount(Source.CONSOLE, 2, 0, marked=6), SourceCount(Source.PAPER, 0, 7),
+                              SourceCount(Source.PHONE, 1, 0, marked=3))
     assert result.voters == 3
     assert [row.label for row in result.winners] == ["Mobilité"]
 

@@ -1,5 +1,6 @@
 """The Word minutes of a sitting and the programme report, read back with python-docx."""
 
+import datetime as dt
 import io
 from dataclasses import replace
 from pathlib import Path
@@ -36,8 +37,8 @@ def _table_after(document: Document, first_header: str) -> list[list[str]]:
 def test_the_minutes_hold_every_section_in_order(tmp_path):
     document = _write(tmp_path)
     assert _headings(document, 1) == ["Context and objectives", "Attendance", "Agenda as planned and as run",
-                                      "Contributions and results", "Decisions", "Priorities", "Action plan",
-                                      "Annexes: every contribution"]
+                                      "Contributions and results", "Decisions and next steps", "Priorities",
+                                      "Action plan", "Annexes: every contribution"]
     assert _headings(document, 2) == ["Those present", "Apologies", "Rounds", "Table ronde des élus",
                                       "Idées en petits groupes", "Vote par gommettes", "Décision", "All ideas",
                                       "All questions"]
@@ -273,3 +274,39 @@ def test_the_action_plan_totals_its_budgets_in_euros(tmp_path, language, total):
                      if rows(t)[0][0] in ("What", "Action")))
     assert plan[-1][0] == "Total" and plan[-1][3] == total
     assert plan[2][4] == {"fr": "En cours", "en": "In progress"}[language]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_record_of_decisions_lists_outcomes_priorities_next_steps_and_the_next_meeting(tmp_path, language):
+    following = replace(report().sittings[0].sitting, id=3, title="Comité de pilotage", date=dt.date(2027, 3, 9),
+                        start_time=dt.time(9, 30), end_time=None, venue="Hôtel de ville")
+    sitting = replace(report().sittings[0], next_sitting=following)
+    paragraphs = [p.text for p in _write(tmp_path, replace(report(), sittings=(sitting,)), language).paragraphs]
+    start = next(n for n, text in enumerate(paragraphs) if text in ("Decisions and next steps",
+                                                                    "Relevé de décisions et suites") and n > 20)
+    record = paragraphs[start:]
+    if language == "fr":
+        assert "Créer une pépinière d'artisans — Adopté avec réserves" in record
+        assert "Priorités retenues\xa0:" in record and "Suites à donner\xa0:" in record
+        assert "Ouvrir une pépinière — Ville — service économique, d'ici le 30/09/2027" in record
+        assert "Prochaine réunion\xa0: Comité de pilotage, mardi 9 mars 2027 9\xa0h\xa030, Hôtel de ville" in record
+    else:
+        assert "Créer une pépinière d'artisans — Adopted with concerns" in record
+        assert "Priorities retained:" in record and "Next steps:" in record
+        assert "Ouvrir une pépinière — Ville — service économique, by 30/09/2027" in record
+        assert "Next meeting: Comité de pilotage, Tuesday 9 March 2027 09:30, Hôtel de ville" in record
+    assert record.index("Locaux et ateliers") < record.index("Formation")  # the priorities, in their order
+
+
+def test_the_next_meeting_is_the_next_dated_sitting():
+    from workshop_desk.services.deliverables import next_sitting
+
+    base = report().sittings[0].sitting
+    day = dt.date(2027, 2, 2)
+    later_same_day = replace(base, id=5, date=day, start_time=dt.time(18, 0))
+    next_week = replace(base, id=6, date=day + dt.timedelta(days=7))
+    undated = replace(base, id=7, date=None)
+    earlier = replace(base, id=8, date=day - dt.timedelta(days=1))
+    found = [base, next_week, undated, later_same_day, earlier]
+    assert next_sitting(found, replace(base, date=day, start_time=dt.time(14, 0))) == later_same_day
+    assert next_sitting(found, next_week) is None and next_sitting(found, undated) is None

@@ -130,8 +130,9 @@ def test_votes_from_several_sources_are_merged_with_their_provenance(ws, sitting
                                                          ("Emploi des jeunes", 4)]
     assert result.rows[0].rank == result.rows[1].rank == 1 and result.rows[0].tied
     assert result.row(mobility).by_source == {Source.CONSOLE: 2, Source.PAPER: 5}
-    assert result.sources == (SourceCount(Source.CONSOLE, 1, 0), SourceCount(Source.PAPER, 1, 9),
-                              SourceCount(Source.PHONE, 1, 0))
+    assert [(s.source, s.ballots, s.tallied) for s in result.sources] == [
+        (Source.CONSOLE, 1, 0), (Source.PAPER, 1, 9), (Source.PHONE, 1, 0)]
+    assert result.sources[0].marked == result.sources[2].marked == 3
     assert [p.voter for p in ws.ballots.votes(ballot.id).papers] == ["1", "2", "17"]
 
 
@@ -214,7 +215,7 @@ def test_import_a_messy_workbook(ws, sitting, tmp_path):
     assert (len(reading.papers), reading.ignored_columns, reading.unknown_groups) == (3, ("Commentaire",), ("Élus",))
     result = ws.ballots.result(ballot.id)
     assert result.row(ids(ballot)[0]).score == 3 and result.row(ids(ballot)[1]).score == 4.5
-    assert result.sources == (SourceCount(Source.IMPORT, 3, 0),)
+    assert result.sources == (SourceCount(Source.IMPORT, 3, 0, marked=20),)
     split = ws.ballots.result(ballot.id, by_group=True).groups
     assert sorted(g.group_id or 0 for g in split) == [0, *sorted(g.id for g in ws.programmes.groups()[:2])]
     again = ws.ballots.import_file(ballot.id, path)  # the same file twice replaces, never doubles
