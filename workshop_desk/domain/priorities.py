@@ -3,8 +3,10 @@ over the programme's sittings, and actions with their indicators."""
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from difflib import SequenceMatcher
 
 from workshop_desk.domain import schulze_texts, validation
 from workshop_desk.domain.counting_grid import ELIRE_CRITERIA
@@ -61,17 +63,23 @@ class PriorityDraft:
 
 @dataclass(frozen=True, slots=True)
 class ConsolidatedPriority:
-    """A priority retained by one or more sittings: the same title (accents and case aside) is one priority."""
+    """A priority retained by one or more sittings (titles that name the same thing are one priority)."""
 
     rank: int
     title: str
     sitting_ids: tuple[int, ...]
     positions: tuple[int, ...]  # its place (1 = first) in each of those sittings' lists
     priorities: tuple[Priority, ...]
+    support: float | None = None  # its shares of the points given in its votes, summed (None: no such share)
 
     @property
     def mean_position(self) -> float:
         return sum(self.positions) / len(self.positions)
+
+    @property
+    def sittings(self) -> int:
+        """How many sittings retained it (one that retained it twice, under two near titles, counts once)."""
+        return len(set(self.sitting_ids))
 
 
 def standing_of(ballot_title: str, row: ResultRow, result: Result) -> VoteStanding:
@@ -148,26 +156,56 @@ def clean_priority(draft: PriorityDraft) -> dict[str, object]:
             "score": draft.score}
 
 
-def _consolidation_key(item: ConsolidatedPriority) -> tuple[int, float]:
-    return -len(item.sitting_ids), item.mean_position
+# Words that say nothing of what a priority is about, in either language: left out when titles are compared.
+_EMPTY_WORDS = frozenset(("a", "an", "and", "at", "au", "aux", "d", "de", "des", "du", "en", "et", "for", "in", "l",
+                          "la", "le", "les", "of", "on", "par", "pour", "sur", "the", "to", "un", "une"))
+_WORD = re.compile(r"[a-z0-9]+")
+SAME_TITLE = 0.85  # titles this alike (difflib's ratio, accents and case aside) are one priority: a typo, a plural
+
+
+def _words(title: str) -> frozenset[str]:
+    """The words that carry a title's meaning, singular: 'Les mobilités douces' → {'mobilite', 'douce'}."""
+    return frozenset(word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+                     for word in _WORD.findall(fold(title)) if word not in _EMPTY_WORDS)
+
+
+def same_priority(first: str, second: str) -> bool:
+    """Whether two sittings' titles name the same priority: the same meaningful words ('Emploi des jeunes' and
+    "L'emploi des jeunes"), or nearly the same text ('Mobilité douce', 'Mobilités douces')."""
+    a, b = fold(first), fold(second)
+    words = _words(first)
+    return a == b or (bool(words) and words == _words(second)) or SequenceMatcher(None, a, b).ratio() >= SAME_TITLE
+
+
+def _consolidation_key(item: ConsolidatedPriority) -> tuple[int, float, float]:
+    return -item.sittings, -(item.support or 0.0), item.mean_position
 
 
 def consolidate(priorities: Iterable[Priority], sitting_order: Sequence[int]) -> tuple[ConsolidatedPriority, ...]:
-    """One list over the programme: priorities with the same title merged; the ones more sittings retained first,
-    then the ones placed higher on average. Equal on both: equal rank."""
+    """One list over the programme: the same priority retained by several sittings is one (`same_priority`); the
+    ones more sittings retained come first, then those with more support in their votes (their shares summed),
+    then the ones placed higher on average. Equal on all three: equal rank."""
     place = {sitting_id: index for index, sitting_id in enumerate(sitting_order)}
-    merged: dict[str, list[Priority]] = {}
+    groups: list[list[Priority]] = []
     for priority in sorted(priorities, key=lambda p: (place.get(p.sitting_id, len(place)), p.position)):
-        merged.setdefault(fold(priority.title), []).append(priority)
-    items = [ConsolidatedPriority(0, group[0].title, tuple(p.sitting_id for p in group),
-                                 tuple(p.position + 1 for p in group), tuple(group)) for group in merged.values()]
-    items.sort(key=_consolidation_key)
+        group = next((g for g in groups if same_priority(g[0].title, priority.title)), None)
+        if group is None:
+            groups.append([priority])
+        else:
+            group.append(priority)
+    items = sorted((_consolidated(group) for group in groups), key=_consolidation_key)
     ranked: list[ConsolidatedPriority] = []
     for index, item in enumerate(items):
         tied = ranked and _consolidation_key(ranked[-1]) == _consolidation_key(item)
-        rank = ranked[-1].rank if tied else index + 1
-        ranked.append(ConsolidatedPriority(rank, item.title, item.sitting_ids, item.positions, item.priorities))
+        ranked.append(replace(item, rank=ranked[-1].rank if tied else index + 1))
     return tuple(ranked)
+
+
+def _consolidated(group: Sequence[Priority]) -> ConsolidatedPriority:
+    shares = [p.standing.share for p in group if p.standing is not None and p.standing.share is not None]
+    return ConsolidatedPriority(0, group[0].title, tuple(p.sitting_id for p in group),
+                                tuple(p.position + 1 for p in group), tuple(group),
+                                sum(shares) if shares else None)
 
 
 # --- The action plan ----------------------------------------------------------------------------------------

@@ -181,10 +181,10 @@ def _programme(m: Minutes, report: ProgrammeReport) -> None:
         _sitting(m, report, sitting, level=2)
     if m.options.wants(PRIORITIES) and report.consolidated:
         m.heading(_("Consolidated priorities"), 1, new_page=True)
-        titles = {s.sitting.id: s.sitting.title for s in report.sittings}
-        m.table([14.0, m.width - 14.0 - 70.0, 70.0], [_("Rank"), _("Priority"), _("Sittings")],
-                [[str(c.rank), c.title, ", ".join(titles.get(i, "") for i in c.sitting_ids)]
-                 for c in report.consolidated], figures=0)
+        m.paragraph(_("The same priority retained by several sittings is listed once; those retained by more "
+                      "sittings come first, then those with more support in their votes."))
+        m.table([14.0, m.width - 14.0 - 80.0, 80.0], [_("Rank"), _("Priority"), _("Retained by (share of the vote)")],
+                [[str(c.rank), c.title, sections.retained_by(m, c, report)] for c in report.consolidated], figures=0)
     if m.options.wants(ACTIONS):
         sections.action_plan(m, report.actions, report.priority_titles(), 1, new_page=True)
     if m.options.wants(ANNEXES):

@@ -23,8 +23,8 @@ from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION, ConsentOutc
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod, ItemKind
 from workshop_desk.domain.ideas import Idea, Question, split_questions
 from workshop_desk.domain.models import Participant
-from workshop_desk.domain.priorities import Action, Priority, action_status_label, why
-from workshop_desk.domain.report import BallotReport, ReportOptions, SittingReport
+from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Priority, action_status_label, why
+from workshop_desk.domain.report import BallotReport, ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import ahead_note, place_text, undecided_note, winners_note
 from workshop_desk.domain.speaking import spoken_seconds
 from workshop_desk.domain.voting import Result, ResultRow, method_label
@@ -412,7 +412,7 @@ def ranking_table(m: Minutes, result: Result) -> None:
 
 def _outcome(row: ResultRow, _: Translate) -> str:
     found = str(row.extra.get("outcome") or "")
-    return outcome_label(ConsentOutcome(found), _) if found else ""
+    return outcome_label(ConsentOutcome(found), _) if found in set(ConsentOutcome) else ""
 
 
 def decisions(m: Minutes, report: SittingReport, level: int) -> None:
@@ -471,6 +471,17 @@ def _provisional_why(m: Minutes, priority: Priority, provisional: bool) -> str:
     """Why the priority was retained, and a word when the vote it came from is not final."""
     text = why(priority, m._, m._.number)
     return f"{text} ({provisional_mark(m._)})" if provisional else text
+
+
+def retained_by(m: Minutes, item: ConsolidatedPriority, report: ProgrammeReport) -> str:
+    """'Atelier santé (35 %)' for each sitting that retained the priority, one a line."""
+    titles = {s.sitting.id: s.sitting.title for s in report.sittings}
+    lines = []
+    for priority in item.priorities:
+        share = priority.standing.share if priority.standing is not None else None
+        title = titles.get(priority.sitting_id, "")
+        lines.append(f"{title} ({percent(share, m.language)})" if share is not None else title)
+    return "\n".join(dict.fromkeys(lines))
 
 
 def action_plan(m: Minutes, actions: Sequence[Action], priorities: Mapping[int, str], level: int,

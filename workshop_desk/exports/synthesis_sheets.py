@@ -216,9 +216,9 @@ def priorities(_: Translate, report: ProgrammeReport) -> list[Sheet]:
         titles = {s.sitting.id: s.sitting.title for s in report.sittings}
         consolidated = Sheet("Consolidated", _("Consolidated priorities"),
                              [(_("Rank"), INTEGER, 6), (_("Priority"), TEXT, 44), (_("Sittings"), TEXT, 60),
-                              (_("Number of sittings"), INTEGER, 11)])
-        consolidated.rows = [[c.rank, c.title, ", ".join(titles.get(i, "") for i in c.sitting_ids),
-                              len(c.sitting_ids)] for c in report.consolidated]
+                              (_("Number of sittings"), INTEGER, 11), (_("Support (vote shares summed)"), PERCENT, 13)])
+        consolidated.rows = [[c.rank, c.title, ", ".join(dict.fromkeys(titles.get(i, "") for i in c.sitting_ids)),
+                              c.sittings, c.support] for c in report.consolidated]
         found.append(consolidated)
     return found
 

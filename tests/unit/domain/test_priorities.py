@@ -7,9 +7,11 @@ from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.priorities import (
     ActionDraft,
     Priority,
+    VoteStanding,
     clean_action,
     consolidate,
     phrase_standing,
+    same_priority,
     standing_of,
 )
 from workshop_desk.domain.validation import ValidationError
@@ -32,6 +34,35 @@ def test_consolidation_puts_first_what_more_sittings_retained_then_what_they_pla
         (1, "Commerce", (20, 30), (2, 1)),
         (4, "Culture", (30,), (3,))]
     assert consolidated[0].mean_position == 1.5
+
+
+def supported(pid: int, sitting: int, position: int, title: str, share: float) -> Priority:
+    standing = VoteStanding("Vote", position + 1, 5, 20, share=share)
+    return Priority(pid, sitting, position, title, "dots", share * 100, standing=standing)
+
+
+def test_the_same_priority_under_near_titles_is_one_with_its_support_summed_and_its_sittings_counted_once():
+    priorities = [supported(1, 10, 0, "Mobilité douce", 0.30), supported(2, 10, 1, "L'emploi des jeunes", 0.25),
+                  supported(3, 20, 0, "Emploi des jeunes", 0.40), supported(4, 20, 1, "Mobilités douces", 0.20),
+                  supported(5, 30, 0, "Commerce de proximité", 0.55), supported(6, 30, 1, "Mobilite douce", 0.15),
+                  supported(7, 30, 2, "Locaux et ateliers", 0.05),
+                  supported(8, 40, 0, "Requalification des locaux vacants", 0.6)]
+    found = consolidate(priorities, [10, 20, 30, 40])
+    assert [(c.rank, c.title, c.sittings, round(c.support or 0, 2)) for c in found] == [
+        (1, "Mobilité douce", 3, 0.65),  # three sittings, under three spellings
+        (2, "L'emploi des jeunes", 2, 0.65),
+        (3, "Requalification des locaux vacants", 1, 0.6),  # a word in common is not the same priority
+        (4, "Commerce de proximité", 1, 0.55),
+        (5, "Locaux et ateliers", 1, 0.05)]
+    assert len({c.rank for c in found}) == len(found)  # support and places break the ties
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    ("Emploi des jeunes", "emploi des JEUNES", True), ("Mobilité douce", "Mobilités douces", True),
+    ("Tiers-lieu", "Tiers lieu", True), ("Accès aux soins", "Attirer les professionnels", False),
+    ("Locaux et ateliers", "Requalification des locaux vacants", False), ("Culture", "Commerce", False)])
+def test_which_titles_name_the_same_priority(first, second, same):
+    assert same_priority(first, second) is same
 
 
 def justification(ballot: str, method: BallotMethod, row: ResultRow, result: Result, language: str = "en") -> str:

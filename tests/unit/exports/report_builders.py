@@ -12,7 +12,7 @@ from workshop_desk.domain.counting import count
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ItemKind, Source
 from workshop_desk.domain.ideas import Idea, Question, Theme
 from workshop_desk.domain.models import AgendaItem
-from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Indicator, Priority
+from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Indicator, Priority, VoteStanding
 from workshop_desk.domain.report import BallotReport, ProgrammeReport, SittingReport
 from workshop_desk.domain.rounds import TimedRound
 from workshop_desk.domain.speaking import SpeakingTurn
@@ -99,7 +99,8 @@ def ranked_report() -> ProgrammeReport:
     return replace(report(), sittings=(replace(sitting_report(), ballots=(ranking(),)),))
 
 
-PRIORITIES = (Priority(100, 2, 0, "Locaux et ateliers", "dots", 8.0, "Premier au vote"),
+PRIORITIES = (Priority(100, 2, 0, "Locaux et ateliers", "dots", 8.0, "Premier au vote",
+                       standing=VoteStanding("Priorités de la filière", 1, 3, 3, share=0.4)),
               Priority(101, 2, 1, "Formation", "dots", 7.0, "Deuxième"))
 ACTIONS = (Action(110, 1, "Ouvrir une pépinière", "Dix ateliers", "Ville — service économique",
                   "Chambre de métiers", dt.date(2027, 9, 30), 12000.0, sitting_id=2, priority_id=100,
@@ -128,6 +129,6 @@ def report(logo: bytes | None = None) -> ProgrammeReport:
 def programme_report() -> ProgrammeReport:
     """Two sittings (the second an empty plenary), consolidated priorities and the whole action plan."""
     plenary = SittingReport(sitting(id=3, title="Plénière de restitution", date=dt.date(2027, 3, 1), objectives=""))
-    consolidated = (ConsolidatedPriority(1, "Locaux et ateliers", (2,), (1,), (PRIORITIES[0],)),
+    consolidated = (ConsolidatedPriority(1, "Locaux et ateliers", (2,), (1,), (PRIORITIES[0],), 0.4),
                     ConsolidatedPriority(2, "Formation", (2,), (2,), (PRIORITIES[1],)))
     return replace(report(), sittings=(sitting_report(), plenary), consolidated=consolidated, whole_programme=True)

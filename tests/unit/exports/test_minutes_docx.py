@@ -217,8 +217,9 @@ def test_programme_report_has_a_chapter_per_sitting(tmp_path):
                         "Consolidated priorities", "Action plan", "Annexes: every contribution"]
     assert "Attendance" in _headings(document, 2) and "Contributions and results" in _headings(document, 2)
     assert _table_after(document, "Rank")[0] == ["Rank", "Option", "Score"]
-    consolidated = next(rows(t) for t in document.tables if rows(t)[0] == ["Rank", "Priority", "Sittings"])
-    assert consolidated[1] == ["1", "Locaux et ateliers", "Atelier santé"]
+    consolidated = next(rows(t) for t in document.tables
+                        if rows(t)[0] == ["Rank", "Priority", "Retained by (share of the vote)"])
+    assert consolidated[1] == ["1", "Locaux et ateliers", "Atelier santé (40%)"]
     texts = [p.text for p in document.paragraphs]
     title = texts.index("Plan économique du quartier Gare-Confluence")
     assert texts[title + 1] == "Programme report"

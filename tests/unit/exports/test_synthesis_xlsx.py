@@ -189,7 +189,9 @@ def test_speakers_are_unnamed_when_names_are_left_out(tmp_path):
 
 def test_priorities_actions_and_timings(tmp_path):
     workbook = written(tmp_path, report())
-    assert table(workbook, "Priorities")[1] == ["Atelier santé", 1, "Locaux et ateliers", "Premier au vote", 8]
+    assert table(workbook, "Priorities")[1] == [
+        "Atelier santé", 1, "Locaux et ateliers",
+        "Dot voting “Priorités de la filière”: rank 1 of 3, score 8, 3 ballots. Premier au vote", 8]
     actions = table(workbook, "Actions")
     assert actions[1][:4] == ["Ouvrir une pépinière", "Dix ateliers", "Ville — service économique",
                               "Chambre de métiers"]
@@ -233,7 +235,7 @@ def test_the_programme_synthesis_consolidates(tmp_path):
     assert "Consolidated priorities" in workbook.sheetnames and "People by group" in workbook.sheetnames
     assert workbook["Summary"]["A2"].value == "Whole programme"
     assert column(workbook, "Summary", "Sitting") == ["Atelier santé", "Plénière de restitution"]
-    assert table(workbook, "Consolidated")[1] == [1, "Locaux et ateliers", "Atelier santé", 1]
+    assert table(workbook, "Consolidated")[1] == [1, "Locaux et ateliers", "Atelier santé", 1, 0.4]
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
