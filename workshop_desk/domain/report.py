@@ -69,6 +69,14 @@ class SittingReport:
                     found[idea_id] = found.get(idea_id, 0.0) + row.score
         return found
 
+    @property
+    def held(self) -> bool:
+        """Whether the sitting has taken place (run, signed in, or something contributed or voted): else its
+        document is an invitation with the agenda as planned."""
+        return bool(self.sitting.run_started_at or any(item.actual_start for item in self.items) or self.ideas or
+                    self.questions or self.turns or self.priorities or any(e.result.sources for e in self.ballots)
+                    or any(e.attendance and e.attendance.status == "present" for e in self.roster))
+
     def provisional_ballots(self) -> frozenset[int]:
         """The ballots whose result may still change or that the room has not seen (marked so where they appear)."""
         return frozenset(entry.ballot.id for entry in self.ballots if provisional(entry.ballot))

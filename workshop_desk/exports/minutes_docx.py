@@ -28,6 +28,7 @@ from workshop_desk.domain.report import (
 )
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports import minutes_sections as sections
+from workshop_desk.exports import minutes_summary as summary
 from workshop_desk.exports.attendance_docx import add_details, add_page_furniture, add_styles
 from workshop_desk.exports.minutes_sections import Minutes, Translate, number
 from workshop_desk.i18n import translator
@@ -38,12 +39,19 @@ PAGE = base.PageSetup(top=20.0, bottom=20.0, left=20.0, right=20.0, header=10.0,
 def write_minutes(path: Path, report: ProgrammeReport, language: str, options: ReportOptions) -> Path:
     """Write the minutes of the report's sitting, or the programme's consolidated report; returns `path`."""
     _ = translator(language)
-    title = _("Programme report") if report.whole_programme else _("Minutes")
+    invitation = not report.whole_programme and not report.sittings[0].held
+    title = _("Programme report") if report.whole_programme else _("Invitation and agenda") if invitation else \
+        _("Minutes")
     document = base.new_document(language, f"{title} — {report.programme.title}", PAGE)
     _set_up(document)
     m = Minutes(document, add_styles(document), _, language, options, PAGE.text_width)
     _cover(m, report, title)
+    if invitation:  # a sitting yet to come: what the invited need, no empty headings
+        summary.invitation(m, report, report.sittings[0])
+        add_page_furniture(document, _, _header(_, report, language), "", m.styles)
+        return base.save_atomically(document, path)
     contents = _contents_placeholder(m)
+    summary.essentials(m, report)
     if report.whole_programme:
         _programme(m, report)
     else:
@@ -178,6 +186,8 @@ def _programme(m: Minutes, report: ProgrammeReport) -> None:
                                             base.times(sitting.sitting, m.language), sitting.sitting.venue) if part)
         if when:
             m.paragraph(when)
+        if not sitting.held:
+            m.paragraph(_("This sitting has not taken place yet."))
         _sitting(m, report, sitting, level=2)
     if m.options.wants(PRIORITIES) and report.consolidated:
         m.heading(_("Consolidated priorities"), 1, new_page=True)

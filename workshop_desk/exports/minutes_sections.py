@@ -8,7 +8,7 @@ from copy import deepcopy
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
@@ -148,6 +148,10 @@ class Minutes:
         # next page. The paragraph that follows keeps its distance instead (see `_spaced`).
         self._after_table = True
         return table
+
+    def page_break(self) -> None:
+        self.document.add_paragraph(style=self.normal).add_run().add_break(WD_BREAK.PAGE)
+        self._after_table = False
 
     def _spaced(self, paragraph: Paragraph) -> Paragraph:
         if self._after_table:
@@ -382,7 +386,7 @@ def ballot_result(m: Minutes, entry: BallotReport) -> None:
     if ballot.method == BallotMethod.CONSENT:
         rows = [[row.label, *(number(float(row.extra.get(key) or 0), m.language) for key in (AGREE, CONCERNS,
                                                                                                 OBJECTION)),
-                 _outcome(row, _)] for row in result.rows]
+                 outcome_text(row, _)] for row in result.rows]
         m.table([m.width - 3 * 22.0 - 40.0, 22.0, 22.0, 22.0, 40.0],
                 [_("Proposal"), _("Agree"), _("Concerns"), _("Objections"), _("Outcome")], rows, figures=3)
         return
@@ -410,7 +414,7 @@ def ranking_table(m: Minutes, result: Result) -> None:
             m.paragraph(note)
 
 
-def _outcome(row: ResultRow, _: Translate) -> str:
+def outcome_text(row: ResultRow, _: Translate) -> str:
     found = str(row.extra.get("outcome") or "")
     return outcome_label(ConsentOutcome(found), _) if found in set(ConsentOutcome) else ""
 
@@ -420,14 +424,14 @@ def decisions(m: Minutes, report: SittingReport, level: int) -> None:
     steps (this sitting's actions, with who and by when) and the next meeting."""
     consents = [entry for entry in report.ballots if entry.ballot.method == BallotMethod.CONSENT and
                 entry.result.sources]
-    steps = _next_steps(m, report)
+    steps = next_steps(m, report)
     if not consents and not report.priorities and not steps:
         return
     _ = m._
     m.heading(_("Decisions and next steps"), level)
     for entry in consents:
         for row in entry.result.rows:
-            m.bullets([f"{row.label} — {_outcome(row, _)}"])
+            m.bullets([f"{row.label} — {outcome_text(row, _)}"])
             for comment in row.comments:
                 m.paragraph(f"«\u00a0{comment.text}\u00a0»" if m.language == "fr" else f"“{comment.text}”")
     if report.priorities:
@@ -438,7 +442,7 @@ def decisions(m: Minutes, report: SittingReport, level: int) -> None:
         m.bullets(steps)
 
 
-def _next_steps(m: Minutes, report: SittingReport) -> list[str]:
+def next_steps(m: Minutes, report: SittingReport) -> list[str]:
     """'Open a nursery — Ville, by 30/09/2027' for each action of the sitting; then the next meeting."""
     _ = m._
     steps = []

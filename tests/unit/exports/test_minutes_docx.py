@@ -36,7 +36,8 @@ def _table_after(document: Document, first_header: str) -> list[list[str]]:
 
 def test_the_minutes_hold_every_section_in_order(tmp_path):
     document = _write(tmp_path)
-    assert _headings(document, 1) == ["Context and objectives", "Attendance", "Agenda as planned and as run",
+    assert _headings(document, 1) == ["Key points", "Context and objectives", "Attendance",
+                                      "Agenda as planned and as run",
                                       "Contributions and results", "Decisions and next steps", "Priorities",
                                       "Action plan", "Annexes: every contribution"]
     assert _headings(document, 2) == ["Those present", "Apologies", "Rounds", "Table ronde des élus",
@@ -57,7 +58,7 @@ def test_cover_header_footer_and_contents(tmp_path):
     assert "Page 1 of 1" in footer_text(document)
     assert any(code.startswith("TOC") for code in field_codes(document.element.body))
     toc = [p.text for p in document.paragraphs if p.style is not None and p.style.name in ("toc 1", "toc 2")]
-    assert toc[:3] == ["Context and objectives", "Attendance", "Those present"]
+    assert toc[:3] == ["Key points", "Context and objectives", "Attendance"]
     update = document.settings.element.find(qn("w:updateFields"))
     assert update is not None and update.get(qn("w:val")) == "true"
 
@@ -178,7 +179,7 @@ def test_sections_can_be_left_out(tmp_path):
 def test_absent_data_leaves_no_empty_section(tmp_path):
     bare = replace(report(), sittings=(SittingReport(report().sittings[0].sitting),), actions=())
     document = _write(tmp_path, bare)
-    assert _headings(document, 1) == ["Context and objectives"]  # the sitting's own objectives
+    assert _headings(document, 1) == ["Practical details", "Context and objectives"]  # an invitation: what is known
     assert not document.tables
 
 
@@ -213,7 +214,7 @@ def test_a_ranking_shows_the_pairs_schulze_leaves_undecided_tied(tmp_path):
 def test_programme_report_has_a_chapter_per_sitting(tmp_path):
     document = _write(tmp_path, programme_report())
     headings = _headings(document, 1)
-    assert headings == ["Context and objectives", "Atelier santé", "Plénière de restitution",
+    assert headings == ["Key points", "Context and objectives", "Atelier santé", "Plénière de restitution",
                         "Consolidated priorities", "Action plan", "Annexes: every contribution"]
     assert "Attendance" in _headings(document, 2) and "Contributions and results" in _headings(document, 2)
     assert _table_after(document, "Rank")[0] == ["Rank", "Option", "Score"]
@@ -311,3 +312,44 @@ def test_the_next_meeting_is_the_next_dated_sitting():
     found = [base, next_week, undated, later_same_day, earlier]
     assert next_sitting(found, replace(base, date=day, start_time=dt.time(14, 0))) == later_same_day
     assert next_sitting(found, next_week) is None and next_sitting(found, undated) is None
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_key_points_come_first_with_attendance_priorities_decisions_and_next_steps(tmp_path, language):
+    found = _write(tmp_path, language=language).paragraphs
+    paragraphs = [p.text for p in found]
+    start = next(n for n, p in enumerate(found) if p.style is not None and p.style.name == "Heading 1")
+    page = paragraphs[start:paragraphs.index({"fr": "Contexte et objectifs", "en": "Context and objectives"}[language],
+                                             start)]
+    if language == "fr":
+        assert "2 personnes présentes" in page and "Élus\xa0: 1" in page and "Habitants\xa0: 1" in page
+        assert "Priorités retenues" in page and "Créer une pépinière d'artisans — Adopté avec réserves" in page
+    else:
+        assert "2 people present" in page and "Élus: 1" in page
+        assert "Priorities retained" in page and "Next steps" in page
+    assert page.index("Locaux et ateliers") < page.index("Formation")
+    assert any(text.startswith("Ouvrir une pépinière") for text in page)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_sitting_not_yet_held_gives_an_invitation_with_its_agenda(tmp_path, language):
+    held = report().sittings[0]
+    items = tuple(replace(item, actual_start=None, actual_end=None, notes="") for item in held.items)
+    invited = tuple(e if e.attendance.status == AttendanceStatus.EXCUSED else
+                    replace(e, attendance=replace(e.attendance, status=AttendanceStatus.INVITED))
+                    for e in held.roster if e.attendance)
+    coming = SittingReport(held.sitting, items, roster=invited,
+                           ballots=tuple(replace(b, result=replace(b.result, sources=())) for b in held.ballots[:0]))
+    document = _write(tmp_path, replace(report(), sittings=(coming,)), language)
+    assert coming.held is False and held.held is True
+    headings = _headings(document, 1)
+    if language == "fr":
+        assert document.core_properties.title.startswith("Convocation et ordre du jour")
+        assert headings[:2] == ["Informations pratiques", "Contexte et objectifs"]
+        assert "Ordre du jour" in headings and "Personnes invitées" in headings
+    else:
+        assert headings == ["Practical details", "Context and objectives", "Agenda", "Invited people"]
+    text = all_text(document)
+    assert "Accueil" in text and "Moreau Léa" in text and "Fabre Ana" not in text  # the excused are not invited
+    for absent in ("Attendance", "Présences", "Contents", "Sommaire", "Key points", "L'essentiel"):
+        assert absent not in headings
