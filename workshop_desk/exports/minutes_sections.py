@@ -20,6 +20,7 @@ from workshop_desk.domain.agenda import TimedItem, timed_items
 from workshop_desk.domain.attendance import RosterEntry
 from workshop_desk.domain.ballot_texts import provenance, provisional_mark, provisional_note
 from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION, ConsentOutcome, outcome_label
+from workshop_desk.domain.counting_grid import criterion_key
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod, ItemKind
 from workshop_desk.domain.ideas import Idea, Question, split_questions
 from workshop_desk.domain.models import Participant
@@ -27,7 +28,7 @@ from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Priori
 from workshop_desk.domain.report import BallotReport, ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import ahead_note, place_text, undecided_note, winners_note
 from workshop_desk.domain.speaking import spoken_seconds
-from workshop_desk.domain.voting import Result, ResultRow, method_label
+from workshop_desk.domain.voting import CriteriaSettings, Result, ResultRow, method_label
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports.attendance_docx import Styles, by_name, display_name, header_row
 from workshop_desk.exports.attendance_report_docx import Counts, clock_time, count, counts_by_group, percent
@@ -392,12 +393,43 @@ def ballot_result(m: Minutes, entry: BallotReport) -> None:
         return
     if result.alternative is not None:
         ranking_table(m, result)
+    elif ballot.method == BallotMethod.CRITERIA:
+        grid_table(m, entry)
     else:
         rows = [[str(row.rank), row.label, number(row.score, m.language)] for row in result.rows]
         m.table([14.0, m.width - 14.0 - 30.0, 30.0], [_("Rank"), _("Option"), _("Score")], rows, figures=1)
     scored = [(row.label, row.score or 0.0) for row in result.rows if row.score is not None][:15]
     if scored:
         m.chart(scored)
+
+
+def grid_table(m: Minutes, entry: BallotReport) -> None:
+    """A multi-criteria grid (ELIRE) in full: how it works, each option's mean per criterion and its weighted total,
+    and where voters disagreed strongly."""
+    _ = m._
+    ballot, result = entry.ballot, entry.result
+    settings = ballot.settings
+    assert isinstance(settings, CriteriaSettings)
+    weights = ", ".join(f"{c.name} ×{m._.number(c.weight)}" for c in ballot.criteria)
+    m.paragraph(_("Each participant scored every option on each criterion from {low} to {high}; an option's total "
+                  "adds up its mean score on each criterion times that criterion's weight ({weights}).").format(
+        low=settings.low, high=settings.high, weights=weights))
+    criteria = list(ballot.criteria)
+    side = min(20.0, (m.width - 14.0 - 50.0 - 24.0) / max(1, len(criteria)))
+    m.table([14.0, m.width - 14.0 - 24.0 - side * len(criteria), *(side for _c in criteria), 24.0],
+            [_("Rank"), _("Option"), *(c.name for c in criteria), _("Weighted total")],
+            [[str(row.rank), row.label, *(number(_mean(row.extra.get(criterion_key(c))), m.language)
+                                          for c in criteria), number(row.score, m.language)]
+             for row in result.rows], figures=len(criteria) + 1)
+    split = [row for row in result.rows if row.dissent]
+    if split:
+        m.paragraph(_("Strong disagreement among voters (scores far apart):"))
+        m.bullets([_("{option}: {criteria}").format(option=row.label, criteria=", ".join(row.dissent))
+                   for row in split])
+
+
+def _mean(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
 
 
 def ranking_table(m: Minutes, result: Result) -> None:

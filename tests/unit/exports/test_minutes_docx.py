@@ -353,3 +353,29 @@ def test_a_sitting_not_yet_held_gives_an_invitation_with_its_agenda(tmp_path, la
     assert "Accueil" in text and "Moreau Léa" in text and "Fabre Ana" not in text  # the excused are not invited
     for absent in ("Attendance", "Présences", "Contents", "Sommaire", "Key points", "L'essentiel"):
         assert absent not in headings
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_an_elire_grid_is_printed_in_full_with_its_weights_averages_and_disagreements(tmp_path, language):
+    from workshop_desk.domain.counting import count
+    from workshop_desk.domain.enums import BallotMethod
+    from workshop_desk.domain.report import BallotReport
+    from workshop_desk.domain.voting import Ballot, BallotPaper, CriteriaSettings, Criterion, Mark, Option, Votes
+
+    options = (Option(1, "Pépinière"), Option(2, "Fablab"))
+    criteria = (Criterion(11, "Emploi", 2.0), Criterion(12, "Impact", 1.0))
+    ballot = Ballot(9, 2, "Grille ELIRE", BallotMethod.CRITERIA, CriteriaSettings(1, 5), BallotStatus.CLOSED,
+                    revealed=True, options=options, criteria=criteria)
+    papers = (BallotPaper("1", (Mark(1, 5, 11), Mark(1, 4, 12), Mark(2, 1, 11), Mark(2, 3, 12))),
+              BallotPaper("2", (Mark(1, 5, 11), Mark(1, 4, 12), Mark(2, 5, 11), Mark(2, 3, 12))))
+    votes = Votes(papers)
+    entry = BallotReport(ballot, count(ballot.method, ballot.settings, options, votes, criteria), votes)
+    sitting = replace(report().sittings[0], ballots=(entry,))
+    document = _write(tmp_path, replace(report(), sittings=(sitting,)), language)
+    grid = next(rows(t) for t in document.tables if rows(t)[0][2:3] == ["Emploi"])
+    total = {"fr": "Total pondéré", "en": "Weighted total"}[language]
+    assert grid[0][2:] == ["Emploi", "Impact", total]
+    assert grid[1] == ["1", "Pépinière", "5", "4", "14"] and grid[2] == ["2", "Fablab", "3", "3", "9"]
+    text = all_text(document)
+    assert "Emploi ×2, Impact ×1" in text and ("de 1 à 5" in text if language == "fr" else "from 1 to 5" in text)
+    assert ("Fablab\xa0: Emploi" if language == "fr" else "Fablab: Emploi") in text  # scores 1 and 5: far apart
