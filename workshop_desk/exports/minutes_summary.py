@@ -1,6 +1,7 @@
 """The page up front of a compte rendu ('L'essentiel'), and the invitation written for a sitting not yet held."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from workshop_desk.domain.consent import ConsentOutcome
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod
@@ -39,10 +40,20 @@ def _sitting_lines(m: Minutes, report: ProgrammeReport, sitting: SittingReport) 
     decided = _decisions(m, sitting)
     if decided:
         found.append((_("Decisions"), decided))
-    steps = sections.next_steps(m, sitting)
+    steps = _steps(m, sitting)
     if steps:
         found.append((_("Next steps"), steps))
     return found
+
+
+def _steps(m: Minutes, sitting: SittingReport) -> list[str]:
+    """The actions in one line (the relevé de décisions lists them), then the next meeting."""
+    _ = m._
+    found = [_.n("{n} action with its lead and deadline (see the record of decisions)",
+                 "{n} actions with their leads and deadlines (see the record of decisions)",
+                 len(sitting.actions)).format(n=len(sitting.actions))] if sitting.actions else []
+    meeting = sections.next_steps(m, replace(sitting, actions=()))
+    return found + meeting
 
 
 def _attendance_lines(m: Minutes, report: ProgrammeReport, sitting: SittingReport) -> list[str]:
