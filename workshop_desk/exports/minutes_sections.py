@@ -411,17 +411,20 @@ def grid_table(m: Minutes, entry: BallotReport) -> None:
     settings = ballot.settings
     assert isinstance(settings, CriteriaSettings)
     criteria = list(ballot.criteria)
-    side = (m.width - 10.0 - 40.0 - 20.0) / max(1, len(criteria))
+    side = (m.width - 14.0 - 45.0 - 22.0) / max(1, len(criteria))
     # A criterion's name as a column heading only when its longest word fits (~1.9 mm a character): else "C1"...,
-    # named in the sentence above, rather than words cut mid-way.
+    # named in the sentence above, in narrow columns, rather than words cut mid-way.
     fits = all(len(word) * 1.9 <= side for c in criteria for word in c.name.split())
+    if not fits:
+        side = min(side, 14.0)
     headings = [c.name if fits else f"C{n}" for n, c in enumerate(criteria, start=1)]
-    weights = ", ".join(f"{c.name} ×{m._.number(c.weight)}" if fits else f"C{n} {c.name} ×{m._.number(c.weight)}"
-                        for n, c in enumerate(criteria, start=1))
+    weights = ", ".join(f"{c.name}\u00a0×{m._.number(c.weight)}" if fits else
+                        f"C{n}\u00a0{c.name}\u00a0×{m._.number(c.weight)}" for n, c in enumerate(criteria, start=1))
     m.paragraph(_("Each participant scored every option on each criterion from {low} to {high}; an option's total "
                   "adds up its mean score on each criterion times that criterion's weight ({weights}).").format(
         low=settings.low, high=settings.high, weights=weights))
-    m.table([10.0, 40.0, *(side for _c in criteria), 20.0], [_("Rank"), _("Option"), *headings, _("Weighted total")],
+    m.table([14.0, m.width - 14.0 - 22.0 - side * len(criteria), *(side for _c in criteria), 22.0],
+            [_("Rank"), _("Option"), *headings, _("Weighted total")],
             [[str(row.rank), row.label, *(number(_mean(row.extra.get(criterion_key(c))), m.language)
                                           for c in criteria), number(row.score, m.language)]
              for row in result.rows], figures=len(criteria) + 1)

@@ -378,5 +378,5 @@ def test_an_elire_grid_is_printed_in_full_with_its_weights_averages_and_disagree
     assert grid[0][2:] == ["Emploi", "Impact", total]
     assert grid[1] == ["1", "Pépinière", "5", "4", "14"] and grid[2] == ["2", "Fablab", "3", "3", "9"]
     text = all_text(document)
-    assert "Emploi ×2, Impact ×1" in text and ("de 1 à 5" in text if language == "fr" else "from 1 to 5" in text)
+    assert "Emploi\xa0×2, Impact\xa0×1" in text and ("de 1 à 5" in text if language == "fr" else "from 1 to 5" in text)
     assert ("Fablab\xa0: Emploi" if language == "fr" else "Fablab: Emploi") in text  # scores 1 and 5: far apart
