@@ -120,3 +120,28 @@ def test_overrun_is_shown_while_it_happens(qtbot: QtBot, window: MainWindow, she
     qtbot.waitUntil(lambda: "over" in panel.plan_label.text())
     assert panel.plan_label.text().startswith("02:0")
     assert "#C62828" in panel.clock_label.styleSheet()
+
+
+def test_notes_typed_while_an_item_runs_are_saved_on_leaving_and_undone(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_sitting(WORKSHOP)
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    panel = window.sitting_page.run_panel  # type: ignore[union-attr]
+    agenda = window.document.agenda(WORKSHOP)  # type: ignore[union-attr]
+    first = next(i for i in agenda.items if i.title == _current_title(window))
+    window.activateWindow()
+    panel.notes_edit.setFocus()
+    qtbot.waitUntil(panel.notes_edit.hasFocus)
+    qtbot.keyClicks(panel.notes_edit, "Accord sur un atelier commun")
+    assert window.document.agenda(WORKSHOP).items[0].notes == first.notes  # type: ignore[union-attr]  # not yet
+    qtbot.keyClick(panel.notes_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    saved = next(i for i in window.document.agenda(WORKSHOP).items if i.id == first.id)  # type: ignore[union-attr]
+    assert saved.notes == first.notes + "Accord sur un atelier commun"
+    qtbot.keyClicks(panel.notes_edit, " (suite)")
+    qtbot.keyClick(panel.notes_edit, Qt.Key.Key_PageDown)  # the remote's key still moves the run on...
+    assert _current_title(window) != first.title and panel.notes_edit.toPlainText() == ""
+    kept = next(i for i in window.document.agenda(WORKSHOP).items if i.id == first.id)  # type: ignore[union-attr]
+    assert kept.notes == first.notes + "Accord sur un atelier commun (suite)"  # ...once what was typed is saved
+    for _step in range(3):  # the move to the next item, then each save of the notes
+        window.document.undo_stack.undo()  # type: ignore[union-attr]
+    restored = next(i for i in window.document.agenda(WORKSHOP).items if i.id == first.id)  # type: ignore[union-attr]
+    assert restored.notes == first.notes

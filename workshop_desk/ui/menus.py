@@ -222,6 +222,8 @@ def _run(window: "MainWindow", command: str) -> None:
     if command == "reset" and not prompts.confirm(window, _("Clear the recorded start and end times of every "
                                                             "item of this sitting?")):
         return
+    if window.sitting_page is not None:  # notes being typed belong to the item running now: saved before it changes
+        window.sitting_page.run_panel.save_notes()
     try:
         _apply_run(document, sitting_id, command)
     except ValueError as error:

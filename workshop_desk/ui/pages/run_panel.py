@@ -1,11 +1,13 @@
 """Running a sitting live: the current item, its clock against plan, next and previous."""
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,6 +24,28 @@ from workshop_desk.ui.models.agenda_model import AgendaModel, Column
 TICK_MS = 250
 
 
+class NotesEdit(QPlainTextEdit):
+    """A few lines of notes that tell when the facilitator is done with them: on leaving, or on Ctrl+Return."""
+
+    left = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_id: int | None = None
+        self.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.left.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class RunPanel(QWidget):
     """Shows the run of one sitting. The buttons emit requests; the main window's actions (with
     their keyboard shortcuts) do the work, so that menu, keys and buttons behave the same."""
@@ -31,6 +55,7 @@ class RunPanel(QWidget):
     previous_requested = Signal()
     stop_requested = Signal()
     time_item_requested = Signal(str, int)  # title, planned minutes of the current item
+    notes_edited = Signal(object, str)  # the current AgendaItem, its notes as typed (saved by the sitting page)
     ticked = Signal(object)  # elapsed seconds of the current item, or None
 
     def __init__(self) -> None:
@@ -60,6 +85,12 @@ class RunPanel(QWidget):
         self.time_button.setToolTip(_("Put the current item's planned time on the round timer"))
         self.previous_button.setToolTip(_("Page Up or Ctrl+Left"))
         self.next_button.setToolTip(_("Page Down or Ctrl+Right"))
+        self.notes_label = QLabel(_("&Notes on this item, for the minutes:"))
+        self.notes_edit = NotesEdit()
+        self.notes_edit.setPlaceholderText(_("What was said or decided; saved when you leave the field "
+                                             "or press Ctrl+Return"))
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_label.setBuddy(self.notes_edit)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -84,6 +115,8 @@ class RunPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
+        layout.addWidget(self.notes_label)
+        layout.addWidget(self.notes_edit)
         layout.addWidget(self.view, 1)
 
     def _connect_signals(self) -> None:
@@ -93,6 +126,7 @@ class RunPanel(QWidget):
         self.stop_button.clicked.connect(self.stop_requested)
         self.time_button.clicked.connect(self._on_time_button_clicked)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self.notes_edit.left.connect(self.save_notes)
 
     def set_agenda(self, agenda: SittingAgenda | None) -> None:
         """Show this sitting's run state (the saved one)."""
@@ -103,12 +137,27 @@ class RunPanel(QWidget):
         if running and current and current.actual_start:
             self._clock = ItemClock(current.actual_start, utc_now, monotonic)
         self.model.set_agenda(agenda, utc_now())
+        self._show_notes(current)
         self._update_buttons(running)
         if running:
             self._timer.start()
         else:
             self._timer.stop()
         self._on_timer_timeout()
+
+    def _show_notes(self, item: AgendaItem | None) -> None:
+        """The current item's saved notes, unless the facilitator is typing in them (a tick must not wipe that)."""
+        self.notes_edit.setEnabled(item is not None)
+        moved_on = self.notes_edit.item_id != (item.id if item else None)
+        self.notes_edit.item_id = item.id if item else None
+        if moved_on or not self.notes_edit.hasFocus():
+            self.notes_edit.setPlainText(item.notes if item else "")
+
+    def save_notes(self) -> None:
+        """Ask for the notes typed to be saved, if they changed (on leaving the field, or before the run moves)."""
+        item = next((i for i in self._agenda.items if i.id == self.notes_edit.item_id), None) if self._agenda else None
+        if item is not None and self.notes_edit.toPlainText() != item.notes:
+            self.notes_edited.emit(item, self.notes_edit.toPlainText())
 
     def _on_time_button_clicked(self) -> None:
         item = self._current_item()

@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from workshop_desk.domain.enums import label
-from workshop_desk.domain.models import SittingAgenda, SittingDraft
+from workshop_desk.domain.models import AgendaItem, ItemDraft, SittingAgenda, SittingDraft
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, format_date
 from workshop_desk.ui import theme
@@ -91,6 +91,7 @@ class SittingPage(QWidget):
     def _connect_signals(self) -> None:
         self.form.edited.connect(self._on_form_edited)
         self.run_panel.time_item_requested.connect(self._on_run_panel_time_item_requested)
+        self.run_panel.notes_edited.connect(self._on_run_panel_notes_edited)
         self.speakers_panel.floor_given.connect(self.timer_panel.start_speaker)
         self.speakers_panel.floor_ended.connect(self.timer_panel.end_speaker)
         self.tables_page.round_started.connect(self._on_tables_page_round_started)
@@ -133,6 +134,15 @@ class SittingPage(QWidget):
             return
         try:
             self._document.update_sitting(self.sitting_id, draft)
+        except ValidationError as error:
+            self.status.show_error(str(error))
+            return
+        self.status.clear_error()
+
+    def _on_run_panel_notes_edited(self, item: AgendaItem, notes: str) -> None:
+        """The facilitator's notes on the item running, saved (and undoable) like any edit of the agenda."""
+        try:
+            self._document.update_item(item, ItemDraft(item.title, item.kind, item.planned_minutes, notes))
         except ValidationError as error:
             self.status.show_error(str(error))
             return
