@@ -120,7 +120,6 @@ class Question:
     sitting_id: int
     text: str
     asked_by: str = ""
-    answer: str = ""
     votes: int = 0
     answered: bool = False
     pinned: bool = False
@@ -129,6 +128,7 @@ class Question:
     participant_id: int | None = None
     source: Source = Source.CONSOLE
     created_at: dt.datetime | None = None
+    answer: str = ""  # what was answered, noted by the facilitator (may run over several paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
