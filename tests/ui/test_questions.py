@@ -64,7 +64,7 @@ def test_answered_hidden_and_deleted_questions_with_undo(qtbot: QtBot, window: M
     panel.table.selectRow(0)
     qtbot.keyClick(panel.table, Qt.Key.Key_H)
     assert "Hors sujet : le parking ?" not in texts(panel)
-    assert panel.summary.text() == "3 questions · 1 answered · 1 hidden"
+    assert panel.summary.text() == "3 questions · 1 answered · 1 off topic"
     panel.show_hidden_check.setChecked(True)
     assert texts(panel)[-1] == "Hors sujet : le parking ?"
     undo(qtbot, window)

@@ -52,6 +52,7 @@ class ProgrammePage(QWidget):
         self.objectives_edit.setMaximumHeight(140)
         self.logo_label = QLabel()
         self.logo_label.setFixedHeight(64)
+        self.logo_label.setWordWrap(True)  # "no logo…" in French is longer than the room beside the projector dock
         self.logo_button = QPushButton(_("Choose a &logo…"))
         self.logo_remove_button = QPushButton(_("Remove the logo"))
         logo = QHBoxLayout()
@@ -77,6 +78,7 @@ class ProgrammePage(QWidget):
         dates.addWidget(self.end_edit)
         dates.addStretch()
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label puts its field below, not cut
         form.addRow(_("&Title"), self.title_edit)
         form.addRow(_("&Client"), self.client_edit)
         form.addRow(_("Te&rritory"), self.territory_edit)

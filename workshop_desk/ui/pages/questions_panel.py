@@ -108,6 +108,8 @@ class QuestionsPanel(QWidget):
         self.asked_by_edit = QLineEdit()
         self.asked_by_edit.setPlaceholderText(_("Asked by (optional)"))
         self.asked_by_edit.setMaximumWidth(220)
+        hint = self.asked_by_edit.fontMetrics().horizontalAdvance(self.asked_by_edit.placeholderText()) + 24
+        self.asked_by_edit.setMinimumWidth(min(220, hint))  # the placeholder read whole, in French too
         self.add_button = QPushButton(_("Add"))
         self.model = QuestionsModel()
         self.table = QTableView()
@@ -148,11 +150,14 @@ class QuestionsPanel(QWidget):
         add.addWidget(self.text_edit, 1)
         add.addWidget(self.asked_by_edit)
         add.addWidget(self.add_button)
-        buttons = QHBoxLayout()
-        for button in (self.vote_button, self.answered_button, self.pin_button, self.hide_button, self.edit_button,
-                       self.delete_button):
+        buttons = QHBoxLayout()  # two rows: one is wider than the panel beside the projector dock in French
+        for button in (self.vote_button, self.answered_button, self.pin_button, self.hide_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        more = QHBoxLayout()
+        for button in (self.edit_button, self.delete_button):
+            more.addWidget(button)
+        more.addStretch()
         footer = QHBoxLayout()
         footer.addWidget(self.summary, 1)
         footer.addWidget(self.show_hidden_check)
@@ -162,6 +167,7 @@ class QuestionsPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addLayout(more)
         answer = QHBoxLayout()
         answer.addWidget(self.answer_label, 0, Qt.AlignmentFlag.AlignTop)
         answer.addWidget(self.answer_edit, 1)
@@ -352,5 +358,5 @@ class QuestionsPanel(QWidget):
         parts = [ngettext("{n} question", "{n} questions", len(questions)).format(n=len(questions)),
                  ngettext("{n} answered", "{n} answered", answered).format(n=answered)]
         if hidden:
-            parts.append(ngettext("{n} hidden", "{n} hidden", hidden).format(n=hidden))
+            parts.append(ngettext("{n} off topic", "{n} off topic", hidden).format(n=hidden))  # questions: feminine
         self.summary.setText(" · ".join(parts))
