@@ -50,7 +50,7 @@ def write_minutes(path: Path, report: ProgrammeReport, language: str, options: R
     else:
         _sitting(m, report, report.sittings[0], level=1)
         if options.wants(ACTIONS):
-            sections.action_plan(m, report.actions, 1)
+            sections.action_plan(m, report.actions, report.priority_titles(), 1)
         if options.wants(ANNEXES):
             sections.annexes(m, report.sittings[0], 1)
     _fill_contents(m, contents, 1 if report.whole_programme else 2)
@@ -104,7 +104,8 @@ def _cover(m: Minutes, report: ProgrammeReport, title: str) -> None:
         lines.append((_("Sittings:"), str(len(report.sittings))))
     else:
         sitting = report.sittings[0].sitting
-        lines += [(_("Date:"), base.long_date(sitting.date, m.language)), (_("Times:"), base.times(sitting)),
+        lines += [(_("Date:"), base.long_date(sitting.date, m.language)),
+                  (_("Times:"), base.times(sitting, m.language)),
                   (_("Venue:"), sitting.venue), (_("Facilitators:"), sitting.facilitators)]
     add_details(document, [(label, value) for label, value in lines if value.strip()], m.styles)
     document.add_paragraph(style=m.normal).add_run().add_break(WD_BREAK.PAGE)
@@ -175,7 +176,7 @@ def _programme(m: Minutes, report: ProgrammeReport) -> None:
     for sitting in report.sittings:
         m.heading(sitting.sitting.title, 1, new_page=True)
         when = " · ".join(part for part in (base.long_date(sitting.sitting.date, m.language),
-                                            base.times(sitting.sitting), sitting.sitting.venue) if part)
+                                            base.times(sitting.sitting, m.language), sitting.sitting.venue) if part)
         if when:
             m.paragraph(when)
         _sitting(m, report, sitting, level=2)
@@ -186,7 +187,7 @@ def _programme(m: Minutes, report: ProgrammeReport) -> None:
                 [[str(c.rank), c.title, ", ".join(titles.get(i, "") for i in c.sitting_ids)]
                  for c in report.consolidated], figures=0)
     if m.options.wants(ACTIONS):
-        sections.action_plan(m, report.actions, 1, new_page=True)
+        sections.action_plan(m, report.actions, report.priority_titles(), 1, new_page=True)
     if m.options.wants(ANNEXES):
         wanted = [s for s in report.sittings if s.ideas or s.questions]
         if wanted:
