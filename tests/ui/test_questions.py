@@ -64,7 +64,7 @@ def test_answered_hidden_and_deleted_questions_with_undo(qtbot: QtBot, window: M
     panel.table.selectRow(0)
     qtbot.keyClick(panel.table, Qt.Key.Key_H)
     assert "Hors sujet : le parking ?" not in texts(panel)
-    assert panel.summary.text() == "3 questions · 1 answered · 1 hidden"
+    assert panel.summary.text() == "3 questions · 1 answered · 1 off topic"
     panel.show_hidden_check.setChecked(True)
     assert texts(panel)[-1] == "Hors sujet : le parking ?"
     undo(qtbot, window)
@@ -113,3 +113,60 @@ def test_the_projector_key_shows_the_pinned_question_of_the_sitting(qtbot: QtBot
     content = shell.projector.window.content
     assert content.mode == ProjectorMode.QUESTION and content.question is not None
     assert content.question.asked_by == "Mehdi Haddad" and content.question.votes == 11
+
+
+def test_an_answer_is_typed_saved_on_leaving_the_field_or_ctrl_enter_and_undone(qtbot: QtBot,
+                                                                                   window: MainWindow) -> None:
+    panel = open_panel(window)
+    panel.text_edit.setText("Qui finance la suite ?\nEt le calendrier ?")
+    panel.table.selectRow(texts(panel).index("Qui finance la suite ?"))
+    panel.answer_edit.setFocus()
+    type_text(panel.answer_edit, "La Région, à 80 %.")
+    qtbot.keyClick(panel.answer_edit, Qt.Key.Key_Return)
+    type_text(panel.answer_edit, "Le reste : l'intercommunalité.")
+    assert not window.document.workspace.questions.questions(BREAKFAST)[0].answer  # not saved on each keystroke
+    panel.table.setFocus()  # leaving the field saves it
+    qtbot.waitUntil(lambda: any(q.answer for q in panel.model.questions))
+    saved = next(q for q in panel.model.questions if q.text == "Qui finance la suite ?")
+    assert saved.answer == "La Région, à 80 %.\nLe reste : l'intercommunalité." and saved.answered
+    assert texts(panel)[-1] == "Qui finance la suite ?"  # answered questions go below the open ones
+    assert panel.current() == saved and panel.answer_edit.toPlainText() == saved.answer
+    assert panel.answered_button.isChecked()
+    panel.table.selectRow(texts(panel).index("Et le calendrier ?"))
+    assert panel.answer_edit.toPlainText() == ""  # the field follows the selection
+    panel.answer_edit.setFocus()
+    type_text(panel.answer_edit, "En juin.")
+    qtbot.keyClick(panel.answer_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert {q.text: q.answer for q in panel.model.questions}["Et le calendrier ?"] == "En juin."
+    assert panel.answer_edit.hasFocus() and panel.answer_edit.toPlainText() == "En juin."
+    panel.table.setFocus()
+    undo(qtbot, window)
+    answers = {q.text: (q.answer, q.answered) for q in panel.model.questions}
+    assert answers == {"Qui finance la suite ?": ("La Région, à 80 %.\nLe reste : l'intercommunalité.", True),
+                       "Et le calendrier ?": ("", False)}
+    undo(qtbot, window)
+    assert all(q.answer == "" and not q.answered for q in panel.model.questions)
+    assert panel.summary.text() == "2 questions · 0 answered"
+    redo(qtbot, window)
+    assert {q.text: q.answered for q in panel.model.questions}["Qui finance la suite ?"]
+
+
+def test_clearing_an_answer_keeps_the_question_answered_and_unmarking_keeps_the_answer(qtbot: QtBot,
+                                                                                       window: MainWindow) -> None:
+    panel = open_panel(window)
+    type_text(panel.text_edit, "Qui finance la suite ?")
+    qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return)
+    panel.table.selectRow(0)
+    panel.answer_edit.setFocus()
+    type_text(panel.answer_edit, "La Région.")
+    panel.table.setFocus()
+    qtbot.waitUntil(lambda: panel.model.questions[0].answered)
+    qtbot.keyClick(panel.table, Qt.Key.Key_A)  # answered orally after all? the note stays, for the minutes
+    assert not panel.model.questions[0].answered and panel.model.questions[0].answer == "La Région."
+    qtbot.keyClick(panel.table, Qt.Key.Key_A)
+    panel.answer_edit.setFocus()
+    panel.answer_edit.selectAll()
+    qtbot.keyClick(panel.answer_edit, Qt.Key.Key_Delete)
+    panel.table.setFocus()
+    qtbot.waitUntil(lambda: panel.model.questions[0].answer == "")
+    assert panel.model.questions[0].answered  # it was answered, only not noted

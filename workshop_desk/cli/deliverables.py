@@ -22,7 +22,8 @@ def _arguments(parser: argparse.ArgumentParser, suffix: str) -> None:
     parser.add_argument("--lang", dest="document_language", choices=i18n.LANGUAGES,
                         help=_("language of the document (default: the interface's)"))
     parser.add_argument("--anonymise", action="store_true",
-                        help=_("leave names out: attendance as counts only, speakers unnamed"))
+                        help=_("leave names out: attendance as counts only, and no one named as asking or speaking "
+                               "even where the programme names contributions"))
 
 
 def _minutes_arguments(parser: argparse.ArgumentParser) -> None:

@@ -14,6 +14,7 @@ from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import N_, _
 
 MAX_NOTE = 500  # characters: a sticky note, not an essay
+MAX_ANSWER = 3000  # characters: a few paragraphs of minutes, not a report
 NOTE_FONT_PX = 15.0  # scene units; the screens draw notes with this font size
 NOTE_LINE = 18.0  # the line spacing of a 15 px sans-serif font, rounded up
 NOTE_PADDING = 12.0
@@ -113,7 +114,7 @@ class Theme:
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """A question from the room, with its +1 count."""
+    """A question from the room, with its +1 count and what was answered (noted by the facilitator)."""
 
     id: int
     sitting_id: int
@@ -127,6 +128,7 @@ class Question:
     participant_id: int | None = None
     source: Source = Source.CONSOLE
     created_at: dt.datetime | None = None
+    answer: str = ""  # what was answered, noted by the facilitator (may run over several paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,6 +456,15 @@ def matches(idea: Idea, folded_query: str, folded_with: Sequence[Idea] = ()) -> 
 def order_questions(questions: Iterable[Question]) -> list[Question]:
     """Open questions by votes (the earliest first among equals), then answered ones, then hidden ones."""
     return sorted(questions, key=lambda q: (q.hidden, q.answered, -q.votes, q.id))
+
+
+def clean_answer(text: str) -> str:
+    """An answer's text: its paragraphs kept, each line trimmed, blank lines at either end dropped."""
+    cleaned = "\n".join(" ".join(line.split()) for line in text.splitlines()).strip("\n")
+    if len(cleaned) > MAX_ANSWER:
+        raise ValidationError(_("An answer is at most {max} characters ({n} typed).").format(
+            max=MAX_ANSWER, n=len(cleaned)))
+    return cleaned
 
 
 def split_questions(questions: Iterable[Question]) -> tuple[list[Question], list[Question]]:

@@ -18,6 +18,7 @@ class Programme:
     logo: bytes | None = None
     privacy_notice: str = ""  # empty: the default notice (domain/privacy.py)
     retention_years: int = 3
+    named_contributions: bool = False  # the minutes name who asked or spoke (the default notice says which)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class ProgrammeDraft:
     logo: bytes | None = None
     privacy_notice: str = ""
     retention_years: int = 3
+    named_contributions: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,4 +177,4 @@ def programme_draft(programme: Programme) -> ProgrammeDraft:
     """The editable fields of a saved programme."""
     return ProgrammeDraft(programme.title, programme.client, programme.territory, programme.start_date,
                           programme.end_date, programme.objectives, programme.logo, programme.privacy_notice,
-                          programme.retention_years)
+                          programme.retention_years, programme.named_contributions)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workshop_desk.domain.attendance import RosterEntry
 from workshop_desk.domain.ballot_texts import provisional
@@ -22,10 +22,23 @@ SECTIONS = (ATTENDANCE, AGENDA, CONTRIBUTIONS, VOTES, PRIORITIES, ACTIONS, ANNEX
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
-    """Which sections to write, and whether to leave people's names out (counts only, no speakers' names)."""
+    """Which sections to write, and whether to leave people's names out (counts only, no speakers' names).
+
+    `named_contributions` is the programme's choice, which its privacy notice announces: the writers take it from
+    the report's programme (`for_programme`)."""
 
     sections: frozenset[str] = frozenset(SECTIONS)
     anonymise: bool = False
+    named_contributions: bool = False
+
+    @property
+    def names_contributors(self) -> bool:
+        """Whether who asked a question or who spoke is printed: only where the notice says contributions are named,
+        and never when names are left out."""
+        return self.named_contributions and not self.anonymise
+
+    def for_programme(self, programme: Programme) -> "ReportOptions":
+        return replace(self, named_contributions=programme.named_contributions)
 
     def wants(self, section: str) -> bool:
         return section in self.sections

@@ -145,7 +145,7 @@ class _Sheet:
                  language: str) -> None:
         self._ = _
         self.sitting, self.halves = sitting, half_days(sitting)
-        self.small_print = notice(programme.privacy_notice, programme.retention_years, _)
+        self.small_print = notice(programme, _)
         landscape = len(self.halves) > 1  # two signature columns need the width
         width = base.PageSetup(landscape=landscape).text_width
         self.page = base.PageSetup(landscape=landscape, top=18.0, bottom=footer_room(self.small_print, width))

@@ -90,7 +90,7 @@ class _Report:
                  language: str) -> None:
         self._, self.language = _, language
         self.programme, self.sitting, self.groups = programme, sitting, groups
-        self.small_print = notice(programme.privacy_notice, programme.retention_years, _)
+        self.small_print = notice(programme, _)
         page = base.PageSetup(top=18.0, bottom=footer_room(self.small_print, base.PageSetup().text_width))
         self.document: DocxDocument = base.new_document(language, _("Attendance report"), page)
         self.styles: Styles = add_styles(self.document)

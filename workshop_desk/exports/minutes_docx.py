@@ -39,6 +39,7 @@ PAGE = base.PageSetup(top=20.0, bottom=20.0, left=20.0, right=20.0, header=10.0,
 def write_minutes(path: Path, report: ProgrammeReport, language: str, options: ReportOptions) -> Path:
     """Write the minutes of the report's sitting, or the programme's consolidated report; returns `path`."""
     _ = translator(language)
+    options = options.for_programme(report.programme)
     invitation = not report.whole_programme and not report.sittings[0].held
     title = _("Programme report") if report.whole_programme else _("Invitation and agenda") if invitation else \
         _("Minutes")

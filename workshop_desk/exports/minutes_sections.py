@@ -349,7 +349,7 @@ def _speakers(m: Minutes, turns: list, round_table: bool) -> None:  # type: igno
         return
     _ = m._
     m.paragraph(_("Speakers at the round table:") if round_table else _("Speakers:"))
-    rows = [[_("Speaker {number}").format(number=n) if m.options.anonymise else turn.speaker_name,
+    rows = [[turn.speaker_name if m.options.names_contributors else _("Speaker {number}").format(number=n),
              minutes(turn.allotted_seconds, m.language),
              minutes(spoken_seconds(turn, turn.ended_at or turn.started_at), m.language)]
             for n, turn in enumerate(spoken, start=1)]
@@ -366,9 +366,15 @@ def _questions(m: Minutes, questions: list[Question]) -> None:
 
 
 def _question_line(m: Minutes, question: Question) -> str:
-    text = question.text if not question.votes else m._("{text} ({votes} votes)").format(
-        text=question.text, votes=question.votes)
-    return text if m.options.anonymise or not question.asked_by else f"{text} — {question.asked_by}"
+    """The question, its votes, who asked it where contributions are named, and its answer on the lines below."""
+    text = question.text if not question.votes else m._.n("{text} ({votes} vote)", "{text} ({votes} votes)",
+                                                          question.votes).format(text=question.text,
+                                                                                 votes=question.votes)
+    if m.options.names_contributors and question.asked_by:
+        text = f"{text} — {question.asked_by}"
+    if not question.answer:
+        return text
+    return text + "\n" + m._("Answer: {answer}").format(answer=question.answer)
 
 
 def ballot_result(m: Minutes, entry: BallotReport) -> None:
@@ -577,6 +583,8 @@ def annexes(m: Minutes, report: SittingReport, level: int, titled: bool = True) 
                  for n, idea in enumerate(ideas, start=1)])
     if report.questions:
         m.heading(_("All questions"), level + 1)
-        m.table([12.0, m.width - 12.0 - 40.0, 20.0, 20.0], [_("No."), _("Question"), _("Votes"), _("Answered")],
-                [[str(n), q.text, str(q.votes), _("yes") if q.answered else _("no")]
+        rest = m.width - 12.0 - 40.0
+        m.table([12.0, rest * 0.5, rest * 0.5, 20.0, 20.0],
+                [_("No."), _("Question"), _("Answer"), _("Votes"), _("Answered")],
+                [[str(n), q.text, q.answer, str(q.votes), _("yes") if q.answered else _("no")]
                  for n, q in enumerate(report.questions, start=1)], figures=2)

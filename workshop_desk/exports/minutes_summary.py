@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import replace
 
+from workshop_desk.domain.attendance import RosterEntry
 from workshop_desk.domain.consent import ConsentOutcome
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod
 from workshop_desk.domain.report import ProgrammeReport, SittingReport
@@ -116,10 +117,9 @@ def invitation(m: Minutes, report: ProgrammeReport, sitting: SittingReport) -> N
     _invited(m, report, sitting.roster)
 
 
-def _invited(m: Minutes, report: ProgrammeReport, roster: Sequence[object]) -> None:
+def _invited(m: Minutes, report: ProgrammeReport, roster: Sequence[RosterEntry]) -> None:
     _ = m._
-    people = by_name(e for e in roster if e.attendance and  # type: ignore[attr-defined]
-                              e.attendance.status != AttendanceStatus.EXCUSED)  # type: ignore[attr-defined]
+    people = by_name(e for e in roster if e.attendance and e.attendance.status != AttendanceStatus.EXCUSED)
     if not people or m.options.anonymise:
         return
     names = report.group_names()

@@ -197,8 +197,9 @@ def speakers(_: Translate, report: ProgrammeReport, options: ReportOptions) -> S
         items = {i.id: i.title for i in s.items}
         for number, turn in enumerate((t for t in s.turns if t.started_at is not None), start=1):
             group = report.speaker_groups.get(turn.participant_id or 0)
-            speaker = _("Speaker {number}").format(number=number) if options.anonymise else turn.speaker_name
-            group_name = "" if options.anonymise else _group_name(_, names.get(group) or "")  # it could name them
+            named = options.names_contributors
+            speaker = turn.speaker_name if named else _("Speaker {number}").format(number=number)
+            group_name = _group_name(_, names.get(group) or "") if named else ""  # it could name them
             sheet.rows.append([s.sitting.title, items.get(turn.agenda_item_id or 0, ""), speaker, group_name,
                                round(turn.allotted_seconds / 60, 1), _spoken(turn)])
     return sheet

@@ -118,16 +118,18 @@ def ideas(_: Translate, report: ProgrammeReport) -> Sheet:
 
 
 def questions(_: Translate, report: ProgrammeReport, options: ReportOptions) -> Sheet:
-    """The questions from the room, most supported first; who asked only when names may be shown."""
+    """The questions from the room, most supported first, with their answers; who asked only where contributions
+    are named."""
     sheet = Sheet("Questions", _("Questions"), [(_("Sitting"), TEXT, 24), (_("Agenda item"), TEXT, 20),
-                                                (_("Question"), TEXT, 55), (_("Asked by"), TEXT, 22),
-                                                (_("Votes"), INTEGER, 8), (_("Answered"), TEXT, 10)])
+                                                (_("Question"), TEXT, 50), (_("Answer"), TEXT, 50),
+                                                (_("Asked by"), TEXT, 22), (_("Votes"), INTEGER, 8),
+                                                (_("Answered"), TEXT, 10)])
     answered = {True: _("Yes"), False: _("No")}
     for s in report.sittings:
         items = {i.id: i.title for i in s.items}
         for q in shown_questions(s):
-            sheet.rows.append([s.sitting.title, items.get(q.agenda_item_id or 0, ""), q.text,
-                               "" if options.anonymise else q.asked_by, q.votes, answered[q.answered]])
+            sheet.rows.append([s.sitting.title, items.get(q.agenda_item_id or 0, ""), q.text, q.answer,
+                               q.asked_by if options.names_contributors else "", q.votes, answered[q.answered]])
     return sheet
 
 

@@ -77,6 +77,7 @@ class _Look:
 def write_synthesis(path: Path, report: ProgrammeReport, language: str, options: ReportOptions) -> Path:
     """Write the workbook atomically (temporary file, then renamed over `path`); returns `path`."""
     _ = translator(language)
+    options = options.for_programme(report.programme)
     look = _Look(_, report, language)
     workbook = Workbook(write_only=True)
     xlsx_print.use_arial(workbook)

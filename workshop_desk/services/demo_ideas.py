@@ -109,19 +109,21 @@ BOARDS: list[tuple[list[tuple[str, list[str]]], list[tuple[str, str]], list[str]
     ),
 ]
 
-# (question, asked by, votes, answered, pinned, hidden)
+# (question, asked by, votes, answer (none: still open), pinned, hidden)
 QUESTIONS = [
-    ("Qui portera le plan d'action une fois les Assises terminées ?", "Une habitante du quartier", 14, True, False,
+    ("Qui portera le plan d'action une fois les Assises terminées ?", "Une habitante du quartier", 14,
+     "La Ville, avec un comité de pilotage où siègent la CCI, la Chambre de métiers et le conseil citoyen. Il se "
+     "réunira chaque trimestre.\nUne chargée de mission suivra les actions au quotidien.", False, False),
+    ("Comment un jeune créateur peut-il gagner la confiance de sa banque ?", "Mehdi Haddad", 11, "", True, False),
+    ("Quelles aides pour recruter un premier salarié quand on est installé dans le quartier ?", "", 9, "", False,
      False),
-    ("Comment un jeune créateur peut-il gagner la confiance de sa banque ?", "Mehdi Haddad", 11, False, True, False),
-    ("Quelles aides pour recruter un premier salarié quand on est installé dans le quartier ?", "", 9, False, False,
-     False),
-    ("Qu'est-ce qui attire aujourd'hui une entreprise à Gare-Confluence ?", "Sophie Lambert, CCI Loire", 7, True,
+    ("Qu'est-ce qui attire aujourd'hui une entreprise à Gare-Confluence ?", "Sophie Lambert, CCI Loire", 7,
+     "La gare à deux pas et des loyers inférieurs d'un tiers à ceux du centre-ville, selon l'enquête de la CCI.",
      False, False),
-    ("Les locaux vacants de la rue des Tanneurs seront-ils proposés aux artisans ?", "", 6, False, False, False),
-    ("Comment les habitants pourront-ils suivre l'avancement des actions ?", "Conseil citoyen", 5, False, False, False),
-    ("Le calendrier du plan d'action sera-t-il publié en ligne ?", "", 3, False, False, False),
-    ("Y aura-t-il une navette depuis la gare le jour du marché de Noël ?", "", 1, False, False, True),
+    ("Les locaux vacants de la rue des Tanneurs seront-ils proposés aux artisans ?", "", 6, "", False, False),
+    ("Comment les habitants pourront-ils suivre l'avancement des actions ?", "Conseil citoyen", 5, "", False, False),
+    ("Le calendrier du plan d'action sera-t-il publié en ligne ?", "", 3, "", False, False),
+    ("Y aura-t-il une navette depuis la gare le jour du marché de Noël ?", "", 1, "", False, True),
 ]
 
 
@@ -160,11 +162,11 @@ def _add_board(workspace: Workspace, sitting_id: int,
 
 def _add_questions(workspace: Workspace, sitting_id: int) -> None:
     item_id = next(i.id for i in workspace.agenda.items(sitting_id) if i.kind == ItemKind.QUESTIONS)
-    for text, asked_by, votes, answered, pinned, hidden in QUESTIONS:
+    for text, asked_by, votes, answer, pinned, hidden in QUESTIONS:
         question = workspace.questions.add(sitting_id, text, asked_by, item_id)
         workspace.questions.vote(question.id, votes)
-        if answered:
-            workspace.questions.set_answered(question.id, True)
+        if answer:
+            workspace.questions.set_answer(question.id, answer)  # which marks it answered
         if hidden:
             workspace.questions.set_hidden(question.id, True)
         if pinned:

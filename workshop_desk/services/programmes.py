@@ -38,6 +38,7 @@ def _clean(draft: ProgrammeDraft) -> dict[str, object]:
         "logo": validation.clean_logo(draft.logo),
         "privacy_notice": validation.clean_text(draft.privacy_notice, _("Privacy notice")),
         "retention_years": _retention(draft.retention_years),
+        "named_contributions": draft.named_contributions,
     }
 
 

@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 from workshop_desk.domain import validation
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.enums import Source
-from workshop_desk.domain.ideas import MAX_NOTE, Question, order_questions, split_questions
+from workshop_desk.domain.ideas import MAX_NOTE, Question, clean_answer, order_questions, split_questions
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.services.writes import writes
@@ -86,6 +86,16 @@ class QuestionService:
     @writes
     def set_answered(self, question_id: int, answered: bool) -> Question:
         return self._change(question_id, answered=answered)
+
+    @writes
+    def set_answer(self, question_id: int, answer: str, answered: bool | None = None) -> Question:
+        """Note what was answered. An answer marks the question answered (`answered` None); clearing it leaves the
+        mark as it is, since a question can be answered without a note. Undo passes the previous mark."""
+        cleaned = clean_answer(answer)
+        values: dict[str, object] = {"answer": cleaned}
+        if answered is not None or cleaned:
+            values["answered"] = True if answered is None else answered
+        return self._change(question_id, **values)
 
     @writes
     def set_hidden(self, question_id: int, hidden: bool) -> Question:

@@ -147,6 +147,8 @@ def _board_shots(shell: Shell, shots: _Shots) -> None:
     shots.take("projector-note", projector.window)
     window.select_sitting(DEMO_ASSISES)
     page.tabs.setCurrentIndex(page.QUESTIONS_TAB)
+    panel = page.questions_panel
+    panel.table.selectRow(next((n for n, q in enumerate(panel.model.questions) if q.answer), 0))  # its answer shows
     shots.take("console-questions", window)
     commands.show(ShowRequest(ProjectorMode.QUESTION, DEMO_ASSISES))
     shots.take("projector-question", projector.window)

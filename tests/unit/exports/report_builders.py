@@ -51,7 +51,7 @@ IDEAS = (Idea(30, 2, "Des loyers progressifs la première année", agenda_item_i
          Idea(34, 2, "Un doublon replié", agenda_item_id=12, theme_id=20, merged_into_id=30))
 TABLES = (RoomTable(40, 2, "Table 1"), RoomTable(41, 2, "Table 2"))
 QUESTIONS = (Question(50, 2, "Quand le plan sera-t-il publié ?", "Sophie Lambert", 7, answered=True,
-                      agenda_item_id=11),
+                      agenda_item_id=11, answer="Au conseil municipal de juin.\nPuis en ligne."),
              Question(51, 2, "Qui finance les locaux ?", "", 3, agenda_item_id=11))
 TURNS = (SpeakingTurn(60, 2, 0, "Inès Blanc, maire", 300, agenda_item_id=11, started_at=at(12), ended_at=at(19)),
          SpeakingTurn(61, 2, 1, "Jérôme Dubois, CCI", 300, agenda_item_id=11, started_at=at(19), ended_at=at(24)),
@@ -124,6 +124,11 @@ def report(logo: bytes | None = None) -> ProgrammeReport:
     """The minutes of one sitting."""
     return ProgrammeReport(programme(logo=logo, objectives="Un plan d'action pour le quartier."), tuple(GROUPS),
                            (sitting_report(),), actions=ACTIONS)
+
+
+def named(found: ProgrammeReport) -> ProgrammeReport:
+    """The same report, of a programme whose notice says contributions are named."""
+    return replace(found, programme=replace(found.programme, named_contributions=True))
 
 
 def programme_report() -> ProgrammeReport:

@@ -7,6 +7,7 @@ from docx.enum.section import WD_ORIENT
 
 from tests.unit.exports.builders import (
     GROUPS,
+    Marking,
     S,
     all_text,
     entry,
@@ -160,7 +161,7 @@ def test_written_in_the_chosen_language(tmp_path, language):
 
 
 def test_every_word_on_the_sheet_goes_through_the_translator(tmp_path, monkeypatch):
-    monkeypatch.setattr(attendance_docx, "translator", lambda language: lambda text: f"«{text}»")
+    monkeypatch.setattr(attendance_docx, "translator", Marking)
     document = _write(tmp_path, start=T(9, 0), end=T(17, 0))
     assert all(text.startswith("«") for text in rows(document.tables[1])[0])
     assert all(text.startswith("«") for text in rows(document.tables[0])[0][1:])

@@ -7,6 +7,7 @@ import pytest
 from tests.unit.exports.builders import (
     GROUPS,
     SIGNED_IN,
+    Marking,
     S,
     all_text,
     entry,
@@ -127,7 +128,7 @@ def test_written_in_the_chosen_language(tmp_path, language):
 
 
 def test_every_word_of_the_report_goes_through_the_translator(tmp_path, monkeypatch):
-    monkeypatch.setattr(attendance_report_docx, "translator", lambda language: lambda text: f"«{text}»")
+    monkeypatch.setattr(attendance_report_docx, "translator", Marking)
     document = _write(tmp_path)
     assert all(row[0].startswith("«") for row in rows(document.tables[0]))
     assert all(text.startswith("«") for text in rows(document.tables[1])[0])

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from PIL import Image
 
 from tests.unit.exports.builders import all_text, field_codes, footer_text, is_header_row, reopen, rows
-from tests.unit.exports.report_builders import at, logo_png, programme_report, ranked_report, report
+from tests.unit.exports.report_builders import at, logo_png, named, programme_report, ranked_report, report
 from workshop_desk.domain.enums import ActionStatus, AttendanceStatus, BallotStatus
 from workshop_desk.domain.report import ANNEXES, SECTIONS, VOTES, ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.exports.attendance_report_docx import clock_time
@@ -138,12 +138,17 @@ def test_the_facilitators_notes_are_printed_under_their_item(tmp_path):
     assert paragraphs[at_notes + 1].text == "Budget à préciser avant juin."
 
 
+def _bullets(document: Document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"]
+
+
 def test_contributions_by_agenda_item(tmp_path):
-    document = _write(tmp_path)
-    bullets = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"]
+    document = _write(tmp_path, named(report()))
+    bullets = _bullets(document)
     assert "Des loyers progressifs la première année (6 votes)" in bullets
     assert "Un doublon replié" not in bullets  # folded into another note: in the annex only
-    assert "Quand le plan sera-t-il publié ? (7 votes) — Sophie Lambert" in bullets
+    assert "Quand le plan sera-t-il publié ? (7 votes) — Sophie Lambert\n" \
+           "Answer: Au conseil municipal de juin.\nPuis en ligne." in bullets
     speakers = _table_after(document, "Speaker")
     assert speakers[1:] == [["Inès Blanc, maire", "5", "7"], ["Jérôme Dubois, CCI", "5", "5"]]  # never spoke: out
     results = _table_after(document, "Rank")
@@ -153,6 +158,29 @@ def test_contributions_by_agenda_item(tmp_path):
     assert consent[1] == ["Créer une pépinière d'artisans", "1", "1", "0", "Adopted with concerns"]
     assert consent[2][-1] == "Blocked"
     assert "“Le budget”" in all_text(document)
+
+
+def test_by_default_the_minutes_name_no_one_who_asked_or_spoke(tmp_path):
+    """The default notice says contributions are anonymous: the minutes keep to it."""
+    document = _write(tmp_path)
+    text = all_text(document)
+    assert "Sophie Lambert" not in text and "Inès Blanc" not in text and "Jérôme Dubois" not in text
+    assert "Quand le plan sera-t-il publié ? (7 votes)\nAnswer: Au conseil municipal de juin.\nPuis en ligne." \
+        in _bullets(document)
+    assert [row[0] for row in _table_after(document, "Speaker")[1:]] == ["Speaker 1", "Speaker 2"]
+    assert "Abadie" in text  # attendance is not a contribution: those present are still listed
+    anonymised = all_text(_write(tmp_path, named(report()), options=ReportOptions(anonymise=True)))
+    assert "Sophie Lambert" not in anonymised and "Inès Blanc" not in anonymised  # --anonymise wins over the notice
+
+
+def test_an_answer_reads_in_the_documents_language_and_in_the_annex(tmp_path):
+    french = _write(tmp_path, named(report()), "fr")
+    assert "Quand le plan sera-t-il publié ? (7 votes) — Sophie Lambert\n" \
+           "Réponse\u00a0: Au conseil municipal de juin.\nPuis en ligne." in _bullets(french)
+    questions = next(rows(t) for t in _write(tmp_path).tables if rows(t)[0][:3] == ["No.", "Question", "Answer"])
+    assert questions[1] == ["1", "Quand le plan sera-t-il publié ?", "Au conseil municipal de juin.\nPuis en ligne.",
+                            "7", "yes"]
+    assert questions[2][2] == ""
 
 
 def test_action_plan_and_annexes(tmp_path):

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from tests.unit.exports import synthesis_builders as built
-from tests.unit.exports.report_builders import programme_report, ranked_report, report, sitting_report
+from tests.unit.exports.report_builders import named, programme_report, ranked_report, report, sitting_report
 from tests.unit.exports.synthesis_reading import (
     bounds,
     column,
@@ -150,20 +150,24 @@ def test_a_ranking_gives_the_schulze_rank_and_what_a_shared_one_leaves_unsaid(tm
 
 
 def test_questions_most_supported_first_hidden_ones_left_out(tmp_path):
-    workbook = written(tmp_path, built.with_a_hidden_question())
+    workbook = written(tmp_path, named(built.with_a_hidden_question()))
     rows = table(workbook, "Questions")
-    assert rows[0] == ["Sitting", "Agenda item", "Question", "Asked by", "Votes", "Answered"]
-    assert [row[2:] for row in rows[1:]] == [["Qui finance les locaux ?", None, 3, "No"],
-                                             ["Quand le plan sera-t-il publié ?", "Sophie Lambert", 7, "Yes"]]
+    assert rows[0] == ["Sitting", "Agenda item", "Question", "Answer", "Asked by", "Votes", "Answered"]
+    assert [row[2:] for row in rows[1:]] == [
+        ["Qui finance les locaux ?", None, None, 3, "No"],
+        ["Quand le plan sera-t-il publié ?", "Au conseil municipal de juin.\nPuis en ligne.", "Sophie Lambert", 7,
+         "Yes"]]
     assert rows[1][1] == "Table ronde des élus"
-    anonymous = table(written(tmp_path, built.with_a_hidden_question(), options=ANONYMOUS), "Questions")
+    anonymous = table(written(tmp_path, named(built.with_a_hidden_question()), options=ANONYMOUS), "Questions")
     assert "Asked by" not in anonymous[0] and "Sophie Lambert" not in str(anonymous)
-    french = table(written(tmp_path, report(), "fr"), "Questions")
-    assert french[0][3:] == ["Posée par", "Votes", "Traitée"] and french[1][-1] == "Non"
+    by_default = table(written(tmp_path, built.with_a_hidden_question()), "Questions")  # the notice: anonymous
+    assert "Asked by" not in by_default[0] and "Sophie Lambert" not in str(by_default)
+    french = table(written(tmp_path, named(report()), "fr"), "Questions")
+    assert french[0][3:] == ["Réponse", "Posée par", "Votes", "Traitée"] and french[1][-1] == "Non"
 
 
 def test_speaking_time_by_speaker_and_by_stakeholder_group(tmp_path):
-    workbook = written(tmp_path, built.with_speaker_groups())
+    workbook = written(tmp_path, named(built.with_speaker_groups()))
     speakers = table(workbook, "Speakers")
     assert speakers[0] == ["Sitting", "Agenda item", "Speaker", "Stakeholder group", "Allotted (min)", "Spoke (min)"]
     assert [row[2:] for row in speakers[1:]] == [["Inès Blanc, maire", "Élus", 5.0, 7.0],
@@ -177,8 +181,18 @@ def test_speaking_time_by_speaker_and_by_stakeholder_group(tmp_path):
     assert sheet.cell(bounds(sheet)[0] + 1, 4).number_format == "0%"
 
 
+def test_speakers_are_unnamed_by_default_as_the_notice_says(tmp_path):
+    workbook = written(tmp_path, built.with_speaker_groups())
+    speakers = table(workbook, "Speakers")
+    assert [row[2] for row in speakers[1:]] == ["Speaker 1", "Speaker 2"]
+    assert "Stakeholder group" not in speakers[0]
+    every_text = {cell.value for sheet in workbook for row in sheet.iter_rows() for cell in row}
+    assert not {"Inès Blanc, maire", "Sophie Lambert"} & every_text
+    assert "Abadie" in every_text  # those present are listed: attendance is not a contribution
+
+
 def test_speakers_are_unnamed_when_names_are_left_out(tmp_path):
-    workbook = written(tmp_path, built.with_speaker_groups(), options=ANONYMOUS)
+    workbook = written(tmp_path, named(built.with_speaker_groups()), options=ANONYMOUS)
     speakers = table(workbook, "Speakers")
     assert [row[2] for row in speakers[1:]] == ["Speaker 1", "Speaker 2"]
     assert "Stakeholder group" not in speakers[0]  # a group could name the one elected official who spoke

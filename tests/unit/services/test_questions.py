@@ -78,3 +78,18 @@ def test_edit_delete_and_restore_with_the_same_id(setup) -> None:  # type: ignor
     assert questions.questions(sitting) == before
     with pytest.raises(LookupError):
         questions.delete(999)
+
+
+def test_an_answer_keeps_its_paragraphs_and_marks_the_question_answered(setup) -> None:  # type: ignore[no-untyped-def]
+    _workspace, questions, _wall, (sitting, _other) = setup
+    asked = questions.add(sitting, "Qui finance la suite ?")
+    answered = questions.set_answer(asked.id, "  La Région,   à 80 %.\n\n Le reste : l'EPCI.  \n\n")
+    assert answered.answer == "La Région, à 80 %.\n\nLe reste : l'EPCI." and answered.answered
+    assert questions.questions(sitting)[0].answer == answered.answer  # stored, read back
+    assert questions.set_answer(asked.id, "").answered  # cleared: it was still answered, orally
+    unmarked = questions.set_answer(asked.id, "La Région.", answered=False)  # what undo puts back
+    assert unmarked.answer == "La Région." and not unmarked.answered
+    with pytest.raises(ValidationError):
+        questions.set_answer(asked.id, "x" * 3001)
+    with pytest.raises(LookupError):
+        questions.set_answer(999, "Où ?")

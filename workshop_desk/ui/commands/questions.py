@@ -50,6 +50,16 @@ class QuestionCommands(QObject):
                                      lambda: self._questions.set_answered(question.id, question.answered),
                                      self._notify(question.sitting_id))
 
+    def set_answer(self, question: Question, answer: str) -> Question:
+        """Save the answer (which marks the question answered); undo puts back the answer and the mark."""
+        return self._document.change(_("Note the answer to a question"),
+                                     lambda: self._questions.set_answer(question.id, answer),
+                                     lambda: self._questions.set_answer(question.id, question.answer,
+                                                                        question.answered),
+                                     self._notify(question.sitting_id),
+                                     changed=lambda saved: (saved.answer, saved.answered) != (question.answer,
+                                                                                             question.answered))
+
     def set_hidden(self, question: Question, hidden: bool) -> Question:
         def undo() -> None:
             self._questions.set_hidden(question.id, not hidden)

@@ -1,10 +1,11 @@
-"""The programme overview and editor: title, client, territory, dates, objectives, groups."""
+"""The programme overview and editor: title, client, territory, dates, objectives, groups, privacy."""
 
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from workshop_desk.domain.models import Programme, ProgrammeDraft, programme_draft
 from workshop_desk.domain.privacy import default_notice
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.i18n import _, ngettext, pgettext
+from workshop_desk.i18n import _, language, ngettext, pgettext, translator
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.widgets.form_status import FormStatus
@@ -51,6 +52,7 @@ class ProgrammePage(QWidget):
         self.objectives_edit.setMaximumHeight(140)
         self.logo_label = QLabel()
         self.logo_label.setFixedHeight(64)
+        self.logo_label.setWordWrap(True)  # "no logo…" in French is longer than the room beside the projector dock
         self.logo_button = QPushButton(_("Choose a &logo…"))
         self.logo_remove_button = QPushButton(_("Remove the logo"))
         logo = QHBoxLayout()
@@ -60,7 +62,10 @@ class ProgrammePage(QWidget):
         logo.addStretch()
         self.notice_edit = TextArea()
         self.notice_edit.setMaximumHeight(90)
-        self.notice_edit.setPlaceholderText(default_notice(_).replace("{years}", "3"))
+        self.named_check = QCheckBox(_("Contributions are na&med in the minutes"))
+        self.named_check.setToolTip(_("Who asked a question or took the floor is printed in the minutes and the "
+                                      "synthesis (unless names are left out at export). The default notice says "
+                                      "so; a notice of your own must say it too."))
         self.retention_spin = QSpinBox()
         self.retention_spin.setRange(1, 30)
         self._on_retention_spin_value_changed(self.retention_spin.value())
@@ -73,6 +78,7 @@ class ProgrammePage(QWidget):
         dates.addWidget(self.end_edit)
         dates.addStretch()
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label puts its field below, not cut
         form.addRow(_("&Title"), self.title_edit)
         form.addRow(_("&Client"), self.client_edit)
         form.addRow(_("Te&rritory"), self.territory_edit)
@@ -81,6 +87,7 @@ class ProgrammePage(QWidget):
         form.addRow(_("Client's logo"), logo)
         form.addRow(_("Stakeholder groups"), self.groups_label)
         form.addRow(_("Privacy &notice"), self.notice_edit)
+        form.addRow("", self.named_check)
         self.purge_button = QPushButton(_("&Purge personal data past this period…"))
         retention = QHBoxLayout()
         retention.addWidget(self.retention_spin)
@@ -102,6 +109,7 @@ class ProgrammePage(QWidget):
         self.objectives_edit.editing_finished.connect(self._on_field_edited)
         self.notice_edit.editing_finished.connect(self._on_field_edited)
         self.retention_spin.editingFinished.connect(self._on_field_edited)
+        self.named_check.toggled.connect(self._on_named_check_toggled)
         self.retention_spin.valueChanged.connect(self._on_retention_spin_value_changed)
         self.logo_button.clicked.connect(self._on_logo_button_clicked)
         self.purge_button.clicked.connect(self._on_purge_button_clicked)
@@ -122,10 +130,17 @@ class ProgrammePage(QWidget):
         self.objectives_edit.set_text(programme.objectives)
         self.notice_edit.set_text(programme.privacy_notice)
         self.retention_spin.setValue(programme.retention_years)
+        self.named_check.setChecked(programme.named_contributions)
         self._loading = False
+        self._show_default_notice(programme)
         self._refresh_summary()
         self._show_groups()
         self._show_logo(programme.logo)
+
+    def _show_default_notice(self, programme: Programme) -> None:
+        """The notice people read when none of the programme's own is written: its period and naming as saved."""
+        self.notice_edit.setPlaceholderText(default_notice(translator(language()), programme.retention_years,
+                                                           programme.named_contributions))
 
     def _show_logo(self, data: bytes | None) -> None:
         pixmap = QPixmap()
@@ -149,7 +164,7 @@ class ProgrammePage(QWidget):
             territory=self.territory_edit.text(), start_date=self.start_edit.value(),
             end_date=self.end_edit.value(), objectives=self.objectives_edit.toPlainText(),
             logo=programme.logo, privacy_notice=self.notice_edit.toPlainText(),
-            retention_years=self.retention_spin.value())
+            retention_years=self.retention_spin.value(), named_contributions=self.named_check.isChecked())
 
     def _on_field_edited(self) -> None:
         if self._loading:
@@ -158,6 +173,10 @@ class ProgrammePage(QWidget):
         draft = self._draft(programme)
         if draft != programme_draft(programme):
             self._save(draft)
+
+    def _on_named_check_toggled(self, named: bool) -> None:
+        if not self._loading:
+            self._save(replace(programme_draft(self._document.programme()), named_contributions=named))
 
     def _save(self, draft: ProgrammeDraft) -> None:
         try:
@@ -188,11 +207,13 @@ class ProgrammePage(QWidget):
         if not due:
             prompts.info(self, _("No one's data is past the retention period: there is nothing to purge."))
             return
+        years = self._document.programme().retention_years
+        period = ngettext("{years} year", "{years} years", years).format(years=years)
         question = ngettext(
-            "{n} person was last seen more than {years} years ago. Erase their name and contact details? Counts "
+            "{n} person was last seen more than {period} ago. Erase their name and contact details? Counts "
             "by stakeholder group are kept. This cannot be undone.",
-            "{n} people were last seen more than {years} years ago. Erase their names and contact details? "
+            "{n} people were last seen more than {period} ago. Erase their names and contact details? "
             "Counts by stakeholder group are kept. This cannot be undone.", len(due))
-        if prompts.confirm(self, question.format(n=len(due), years=self._document.programme().retention_years)):
+        if prompts.confirm(self, question.format(n=len(due), period=period)):
             count = self._document.people.purge([p.id for p in due])
             prompts.info(self, ngettext("{n} person anonymised.", "{n} people anonymised.", count).format(n=count))

@@ -1,4 +1,5 @@
-"""Questions from the room: typed in, +1 per request, sorted by votes, answered, pinned on the projector, hidden."""
+"""Questions from the room: typed in, +1 per request, sorted by votes, answered (with a note of the answer), pinned on
+the projector, hidden."""
 
 from collections.abc import Callable
 
@@ -27,6 +28,7 @@ from workshop_desk.ui.board.capture import CaptureEdit
 from workshop_desk.ui.commands.board import ShowRequest
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.widgets.form_status import FormStatus
+from workshop_desk.ui.widgets.text_area import TextArea
 
 Index = QModelIndex | QPersistentModelIndex
 VOTES, TEXT, ASKED_BY, STATE = range(4)
@@ -62,7 +64,7 @@ class QuestionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(question.votes), question.text, question.asked_by, _state(question))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == TEXT:
-            return question.text
+            return f"{question.text}\n\n{question.answer}" if question.answer else question.text
         if role == Qt.ItemDataRole.FontRole and (question.pinned or index.column() == VOTES):
             font = QFont()
             font.setBold(True)
@@ -106,6 +108,8 @@ class QuestionsPanel(QWidget):
         self.asked_by_edit = QLineEdit()
         self.asked_by_edit.setPlaceholderText(_("Asked by (optional)"))
         self.asked_by_edit.setMaximumWidth(220)
+        hint = self.asked_by_edit.fontMetrics().horizontalAdvance(self.asked_by_edit.placeholderText()) + 24
+        self.asked_by_edit.setMinimumWidth(min(220, hint))  # the placeholder read whole, in French too
         self.add_button = QPushButton(_("Add"))
         self.model = QuestionsModel()
         self.table = QTableView()
@@ -128,6 +132,13 @@ class QuestionsPanel(QWidget):
         self.delete_button = QPushButton(_("Delete"))
         for button in (self.answered_button, self.pin_button, self.hide_button):
             button.setCheckable(True)
+        self.answer_label = QLabel(_("A&nswer"))
+        self.answer_edit = TextArea()
+        self.answer_edit.setPlaceholderText(_("What was answered, for the minutes (saved when you leave the field or "
+                                              "press Ctrl+Enter)"))
+        self.answer_edit.setMaximumHeight(76)
+        self.answer_label.setBuddy(self.answer_edit)
+        self._answering: Question | None = None  # the question whose answer the field shows
         self.show_hidden_check = QCheckBox(_("Show hidden questions"))
         self.summary = QLabel()
         self.summary.setStyleSheet(f"color: {theme.MUTED};")
@@ -139,11 +150,14 @@ class QuestionsPanel(QWidget):
         add.addWidget(self.text_edit, 1)
         add.addWidget(self.asked_by_edit)
         add.addWidget(self.add_button)
-        buttons = QHBoxLayout()
-        for button in (self.vote_button, self.answered_button, self.pin_button, self.hide_button, self.edit_button,
-                       self.delete_button):
+        buttons = QHBoxLayout()  # two rows: one is wider than the panel beside the projector dock in French
+        for button in (self.vote_button, self.answered_button, self.pin_button, self.hide_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        more = QHBoxLayout()
+        for button in (self.edit_button, self.delete_button):
+            more.addWidget(button)
+        more.addStretch()
         footer = QHBoxLayout()
         footer.addWidget(self.summary, 1)
         footer.addWidget(self.show_hidden_check)
@@ -153,6 +167,11 @@ class QuestionsPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addLayout(more)
+        answer = QHBoxLayout()
+        answer.addWidget(self.answer_label, 0, Qt.AlignmentFlag.AlignTop)
+        answer.addWidget(self.answer_edit, 1)
+        layout.addLayout(answer)
         layout.addLayout(footer)
 
     def _connect_signals(self) -> None:
@@ -169,6 +188,7 @@ class QuestionsPanel(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.vote(1))
         self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._show_buttons())
         self.show_hidden_check.toggled.connect(lambda _on: self.reload())
+        self.answer_edit.editing_finished.connect(self.save_answer)  # on leaving the field, or Ctrl+Enter
         self._document.questions_changed.connect(self._on_document_questions_changed)
         keys: tuple[tuple[str, Callable[[], object]], ...] = (
             ("+", lambda: self.vote(1)), ("=", lambda: self.vote(1)), ("-", lambda: self.vote(-1)),
@@ -293,6 +313,20 @@ class QuestionsPanel(QWidget):
         if question is not None:
             self.commands.delete(question)
 
+    def save_answer(self) -> None:
+        """Save the field's text as the answer to the question it was showing (not whichever is selected now)."""
+        question = self._answering
+        if question is None or self.answer_edit.toPlainText() == question.answer:
+            return
+        try:
+            saved = self.commands.set_answer(question, self.answer_edit.toPlainText())
+        except ValidationError as error:
+            self.status.show_error(str(error))
+            return
+        self.status.clear_error()
+        self._answering = saved
+        self._select(saved.id)
+
     # Display -------------------------------------------------------------------------------------------------
     def _select(self, question_id: int) -> None:
         row = next((n for n, q in enumerate(self.model.questions) if q.id == question_id), -1)
@@ -307,6 +341,16 @@ class QuestionsPanel(QWidget):
         self.answered_button.setChecked(bool(question and question.answered))
         self.pin_button.setChecked(bool(question and question.pinned))
         self.hide_button.setChecked(bool(question and question.hidden))
+        self._show_answer(question)
+
+    def _show_answer(self, question: Question | None) -> None:
+        """The selected question's answer; what is being typed for it is not overwritten by a reload."""
+        typing = self.answer_edit.hasFocus() and self._answering is not None and question is not None \
+            and question.id == self._answering.id and self.answer_edit.toPlainText() != self._answering.answer
+        self._answering = question
+        if not typing:
+            self.answer_edit.set_text(question.answer if question else "")
+        self.answer_edit.setEnabled(question is not None)
 
     def _show_summary(self, questions: list[Question]) -> None:
         answered = sum(1 for q in questions if q.answered and not q.hidden)
@@ -314,5 +358,5 @@ class QuestionsPanel(QWidget):
         parts = [ngettext("{n} question", "{n} questions", len(questions)).format(n=len(questions)),
                  ngettext("{n} answered", "{n} answered", answered).format(n=answered)]
         if hidden:
-            parts.append(ngettext("{n} hidden", "{n} hidden", hidden).format(n=hidden))
+            parts.append(ngettext("{n} off topic", "{n} off topic", hidden).format(n=hidden))  # questions: feminine
         self.summary.setText(" · ".join(parts))

@@ -22,7 +22,7 @@ from workshop_desk.domain.attendance import HeadCount, RosterEntry, SignIn, Sign
 from workshop_desk.domain.clock import local
 from workshop_desk.domain.models import ParticipantDraft
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.i18n import _, format_time
+from workshop_desk.i18n import _, format_time, language, translator
 from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.documents import write_document
@@ -169,8 +169,7 @@ class SignInDesk(QWidget):
     def _notice(self) -> str:
         from workshop_desk.domain.privacy import notice
 
-        programme = self._document.programme()
-        return notice(programme.privacy_notice, programme.retention_years, _)
+        return notice(self._document.programme(), translator(language()))
 
     # Signing in ------------------------------------------------------------------------------------
     def _on_field_text_changed(self, text: str) -> None:
