@@ -9,8 +9,9 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.section import _Footer
+from docx.shared import Emu, Pt
 from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.table import Table, _Cell
 
@@ -25,6 +26,7 @@ Translate = Callable[[str], str]
 MIDDAY = dt.time(13, 0)  # French practice: a signature before 13:00 and one after
 ROW_HEIGHT = 11.0  # mm: room for a signature
 NOTICE_SIZE = 7.0  # points
+LOGO_WIDTH, LOGO_HEIGHT = 40.0, 7.0  # mm at most: the client's logo in the header, within the top margin
 
 
 class HalfDay(StrEnum):
@@ -109,26 +111,46 @@ def add_details(container: DocxDocument | _Cell, lines: list[tuple[str, str]], s
 
 
 def header_row(table: Table, labels: Sequence[str], styles: Styles) -> None:
-    """The table's first row, repeated on every page, shaded light grey."""
+    """The table's first row, repeated on every page, shaded light grey, kept with the first row under it."""
     row = table.add_row()
     base.repeat_as_header(row)
     base.keep_together(row)
     for cell, label in zip(row.cells, labels, strict=True):
-        base.fill(cell, label, styles.heading)
+        base.keep_with_next(base.fill(cell, label, styles.heading))
         base.shade(cell, "#E7E6E6")
 
 
-def add_page_furniture(document: DocxDocument, _: Translate, header: str, small_print: str, styles: Styles) -> None:
-    """On every page: what the document is in the header; small print and 'page X of Y' in the footer."""
+def add_page_furniture(document: DocxDocument, _: Translate, header: str, small_print: str, styles: Styles,
+                       logo: bytes | None = None) -> None:
+    """On every page: what the document is in the header, with the client's `logo` at its right; small print and
+    'page X of Y' in the footer (on a first page with a header of its own, a cover, the footer only)."""
     section = document.sections[0]
-    base.write(section.header.paragraphs[0], header)
-    footer = section.footer.paragraphs[0]
+    paragraph = section.header.paragraphs[0]
+    base.write(paragraph, header)
+    logo = base.readable_picture(logo)
+    if logo:
+        text_width = Emu(section.page_width - section.left_margin - section.right_margin)  # type: ignore[operator]
+        stops = paragraph.paragraph_format.tab_stops
+        for stop in document.styles["Header"].paragraph_format.tab_stops:  # the template's, for Letter paper
+            stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+        stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+        paragraph.add_run("\t")
+        room = Emu(section.top_margin - section.header_distance).mm - 3.0  # type: ignore[operator]
+        base.Pictures(document, section.header.part).add(paragraph, logo, LOGO_WIDTH, min(LOGO_HEIGHT, room))
+    footers = [section.footer, section.first_page_footer] if section.different_first_page_header_footer else \
+        [section.footer]
+    for footer in footers:
+        _footer(document, footer, _, small_print, styles)
+
+
+def _footer(document: DocxDocument, footer: _Footer, _: Translate, small_print: str, styles: Styles) -> None:
+    paragraph = footer.paragraphs[0]
     if small_print:
-        footer.style = styles.small
-        base.write(footer, small_print)
-        footer = section.footer.add_paragraph(style=document.styles["Footer"])
-    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    base.page_x_of_y(footer, _("Page {page} of {pages}"))
+        paragraph.style = styles.small
+        base.write(paragraph, small_print)
+        paragraph = footer.add_paragraph(style=document.styles["Footer"])
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    base.page_x_of_y(paragraph, _("Page {page} of {pages}"))
 
 
 def footer_room(text: str, width: float) -> float:
@@ -149,7 +171,7 @@ class _Sheet:
         landscape = len(self.halves) > 1  # two signature columns need the width
         width = base.PageSetup(landscape=landscape).text_width
         self.page = base.PageSetup(landscape=landscape, top=18.0, bottom=footer_room(self.small_print, width))
-        self.document = base.new_document(language, _("Attendance sheet"), self.page)
+        self.document = base.sitting_document(language, _("Attendance sheet"), programme, sitting, self.page)
         self.styles = add_styles(self.document)
         self.groups = group_names(groups)
         self.programme, self.language = programme, language
@@ -173,6 +195,7 @@ class _Sheet:
         table = base.new_table(self.document, [self.page.text_width - sum(boxes), *boxes])
         row = table.add_row()
         base.set_height(row, 30.0)
+        base.keep_together(row)
         details = sitting_details(_, self.programme, self.sitting, self.language)
         add_details(row.cells[0], [*details, (_("Expected participants:"), str(count))], self.styles)
         box_labels = {HalfDay.MORNING: _("Facilitator's signature (morning)"),
@@ -215,7 +238,7 @@ class _Sheet:
         _ = self._
         day = base.long_date(self.sitting.date, self.language)
         header = " · ".join(part for part in (self.programme.title, self.sitting.title, day) if part)
-        add_page_furniture(self.document, _, header, self.small_print, self.styles)
+        add_page_furniture(self.document, _, header, self.small_print, self.styles, self.programme.logo)
         return base.save_atomically(self.document, path)
 
 

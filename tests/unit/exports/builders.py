@@ -98,3 +98,10 @@ def reopen(path: Path) -> Document:
     """The written file, read back by python-docx."""
     assert path.is_file()
     return docx.Document(str(path))
+
+
+def compatibility_mode(document: Document) -> str | None:
+    """The Word version the file asks to be laid out as ('15': the current format, no compatibility mode)."""
+    modes = [e.get(qn("w:val")) for e in document.settings.element.iter(qn("w:compatSetting"))
+             if e.get(qn("w:name")) == "compatibilityMode"]
+    return modes[0] if modes else None
