@@ -4,6 +4,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from copy import deepcopy
+from typing import NamedTuple
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -85,25 +86,35 @@ def _put_text(paragraph: BaseOxmlElement, text: str) -> None:
                 element.set(_SPACE, "preserve")
 
 
+class Heading(NamedTuple):
+    """A heading written, for the table of contents."""
+
+    level: int
+    text: str
+    paragraph: Paragraph
+
+
 class Minutes:
-    """Writes into one document: headings (remembered for the table of contents), lists, tables, charts."""
+    """Writes into one document: headings (remembered for the table of contents), lists, tables, charts. A heading,
+    and a sentence that introduces a table or a list, stay on the page of what they introduce; table rows are never
+    split across pages and the header row is repeated on each page (LibreOffice otherwise cuts rows at page breaks)."""
 
     def __init__(self, document: DocxDocument, styles: Styles, _: Translate, language: str, options: ReportOptions,
                  width: float) -> None:
         self.document, self.styles, self._, self.language, self.options = document, styles, _, language, options
         self.width = width
         self.pictures = base.Pictures(document)
-        self.headings: list[tuple[int, str]] = []
+        self.headings: list[Heading] = []
         self.bullet = document.styles["List Bullet"]
         self.normal = document.styles["Normal"]
         self._after_table = False
 
     def heading(self, text: str, level: int, new_page: bool = False) -> Paragraph:
-        self.headings.append((level, text))
         self._after_table = False
         paragraph = base.add_paragraph(self.document, text, self.document.styles[f"Heading {level}"])
         if new_page:
             paragraph.paragraph_format.page_break_before = True
+        self.headings.append(Heading(level, text, paragraph))
         return paragraph
 
     def paragraph(self, text: str) -> Paragraph:
@@ -113,6 +124,7 @@ class Minutes:
         """List Bullet paragraphs: the first made through python-docx, the others copied from it empty."""
         if not texts:
             return
+        self._introduced()
         first = self._spaced(base.add_paragraph(self.document, "", self.bullet))
         model = deepcopy(first._p)
         _put_text(first._p, texts[0])
@@ -126,6 +138,7 @@ class Minutes:
     def table(self, widths: Sequence[float], labels: Sequence[str], rows: Sequence[Sequence[str]],
               figures: int = 0, total: Sequence[str] | None = None) -> Table:
         """A table with a repeated header row; the last `figures` columns are numbers (right-aligned)."""
+        self._introduced()
         table = base.new_table(self.document, widths, "Table Grid")
         header_row(table, labels, self.styles)
         first_figure = len(labels) - figures
@@ -155,6 +168,12 @@ class Minutes:
         # next page. The paragraph that follows keeps its distance instead (see `_spaced`).
         self._after_table = True
         return table
+
+    def _introduced(self) -> None:
+        """Keep the paragraph written last (a heading, 'Speakers:') on the page of what comes next."""
+        last = self.document.element.body[-2] if len(self.document.element.body) > 1 else None  # [-1]: sectPr
+        if last is not None and last.tag == _P:
+            base.keep_with_next(Paragraph(last, self.document))  # type: ignore[arg-type]
 
     def _spaced(self, paragraph: Paragraph) -> Paragraph:
         if self._after_table:
@@ -208,7 +227,7 @@ def attendance(m: Minutes, report: SittingReport, group_names: dict[int | None, 
 
 def agenda(m: Minutes, report: SittingReport, level: int) -> None:
     _ = m._
-    if report.items:
+    if any(item.actual_start or item.actual_end for item in report.items):  # nothing run: no empty timings
         m.heading(_("Agenda as run"), level)
         rows = []
         for item in report.items:
