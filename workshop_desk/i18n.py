@@ -57,11 +57,27 @@ def on_language_changed(listener: Callable[[str], None]) -> None:
     _listeners.append(listener)
 
 
-def translator(language: str) -> Callable[[str], str]:
+class Translator:
+    """`gettext` for one language, whatever the interface's (documents are written in a chosen language), which
+    also knows that language — for its numbers, dates and times — and its plural forms (`n`)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in LANGUAGES else "en"
+        catalog = gettext.translation(DOMAIN, locale_dir(), languages=[self.language], fallback=True)
+        self._gettext, self.n = catalog.gettext, catalog.ngettext
+
+    def __call__(self, message: str) -> str:
+        return self._gettext(message)
+
+    def number(self, value: float, decimals: int = 2) -> str:
+        return number(value, self.language, decimals)
+
+
+def translator(language: str) -> Translator:
     """`gettext` for one language, whatever the interface's (exports are written in a chosen language).
 
     Use it as `_ = translator(language)` so that the strings are still found by extraction."""
-    return gettext.translation(DOMAIN, locale_dir(), languages=[language], fallback=True).gettext
+    return Translator(language)
 
 
 def _(message: str) -> str:
@@ -108,3 +124,53 @@ def format_minutes(minutes: int) -> str:
         return f"{sign}{hours} h"
     return f"{sign}{rest} min"
 
+
+
+# --- Typography of a document's language (the documents are written in a chosen language, not the interface's) ---
+
+_LOCALES = {"fr": "fr_FR", "en": "en_GB"}  # British English: day month year, one date format everywhere
+
+
+def _locale(language: str) -> str:
+    return _LOCALES.get(language, "en_GB")
+
+
+def number(value: float, language: str, decimals: int = 2) -> str:
+    """'22,6' / '22.6'; thousands grouped ('1 250' with a no-break space, '1,250'); `decimals` at most."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(round(value, decimals), format=pattern, locale=_locale(language))
+
+
+def percent(rate: float, language: str) -> str:
+    """'75 %' (no-break space) / '75%'."""
+    from babel.numbers import format_percent
+
+    return format_percent(rate, locale=_locale(language))
+
+
+def money(amount: float, language: str) -> str:
+    """'12 500 €' / '€12,500' (cents only when there are some; no-break spaces in French)."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" if float(amount).is_integer() else "#,##0.00"
+    figure = format_decimal(amount, format=pattern, locale=_locale(language))
+    return f"{figure}\u00a0€" if language == "fr" else f"€{figure}"
+
+
+def clock(value: time, language: str) -> str:
+    """'14 h 00' / '14:00' (no-break spaces in French: the hour never breaks from its minutes)."""
+    return f"{value.hour}\u00a0h\u00a0{value.minute:02d}" if language == "fr" else value.strftime("%H:%M")
+
+
+def long_date(value: date, language: str) -> str:
+    """'mardi 26 janvier 2027' / 'Tuesday 26 January 2027'."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format="EEEE d MMMM y", locale=_locale(language))
+
+
+def short_date(value: date, language: str) -> str:
+    """'26/01/2027' (French and British English alike)."""
+    return value.strftime("%d/%m/%Y")

@@ -95,14 +95,29 @@ def test_libreoffice_lays_the_minutes_out(cli, demo, tmp_path, language):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language", ["fr", "en"])
-def test_libreoffice_opens_the_synthesis(cli, demo, tmp_path, language):
+@pytest.mark.parametrize(("language", "sitting"), [("fr", None), ("en", None), ("fr", SITTING), ("en", SITTING)],
+                         ids=["programme-fr", "programme-en", "sitting-fr", "sitting-en"])
+def test_libreoffice_prints_the_synthesis(cli, demo, tmp_path, language, sitting):
+    """Every page carries the programme and the sitting in its header, and "Page n of m" in its footer."""
     if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     synthesis = tmp_path / "synthesis.xlsx"
-    done = cli("export", "synthesis", str(demo), "--out", str(synthesis), "--lang", language)
+    chosen = ("--sitting", str(sitting)) if sitting else ()
+    done = cli("export", "synthesis", str(demo), "--out", str(synthesis), "--lang", language, *chosen)
     assert done.returncode == 0, done.stderr
     pdf = _to_pdf(synthesis)
     if pdf is None:
         pytest.skip("LibreOffice Calc is not installed (soffice cannot load a workbook)")
-    assert _pages(pdf) >= 5
+    pages = _pages(pdf)
+    assert pages >= (20 if sitting is None else 5)
+    if not shutil.which("pdftotext"):
+        return
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60,
+                          check=True).stdout.split("\f")
+    of = "sur" if language == "fr" else "of"
+    whole = "Ensemble de la démarche" if language == "fr" else "Whole programme"
+    scope = "Atelier Métiers d'art" if sitting else whole
+    for number, page in enumerate(text[:pages], start=1):
+        assert f"Page {number} {of} {pages}" in page, number
+        assert "Plan de développement économique du quartier Gare-Confluence" in page and scope in page, number
+        assert ("Établi le" if language == "fr" else "Written on") in page, number

@@ -42,8 +42,10 @@ def test_promote_the_selected_result_rows_with_their_justification(qtbot: QtBot,
     assert [p.title for p in priorities] == ["Locaux et ateliers", "Visibilité et vente", "Transmission et formation"]
     promoted = priorities[-1]
     assert promoted.method == BallotMethod.DOTS and promoted.score == 13
-    assert promoted.justification.startswith("Dot voting “Vote par gommettes")
-    assert page.plan_page.priorities_panel.model.rowCount() == 3
+    assert promoted.standing is not None and promoted.standing.rank == 3
+    model = page.plan_page.priorities_panel.model
+    assert model.rowCount() == 3
+    assert model.data(model.index(2, 4)).startswith("Dot voting “Vote par gommettes")  # phrased on screen
 
 
 def test_promote_from_a_vote_in_the_priorities_tab(qtbot: QtBot, window: MainWindow, shell: Shell,

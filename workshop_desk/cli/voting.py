@@ -80,9 +80,9 @@ def result_lines(result: "Result") -> list[str]:
     lines = [f"{row.rank}\t{row.label}\t{score_text(row.score)}" for row in result.rows]
     if result.alternative is not None and result.winners_differ:
         winners = ", ".join(row.label for row in result.alternative.winners)
-        lines.append(_("The {count} winner differs: {winners}.").format(count=result.alternative.label,
+        lines.append(_("The {count} winner differs: {winners}.").format(count=_(result.alternative.label),
                                                                        winners=winners))
-        lines.append(_("{count} order: {order}").format(count=result.alternative.label,
+        lines.append(_("{count} order: {order}").format(count=_(result.alternative.label),
                                                         order=_order(result.alternative.rows)))
         lines += [note for note in (undecided_note(result, _), ahead_note(result, _)) if note]  # what "=" hides
     if result.method == BallotMethod.CONSENT:

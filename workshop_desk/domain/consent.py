@@ -108,7 +108,7 @@ def count_consent(options: Sequence[Option], votes: Votes, settings: ConsentSett
         by_source[tally.option_id][tally.source] += tally.amount
     rows = [_row(o, people, dict(by_source[o.id]), comments[o.id]) for o in options]
     order = {row.option_id: (_OUTCOME_ORDER[ConsentOutcome(str(row.extra["outcome"]))], row.score) for row in rows}
-    columns = (Column(CONCERNS, _("Concerns")), Column(OBJECTION, _("Objections")), Column("outcome", _("Outcome")))
+    columns = (Column(CONCERNS, N_("Concerns")), Column(OBJECTION, N_("Objections")), Column("outcome", N_("Outcome")))
     return Result(BallotMethod.CONSENT, rank_rows(rows, key=lambda row: order[row.option_id]), columns,
                   len(votes.papers), source_counts(votes))
 

@@ -8,7 +8,7 @@ Dissent: voters disagree strongly on an axis or criterion when the standard devi
 the ballot's threshold (1.5 by default: on 0–5, that is half the voters at 1 and half at 4).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from operator import itemgetter
 
@@ -54,8 +54,8 @@ def elire_criteria() -> list[tuple[str, float]]:
     return [(_(name), 1.0) for name in ELIRE_CRITERIA]
 
 
-def axis_label(axis: str) -> str:
-    return _(_AXIS_LABELS[axis])
+def axis_label(axis: str, translate: Callable[[str], str] | None = None) -> str:
+    return (translate or _)(_AXIS_LABELS[axis])
 
 
 class Quadrant(StrEnum):
@@ -69,8 +69,8 @@ _QUADRANT_LABELS = {Quadrant.QUICK_WIN: N_("Quick win"), Quadrant.MAJOR_PROJECT:
                     Quadrant.FILL_IN: N_("Fill-in"), Quadrant.SET_ASIDE: N_("Set aside")}
 
 
-def quadrant_label(quadrant: Quadrant) -> str:
-    return _(_QUADRANT_LABELS[quadrant])
+def quadrant_label(quadrant: Quadrant, translate: Callable[[str], str] | None = None) -> str:
+    return (translate or _)(_QUADRANT_LABELS[quadrant])
 
 
 def quadrant(impact: float, feasibility: float, settings: MatrixSettings) -> Quadrant:
@@ -110,14 +110,14 @@ def count_matrix(options: Sequence[Option], votes: Votes, settings: MatrixSettin
         for mark, times in cast.items():
             stats[mark.option_id, mark.axis].add(mark.value, times)
     rows = (_matrix_row(o, stats[o.id, IMPACT], stats[o.id, FEASIBILITY], settings) for o in options)
-    columns = (Column(IMPACT, _("Impact")), Column(FEASIBILITY, _("Feasibility")), Column("quadrant", _("Quadrant")))
+    columns = (Column(IMPACT, N_("Impact")), Column(FEASIBILITY, N_("Feasibility")), Column("quadrant", N_("Quadrant")))
     return Result(BallotMethod.MATRIX, rank_rows(rows), columns, len(votes.papers), source_counts(votes))
 
 
 def _matrix_row(option: Option, impact: Stats, feasibility: Stats, settings: MatrixSettings) -> ResultRow:
     high, easy = impact.mean, feasibility.mean
     score, placed = (None, None) if high is None or easy is None else (high * easy, quadrant(high, easy, settings))
-    dissent = tuple(axis_label(axis) for axis, stats in ((IMPACT, impact), (FEASIBILITY, feasibility))
+    dissent = tuple(_AXIS_LABELS[axis] for axis, stats in ((IMPACT, impact), (FEASIBILITY, feasibility))
                     if stats.spread > settings.dissent_threshold)
     extra = {IMPACT: high, FEASIBILITY: easy, "quadrant": str(placed) if placed else None}
     return ResultRow(0, option.id, option.label, score, extra, dissent=dissent)
@@ -156,7 +156,7 @@ def count_criteria(options: Sequence[Option], votes: Votes, settings: CriteriaSe
         for mark, times in cast.items():
             stats[mark.option_id, mark.criterion_id].add(mark.value, times)  # type: ignore[index]
     rows = (_criteria_row(o, [stats[o.id, c.id] for c in criteria], criteria, settings) for o in options)
-    columns = (*(Column(criterion_key(c), c.name) for c in criteria), Column("weighted_mean", _("Weighted mean")))
+    columns = (*(Column(criterion_key(c), c.name) for c in criteria), Column("weighted_mean", N_("Weighted mean")))
     return Result(BallotMethod.CRITERIA, rank_rows(rows), columns, len(votes.papers), source_counts(votes))
 
 

@@ -31,7 +31,7 @@ from workshop_desk.domain.voting import (
     rank_rows,
     voter_name,
 )
-from workshop_desk.i18n import _
+from workshop_desk.i18n import N_, _
 
 Matrix = list[list[int]]
 _VALUE = itemgetter(1)
@@ -154,7 +154,7 @@ def count_ranking(options: Sequence[Option], votes: Votes, settings: RankingSett
     firsts = {option_id: row[0].bit_count() for option_id, row in zip(order, at, strict=True)}
     rows = (ResultRow(0, o.id, o.label, borda[i], {"first": firsts[o.id], "schulze": schulze_rank[o.id]})
             for i, o in enumerate(options))
-    columns = (Column("first", _("First choices")), Column("schulze", _("Schulze rank")))
+    columns = (Column("first", N_("First choices")), Column("schulze", N_("Schulze rank")))
     return Result(BallotMethod.RANKING, rank_rows(rows), columns, len(votes.papers), source_counts(votes), schulze)
 
 
@@ -167,4 +167,4 @@ def _schulze_rows(options: Sequence[Option], d: Matrix) -> Standing:
                            tied=shared[places[i]] > 1) for i in order)
     ahead = tuple((options[i].id, options[j].id) for i in order for j in order
                   if places[i] == places[j] and beaten[j] >> i & 1)
-    return Standing("schulze", _("Schulze (Condorcet)"), rows, ahead)
+    return Standing("schulze", N_("Schulze (Condorcet)"), rows, ahead)

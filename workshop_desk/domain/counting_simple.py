@@ -33,7 +33,7 @@ from workshop_desk.domain.voting import (
     rank_rows,
     voter_name,
 )
-from workshop_desk.i18n import _
+from workshop_desk.i18n import N_, _
 
 AGAINST = "against"  # the axis of negative dots, on a ballot paper's mark or a board's tally
 _POINTS_TOLERANCE = 1e-6
@@ -92,7 +92,7 @@ def count_dots(options: Sequence[Option], votes: Votes, settings: DotSettings, c
     rows = (ResultRow(0, o.id, o.label, pro.total[o.id] - con.total[o.id],
                       {"for": pro.total[o.id], "against": con.total[o.id]}, by_source=_net(pro, con, o.id))
             for o in options)
-    columns = (Column("for", _("Dots")), Column("against", _("Negative dots"))) if settings.negative_dots else ()
+    columns = (Column("for", N_("Dots")), Column("against", N_("Negative dots"))) if settings.negative_dots else ()
     return Result(BallotMethod.DOTS, rank_rows(rows), columns, len(votes.papers), source_counts(votes))
 
 
@@ -137,7 +137,7 @@ def count_points(options: Sequence[Option], votes: Votes, settings: PointSetting
     rows = (ResultRow(0, o.id, o.label, sums.total[o.id],
                       {"share": 100 * sums.total[o.id] / everything, "voters": backers[o.id]},
                       by_source=sums.by_source(o.id)) for o in options)
-    columns = (Column("share", _("Share (%)")), Column("voters", _("Voters")))
+    columns = (Column("share", N_("Share (%)")), Column("voters", N_("Voters")))
     return Result(BallotMethod.POINTS, rank_rows(rows), columns, len(votes.papers), source_counts(votes))
 
 
@@ -162,12 +162,12 @@ def count_rating(options: Sequence[Option], votes: Votes, settings: RatingSettin
     for cast in _counts(votes, counts).values():
         for mark, times in cast.items():
             stats[mark.option_id].add(mark.value, times)
-    voters, rating = len(votes.papers), _("Rating")
+    voters, rating = len(votes.papers), N_("Rating")
     rows = (ResultRow(0, o.id, o.label, stats[o.id].mean,
                       {"ratings": stats[o.id].count, "skips": voters - stats[o.id].count, "spread": stats[o.id].spread},
                       dissent=(rating,) if stats[o.id].spread > settings.dissent_threshold else ())
             for o in options)
-    columns = (Column("ratings", _("Ratings")), Column("skips", _("Skipped")), Column("spread", _("Spread")))
+    columns = (Column("ratings", N_("Ratings")), Column("skips", N_("Skipped")), Column("spread", N_("Spread")))
     return Result(BallotMethod.RATING, rank_rows(rows), columns, voters, source_counts(votes))
 
 

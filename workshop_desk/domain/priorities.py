@@ -2,8 +2,9 @@
 over the programme's sittings, and actions with their indicators."""
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
 
 from workshop_desk.domain import schulze_texts, validation
 from workshop_desk.domain.counting_grid import ELIRE_CRITERIA
@@ -13,6 +14,25 @@ from workshop_desk.domain.voting import Result, ResultRow, method_label
 from workshop_desk.i18n import N_, _
 
 MAX_BUDGET = 1e12
+Translate = Callable[[str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class VoteStanding:
+    """Where a promoted option stood in its vote: facts kept with the priority, and phrased only when a document or
+    a screen shows them, in that one's language (a sentence stored once would stay in the language of the day)."""
+
+    ballot: str  # the ballot's title
+    rank: int
+    count: int  # the options in the result
+    voters: int  # ballots (papers), or, for counts entered from a board, the number of votes counted
+    share: float | None = None  # its part of all the points given (None: the method gives no points to add up)
+    tied: bool = False
+    dissent: tuple[str, ...] = ()  # what voters disagreed strongly on
+    schulze: tuple[int, int] | None = None  # (rank, options) in the Schulze count of a ranking
+    behind: tuple[str, ...] = ()  # Schulze: options it shares its rank with, yet comes behind
+    ahead_of: tuple[str, ...] = ()
+    apart: tuple[str, ...] = ()  # Schulze: options it is not separated from
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +43,11 @@ class Priority:
     title: str
     method: str = ""  # the BallotMethod value of the vote it came from ("" for one typed in)
     score: float | None = None
-    justification: str = ""
+    justification: str = ""  # what the facilitator wrote (their words, in their language)
     ballot_id: int | None = None
     option_id: int | None = None
     idea_id: int | None = None
+    standing: VoteStanding | None = None  # where it stood in its vote (None: typed in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,29 +74,72 @@ class ConsolidatedPriority:
         return sum(self.positions) / len(self.positions)
 
 
-def justification(ballot_title: str, method: BallotMethod, row: ResultRow, result: Result) -> str:
-    """Why a result row became a priority, in words: the vote, the method, the rank and the score."""
-    score = "—" if row.score is None else f"{row.score:.4g}"
+def standing_of(ballot_title: str, row: ResultRow, result: Result) -> VoteStanding:
+    """The facts of a result row, for the priority it becomes."""
+    scores = [r.score for r in result.rows if r.score is not None]
+    share = row.score / sum(scores) if row.score is not None and sum(scores) > 0 else None
+    schulze: tuple[int, int] | None = None
+    behind: tuple[str, ...] = ()
+    ahead_of: tuple[str, ...] = ()
+    apart: tuple[str, ...] = ()
+    if result.alternative is not None and result.sources:
+        standing = result.alternative
+        schulze = (standing.row(row.option_id).rank, len(standing.rows))
+        behind, ahead_of, apart = schulze_texts.neighbours(standing, row.option_id)
+    return VoteStanding(ballot_title, row.rank, len(result.rows), result.voters, share, row.tied, row.dissent,
+                        schulze, behind, ahead_of, apart)
+
+
+def phrase_standing(standing: VoteStanding, method: str, score: float | None, _: Translate,
+                    number: Callable[[float], str]) -> str:
+    """Why a result row became a priority, in the language of `_`, its numbers written by `number`: the vote, the
+    method, the rank and the score ('Dot voting “…”: rank 1 of 4, score 26, 4 ballots.')."""
+    label = method_label(BallotMethod(method), _) if method else _("Vote")
     text = _("{method} “{ballot}”: rank {rank} of {count}, score {score}, {voters} ballots.").format(
-        method=method_label(method), ballot=ballot_title, rank=row.rank, count=len(result.rows), score=score,
-        voters=result.voters)
-    if row.tied:
+        method=label, ballot=standing.ballot, rank=standing.rank, count=standing.count,
+        score="—" if score is None else number(score), voters=standing.voters)
+    if standing.tied:
         text += " " + _("Tied with another option.")
-    if row.dissent:
-        text += " " + _("Voters disagreed on: {what}.").format(what=", ".join(row.dissent))
-    return text + _schulze_part(row, result)
+    if standing.dissent:
+        text += " " + _("Voters disagreed on: {what}.").format(what=", ".join(_(what) for what in standing.dissent))
+    return text + _schulze_part(standing, _)
 
 
-def _schulze_part(row: ResultRow, result: Result) -> str:
+def _schulze_part(standing: VoteStanding, _: Translate) -> str:
     """' Schulze (Condorcet): rank 1 of 3, shared: behind “A”; not separated from “C”.' for a ranking ballot."""
-    if result.alternative is None or not result.sources:
+    if standing.schulze is None:
         return ""
-    rank, count = result.alternative.row(row.option_id).rank, len(result.alternative.rows)
-    facts = schulze_texts.facts(result.alternative, row.option_id, _)
+    rank, count = standing.schulze
+    facts = schulze_texts.neighbour_text(standing.behind, standing.ahead_of, standing.apart, _)
     if not facts:
         return " " + _("Schulze (Condorcet): rank {rank} of {count}.").format(rank=rank, count=count)
     return " " + _("Schulze (Condorcet): rank {rank} of {count}, shared: {facts}.").format(
         rank=rank, count=count, facts=facts)
+
+
+def why(priority: Priority, _: Translate, number: Callable[[float], str]) -> str:
+    """All that says why a priority was retained: where it stood in its vote, then the facilitator's words."""
+    parts = [phrase_standing(priority.standing, priority.method, priority.score, _, number)] \
+        if priority.standing else []
+    return " ".join([*parts, *([priority.justification] if priority.justification.strip() else [])])
+
+
+def standing_to_json(standing: VoteStanding | None) -> str:
+    return "" if standing is None else json.dumps(asdict(standing), ensure_ascii=False)
+
+
+def standing_from_json(text: str) -> VoteStanding | None:
+    """The facts stored with a priority ('' or anything unreadable: none)."""
+    try:
+        values = json.loads(text) if text else None
+        if not isinstance(values, dict):
+            return None
+        for name in ("dissent", "behind", "ahead_of", "apart"):
+            values[name] = tuple(values.get(name) or ())
+        values["schulze"] = tuple(values["schulze"]) if values.get("schulze") else None
+        return VoteStanding(**values)
+    except (ValueError, TypeError):
+        return None
 
 
 def clean_priority(draft: PriorityDraft) -> dict[str, object]:

@@ -82,6 +82,7 @@ class ProgrammeReport:
     actions: tuple[Action, ...] = ()  # the whole programme's action plan
     whole_programme: bool = False  # the consolidated report over every sitting (False: one sitting's minutes)
     written_at: dt.datetime | None = None
+    speaker_groups: Mapping[int, int | None] = field(default_factory=dict)  # participant who spoke -> group
 
     def group_names(self) -> Mapping[int | None, str]:
         return {group.id: group.name for group in self.groups}

@@ -60,12 +60,23 @@ def _joined(parts: Sequence[str], _: Translate) -> str:
     return reduce(lambda first, second: _("{first}; {second}").format(first=first, second=second), parts)
 
 
+def neighbours(standing: Standing, option_id: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The labels an option shares its place with: those it comes behind, those it comes ahead of, and those the
+    count leaves it not separated from."""
+    behind = tuple(upper.label for upper, lower in standing.ahead_rows() if lower.option_id == option_id)
+    above = tuple(lower.label for upper, lower in standing.ahead_rows() if upper.option_id == option_id)
+    apart = tuple(second.label if first.option_id == option_id else first.label
+                  for first, second in standing.undecided() if option_id in (first.option_id, second.option_id))
+    return behind, above, apart
+
+
 def facts(standing: Standing, option_id: int, _: Translate) -> str:
     """What an option's shared place leaves unsaid: 'behind “A”; not separated from “C”' ('' when alone in it)."""
-    behind = [upper.label for upper, lower in standing.ahead_rows() if lower.option_id == option_id]
-    above = [lower.label for upper, lower in standing.ahead_rows() if upper.option_id == option_id]
-    apart = [second.label if first.option_id == option_id else first.label for first, second in standing.undecided()
-             if option_id in (first.option_id, second.option_id)]
+    return neighbour_text(*neighbours(standing, option_id), _)
+
+
+def neighbour_text(behind: Sequence[str], above: Sequence[str], apart: Sequence[str], _: Translate) -> str:
+    """'behind “A”; ahead of “B”; not separated from “C”' ('' when there is nothing to say)."""
     parts = [_("behind {options}").format(options=_labels(behind, _))] if behind else []
     if above:
         parts.append(_("ahead of {options}").format(options=_labels(above, _)))

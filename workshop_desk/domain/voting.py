@@ -108,8 +108,9 @@ _METHOD_LABELS = {
 _STATUS_LABELS = {BallotStatus.DRAFT: N_("Draft"), BallotStatus.OPEN: N_("Open"), BallotStatus.CLOSED: N_("Closed")}
 
 
-def method_label(method: BallotMethod) -> str:
-    return _(_METHOD_LABELS[method])
+def method_label(method: BallotMethod, translate: Callable[[str], str] | None = None) -> str:
+    """The method's name in the interface's language, or in that of `translate` (a document's)."""
+    return (translate or _)(_METHOD_LABELS[method])
 
 
 def status_label(status: BallotStatus) -> str:
@@ -238,7 +239,8 @@ def voter_name(voter: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """An extra column of a result: the key in ResultRow.extra and its heading."""
+    """An extra column of a result: the key in ResultRow.extra and its heading — the app's headings as their
+    untranslated source text, a criterion's as its name: whoever shows it passes it through its translator."""
 
     key: str
     label: str

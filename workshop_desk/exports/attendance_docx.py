@@ -2,7 +2,7 @@
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -20,9 +20,9 @@ from workshop_desk.domain.models import Participant, Programme, Sitting, Stakeho
 from workshop_desk.domain.people import fold
 from workshop_desk.domain.privacy import notice
 from workshop_desk.exports import docx_base as base
-from workshop_desk.i18n import translator
+from workshop_desk.i18n import Translator, translator
 
-Translate = Callable[[str], str]
+Translate = Translator  # the document's gettext, which knows its language
 MIDDAY = dt.time(13, 0)  # French practice: a signature before 13:00 and one after
 ROW_HEIGHT = 11.0  # mm: room for a signature
 NOTICE_SIZE = 7.0  # points

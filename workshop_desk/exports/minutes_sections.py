@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from copy import deepcopy
 from typing import NamedTuple
 
@@ -20,7 +20,7 @@ from lxml.etree import SubElement
 from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION
 from workshop_desk.domain.enums import BallotMethod, ItemKind
 from workshop_desk.domain.ideas import Idea, Question, split_questions
-from workshop_desk.domain.priorities import Action
+from workshop_desk.domain.priorities import Action, why
 from workshop_desk.domain.report import BallotReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import ahead_note, place_text, undecided_note, winners_note
 from workshop_desk.domain.speaking import spoken_seconds
@@ -30,8 +30,9 @@ from workshop_desk.exports.attendance_docx import Styles, by_name, display_name,
 from workshop_desk.exports.attendance_report_docx import clock_time, count, counts_by_group, percent
 from workshop_desk.exports.charts import bar_chart
 from workshop_desk.exports.docx_base import LOCALES
+from workshop_desk.i18n import Translator
 
-Translate = Callable[[str], str]
+Translate = Translator  # the document's gettext, which knows its language
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
@@ -394,7 +395,7 @@ def priorities(m: Minutes, report: SittingReport, level: int) -> None:
     m.heading(_("Priorities"), level)
     m.table([14.0, (m.width - 14.0 - 24.0) * 0.45, (m.width - 14.0 - 24.0) * 0.55, 24.0],
             [_("No."), _("Priority"), _("Justification"), _("Score")],
-            [[str(n), p.title, p.justification, number(p.score, m.language)]
+            [[str(n), p.title, why(p, _, _.number), number(p.score, m.language)]
              for n, p in enumerate(report.priorities, start=1)],
             figures=1)
 

@@ -1,34 +1,52 @@
 """The rows of each sheet of the Excel synthesis, as plain values (the workbook writer adds formats and tables)."""
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
-from workshop_desk.domain.attendance import RosterEntry
+from openpyxl.utils import get_column_letter
+
 from workshop_desk.domain.clock import local
-from workshop_desk.domain.enums import AttendanceStatus, BallotMethod
-from workshop_desk.domain.people import fold
-from workshop_desk.domain.report import ProgrammeReport, ReportOptions
+from workshop_desk.domain.enums import BallotMethod
+from workshop_desk.domain.ideas import order_questions
+from workshop_desk.domain.priorities import why
+from workshop_desk.domain.report import ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import facts
+from workshop_desk.i18n import Translator
 
-Translate = Callable[[str], str]
+Translate = Translator  # the document's gettext, which knows its language
 Value = str | int | float | dt.date | dt.datetime | None
 
-# Number formats per column kind.
-INTEGER, DECIMAL, MONEY, PERCENT, DATE, TIME, TEXT = "0", "General", "#,##0.00", "0%", "dd/mm/yyyy", "hh:mm", "@"
+# Kinds of column: the writer gives each the number format of the document's language (xlsx_print.py).
+INTEGER, DECIMAL, MINUTES, MONEY, CENTS, PERCENT, DATE, TIME, TEXT = (
+    "integer", "decimal", "minutes", "money", "cents", "percent", "date", "time", "text")
+_COLUMN = re.compile(r"\{([a-z])\}")  # a column in a formula template: {c} is column C of the full sheet
+MOST_BARS = 40  # options charted at most: 40 bars fill a page; the results sheet lists every option
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A bar chart of one column of a sheet's table, drawn under the table."""
+
+    title: str  # the subject, then the sitting (or the whole programme) on a second line
+    labels: int  # the column of the bars' labels
+    values: int  # the column of their lengths
 
 
 @dataclass
 class Sheet:
-    """One sheet: a table with a header row, column formats and widths, and optional totals below it."""
+    """One sheet: a table with a header row, column kinds and widths, and optional totals below it."""
 
     key: str  # the Excel table name (unique, no spaces)
     title: str  # the tab name
-    columns: list[tuple[str, str, float]]  # heading, number format ("" for general), width in characters
-    rows: list[list[Value]] = field(default_factory=list)
+    columns: list[tuple[str, str, float]]  # heading, kind, width in characters
+    rows: list[Sequence[Value]] = field(default_factory=list)
     totals: list[int] = field(default_factory=list)  # columns summed with =SUM() under the table
-    formulas: dict[int, str] = field(default_factory=dict)  # column -> formula with {row} (per row)
-    chart: tuple[str, int, int] | None = None  # a bar chart: its title, the label column, the value column
+    formulas: dict[int, str] = field(default_factory=dict)  # column -> formula, with {row} and columns as {c}
+    chart: Chart | None = None
+    notes: list[list[Value]] = field(default_factory=list)  # lines under the totals, laid out as the rows
 
 
 def when(value: dt.datetime | None) -> dt.datetime | None:
@@ -36,27 +54,35 @@ def when(value: dt.datetime | None) -> dt.datetime | None:
     return local(value).replace(tzinfo=None) if value else None
 
 
-def _counts(entries: list[RosterEntry]) -> tuple[int, int]:
-    """Registered (everyone who registered or came) and present, as the attendance report counts them."""
-    statuses = [e.attendance.status for e in entries if e.attendance]
-    return (sum(1 for s in statuses if s != AttendanceStatus.INVITED),
-            sum(1 for s in statuses if s == AttendanceStatus.PRESENT))
+def pruned(sheet: Sheet) -> Sheet:
+    """The sheet without the columns that no row fills; a formula column stays while the columns it reads stay."""
+    if not sheet.rows:
+        return sheet
+    filled = [any(row[column] not in (None, "") for row in sheet.rows) for column in range(len(sheet.columns))]
+    for column, template in sheet.formulas.items():
+        filled[column] = all(filled[ord(letter) - ord("a")] for letter in _COLUMN.findall(template))
+    kept = [column for column, found in enumerate(filled) if found]
+    if len(kept) == len(sheet.columns):
+        return sheet
+    moved = {old: new for new, old in enumerate(kept)}
+    letters = {get_column_letter(old + 1).lower(): get_column_letter(new + 1).lower() for old, new in moved.items()}
+    chart = sheet.chart
+    if chart is not None:
+        chart = replace(chart, labels=moved[chart.labels], values=moved[chart.values]) if {
+            chart.labels, chart.values} <= moved.keys() else None
+    pick = itemgetter(*kept) if len(kept) > 1 else lambda row: (row[kept[0]],)
+    return replace(sheet, columns=[sheet.columns[c] for c in kept], rows=list(map(pick, sheet.rows)),  # type: ignore
+                   totals=[moved[c] for c in sheet.totals if c in moved],
+                   formulas={moved[c]: _COLUMN.sub(lambda m: "{" + letters[m.group(1)] + "}", t)
+                             for c, t in sheet.formulas.items() if c in moved},
+                   chart=chart, notes=[[r[c] for c in kept] for r in sheet.notes])
 
 
-def _by_group(entries: list[RosterEntry], report: ProgrammeReport) -> list[tuple[int | None, int, int]]:
-    """(group, registered, present) in the groups' order, then no group; groups nobody registered in left out."""
-    members: dict[int | None, list[RosterEntry]] = {group.id: [] for group in report.groups}
-    members[None] = []
-    for entry in entries:
-        key = entry.participant.group_id
-        members[key if key in members else None].append(entry)
-    counted = [(key, *_counts(found)) for key, found in members.items()]
-    return [(key, registered, present) for key, registered, present in counted if registered]
-
-
-def _by_name(entries: tuple[RosterEntry, ...]) -> list[RosterEntry]:
-    return sorted(entries, key=lambda e: (fold(e.participant.last_name), fold(e.participant.first_name),
-                                          e.participant.id))
+def scope(_: Translate, report: ProgrammeReport) -> str:
+    """What the workbook covers: the sitting's title, or the whole programme."""
+    if report.whole_programme or len(report.sittings) != 1:
+        return _("Whole programme")
+    return report.sittings[0].sitting.title
 
 
 def method_names(_: Translate) -> dict[BallotMethod, str]:
@@ -66,62 +92,47 @@ def method_names(_: Translate) -> dict[BallotMethod, str]:
             BallotMethod.CONSENT: _("Consent round"), BallotMethod.HANDS: _("Show of hands")}
 
 
-def summary(_: Translate, report: ProgrammeReport) -> Sheet:
-    sheet = Sheet("Summary", _("Summary"), [(_("Sitting"), TEXT, 40), (_("Date"), DATE, 12),
-                                            (_("Registered"), INTEGER, 12), (_("Present"), INTEGER, 12),
-                                            (_("Ideas"), INTEGER, 10), (_("Questions"), INTEGER, 11),
-                                            (_("Ballots"), INTEGER, 10), (_("Voters"), INTEGER, 10),
-                                            (_("Priorities"), INTEGER, 11), (_("Actions"), INTEGER, 10)],
-                  totals=[2, 3, 4, 5, 6, 7, 8, 9])
-    for s in report.sittings:
-        registered, present_ = _counts(list(s.roster))
-        sheet.rows.append([s.sitting.title, s.sitting.date, registered, present_,
-                           sum(1 for i in s.ideas if i.merged_into_id is None), len(s.questions), len(s.ballots),
-                           sum(b.result.voters for b in s.ballots), len(s.priorities), len(s.actions)])
-    return sheet
+def kept_ideas(s: SittingReport) -> list:  # type: ignore[type-arg]
+    """The sitting's ideas, without the notes merged into another (they are listed with it)."""
+    return [idea for idea in s.ideas if idea.merged_into_id is None]
 
 
-def attendance(_: Translate, report: ProgrammeReport) -> Sheet:
-    names = report.group_names()
-    sheet = Sheet("Attendance", _("Attendance"), [(_("Sitting"), TEXT, 36), (_("Stakeholder group"), TEXT, 30),
-                                                  (_("Registered"), INTEGER, 12), (_("Present"), INTEGER, 12),
-                                                  (_("Rate"), PERCENT, 9)],
-                  totals=[2, 3], formulas={4: "=IF(C{row}=0,\"\",D{row}/C{row})"},
-                  chart=(_("Present by stakeholder group"), 1, 3))
-    for s in report.sittings:
-        for key, registered, present_ in _by_group([e for e in s.roster if e.attendance], report):
-            sheet.rows.append([s.sitting.title, names.get(key) or _("No group"), registered, present_, None])
-    return sheet
-
-
-def present(_: Translate, report: ProgrammeReport, options: ReportOptions) -> Sheet:
-    names = report.group_names()
-    sheet = Sheet("Present", _("Those present"), [(_("Sitting"), TEXT, 36), (_("Last name"), TEXT, 20),
-                                                   (_("First name"), TEXT, 18), (_("Organisation"), TEXT, 30),
-                                                   (_("Stakeholder group"), TEXT, 26), (_("Signed in"), TIME, 10)])
-    if options.anonymise:
-        return sheet
-    for s in report.sittings:
-        for e in _by_name(s.roster):
-            if e.attendance and e.attendance.status == AttendanceStatus.PRESENT and not e.participant.anonymised:
-                p = e.participant
-                sheet.rows.append([s.sitting.title, p.last_name, p.first_name, p.organisation,
-                                   names.get(p.group_id, ""), when(e.attendance.signed_in_at)])
-    return sheet
+def shown_questions(s: SittingReport) -> list:  # type: ignore[type-arg]
+    """The sitting's questions in the order the room ranked them, those hidden as off topic left out."""
+    return [q for q in order_questions(s.questions) if not q.hidden]
 
 
 def ideas(_: Translate, report: ProgrammeReport) -> Sheet:
-    sheet = Sheet("Ideas", _("Ideas"), [(_("Sitting"), TEXT, 30), (_("Agenda item"), TEXT, 26), (_("Theme"), TEXT, 26),
-                                        (_("Table"), TEXT, 14), (_("Idea"), TEXT, 70), (_("Votes"), DECIMAL, 10)],
-                  totals=[5])
+    sheet = Sheet("Ideas", _("Ideas"), [(_("Sitting"), TEXT, 22), (_("Agenda item"), TEXT, 20), (_("Theme"), TEXT, 20),
+                                        (_("Table"), TEXT, 10), (_("Idea"), TEXT, 45),
+                                        (_("Notes merged into it"), TEXT, 25), (_("Votes"), DECIMAL, 8)],
+                  totals=[6])
     for s in report.sittings:
         votes, tables = s.idea_votes(), s.table_names()
         themes = {t.id: t.name for t in s.themes}
         items = {i.id: i.title for i in s.items}
+        merged: dict[int, list[str]] = {}
         for idea in s.ideas:
+            if idea.merged_into_id is not None:
+                merged.setdefault(idea.merged_into_id, []).append(idea.text)
+        for idea in kept_ideas(s):
             sheet.rows.append([s.sitting.title, items.get(idea.agenda_item_id or 0, ""),
                                themes.get(idea.theme_id or 0, ""), tables.get(idea.table_id or 0, ""), idea.text,
-                               votes.get(idea.id)])
+                               " | ".join(merged.get(idea.id, ())), votes.get(idea.id)])
+    return sheet
+
+
+def questions(_: Translate, report: ProgrammeReport, options: ReportOptions) -> Sheet:
+    """The questions from the room, most supported first; who asked only when names may be shown."""
+    sheet = Sheet("Questions", _("Questions"), [(_("Sitting"), TEXT, 24), (_("Agenda item"), TEXT, 20),
+                                                (_("Question"), TEXT, 55), (_("Asked by"), TEXT, 22),
+                                                (_("Votes"), INTEGER, 8), (_("Answered"), TEXT, 10)])
+    answered = {True: _("Yes"), False: _("No")}
+    for s in report.sittings:
+        items = {i.id: i.title for i in s.items}
+        for q in shown_questions(s):
+            sheet.rows.append([s.sitting.title, items.get(q.agenda_item_id or 0, ""), q.text,
+                               "" if options.anonymise else q.asked_by, q.votes, answered[q.answered]])
     return sheet
 
 
@@ -129,25 +140,25 @@ def votes(_: Translate, report: ProgrammeReport) -> Sheet:
     sources = {"console": _("Console"), "paper": _("Paper"), "phone": _("Phone"), "show_of_hands": _("Show of hands"),
                "import": _("Import")}
     names = report.group_names()
-    sheet = Sheet("Votes", _("Votes"), [(_("Sitting"), TEXT, 30), (_("Ballot"), TEXT, 30), (_("Voter"), TEXT, 10),
-                                        (_("Stakeholder group"), TEXT, 24), (_("Source"), TEXT, 12),
-                                        (_("Option"), TEXT, 40), (_("Criterion"), TEXT, 16), (_("Axis"), TEXT, 12),
-                                        (_("Value"), DECIMAL, 10)])
+    sheet = Sheet("Votes", _("Votes"), [(_("Sitting"), TEXT, 24), (_("Ballot"), TEXT, 26), (_("Voter"), TEXT, 10),
+                                        (_("Stakeholder group"), TEXT, 20), (_("Source"), TEXT, 10),
+                                        (_("Option"), TEXT, 36), (_("Criterion"), TEXT, 14), (_("Axis"), TEXT, 10),
+                                        (_("Value"), DECIMAL, 8)])
+    rows = sheet.rows
     for s in report.sittings:
         for entry in s.ballots:
             labels = {o.id: o.label for o in entry.ballot.options}
             criteria = {c.id: c.name for c in entry.ballot.criteria}
-            title = entry.ballot.title
+            title, sitting = entry.ballot.title, s.sitting.title
             for number, paper in enumerate(entry.votes.papers, start=1):
                 key = f"V{number:04d}"  # never the voter's own key: it may name a participant
                 group, source = names.get(paper.group_id, ""), sources.get(str(paper.source), str(paper.source))
-                for mark in paper.marks:
-                    sheet.rows.append([s.sitting.title, title, key, group, source, labels.get(mark.option_id, ""),
-                                       criteria.get(mark.criterion_id or 0, ""), mark.axis, mark.value])
+                rows += [[sitting, title, key, group, source, labels.get(mark.option_id, ""),
+                          criteria.get(mark.criterion_id or 0, ""), mark.axis, mark.value] for mark in paper.marks]
             for tally in entry.votes.tallies:
-                sheet.rows.append([s.sitting.title, title, _("(count)"), names.get(tally.group_id, ""),
-                                   sources.get(str(tally.source), str(tally.source)),
-                                   labels.get(tally.option_id, ""), "", tally.axis, tally.amount])
+                rows.append([sitting, title, _("(count)"), names.get(tally.group_id, ""),
+                             sources.get(str(tally.source), str(tally.source)),
+                             labels.get(tally.option_id, ""), "", tally.axis, tally.amount])
     return sheet
 
 
@@ -155,10 +166,10 @@ def results(_: Translate, report: ProgrammeReport) -> Sheet:
     """One row per option of each ballot; a ranking's rows also give the Schulze rank and, when that rank is
     shared, what it leaves unsaid (the pairs Schulze does not separate, or still orders)."""
     methods = method_names(_)
-    sheet = Sheet("Results", _("Results"), [(_("Sitting"), TEXT, 30), (_("Ballot"), TEXT, 30), (_("Method"), TEXT, 20),
-                                            (_("Rank"), INTEGER, 7), (_("Option"), TEXT, 50), (_("Score"), DECIMAL, 10),
-                                            (_("Voters"), INTEGER, 9), (_("Schulze rank"), INTEGER, 9),
-                                            (_("Schulze: shared rank"), TEXT, 50)])
+    sheet = Sheet("Results", _("Results"), [(_("Sitting"), TEXT, 22), (_("Ballot"), TEXT, 26), (_("Method"), TEXT, 16),
+                                            (_("Rank"), INTEGER, 6), (_("Option"), TEXT, 36), (_("Score"), DECIMAL, 8),
+                                            (_("Voters"), INTEGER, 8), (_("Schulze rank"), INTEGER, 9),
+                                            (_("Schulze: shared rank"), TEXT, 30)])
     for s in report.sittings:
         for entry in s.ballots:
             standing = entry.result.alternative if entry.result.sources else None
@@ -166,35 +177,46 @@ def results(_: Translate, report: ProgrammeReport) -> Sheet:
                 schulze: list[Value] = [None, None]
                 if standing is not None:
                     schulze = [standing.row(row.option_id).rank, facts(standing, row.option_id, _) or None]
+                score = round(row.score, 2) if row.score is not None else None
                 sheet.rows.append([s.sitting.title, entry.ballot.title, methods[entry.ballot.method], row.rank,
-                                   row.label, row.score, entry.result.voters, *schulze])
+                                   row.label, score, entry.result.voters, *schulze])
     return sheet
 
 
-def ballot_spans(report: ProgrammeReport) -> Iterator[tuple[str, int, int]]:
-    """Each ballot's title and its first and last data rows (0-based) in the results sheet, for its chart."""
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A charted ballot: its sitting and title, and its first and last data rows (0-based) in the results."""
+
+    sitting: str
+    ballot: str
+    start: int
+    end: int
+
+
+def ballot_spans(report: ProgrammeReport) -> Iterator[Span]:
+    """Each ballot that has a chart (counted, not a consent round), with its rows in the results sheet."""
     start = 0
     for s in report.sittings:
         for entry in s.ballots:
             rows = len(entry.result.rows)
             if rows and entry.result.sources and entry.ballot.method != BallotMethod.CONSENT:
-                yield entry.ballot.title, start, start + rows - 1
+                yield Span(s.sitting.title, entry.ballot.title, start, start + rows - 1)
             start += rows
 
 
 def priorities(_: Translate, report: ProgrammeReport) -> list[Sheet]:
-    sheet = Sheet("Priorities", _("Priorities"), [(_("Sitting"), TEXT, 30), (_("No."), INTEGER, 6),
-                                                  (_("Priority"), TEXT, 50), (_("Justification"), TEXT, 50),
-                                                  (_("Score"), DECIMAL, 10)])
+    sheet = Sheet("Priorities", _("Priorities"), [(_("Sitting"), TEXT, 26), (_("No."), INTEGER, 6),
+                                                  (_("Priority"), TEXT, 40), (_("Justification"), TEXT, 50),
+                                                  (_("Score"), DECIMAL, 8)])
     for s in report.sittings:
         for p in s.priorities:
-            sheet.rows.append([s.sitting.title, p.position + 1, p.title, p.justification, p.score])
+            sheet.rows.append([s.sitting.title, p.position + 1, p.title, why(p, _, _.number), p.score])
     found = [sheet]
     if report.consolidated:
         titles = {s.sitting.id: s.sitting.title for s in report.sittings}
         consolidated = Sheet("Consolidated", _("Consolidated priorities"),
-                             [(_("Rank"), INTEGER, 7), (_("Priority"), TEXT, 50), (_("Sittings"), TEXT, 60),
-                              (_("Number of sittings"), INTEGER, 12)])
+                             [(_("Rank"), INTEGER, 6), (_("Priority"), TEXT, 44), (_("Sittings"), TEXT, 60),
+                              (_("Number of sittings"), INTEGER, 11)])
         consolidated.rows = [[c.rank, c.title, ", ".join(titles.get(i, "") for i in c.sitting_ids),
                               len(c.sitting_ids)] for c in report.consolidated]
         found.append(consolidated)
@@ -202,14 +224,16 @@ def priorities(_: Translate, report: ProgrammeReport) -> list[Sheet]:
 
 
 def actions(_: Translate, report: ProgrammeReport) -> Sheet:
+    """The action plan; budgets in euros, with cents only when one of them has some."""
     statuses = {"proposed": _("Proposed"), "planned": _("Planned"), "in_progress": _("In progress"),
                 "done": _("Done"), "dropped": _("Dropped")}
     titles = {s.sitting.id: s.sitting.title for s in report.sittings}
-    sheet = Sheet("Actions", _("Action plan"), [(_("What"), TEXT, 40), (_("Description"), TEXT, 50),
-                                                (_("Lead"), TEXT, 22), (_("Partners"), TEXT, 30),
-                                                (_("Deadline"), DATE, 12), (_("Budget"), MONEY, 12),
-                                                (_("Status"), TEXT, 12), (_("Indicators"), TEXT, 50),
-                                                (_("Sitting"), TEXT, 30)], totals=[5])
+    money = MONEY if all(float(a.budget or 0).is_integer() for a in report.actions) else CENTS
+    sheet = Sheet("Actions", _("Action plan"), [(_("What"), TEXT, 28), (_("Description"), TEXT, 30),
+                                                (_("Lead"), TEXT, 18), (_("Partners"), TEXT, 18),
+                                                (_("Deadline"), DATE, 12), (_("Budget"), money, 13),
+                                                (_("Status"), TEXT, 10), (_("Indicators"), TEXT, 28),
+                                                (_("Sitting"), TEXT, 20)], totals=[5])
     for a in report.actions:
         indicators = "; ".join(f"{i.name}: {i.target}" if i.target else i.name for i in a.indicators)
         sheet.rows.append([a.title, a.description, a.lead, a.partners, a.deadline, a.budget,
@@ -218,10 +242,10 @@ def actions(_: Translate, report: ProgrammeReport) -> Sheet:
 
 
 def timings(_: Translate, report: ProgrammeReport) -> Sheet:
-    sheet = Sheet("Timings", _("Timings"), [(_("Sitting"), TEXT, 30), (_("Item"), TEXT, 36), (_("Started"), TIME, 9),
-                                            (_("Ended"), TIME, 9), (_("Planned (min)"), INTEGER, 13),
-                                            (_("Actual (min)"), INTEGER, 12)],
-                  totals=[4, 5], formulas={5: "=IF(OR(C{row}=\"\",D{row}=\"\"),\"\",ROUND((D{row}-C{row})*1440,0))"})
+    sheet = Sheet("Timings", _("Timings"), [(_("Sitting"), TEXT, 26), (_("Item"), TEXT, 32), (_("Started"), TIME, 9),
+                                            (_("Ended"), TIME, 9), (_("Planned (min)"), INTEGER, 12),
+                                            (_("Actual (min)"), INTEGER, 11)],
+                  totals=[4, 5], formulas={5: '=IF(OR({c}{row}="",{d}{row}=""),"",ROUND(({d}{row}-{c}{row})*1440,0))'})
     for s in report.sittings:
         for item in s.items:
             sheet.rows.append([s.sitting.title, item.title, when(item.actual_start), when(item.actual_end),

@@ -1,16 +1,18 @@
-"""The Excel synthesis of a sitting or of the programme: key figures, attendance, ideas, votes, results,
-priorities, action plan and timings, each an Excel table with filters, plus native bar charts."""
+"""The Excel synthesis of a sitting or of the programme: key figures, attendance, ideas, questions, speaking time,
+votes, results, priorities, action plan and timings, each an Excel table with filters and totals, with native
+bar charts; every sheet prints on A4 with its header row, the programme and the sitting, and numbered pages."""
 
-import os
 import re
-import secrets
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
+from babel.dates import format_date
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font
+from openpyxl.chart import Reference
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
@@ -24,176 +26,208 @@ from workshop_desk.domain.report import (
     ProgrammeReport,
     ReportOptions,
 )
+from workshop_desk.exports import synthesis_charts as charts
+from workshop_desk.exports import synthesis_people as people
 from workshop_desk.exports import synthesis_sheets as sheets
-from workshop_desk.exports.synthesis_sheets import Sheet, Translate
+from workshop_desk.exports import text_width, xlsx_print
+from workshop_desk.exports.synthesis_sheets import TEXT, Sheet, Translate
 from workshop_desk.exports.xlsx_cells import cell, formula
+from workshop_desk.exports.xlsx_stream import Rows, Style, style
 from workshop_desk.i18n import translator
 
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
-_KEY_FIGURES = 8
-_CHARTS_SHOWN = 40  # ballots charted at most (each chart takes 18 rows of the charts sheet)
+_LETTERS = {chr(code): chr(code).upper() for code in range(ord("a"), ord("z") + 1)}
+_CHARTS_SHOWN = 40  # ballots charted at most (the results sheet has them all)
+_TOTAL = xlsx_print.font(bold=True)
+
+
+class _Look:
+    """What every sheet of one workbook shares: its language's formats, its page header and footer."""
+
+    def __init__(self, _: Translate, report: ProgrammeReport, language: str) -> None:
+        self._ = _
+        self.formats = xlsx_print.number_formats(language)
+        scope, locale = sheets.scope(_, report), xlsx_print.LOCALES.get(language, "en-GB").replace("-", "_")
+        if not report.whole_programme and len(report.sittings) == 1 and report.sittings[0].sitting.date:
+            scope += " — " + format_date(report.sittings[0].sitting.date, format="long", locale=locale)
+        written = report.written_at.date() if report.written_at else None
+        self.header = (report.programme.title, scope)
+        self.footer = (xlsx_print.page_numbers(_("Page {page} of {pages}")),
+                       _("Written on {date}").format(date=format_date(written, format="long", locale=locale))
+                       if written else "")
+
+    def styles(self, ws: WriteOnlyWorksheet, columns: list[tuple[str, str, float]]) -> list[Style]:
+        """Each column's style: its number format; text wrapped; everything at the top of its row."""
+        found = []
+        for _heading, kind, _width in columns:
+            wrap = Alignment(vertical="top", wrap_text=kind == TEXT)
+            found.append(style(ws, alignment=wrap) if kind == TEXT else
+                         style(ws, alignment=wrap, number_format=self.formats[kind]))
+        return found
+
+    @staticmethod
+    def headings(ws: WriteOnlyWorksheet, columns: list[tuple[str, str, float]]) -> list[Style]:
+        """The header row: white on blue, bold, wrapped; over figures, on the right as they are."""
+        font, fill = xlsx_print.font(bold=True, colour="FFFFFF"), PatternFill("solid", fgColor=charts.BAR)
+        return [style(ws, font=font, fill=fill, alignment=Alignment(
+            wrap_text=True, vertical="center", horizontal="left" if kind == TEXT else "right"))
+            for _heading, kind, _width in columns]
 
 
 def write_synthesis(path: Path, report: ProgrammeReport, language: str, options: ReportOptions) -> Path:
     """Write the workbook atomically (temporary file, then renamed over `path`); returns `path`."""
     _ = translator(language)
-    wanted = [sheets.summary(_, report)]
+    look = _Look(_, report, language)
+    workbook = Workbook(write_only=True)
+    xlsx_print.use_arial(workbook)
+    written: dict[str, WriteOnlyWorksheet] = {}
+    chosen = [sheets.pruned(sheet) for sheet in _wanted(_, report, options)]
+    for sheet in chosen:
+        written[sheet.key] = _write(workbook, sheet, look, report)
+    results = next((sheet for sheet in chosen if sheet.key == "Results"), None)
+    if results is not None:
+        _ballot_charts(workbook, look, report, results, written["Results"])
+    title = _("Synthesis") + " — " + report.programme.title
+    xlsx_print.describe(workbook, language, title, sheets.scope(_, report), _creator(report), report.written_at)
+    return xlsx_print.save(workbook, path)
+
+
+def _wanted(_: Translate, report: ProgrammeReport, options: ReportOptions) -> list[Sheet]:
+    """The sheets of the sections asked for, those with nothing to show left out (the summary always there)."""
+    wanted = [people.summary(_, report)]
     if options.wants(ATTENDANCE):
-        wanted += [sheets.attendance(_, report), sheets.present(_, report, options)]
+        wanted += [people.attendance(_, report), people.people_by_group(_, report),
+                   people.those_present(_, report, options)]
     if options.wants(CONTRIBUTIONS):
-        wanted.append(sheets.ideas(_, report))
-    results = sheets.results(_, report)
+        wanted += [sheets.ideas(_, report), sheets.questions(_, report, options),
+                   people.speakers(_, report, options), people.speaking_by_group(_, report)]
     if options.wants(VOTES):
-        wanted += [sheets.votes(_, report), results]
+        wanted += [sheets.votes(_, report), sheets.results(_, report)]
     if options.wants(PRIORITIES):
         wanted += sheets.priorities(_, report)
     if options.wants(ACTIONS):
         wanted.append(sheets.actions(_, report))
     if options.wants(AGENDA):
         wanted.append(sheets.timings(_, report))
-    workbook = Workbook(write_only=True)
-    title = _("Synthesis") + " — " + report.programme.title
-    workbook.properties.title, workbook.properties.creator = title, "Workshop Desk"
-    written = [sheet for sheet in wanted if sheet.rows or sheet.key == "Summary"]
-    for sheet in written:
-        _write(workbook, sheet, _, report)
-    if any(sheet is results for sheet in written):
-        _charts(workbook, _, report, results)
-    return _save(workbook, path)
+    return [sheet for sheet in wanted if sheet.rows or sheet.key == "Summary"]
 
 
-def _write(workbook: Workbook, sheet: Sheet, _: Translate, report: ProgrammeReport) -> None:
+def _creator(report: ProgrammeReport) -> str:
+    """Who made the document: the facilitators of its sittings (each once), or else the programme's client."""
+    names: list[str] = []
+    for s in report.sittings:
+        for name in (part.strip() for part in re.split(r"[,;]", s.sitting.facilitators)):
+            if name and name not in names:
+                names.append(name)
+    return ", ".join(names) or report.programme.client
+
+
+def _write(workbook: Workbook, sheet: Sheet, look: _Look, report: ProgrammeReport) -> WriteOnlyWorksheet:
     ws = workbook.create_sheet(_tab(sheet.title))
-    bold = Font(bold=True)
-    summary = sheet.key == "Summary"
-    first = _KEY_FIGURES + 4 if summary else 1
-    ws.freeze_panes = f"A{first + 1}"
-    for number, (_heading, _format, width) in enumerate(sheet.columns, start=1):  # before any row is written
+    figures = people.key_figures(look._, report) if sheet.key == "Summary" else []
+    first = len(figures) + 4 if figures else 1  # the table's header row
+    for number, (_heading, _kind, width) in enumerate(sheet.columns, start=1):  # before any row is written
         ws.column_dimensions[get_column_letter(number)].width = width
-    _print_setup(ws)
-    if summary:  # key figures above the table of sittings
-        _key_figures(ws, _, report, bold)
-    ws.append([cell(ws, heading) for heading, _format, _width in sheet.columns])
-    formats = [number_format if number_format not in ("", "General", sheets.TEXT) else None
-               for _heading, number_format, _width in sheet.columns]
-    for index, values in enumerate(sheet.rows):
-        ws.append(_line(ws, sheet, values, formats, first + 1 + index))
+    ws.freeze_panes = f"A{first + 1}"
+    xlsx_print.set_page(ws, [width for _h, _k, width in sheet.columns], first, look.header, look.footer)
+    wraps = [width if kind == TEXT else 0 for _h, kind, width in sheet.columns]
+    rows = Rows(ws, look.styles(ws, sheet.columns), style(ws, number_format=look.formats[sheets.DATE]), wraps)
+    if figures:
+        _key_figures(ws, rows, look, figures)
+    _heading_row(ws, rows, sheet)
+    for values in sheet.rows:
+        rows.append(_with_formulas(ws, sheet, values, rows.count + 1, look) if sheet.formulas else values)
     last = first + max(len(sheet.rows), 1)
     if not sheet.rows:
-        ws.append([None] * len(sheet.columns))
+        rows.skip()
+    _add_table(ws, sheet, first, last)
+    if sheet.totals:
+        _totals(ws, rows, sheet, first, last, look)
+    for note in sheet.notes:
+        rows.append([cell(ws, note[0], font=_TOTAL), *note[1:]])
+    if sheet.chart and sheet.rows:
+        _chart_under(ws, sheet, first, last, rows.count + 2)
+    return ws
+
+
+def _heading_row(ws: WriteOnlyWorksheet, rows: Rows, sheet: Sheet) -> None:
+    """The table's header row, as tall as its longest heading needs."""
+    headings = [heading for heading, _kind, _width in sheet.columns]
+    lines = max(text_width.lines(heading, width, bold=True) for heading, _kind, width in sheet.columns)
+    rows.append(headings, _Look.headings(ws, sheet.columns), lines)
+
+
+def _with_formulas(ws: WriteOnlyWorksheet, sheet: Sheet, values: Sequence[sheets.Value], row: int,
+                   look: _Look) -> list[object]:
+    """One data row, with the sheet's own formulas in their columns."""
+    line: list[object] = list(values)
+    for column, template in sheet.formulas.items():
+        line[column] = formula(ws, template.format(row=row, **_LETTERS))  # in the column's style
+    return line
+
+
+def _key_figures(ws: WriteOnlyWorksheet, rows: Rows, look: _Look, figures: list[tuple[str, sheets.Value]]) -> None:
+    """The programme's name, the scope, the key figures as label/value lines, a blank line."""
+    rows.append([cell(ws, look.header[0], font=xlsx_print.font(14, bold=True))], [], lines=1)
+    rows.append([look.header[1]], [], lines=1)
+    label = style(ws, font=_TOTAL)
+    number = style(ws, number_format=look.formats[sheets.INTEGER])
+    for name, value in figures:
+        rows.append([name, value], [label, number], lines=1)
+    rows.skip()
+
+
+def _add_table(ws: WriteOnlyWorksheet, sheet: Sheet, first: int, last: int) -> None:
+    """The rows as an Excel table (banded rows, a filter button on each heading)."""
     end = get_column_letter(len(sheet.columns))
     table = Table(displayName=sheet.key, ref=f"A{first}:{end}{last}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     table.tableColumns = [TableColumn(id=number, name=heading)  # a write-only sheet cannot read them back
-                          for number, (heading, _format, _width) in enumerate(sheet.columns, start=1)]
+                          for number, (heading, _kind, _width) in enumerate(sheet.columns, start=1)]
     table.autoFilter = AutoFilter(ref=table.ref)
     with warnings.catch_warnings():  # "you must add table columns manually": they are, just above
         warnings.simplefilter("ignore", UserWarning)
         ws.add_table(table)
-    if sheet.totals:
-        _totals(ws, sheet, first, last, bold, _("Total"))
-    if sheet.chart and sheet.rows:
-        _group_chart(ws, sheet, first, last)
 
 
-def _line(ws: object, sheet: Sheet, values: list[sheets.Value], formats: list[str | None],
-          row_number: int) -> list[object]:
-    """One data row: the sheet's own formulas where it has them, every other value through `cell`."""
-    line: list[object] = []
-    for column, value in enumerate(values):
-        template = sheet.formulas.get(column)
-        line.append(formula(ws, template.format(row=row_number), formats[column]) if template is not None
-                    else cell(ws, value, formats[column]))
-    return line
-
-
-def _print_setup(ws: object) -> None:
-    """Printed landscape on A4, as wide as the page, the header row repeated on every page."""
-    ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]
-    ws.page_setup.paperSize = 9  # type: ignore[attr-defined]  # A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # type: ignore[attr-defined]
-    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[attr-defined]
-
-
-def _key_figures(ws: object, _: Translate, report: ProgrammeReport, bold: Font) -> None:
-    """The programme's name, the scope, its _KEY_FIGURES key figures as label/value lines, a blank line."""
-    sittings = report.sittings
-    figures = [(_("Sittings"), len(sittings)),
-               (_("Present (all sittings)"), sum(sum(1 for e in s.roster if e.attendance and
-                                                     e.attendance.status == "present") for s in sittings)),
-               (_("Ideas"), sum(1 for s in sittings for i in s.ideas if i.merged_into_id is None)),
-               (_("Questions"), sum(len(s.questions) for s in sittings)),
-               (_("Ballots"), sum(len(s.ballots) for s in sittings)),
-               (_("Ballot papers"), sum(b.result.voters for s in sittings for b in s.ballots)),
-               (_("Priorities"), sum(len(s.priorities) for s in sittings)),
-               (_("Actions"), len(report.actions))]
-    scope = _("Whole programme") if report.whole_programme else sittings[0].sitting.title if sittings else ""
-    ws.append([cell(ws, report.programme.title, font=Font(bold=True, size=14))])  # type: ignore[attr-defined]
-    ws.append([cell(ws, scope)])  # type: ignore[attr-defined]
-    for label, value in figures:
-        ws.append([cell(ws, label, font=bold), value])  # type: ignore[attr-defined]
-    ws.append([])  # type: ignore[attr-defined]
-    assert len(figures) == _KEY_FIGURES
-
-
-def _totals(ws: object, sheet: Sheet, first: int, last: int, bold: Font, total: str) -> None:
+def _totals(ws: WriteOnlyWorksheet, rows: Rows, sheet: Sheet, first: int, last: int, look: _Look) -> None:
+    """Under the table: the sum of each totalled column, and the sheet's formulas worked out on those sums."""
     line: list[object] = [None] * len(sheet.columns)
-    line[0] = cell(ws, total, font=bold)
+    line[0] = cell(ws, look._("Total"), font=_TOTAL)
+    row = rows.count + 1
     for column in sheet.totals:
         letter = get_column_letter(column + 1)
-        number_format = sheet.columns[column][1]
-        line[column] = formula(ws, f"=SUM({letter}{first + 1}:{letter}{last})", font=bold,
-                               number_format=number_format if number_format not in ("", "General", sheets.TEXT)
-                               else None)
-    ws.append(line)  # type: ignore[attr-defined]
+        line[column] = formula(ws, f"=SUM({letter}{first + 1}:{letter}{last})",
+                               look.formats[sheet.columns[column][1]], _TOTAL)
+    for column, template in sheet.formulas.items():
+        if column not in sheet.totals:
+            line[column] = formula(ws, template.format(row=row, **_LETTERS), look.formats[sheet.columns[column][1]],
+                                   _TOTAL)
+    rows.append(line)
 
 
-def _group_chart(ws: object, sheet: Sheet, first: int, last: int) -> None:
+def _chart_under(ws: WriteOnlyWorksheet, sheet: Sheet, first: int, last: int, row: int) -> None:
     assert sheet.chart is not None
-    title, label_column, value_column = sheet.chart
-    chart = BarChart()
-    chart.type, chart.title, chart.legend = "bar", title, None
-    chart.height, chart.width = max(7.0, 0.6 * (last - first) + 3), 16.0
-    chart.add_data(Reference(ws, min_col=value_column + 1, min_row=first, max_row=last),  # type: ignore[arg-type]
-                   titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=label_column + 1, min_row=first + 1,  # type: ignore[arg-type]
-                                   max_row=last))
-    chart.y_axis.delete = chart.x_axis.delete = False
-    chart.x_axis.scaling.orientation = "maxMin"  # the first row at the top, as in the table
-    ws.add_chart(chart, f"{get_column_letter(len(sheet.columns) + 2)}2")  # type: ignore[attr-defined]
+    chart = sheet.chart
+    labels = Reference(ws, min_col=chart.labels + 1, min_row=first + 1, max_row=last)
+    values = Reference(ws, min_col=chart.values + 1, min_row=first + 1, max_row=last)
+    charts.chart_under(ws, chart.title, labels, values, last - first, row, row - 1)
 
 
-def _charts(workbook: Workbook, _: Translate, report: ProgrammeReport, results: Sheet) -> None:
-    """A bar chart of each ballot's scores, on a sheet of its own, fed from the results table."""
+def _ballot_charts(workbook: Workbook, look: _Look, report: ProgrammeReport, results: Sheet,
+                   source: WriteOnlyWorksheet) -> None:
+    """A sheet of bar charts, one per counted ballot, fed from the results table."""
     spans = list(sheets.ballot_spans(report))[:_CHARTS_SHOWN]
     if not spans:
         return
+    _ = look._
+    headings = [heading for heading, _kind, _width in results.columns]
     ws = workbook.create_sheet(_tab(_("Charts")))
-    _print_setup(ws)
-    source = workbook[_tab(results.title)]
-    for number, (title, start, end) in enumerate(spans):
-        chart = BarChart()
-        chart.type, chart.title, chart.legend = "bar", title, None
-        chart.height, chart.width = 8.5, 18.0
-        chart.add_data(Reference(source, min_col=6, min_row=start + 2, max_row=end + 2))
-        chart.set_categories(Reference(source, min_col=5, min_row=start + 2, max_row=end + 2))
-        chart.y_axis.delete = chart.x_axis.delete = False
-        chart.x_axis.scaling.orientation = "maxMin"
-        ws.add_chart(chart, f"A{1 + number * 18}")
+    xlsx_print.set_page(ws, [charts.WIDTH_CM * 5], None, look.header, look.footer)  # ~5 characters a cm: portrait
+    Rows(ws)  # no cells: the charts only
+    charts.ballot_charts(ws, source, spans, headings.index(_("Option")), headings.index(_("Score")), _)
 
 
 def _tab(title: str) -> str:
     """A valid sheet name: at most 31 characters, none of []:*?/\\."""
     return _BAD_TITLE.sub(" ", title)[:31]
-
-
-def _save(workbook: Workbook, path: Path) -> Path:
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        workbook.save(str(temporary))
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return path

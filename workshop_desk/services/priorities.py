@@ -1,6 +1,7 @@
 """A sitting's priorities (promoted from vote results, or typed), their consolidation over the programme, and the
 action plan: actions created from priorities, ideas or from scratch, with their indicators."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
@@ -20,7 +21,9 @@ from workshop_desk.domain.priorities import (
     clean_priority,
     consolidate,
     elire_indicators,
-    justification,
+    standing_from_json,
+    standing_of,
+    standing_to_json,
 )
 from workshop_desk.services.mapping import fetch, rewrite_list, to_domain
 from workshop_desk.services.voting import ballot_result
@@ -50,7 +53,12 @@ def _renumbered(session: Session, rows: list[PriorityTable]) -> list[Priority]:
             row.position = position
             session.add(row)
     session.flush()
-    return [to_domain(row, Priority) for row in rows]
+    return [_priority(row) for row in rows]
+
+
+def _priority(row: PriorityTable) -> Priority:
+    """A priority with the facts of its vote read back from the file."""
+    return to_domain(row, Priority, standing=standing_from_json(row.standing_json))  # type: ignore[arg-type]
 
 
 
@@ -79,7 +87,7 @@ class PriorityService:
     def for_sitting(self, sitting_id: int) -> list[Priority]:
         """The sitting's priorities, first first."""
         with self._db.session() as session:
-            return [to_domain(row, Priority) for row in _priority_rows(session, sitting_id)]
+            return [_priority(row) for row in _priority_rows(session, sitting_id)]
 
     @writes
     def promote(self, ballot_id: int, option_ids: Sequence[int] | None = None) -> list[Priority]:
@@ -98,7 +106,7 @@ class PriorityService:
                 rows.append(PriorityTable(
                     sitting_id=ballot.sitting_id, ballot_id=ballot_id, option_id=option.id, idea_id=option.idea_id,
                     title=option.label, method=str(ballot.method), score=line.score,
-                    justification=justification(ballot.title, ballot.method, line, result)))
+                    standing_json=standing_to_json(standing_of(ballot.title, line, result))))
             session.add_all(rows)
             return _renumbered(session, rows)
 
@@ -112,7 +120,7 @@ class PriorityService:
             row = PriorityTable(sitting_id=sitting_id, idea_id=idea_id, position=len(rows), **values)  # type: ignore[arg-type]
             session.add(row)
             session.flush()
-            return to_domain(row, Priority)
+            return _priority(row)
 
     @writes
     def update(self, priority_id: int, draft: PriorityDraft) -> Priority:
@@ -124,7 +132,7 @@ class PriorityService:
                 setattr(row, name, value)
             session.add(row)
             session.flush()
-            return to_domain(row, Priority)
+            return _priority(row)
 
     @writes
     def move(self, priority_id: int, position: int) -> list[Priority]:
@@ -159,16 +167,20 @@ class PriorityService:
         with self._db.session() as session:
             order = session.exec(select(SittingTable.id).order_by(col(SittingTable.position), col(SittingTable.id)))
             sitting_ids = [sitting_id for sitting_id in order if sitting_id is not None]
-            priorities = [to_domain(row, Priority) for row in session.exec(select(PriorityTable))]
+            priorities = [_priority(row) for row in session.exec(select(PriorityTable))]
             return consolidate(priorities, sitting_ids)
 
     # The action plan ----------------------------------------------------------------------------------------
 
     def actions(self) -> list[Action]:
-        """The programme's actions, in plan order, each with its indicators."""
+        """The programme's actions, in plan order, each with its indicators (all read in two queries)."""
         with self._db.session() as session:
             rows = session.exec(select(ActionTable).order_by(col(ActionTable.position), col(ActionTable.id)))
-            return [_action(session, row) for row in rows]
+            indicators: dict[int, list[Indicator]] = defaultdict(list)
+            for row in session.exec(select(IndicatorTable).order_by(col(IndicatorTable.position),
+                                                                    col(IndicatorTable.id))):
+                indicators[row.action_id].append(to_domain(row, Indicator))
+            return [to_domain(row, Action, indicators=tuple(indicators[row.id or 0])) for row in rows]
 
     @writes
     def create_action(self, draft: ActionDraft, *, priority_id: int | None = None, idea_id: int | None = None,

@@ -80,10 +80,14 @@ def ballot_result(session: Session, ballot_id: int, by_group: bool | None = None
     """A ballot and its result over every source; split by stakeholder group when votes name groups and
     `by_group` asks for it (None: for multi-criteria grids only, where the split is part of the result)."""
     ballot = load_ballot(session, ballot_id)
-    votes = load_votes(session, ballot_id)
+    return ballot, counted(ballot, load_votes(session, ballot_id), by_group)
+
+
+def counted(ballot: Ballot, votes: Votes, by_group: bool | None = None) -> Result:
+    """The result of `votes` on `ballot`, as `ballot_result` counts it."""
     split = ballot.method == BallotMethod.CRITERIA if by_group is None else by_group
     counting = count_by_group if split else count
-    return ballot, counting(ballot.method, ballot.settings, ballot.options, votes, ballot.criteria, check=False)
+    return counting(ballot.method, ballot.settings, ballot.options, votes, ballot.criteria, check=False)
 
 
 def _has_votes(session: Session, ballot_id: int) -> bool:
@@ -379,6 +383,13 @@ class BallotService:
         (multi-criteria grids always; other methods when `by_group`). For the facilitator: revealed or not."""
         with self._db.session() as session:
             return ballot_result(session, ballot_id, by_group)[1]
+
+    def result_with_votes(self, ballot: Ballot) -> tuple[Result, Votes]:
+        """`result` and `votes` of a ballot just read, the votes read from the file once (the synthesis lists and
+        counts them)."""
+        with self._db.session() as session:
+            votes = load_votes(session, ballot.id)
+        return counted(ballot, votes), votes
 
     def projected_result(self, ballot_id: int) -> Result | None:
         """The result the projector may show: None until it is revealed."""

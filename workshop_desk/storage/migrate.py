@@ -13,7 +13,7 @@ from workshop_desk.storage.db import make_engine
 from workshop_desk.storage.header import FileProblem, ProgrammeFileError
 
 # Bump with every migration; each migration sets `PRAGMA user_version` to its number.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCRIPTS = str(Path(__file__).resolve().parent / "migrations")
 
 

@@ -38,6 +38,7 @@ class ProgrammeTable(SQLModel, table=True):
     logo: bytes | None = None  # the client's logo (PNG, JPEG or SVG), kept in the file so it travels
     privacy_notice: str = ""
     retention_years: int = 3
+    named_contributions: bool = False  # contributions published with the contributor's name (the notice says so)
     created_at: dt.datetime = Field(default_factory=_now)
 
 
@@ -235,6 +236,7 @@ class QuestionTable(SQLModel, table=True):
     participant_id: int | None = _fk("participant.id", cascade=False)
     text: str
     asked_by: str = ""
+    answer: str = ""  # what was answered, noted by the facilitator
     votes: int = 0
     answered: bool = False
     pinned: bool = False
@@ -311,7 +313,8 @@ class PriorityTable(SQLModel, table=True):
     title: str
     method: str = ""
     score: float | None = None
-    justification: str = ""
+    justification: str = ""  # the facilitator's words
+    standing_json: str = ""  # where it stood in its vote, as facts (domain/priorities.py VoteStanding)
 
 
 class ActionTable(SQLModel, table=True):

@@ -4,9 +4,17 @@ import pytest
 
 from workshop_desk.domain.counting import count
 from workshop_desk.domain.enums import BallotMethod
-from workshop_desk.domain.priorities import ActionDraft, Priority, clean_action, consolidate, justification
+from workshop_desk.domain.priorities import (
+    ActionDraft,
+    Priority,
+    clean_action,
+    consolidate,
+    phrase_standing,
+    standing_of,
+)
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import BallotPaper, Mark, Option, RankingSettings, Result, ResultRow, Votes
+from workshop_desk.i18n import number, translator
 
 
 def priority(pid: int, sitting: int, position: int, title: str) -> Priority:
@@ -26,12 +34,26 @@ def test_consolidation_puts_first_what_more_sittings_retained_then_what_they_pla
     assert consolidated[0].mean_position == 1.5
 
 
+def justification(ballot: str, method: BallotMethod, row: ResultRow, result: Result, language: str = "en") -> str:
+    """What a document in `language` says of the priority this row becomes."""
+    return phrase_standing(standing_of(ballot, row, result), method, row.score, translator(language),
+                           lambda value: number(value, language))
+
+
 def test_justification_says_which_vote_and_how_it_went():
     row = ResultRow(1, 5, "Mobilité", 14.0, tied=True, dissent=("Jobs",))
     result = Result(BallotMethod.DOTS, (row, ResultRow(1, 6, "Emploi", 14.0, tied=True)), voters=20)
     assert justification("Atelier santé", BallotMethod.DOTS, row, result) == (
         "Dot voting “Atelier santé”: rank 1 of 2, score 14, 20 ballots. Tied with another option. "
         "Voters disagreed on: Jobs.")
+
+
+def test_the_same_facts_read_in_french_whatever_the_interface_speaks():
+    row = ResultRow(1, 5, "Mobilité", 22.6, dissent=("Impact",))
+    result = Result(BallotMethod.MATRIX, (row, ResultRow(2, 6, "Emploi", 3.0)), voters=10)
+    assert justification("Priorités", BallotMethod.MATRIX, row, result, "fr") == (
+        "Impact × faisabilité «\u00a0Priorités\u00a0»\u00a0: rang 1 sur 2, score 22,6, 10 bulletins. "
+        "Désaccord des votants sur\u00a0: Impact.")
 
 
 def test_action_fields_are_checked():

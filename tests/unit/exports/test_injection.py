@@ -17,6 +17,7 @@ from workshop_desk.domain.attendance import EXPECTED, RosterEntry
 from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.models import StakeholderGroup
 from workshop_desk.domain.report import ProgrammeReport, ReportOptions
+from workshop_desk.exports import synthesis_people as people
 from workshop_desk.exports import synthesis_sheets as sheets
 from workshop_desk.exports.attendance_docx import write_attendance_sheet
 from workshop_desk.exports.attendance_report_docx import write_attendance_report
@@ -29,7 +30,8 @@ from workshop_desk.exports.xlsx_cells import FORMULA_STARTS, cell, needs_marking
 def app_formulas() -> re.Pattern[str]:
     """The formulas the synthesis writes itself: column totals and the per-row formulas of its sheets."""
     found = report_builders.report()
-    templates = [*sheets.attendance(str, found).formulas.values(), *sheets.timings(str, found).formulas.values()]
+    templates = [*people.attendance(str, found).formulas.values(),
+                 *people.people_by_group(str, found).formulas.values(), *sheets.timings(str, found).formulas.values()]
     return looks_like(["=SUM({first}:{last})", *templates])
 
 

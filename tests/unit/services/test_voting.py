@@ -8,7 +8,7 @@ import pytest
 from tests.factories import make_workspace
 from workshop_desk.domain.enums import ActionStatus, BallotMethod, BallotStatus, Source
 from workshop_desk.domain.models import ParticipantDraft
-from workshop_desk.domain.priorities import ActionDraft, IndicatorDraft, PriorityDraft
+from workshop_desk.domain.priorities import ActionDraft, IndicatorDraft, PriorityDraft, why
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import (
     BallotPaper,
@@ -18,6 +18,7 @@ from workshop_desk.domain.voting import (
     SourceCount,
     participant_key,
 )
+from workshop_desk.i18n import translator
 from workshop_desk.storage.tables import IdeaTable, ThemeTable
 
 LABELS = ["Mobilité douce", "Emploi des jeunes", "Commerce de proximité"]
@@ -267,7 +268,8 @@ def test_results_are_promoted_into_the_sittings_priorities_with_their_justificat
     promoted = ws.priorities.promote(ballot.id, [o.id for o in ballot.options if o.label != "Mobilité"])
     assert [(p.title, p.position, p.method, p.score) for p in promoted] == [("Emploi", 0, "dots", 9),
                                                                            ("Commerce", 1, "dots", 5)]
-    assert promoted[0].justification.startswith("Dot voting “Priorités”: rank 1 of 3, score 9")
+    assert promoted[0].justification == ""  # the facilitator's words: none yet; the vote's facts are kept instead
+    assert why(promoted[0], translator("en"), str).startswith("Dot voting “Priorités”: rank 1 of 3, score 9")
     everything = ws.priorities.promote(ballot.id)  # the rest only: no option twice
     assert [p.title for p in everything] == ["Emploi", "Commerce", "Mobilité"]
     ws.ballots.delete(ballot.id)  # the priorities outlive the vote, their justification with them
@@ -275,6 +277,8 @@ def test_results_are_promoted_into_the_sittings_priorities_with_their_justificat
     kept = ws.priorities.for_sitting(sitting)
     assert [(p.title, p.ballot_id, p.score) for p in kept] == [("Emploi", None, 9), ("Commerce", None, 5),
                                                                ("Mobilité", None, 3)]
+    french = why(kept[0], translator("fr"), str)
+    assert french.startswith("Vote par gommettes «\u00a0Priorités\u00a0»\u00a0: rang 1 sur 3")
 
 
 def test_the_winners_promoted_from_a_ranking_stay_true_to_what_schulze_decides(ws, sitting):
@@ -286,10 +290,11 @@ def test_the_winners_promoted_from_a_ranking_stay_true_to_what_schulze_decides(w
     assert [row.label for row in ws.ballots.result(ballot.id).alternative.winners] == ["A", "C"]
     promoted = ws.priorities.promote(ballot.id, [a, b])
     assert [p.title for p in promoted] == ["A", "B"]
-    assert promoted[0].justification.endswith("Schulze (Condorcet): rank 1 of 3, shared: ahead of “B”; "
-                                              "not separated from “C”.")
-    assert promoted[1].justification.endswith("Schulze (Condorcet): rank 1 of 3, shared: behind “A”; "
-                                              "not separated from “C”.")
+    english = translator("en")
+    assert why(promoted[0], english, str).endswith("Schulze (Condorcet): rank 1 of 3, shared: ahead of “B”; "
+                                                   "not separated from “C”.")
+    assert why(promoted[1], english, str).endswith("Schulze (Condorcet): rank 1 of 3, shared: behind “A”; "
+                                                   "not separated from “C”.")
 
 
 def test_priorities_are_edited_reordered_and_deleted(ws, sitting):

@@ -72,7 +72,8 @@ def _schema(path: Path) -> dict[str, object]:
         tables = [row for row in connection.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
         return {name: (
-            [tuple(row[1:]) for row in connection.execute(f"PRAGMA table_info('{name}')")],
+            # name, type, not null, primary key (a migration adds columns last, and with a default to fill old rows)
+            sorted((row[1], row[2], row[3], row[5]) for row in connection.execute(f"PRAGMA table_info('{name}')")),
             sorted(tuple(row[2:]) for row in connection.execute(f"PRAGMA foreign_key_list('{name}')")),
             sorted((row[1], row[2], tuple(r[2] for r in connection.execute(f"PRAGMA index_info('{row[1]}')")))
                    for row in connection.execute(f"PRAGMA index_list('{name}')")),

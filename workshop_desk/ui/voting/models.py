@@ -173,7 +173,7 @@ class ResultModel(QAbstractTableModel):
         return self._result.rows[row]
 
     def _headings(self) -> list[str]:
-        extra = [column.label for column in self._result.columns] if self._result else []
+        extra = [_(column.label) for column in self._result.columns] if self._result else []
         return [_("Rank"), _("Option"), _("Score"), *extra, _("Sources"), _("Remarks")]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

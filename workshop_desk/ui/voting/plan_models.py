@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from workshop_desk.domain.enums import ActionStatus, BallotMethod
-from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Priority, action_status_label
+from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Priority, action_status_label, why
 from workshop_desk.domain.voting import method_label
 from workshop_desk.i18n import _, format_date
 from workshop_desk.ui.voting import texts
@@ -72,7 +72,8 @@ class PrioritiesModel(_Table):
 
     def text(self, item: Priority, column: int) -> str:
         method = method_label(BallotMethod(item.method)) if item.method else _("typed in")
-        values = [str(item.position + 1), item.title, method, texts.number(item.score), item.justification]
+        values = [str(item.position + 1), item.title, method, texts.number(item.score),
+                  why(item, _, texts.number)]
         return values[column]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
