@@ -146,3 +146,16 @@ def test_every_picture_is_found_by_its_own_part(tmp_path, name):
     assert len(names) == len(set(names))  # no two parts under one name
     ids = [int(i) for part in stories for i in part.element.xpath(".//wp:docPr/@id")]
     assert len(ids) == len(set(ids))  # Word refuses a file whose drawings share an id
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("name", WRITERS)
+def test_the_styles_and_properties_speak_the_documents_language(tmp_path, name, language):
+    """Word's spelling check and LibreOffice's hyphenation follow the styles' language: the document's own."""
+    path = WRITERS[name][0](tmp_path / f"{name}.docx", language)
+    document = reopen(path)
+    locale = {"fr": "fr-FR", "en": "en-GB"}[language]
+    assert document.core_properties.language == locale
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert {e.get(qn("w:val")) for e in defaults.iter(qn("w:lang"))} == {locale}
+    assert not [e for e in document.styles.element.iter(qn("w:lang")) if e.get(qn("w:val")) not in (None, locale)]
