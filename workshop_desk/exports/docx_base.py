@@ -26,7 +26,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.image import ImagePart
 from docx.parts.story import StoryPart
 from docx.shared import Emu, Length, Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
+from docx.styles.style import ParagraphStyle, _TableStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -307,12 +307,16 @@ def _element(tag: str, **attributes: str) -> BaseOxmlElement:
     return element
 
 
-def new_table(container: DocxDocument | _Cell, widths: Sequence[float], style: str | None = None) -> Table:
+def new_table(container: DocxDocument | _Cell, widths: Sequence[float],
+              style: str | _TableStyle | None = None) -> Table:
     """A fixed-layout table with columns of exact widths (mm) and no row yet: add rows with `add_row()`,
-    which copies those widths into each new cell (never `table.cell(r, c)`: it is quadratic)."""
+    which copies those widths into each new cell (never `table.cell(r, c)`: it is quadratic). A `style` given as
+    the style itself is applied by its id (by name, python-docx scans every style of the document twice)."""
     table = container.add_table(rows=0, cols=len(widths))
-    if style:
+    if isinstance(style, str):
         table.style = style
+    elif style is not None:
+        table._tbl.tblStyle_val = style.style_id
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     for column, width in zip(table.columns, widths, strict=True):

@@ -107,6 +107,7 @@ class Minutes:
         self.pictures = base.Pictures(document)
         self.headings: list[Heading] = []
         self.bullet = document.styles["List Bullet"]
+        self.grid = document.styles["Table Grid"]  # looked up once: a lookup by name scans every style
         self.normal = document.styles["Normal"]
         self._after_table = False
 
@@ -140,7 +141,7 @@ class Minutes:
               figures: int = 0, total: Sequence[str] | None = None) -> Table:
         """A table with a repeated header row; the last `figures` columns are numbers (right-aligned)."""
         self._introduced()
-        table = base.new_table(self.document, widths, "Table Grid")
+        table = base.new_table(self.document, widths, self.grid)
         header_row(table, labels, self.styles)
         first_figure = len(labels) - figures
         # One row made through python-docx (widths, styles, kept on one page), then copied for each row: the
