@@ -70,7 +70,7 @@ def indicators_text(action: Action) -> str:
     return "\n".join(f"{i.name}: {i.target}" if i.target else i.name for i in action.indicators)
 
 
-_TC, _P, _R, _T, _BR = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t"), qn("w:br")
+_TR, _TC, _P, _R, _T, _BR = qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t"), qn("w:br")
 _SPACE = qn("xml:space")
 
 
@@ -85,6 +85,14 @@ def _put_text(paragraph: BaseOxmlElement, text: str) -> None:
             element.text = line
             if line != line.strip():
                 element.set(_SPACE, "preserve")
+
+
+def _no_lone_last_row(tbl: BaseOxmlElement, together: int = 3) -> None:
+    """The table's last `together` rows go over a page break together (each row but the last kept with the next,
+    which Word and LibreOffice both honour): a table never ends with one row alone at the top of a page."""
+    for tr in tbl.findall(_TR)[-together:-1]:
+        for p in tr.iter(_P):
+            p.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
 
 
 class Heading(NamedTuple):
@@ -166,6 +174,7 @@ class Minutes:
                 paragraph = base.fill(cell, text, self.styles.figure if column >= first_figure else self.styles.text)
                 for run in paragraph.runs:
                     run.style = self.styles.label
+        _no_lone_last_row(tbl)
         # No empty paragraph after the table: LibreOffice then drops the rows of a table that runs onto the
         # next page. The paragraph that follows keeps its distance instead (see `_spaced`).
         self._after_table = True

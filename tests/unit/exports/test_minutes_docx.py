@@ -223,6 +223,17 @@ def test_the_programme_report_contents_is_a_page_reference_to_each_chapter(tmp_p
     assert settings.index(qn("w:updateFields")) < settings.index(qn("w:compat"))  # the schema's order
 
 
+def test_a_table_never_ends_with_a_row_alone_on_a_page(tmp_path):
+    """Header kept with the first row, the last three rows with one another; the rows between may break."""
+    document = _write(tmp_path)
+    for table in document.tables:
+        kept = [all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs)
+                for row in table.rows]
+        count = len(kept)
+        assert count > 1 and kept[0] and not kept[-1]
+        assert kept == [True, *(n >= count - 3 for n in range(1, count - 1)), False]
+
+
 def test_a_bar_chart_is_a_png_sized_to_its_bars():
     png = bar_chart([("Locaux", 8.0), ("Formation", 0.0), ("Une très longue étiquette " * 5, 3.5)])
     assert png.startswith(b"\x89PNG")
