@@ -22,7 +22,7 @@ SOUNDS = ROOT / "resources" / "sounds"
 ASSETS = SOURCES / "assets"
 DOMAIN = "workshop_desk"
 LANGUAGES = ("fr", "en")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "n": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def extracted() -> Catalog:

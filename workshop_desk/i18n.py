@@ -64,7 +64,8 @@ class Translator:
     def __init__(self, language: str) -> None:
         self.language = language if language in LANGUAGES else "en"
         catalog = gettext.translation(DOMAIN, locale_dir(), languages=[self.language], fallback=True)
-        self._gettext, self.n = catalog.gettext, catalog.ngettext
+        self._gettext = catalog.gettext
+        self.n: Callable[[str, str, int], str] = catalog.ngettext  # the type the documents' Translate declares
 
     def __call__(self, message: str) -> str:
         return self._gettext(message)

@@ -1,5 +1,6 @@
 """The closed vocabularies of the domain, each with a translatable label."""
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from workshop_desk.i18n import N_, _
@@ -132,6 +133,6 @@ _LABELS: dict[tuple[type, str], str] = {
 }
 
 
-def label(value: StrEnum) -> str:
-    """The translated label of an enum member."""
-    return _(_LABELS.get(_key(value), str(value)))
+def label(value: StrEnum, translate: Callable[[str], str] | None = None) -> str:
+    """The label of an enum member in the interface's language, or in that of `translate` (a document's)."""
+    return (translate or _)(_LABELS.get(_key(value), str(value)))

@@ -224,8 +224,9 @@ _STATUS_LABELS = {ActionStatus.PROPOSED: N_("Proposed"), ActionStatus.PLANNED: N
                   ActionStatus.DROPPED: N_("Dropped")}
 
 
-def action_status_label(status: ActionStatus) -> str:
-    return _(_STATUS_LABELS[status])
+def action_status_label(status: ActionStatus, translate: Callable[[str], str] | None = None) -> str:
+    """The status's name in the interface's language, or in that of `translate` (a document's)."""
+    return (translate or _)(_STATUS_LABELS[status])
 
 
 def elire_indicators() -> tuple[IndicatorDraft, ...]:

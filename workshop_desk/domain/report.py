@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workshop_desk.domain.attendance import RosterEntry
+from workshop_desk.domain.ballot_texts import provisional
 from workshop_desk.domain.ideas import Idea, Question, Theme
 from workshop_desk.domain.models import AgendaItem, Programme, Sitting, StakeholderGroup
 from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Priority
@@ -67,6 +68,10 @@ class SittingReport:
                     found[idea_id] = found.get(idea_id, 0.0) + row.score
         return found
 
+    def provisional_ballots(self) -> frozenset[int]:
+        """The ballots whose result may still change or that the room has not seen (marked so where they appear)."""
+        return frozenset(entry.ballot.id for entry in self.ballots if provisional(entry.ballot))
+
     def table_names(self) -> dict[int, str]:
         return {table.id: table.name for table in self.tables}
 
@@ -83,6 +88,10 @@ class ProgrammeReport:
     whole_programme: bool = False  # the consolidated report over every sitting (False: one sitting's minutes)
     written_at: dt.datetime | None = None
     speaker_groups: Mapping[int, int | None] = field(default_factory=dict)  # participant who spoke -> group
+
+    def priority_titles(self) -> dict[int, str]:
+        """The title of every priority retained in the report's sittings, by id (what an action serves)."""
+        return {p.id: p.title for s in self.sittings for p in s.priorities}
 
     def group_names(self) -> Mapping[int | None, str]:
         return {group.id: group.name for group in self.groups}

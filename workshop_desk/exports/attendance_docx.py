@@ -96,7 +96,7 @@ def add_styles(document: DocxDocument) -> Styles:
 def sitting_details(_: Translate, programme: Programme, sitting: Sitting, language: str) -> list[tuple[str, str]]:
     """The lines that identify a sitting on a document kept as proof (label, value)."""
     lines = [(_("Programme:"), programme.title), (_("Sitting:"), sitting.title),
-             (_("Date:"), base.long_date(sitting.date, language)), (_("Times:"), base.times(sitting)),
+             (_("Date:"), base.long_date(sitting.date, language)), (_("Times:"), base.times(sitting, language)),
              (_("Venue:"), sitting.venue), (_("Facilitators:"), sitting.facilitators)]
     return [(label, value) for label, value in lines if value.strip()]
 

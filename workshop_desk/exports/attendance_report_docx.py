@@ -9,6 +9,7 @@ from babel.numbers import format_percent
 from docx.document import Document as DocxDocument
 from docx.table import Table
 
+from workshop_desk import i18n
 from workshop_desk.domain.attendance import RosterEntry
 from workshop_desk.domain.clock import local
 from workshop_desk.domain.enums import AttendanceStatus
@@ -79,9 +80,9 @@ def percent(value: float | None, language: str) -> str:
     return "—" if value is None else format_percent(value, locale=base.language_of(language))
 
 
-def clock_time(value: dt.datetime | None) -> str:
-    """The local time of day of a recorded moment ('09:05'), or nothing."""
-    return local(value).strftime("%H:%M") if value else ""
+def clock_time(value: dt.datetime | None, language: str) -> str:
+    """The local time of day of a recorded moment ('9 h 05' / '09:05'), or nothing."""
+    return i18n.clock(local(value).time(), language) if value else ""
 
 
 class _Report:
@@ -144,7 +145,8 @@ class _Report:
             person, attendance = entry.participant, entry.attendance
             assert attendance is not None
             self._row(table, [str(number), display_name(person, _), person.organisation, names.get(person.group_id, ""),
-                              clock_time(attendance.signed_in_at), clock_time(attendance.left_at)])
+                              clock_time(attendance.signed_in_at, self.language),
+                              clock_time(attendance.left_at, self.language)])
 
     def _row(self, table: Table, texts: list[str], figures: int = 0, total: bool = False) -> None:
         """A row whose last `figures` cells are numbers (right-aligned)."""

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.dates import format_date
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -31,7 +30,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from workshop_desk import __version__
+from workshop_desk import __version__, i18n
 from workshop_desk.domain.models import Programme, Sitting
 from workshop_desk.i18n import LANGUAGES
 
@@ -447,13 +446,13 @@ def readable_picture(blob: bytes | None) -> bytes | None:
 # --- Words and numbers -----------------------------------------------------------------------------
 
 def long_date(value: dt.date | None, language: str) -> str:
-    """'mardi 26 janvier 2027' / 'Tuesday, January 26, 2027' (empty when there is no date)."""
-    return format_date(value, format="full", locale=language_of(language)) if value else ""
+    """'mardi 26 janvier 2027' / 'Tuesday 26 January 2027' (empty when there is no date)."""
+    return i18n.long_date(value, language) if value else ""
 
 
-def times(sitting: Sitting) -> str:
-    """'14:00 – 16:30', or the one time known."""
-    known = [value.strftime("%H:%M") for value in (sitting.start_time, sitting.end_time) if value]
+def times(sitting: Sitting, language: str) -> str:
+    """'14 h 00 – 16 h 30' / '14:00 – 16:30', or the one time known."""
+    known = [i18n.clock(value, language) for value in (sitting.start_time, sitting.end_time) if value]
     return " – ".join(known)
 
 

@@ -104,7 +104,8 @@ def _cover(m: Minutes, report: ProgrammeReport, kind: str) -> None:
         lines.append((_("Sittings:"), str(len(report.sittings))))
     else:
         sitting = report.sittings[0].sitting
-        lines += [(_("Date:"), base.long_date(sitting.date, m.language)), (_("Times:"), base.times(sitting)),
+        lines += [(_("Date:"), base.long_date(sitting.date, m.language)),
+                  (_("Times:"), base.times(sitting, m.language)),
                   (_("Venue:"), sitting.venue), (_("Facilitators:"), sitting.facilitators)]
     add_details(document, [(label, value) for label, value in lines if value.strip()], m.styles)
 
@@ -116,7 +117,7 @@ def _sitting_minutes(m: Minutes, report: ProgrammeReport) -> None:
     sitting = report.sittings[0]
     _sitting(m, report, sitting, level=1)
     if m.options.wants(ACTIONS):
-        sections.action_plan(m, report.actions, 1)
+        sections.action_plan(m, report.actions, report.priority_titles(), 1)
     if m.options.wants(ANNEXES):
         sections.annexes(m, sitting, 1)
 
@@ -155,13 +156,13 @@ def _programme(m: Minutes, report: ProgrammeReport) -> None:
     for sitting in report.sittings:
         m.heading(sitting.sitting.title, 1, new_page=True)
         when = " · ".join(part for part in (base.long_date(sitting.sitting.date, m.language),
-                                            base.times(sitting.sitting), sitting.sitting.venue) if part)
+                                            base.times(sitting.sitting, m.language), sitting.sitting.venue) if part)
         if when:
             m.paragraph(when)
         _sitting(m, report, sitting, level=2)
     _consolidated(m, report)
     if m.options.wants(ACTIONS):
-        sections.action_plan(m, report.actions, 1, new_page=True)
+        sections.action_plan(m, report.actions, report.priority_titles(), 1, new_page=True)
     if m.options.wants(ANNEXES):
         _annexes(m, report)
     _fill_contents(m, contents, [h for h in m.headings[first:] if h.level == 1])

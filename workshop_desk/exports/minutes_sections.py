@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from copy import deepcopy
 from typing import NamedTuple
 
@@ -17,30 +17,27 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from workshop_desk.domain.agenda import TimedItem, timed_items
+from workshop_desk.domain.attendance import RosterEntry
+from workshop_desk.domain.ballot_texts import provenance, provisional_mark, provisional_note
 from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION
-from workshop_desk.domain.enums import BallotMethod, ItemKind
+from workshop_desk.domain.enums import AttendanceStatus, BallotMethod, ItemKind
 from workshop_desk.domain.ideas import Idea, Question, split_questions
-from workshop_desk.domain.priorities import Action, why
+from workshop_desk.domain.models import Participant
+from workshop_desk.domain.priorities import Action, Priority, action_status_label, why
 from workshop_desk.domain.report import BallotReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import ahead_note, place_text, undecided_note, winners_note
 from workshop_desk.domain.speaking import spoken_seconds
-from workshop_desk.domain.voting import Result
+from workshop_desk.domain.voting import Result, method_label
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports.attendance_docx import Styles, by_name, display_name, header_row
-from workshop_desk.exports.attendance_report_docx import clock_time, count, counts_by_group, percent
+from workshop_desk.exports.attendance_report_docx import Counts, clock_time, count, counts_by_group, percent
 from workshop_desk.exports.charts import bar_chart
 from workshop_desk.exports.docx_base import LOCALES
-from workshop_desk.i18n import Translator
+from workshop_desk.i18n import Translator, clock, money
 
 Translate = Translator  # the document's gettext, which knows its language
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-def method_names(_: Translate) -> dict[BallotMethod, str]:
-    return {BallotMethod.DOTS: _("Dot voting"), BallotMethod.POINTS: _("100-point allocation"),
-            BallotMethod.RATING: _("Rating"), BallotMethod.RANKING: _("Ranking"),
-            BallotMethod.MATRIX: _("Impact × feasibility"), BallotMethod.CRITERIA: _("Multi-criteria grid"),
-            BallotMethod.CONSENT: _("Consent round"), BallotMethod.HANDS: _("Show of hands")}
 
 
 def outcome_names(_: Translate) -> dict[str, str]:
@@ -212,12 +209,39 @@ def context(m: Minutes, report: SittingReport, objectives: str, level: int) -> N
 
 def attendance(m: Minutes, report: SittingReport, group_names: dict[int | None, str], groups: Sequence[object],
                level: int) -> None:
+    """Counts by stakeholder group, then who came (function, organisation) and who sent apologies, by name; when
+    nobody was signed in, the minutes say so rather than print 0 %."""
     _ = m._
     roster = [entry for entry in report.roster if entry.attendance]
     totals = count(roster)
     if not totals.registered:
         return
     m.heading(_("Attendance"), level)
+    if not totals.present:
+        m.paragraph(_.n("Sign-in was not kept in the app for this sitting: {registered} person was registered.",
+                        "Sign-in was not kept in the app for this sitting: {registered} people were registered.",
+                        totals.registered).format(registered=totals.registered))
+    else:
+        _attendance_counts(m, roster, totals, group_names, groups)
+    if m.options.anonymise:
+        return
+    came = by_name(e for e in roster if e.attendance and e.attendance.status == AttendanceStatus.PRESENT)
+    if came:
+        m.heading(_("Those present"), level + 1)
+        rest = m.width - 12.0
+        m.table([12.0, rest * 0.28, rest * 0.22, rest * 0.3, rest * 0.2],
+                [_("No."), _("Name"), _("Function"), _("Organisation"), _("Group")],
+                [[str(n), display_name(e.participant, _), e.participant.role, e.participant.organisation,
+                  group_names.get(e.participant.group_id, "")] for n, e in enumerate(came, start=1)])
+    excused = by_name(e for e in roster if e.attendance and e.attendance.status == AttendanceStatus.EXCUSED)
+    if excused:
+        m.heading(_("Apologies"), level + 1)
+        m.bullets([_person_line(e.participant, _) for e in excused])
+
+
+def _attendance_counts(m: Minutes, roster: Sequence[RosterEntry], totals: Counts,
+                       group_names: dict[int | None, str], groups: Sequence[object]) -> None:
+    _ = m._
     m.paragraph(_("{present} present out of {registered} registered (attendance rate {rate}).").format(
         present=totals.present, registered=totals.registered, rate=percent(totals.rate, m.language)))
     rows = [[group_names.get(key) or _("No group"), str(c.registered), str(c.present), percent(c.rate, m.language)]
@@ -225,37 +249,70 @@ def attendance(m: Minutes, report: SittingReport, group_names: dict[int | None, 
     m.table([m.width - 3 * 28.0, 28.0, 28.0, 28.0], [_("Stakeholder group"), _("Registered"), _("Present"), _("Rate")],
             rows, figures=3, total=[_("Total"), str(totals.registered), str(totals.present),
                                     percent(totals.rate, m.language)])
-    if m.options.anonymise:
-        return
-    came = by_name(e for e in roster if e.attendance and e.attendance.status == "present")
-    if came:
-        m.heading(_("Those present"), level + 1)
-        rest = m.width - 12.0
-        m.table([12.0, rest * 0.36, rest * 0.4, rest * 0.24], [_("No."), _("Name"), _("Organisation"), _("Group")],
-                [[str(n), display_name(e.participant, _), e.participant.organisation,
-                  group_names.get(e.participant.group_id, "")] for n, e in enumerate(came, start=1)])
+
+
+def _person_line(person: Participant, _: Translate) -> str:
+    """'MOREAU Léa, director, Chambre de métiers'."""
+    return ", ".join(part for part in (display_name(person, _), person.role, person.organisation) if part)
 
 
 def agenda(m: Minutes, report: SittingReport, level: int) -> None:
+    """The agenda as planned (times chained from the sitting's start) and, once it has run, as run: each item's real
+    times, its minutes planned and spent, and the overrun; then the timed rounds."""
     _ = m._
-    if any(item.actual_start or item.actual_end for item in report.items):  # nothing run: no empty timings
-        m.heading(_("Agenda as run"), level)
-        rows = []
-        for item in report.items:
-            actual = (item.actual_end - item.actual_start).total_seconds() if item.actual_start and \
-                item.actual_end else None
-            rows.append([item.title, clock_time(item.actual_start), clock_time(item.actual_end),
-                         str(item.planned_minutes), minutes(actual, m.language)])
-        m.table([m.width - 4 * 24.0, 24.0, 24.0, 24.0, 24.0],
-                [_("Item"), _("Started"), _("Ended"), _("Planned (min)"), _("Actual (min)")], rows, figures=2)
+    if report.items:
+        if any(item.actual_start for item in report.items):
+            _agenda_as_run(m, report, level)
+        else:
+            _agenda_as_planned(m, report, level)
     if report.rounds:
         m.heading(_("Rounds"), level + 1)
         m.table([m.width - 4 * 28.0, 28.0, 28.0, 28.0, 28.0],
                 [_("Round"), _("Started"), _("Ended"), _("Planned (min)"), _("Actual (min)")],
-                [[_("Round {number}").format(number=r.number), clock_time(r.started_at), clock_time(r.ended_at),
-                  minutes(r.planned_seconds, m.language),
+                [[_("Round {number}").format(number=r.number), clock_time(r.started_at, m.language),
+                  clock_time(r.ended_at, m.language), minutes(r.planned_seconds, m.language),
                   minutes(r.actual_seconds(r.ended_at or r.started_at or _EPOCH), m.language)]
                  for r in report.rounds], figures=2)
+
+
+def _planned_span(m: Minutes, timed: TimedItem) -> str:
+    if timed.start is None or timed.end is None:
+        return ""
+    return f"{clock(timed.start, m.language)} – {clock(timed.end, m.language)}"
+
+
+def _agenda_as_planned(m: Minutes, report: SittingReport, level: int) -> None:
+    _ = m._
+    m.heading(_("Agenda"), level)
+    m.table([34.0, m.width - 34.0 - 24.0, 24.0], [_("Planned"), _("Item"), _("Planned (min)")],
+            [[_planned_span(m, timed), timed.item.title, str(timed.item.planned_minutes)]
+             for timed in timed_items(report.sitting, report.items)], figures=1)
+
+
+def _agenda_as_run(m: Minutes, report: SittingReport, level: int) -> None:
+    _ = m._
+    m.heading(_("Agenda as planned and as run"), level)
+    rows = []
+    for timed in timed_items(report.sitting, report.items):
+        item = timed.item
+        actual = (item.actual_end - item.actual_start).total_seconds() if item.actual_start and \
+            item.actual_end else None
+        ran = " – ".join(clock_time(value, m.language) for value in (item.actual_start, item.actual_end) if value)
+        rows.append([item.title, _planned_span(m, timed), ran, str(item.planned_minutes), minutes(actual, m.language),
+                     _overrun(m, actual, item.planned_minutes)])
+    m.table([m.width - 2 * 32.0 - 3 * 20.0, 32.0, 32.0, 20.0, 20.0, 20.0],
+            [_("Item"), _("Planned"), _("Run"), _("Planned (min)"), _("Actual (min)"), _("Overrun (min)")],
+            rows, figures=3)
+
+
+def _overrun(m: Minutes, seconds: float | None, planned_minutes: int) -> str:
+    """'+7' when an item ran 7 minutes over, '−3' when it finished early, nothing when on time or not run."""
+    if seconds is None:
+        return ""
+    over = round(seconds / 60 - planned_minutes)
+    if not over:
+        return ""
+    return f"+{m._.number(over)}" if over > 0 else f"−{m._.number(-over)}"
 
 
 def contributions(m: Minutes, report: SittingReport, level: int) -> None:
@@ -275,13 +332,16 @@ def contributions(m: Minutes, report: SittingReport, level: int) -> None:
     for entry in report.ballots if m.options.wants("votes") else ():
         ballots[entry.ballot.agenda_item_id if entry.ballot.agenda_item_id in known else None].append(entry)
     kinds: dict[int | None, ItemKind] = {item.id: item.kind for item in report.items}
-    wanted = [key for key in keys if ideas[key] or turns[key] or questions[key] or ballots[key]]
+    notes: dict[int | None, str] = {item.id: item.notes.strip() for item in report.items}
+    wanted = [key for key in keys if notes.get(key) or ideas[key] or turns[key] or questions[key] or ballots[key]]
     if not wanted:
         return
     m.heading(_("Contributions and results"), level)
     votes = report.idea_votes()
     for key in wanted:
         m.heading(titles.get(key) or _("Other contributions"), level + 1)
+        for line in filter(None, (line.strip() for line in notes.get(key, "").splitlines())):
+            m.paragraph(line)  # what the facilitator noted while the item ran, first
         _ideas(m, report, ideas[key], votes, level + 2)
         _speakers(m, turns[key], kinds.get(key) == ItemKind.ROUND_TABLE)
         _questions(m, questions[key])
@@ -344,12 +404,15 @@ def ballot_result(m: Minutes, entry: BallotReport) -> None:
     """The result table of a ballot (consent: agreements, concerns, objections and the outcome) and its chart."""
     _ = m._
     ballot, result = entry.ballot, entry.result
-    m.paragraph(_("Vote: {title} ({method}, {voters} voters)").format(
-        title=ballot.title, method=method_names(_)[ballot.method], voters=result.voters)).runs[0].style = \
-        m.styles.label
+    m.paragraph(_("Vote: {title} ({method})").format(title=ballot.title, method=method_label(ballot.method, _))) \
+        .runs[0].style = m.styles.label
     if not result.sources:
         m.paragraph(_("No vote was recorded."))
         return
+    m.paragraph(provenance(ballot, entry.votes, _))
+    note = provisional_note(ballot, _)
+    if note:
+        m.paragraph(note).runs[0].style = m.styles.label
     if ballot.method == BallotMethod.CONSENT:
         outcomes = outcome_names(_)
         rows = [[row.label, *(number(float(row.extra.get(key) or 0), m.language) for key in (AGREE, CONCERNS,
@@ -403,23 +466,50 @@ def priorities(m: Minutes, report: SittingReport, level: int) -> None:
         return
     _ = m._
     m.heading(_("Priorities"), level)
+    provisional = report.provisional_ballots()
     m.table([14.0, (m.width - 14.0 - 24.0) * 0.45, (m.width - 14.0 - 24.0) * 0.55, 24.0],
             [_("No."), _("Priority"), _("Justification"), _("Score")],
-            [[str(n), p.title, why(p, _, _.number), number(p.score, m.language)]
+            [[str(n), p.title, _provisional_why(m, p, p.ballot_id in provisional), number(p.score, m.language)]
              for n, p in enumerate(report.priorities, start=1)],
             figures=1)
 
 
-def action_plan(m: Minutes, actions: Sequence[Action], level: int, new_page: bool = False) -> None:
+def _provisional_why(m: Minutes, priority: Priority, provisional: bool) -> str:
+    """Why the priority was retained, and a word when the vote it came from is not final."""
+    text = why(priority, m._, m._.number)
+    return f"{text} ({provisional_mark(m._)})" if provisional else text
+
+
+def action_plan(m: Minutes, actions: Sequence[Action], priorities: Mapping[int, str], level: int,
+                new_page: bool = False) -> None:
+    """Each action: what (with the priority it serves), who leads and with whom, by when, for how much, where it
+    stands, and how its effect will be measured; the total budget under the table."""
     if not actions:
         return
     _ = m._
     m.heading(_("Action plan"), level, new_page)
-    rest = m.width - 24.0
-    rows = [[f"{a.title}\n{a.description}".strip(), a.lead, a.partners,
-             short_date(a.deadline, m.language), indicators_text(a)] for a in actions]
-    m.table([rest * 0.26, rest * 0.21, rest * 0.21, 24.0, rest * 0.32],
-            [_("What"), _("Lead"), _("Partners"), _("Deadline"), _("Indicators")], rows)
+    rest = m.width - 22.0 - 24.0 - 20.0
+    rows = [[_action_what(m, a, priorities), _action_who(m, a), short_date(a.deadline, m.language),
+             money(a.budget, m.language) if a.budget is not None else "", action_status_label(a.status, _),
+             indicators_text(a)] for a in actions]
+    budgets = [a.budget for a in actions if a.budget is not None]
+    total = [_("Total"), "", "", money(sum(budgets), m.language), "", ""] if len(budgets) > 1 else None
+    m.table([rest * 0.36, rest * 0.3, 22.0, 24.0, 20.0, rest * 0.34],
+            [_("What"), _("Lead and partners"), _("Deadline"), _("Budget"), _("Status"), _("Indicators")], rows,
+            total=total)
+
+
+def _action_what(m: Minutes, action: Action, priorities: Mapping[int, str]) -> str:
+    lines = [action.title, action.description.strip()]
+    if action.priority_id in priorities:
+        lines.append(m._("Priority: {title}").format(title=priorities[action.priority_id or 0]))
+    return "\n".join(line for line in lines if line)
+
+
+def _action_who(m: Minutes, action: Action) -> str:
+    if not action.partners.strip():
+        return action.lead
+    return "\n".join(filter(None, (action.lead, m._("With: {partners}").format(partners=action.partners))))
 
 
 def annexes(m: Minutes, report: SittingReport, level: int, titled: bool = True) -> None:

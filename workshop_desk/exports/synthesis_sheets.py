@@ -8,12 +8,14 @@ from operator import itemgetter
 
 from openpyxl.utils import get_column_letter
 
+from workshop_desk.domain.ballot_texts import provenance, provisional, provisional_mark
 from workshop_desk.domain.clock import local
-from workshop_desk.domain.enums import BallotMethod
+from workshop_desk.domain.enums import ActionStatus, BallotMethod, Source, label
 from workshop_desk.domain.ideas import order_questions
-from workshop_desk.domain.priorities import why
+from workshop_desk.domain.priorities import action_status_label, why
 from workshop_desk.domain.report import ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import facts
+from workshop_desk.domain.voting import method_label
 from workshop_desk.i18n import Translator
 
 Translate = Translator  # the document's gettext, which knows its language
@@ -85,13 +87,6 @@ def scope(_: Translate, report: ProgrammeReport) -> str:
     return report.sittings[0].sitting.title
 
 
-def method_names(_: Translate) -> dict[BallotMethod, str]:
-    return {BallotMethod.DOTS: _("Dot voting"), BallotMethod.POINTS: _("100-point allocation"),
-            BallotMethod.RATING: _("Rating"), BallotMethod.RANKING: _("Ranking"),
-            BallotMethod.MATRIX: _("Impact × feasibility"), BallotMethod.CRITERIA: _("Multi-criteria grid"),
-            BallotMethod.CONSENT: _("Consent round"), BallotMethod.HANDS: _("Show of hands")}
-
-
 def kept_ideas(s: SittingReport) -> list:  # type: ignore[type-arg]
     """The sitting's ideas, without the notes merged into another (they are listed with it)."""
     return [idea for idea in s.ideas if idea.merged_into_id is None]
@@ -137,8 +132,7 @@ def questions(_: Translate, report: ProgrammeReport, options: ReportOptions) -> 
 
 
 def votes(_: Translate, report: ProgrammeReport) -> Sheet:
-    sources = {"console": _("Console"), "paper": _("Paper"), "phone": _("Phone"), "show_of_hands": _("Show of hands"),
-               "import": _("Import")}
+    sources = {str(source): label(source, _) for source in Source}
     names = report.group_names()
     sheet = Sheet("Votes", _("Votes"), [(_("Sitting"), TEXT, 24), (_("Ballot"), TEXT, 26), (_("Voter"), TEXT, 10),
                                         (_("Stakeholder group"), TEXT, 20), (_("Source"), TEXT, 10),
@@ -165,21 +159,24 @@ def votes(_: Translate, report: ProgrammeReport) -> Sheet:
 def results(_: Translate, report: ProgrammeReport) -> Sheet:
     """One row per option of each ballot; a ranking's rows also give the Schulze rank and, when that rank is
     shared, what it leaves unsaid (the pairs Schulze does not separate, or still orders)."""
-    methods = method_names(_)
     sheet = Sheet("Results", _("Results"), [(_("Sitting"), TEXT, 22), (_("Ballot"), TEXT, 26), (_("Method"), TEXT, 16),
                                             (_("Rank"), INTEGER, 6), (_("Option"), TEXT, 36), (_("Score"), DECIMAL, 8),
-                                            (_("Voters"), INTEGER, 8), (_("Schulze rank"), INTEGER, 9),
-                                            (_("Schulze: shared rank"), TEXT, 30)])
+                                            (_("Votes counted"), TEXT, 34), (_("Status"), TEXT, 12),
+                                            (_("Schulze rank"), INTEGER, 9), (_("Schulze: shared rank"), TEXT, 30)])
+    final, provisional_text = _("Final"), provisional_mark(_)
     for s in report.sittings:
         for entry in s.ballots:
             standing = entry.result.alternative if entry.result.sources else None
+            method = method_label(entry.ballot.method, _)
+            counted = provenance(entry.ballot, entry.votes, _)
+            status = provisional_text if provisional(entry.ballot) else final
             for row in entry.result.rows:
                 schulze: list[Value] = [None, None]
                 if standing is not None:
                     schulze = [standing.row(row.option_id).rank, facts(standing, row.option_id, _) or None]
                 score = round(row.score, 2) if row.score is not None else None
-                sheet.rows.append([s.sitting.title, entry.ballot.title, methods[entry.ballot.method], row.rank,
-                                   row.label, score, entry.result.voters, *schulze])
+                sheet.rows.append([s.sitting.title, entry.ballot.title, method, row.rank, row.label, score, counted,
+                                   status, *schulze])
     return sheet
 
 
@@ -193,14 +190,17 @@ class Span:
     end: int
 
 
-def ballot_spans(report: ProgrammeReport) -> Iterator[Span]:
+def ballot_spans(report: ProgrammeReport, _: Translate) -> Iterator[Span]:
     """Each ballot that has a chart (counted, not a consent round), with its rows in the results sheet."""
     start = 0
     for s in report.sittings:
         for entry in s.ballots:
             rows = len(entry.result.rows)
             if rows and entry.result.sources and entry.ballot.method != BallotMethod.CONSENT:
-                yield Span(s.sitting.title, entry.ballot.title, start, start + rows - 1)
+                title = entry.ballot.title
+                if provisional(entry.ballot):  # a chart copied alone must still say it
+                    title = f"{title} ({provisional_mark(_)})"
+                yield Span(s.sitting.title, title, start, start + rows - 1)
             start += rows
 
 
@@ -225,8 +225,6 @@ def priorities(_: Translate, report: ProgrammeReport) -> list[Sheet]:
 
 def actions(_: Translate, report: ProgrammeReport) -> Sheet:
     """The action plan; budgets in euros, with cents only when one of them has some."""
-    statuses = {"proposed": _("Proposed"), "planned": _("Planned"), "in_progress": _("In progress"),
-                "done": _("Done"), "dropped": _("Dropped")}
     titles = {s.sitting.id: s.sitting.title for s in report.sittings}
     money = MONEY if all(float(a.budget or 0).is_integer() for a in report.actions) else CENTS
     sheet = Sheet("Actions", _("Action plan"), [(_("What"), TEXT, 28), (_("Description"), TEXT, 30),
@@ -237,7 +235,8 @@ def actions(_: Translate, report: ProgrammeReport) -> Sheet:
     for a in report.actions:
         indicators = "; ".join(f"{i.name}: {i.target}" if i.target else i.name for i in a.indicators)
         sheet.rows.append([a.title, a.description, a.lead, a.partners, a.deadline, a.budget,
-                           statuses.get(str(a.status), str(a.status)), indicators, titles.get(a.sitting_id or 0, "")])
+                           action_status_label(ActionStatus(a.status), _), indicators,
+                           titles.get(a.sitting_id or 0, "")])
     return sheet
 
 

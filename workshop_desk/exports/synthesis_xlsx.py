@@ -217,10 +217,10 @@ def _chart_under(ws: WriteOnlyWorksheet, sheet: Sheet, first: int, last: int, ro
 def _ballot_charts(workbook: Workbook, look: _Look, report: ProgrammeReport, results: Sheet,
                    source: WriteOnlyWorksheet) -> None:
     """A sheet of bar charts, one per counted ballot, fed from the results table."""
-    spans = list(sheets.ballot_spans(report))[:_CHARTS_SHOWN]
+    _ = look._
+    spans = list(sheets.ballot_spans(report, _))[:_CHARTS_SHOWN]
     if not spans:
         return
-    _ = look._
     headings = [heading for heading, _kind, _width in results.columns]
     ws = workbook.create_sheet(_tab(_("Charts")))
     xlsx_print.set_page(ws, [charts.WIDTH_CM * 5], None, look.header, look.footer)  # ~5 characters a cm: portrait

@@ -148,7 +148,8 @@ class _Lists:
         _, width = self._, self.page.text_width
         self.document.add_paragraph(_("Table lists"), style="Title")
         when = " · ".join(part for part in (self.sitting.title, base.long_date(self.sitting.date, self.language),
-                                            base.times(self.sitting), self.sitting.venue) if part.strip())
+                                            base.times(self.sitting, self.language), self.sitting.venue)
+                         if part.strip())
         self.document.add_paragraph(base.clean(when))
         note = _("First, one page per round with every table, for the facilitators and the hosts. Then one page "
                  "per table and round, in large type, to post on the table.")
@@ -342,7 +343,7 @@ class _Cards:
         stops.add_tab_stop(Mm(self.width - 2 * CARD_PAD), WD_TAB_ALIGNMENT.RIGHT)
         day = base.long_date(sitting.date, language)
         self.tables = {table.id: table for table in plan.tables}
-        self.context = " · ".join(part for part in (sitting.title, day, base.times(sitting)) if part.strip())
+        self.context = " · ".join(part for part in (sitting.title, day, base.times(sitting, language)) if part.strip())
         self.table = base.new_table(self.document, [self.width, self.width])
         base.no_cell_margins(self.table)
 

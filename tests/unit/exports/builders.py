@@ -53,11 +53,11 @@ def roster() -> list[RosterEntry]:
     """Seven people: four expected (one present), one excused, one absent, one walk-in present."""
     return [
         entry(person(1, "Léa", "Moreau", 1, "Pharmacie de la Gare"), S.REGISTERED),
-        entry(person(2, "Émile", "Étienne", 2, "Conseil départemental"), S.PRESENT,
+        entry(person(2, "Émile", "Étienne", 2, "Conseil départemental", role="Vice-président"), S.PRESENT,
               left=SIGNED_IN + dt.timedelta(hours=1)),
         entry(person(3, "Hugo", "Bernard", None, "Collectif"), S.INVITED),
         entry(person(4, "Zoé", "Dupont", 3, "Habitante"), S.REGISTERED),
-        entry(person(5, "Ana", "Fabre", 1, "Atelier Verre"), S.EXCUSED),
+        entry(person(5, "Ana", "Fabre", 1, "Atelier Verre", role="Gérante"), S.EXCUSED),
         entry(person(6, "Paul", "Garnier", 2, "Mairie"), S.ABSENT),
         entry(person(7, "Inès", "Abadie", 3, "Régie de quartier"), S.PRESENT,
               signed_in=SIGNED_IN + dt.timedelta(minutes=5)),

@@ -9,7 +9,7 @@ from PIL import Image
 from tests.unit.exports.builders import GROUPS, programme, roster, sitting
 from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION
 from workshop_desk.domain.counting import count
-from workshop_desk.domain.enums import BallotMethod, ItemKind, Source
+from workshop_desk.domain.enums import BallotMethod, BallotStatus, ItemKind, Source
 from workshop_desk.domain.ideas import Idea, Question, Theme
 from workshop_desk.domain.models import AgendaItem
 from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Indicator, Priority
@@ -37,7 +37,8 @@ def at(minutes: float) -> dt.datetime:
 
 
 ITEMS = (AgendaItem(10, 2, 0, "Accueil", ItemKind.WELCOME, 10, actual_start=at(0), actual_end=at(12)),
-         AgendaItem(11, 2, 1, "Table ronde des élus", ItemKind.ROUND_TABLE, 30, actual_start=at(12), actual_end=at(45)),
+         AgendaItem(11, 2, 1, "Table ronde des élus", ItemKind.ROUND_TABLE, 30, actual_start=at(12), actual_end=at(45),
+                    notes="Les élus soutiennent la pépinière.\nBudget à préciser avant juin."),
          AgendaItem(12, 2, 2, "Idées en petits groupes", ItemKind.BRAINSTORM, 35, actual_start=at(45),
                     actual_end=at(80)),
          AgendaItem(13, 2, 3, "Vote par gommettes", ItemKind.VOTE, 15, actual_start=at(80), actual_end=at(95)),
@@ -61,7 +62,8 @@ ROUNDS = (TimedRound(1, 1500, at(45), at(70)), TimedRound(2, 600, at(70), at(81)
 def _dots() -> BallotReport:
     options = (Option(70, "Locaux et ateliers", theme_id=20), Option(71, "Des loyers progressifs", idea_id=30),
                Option(72, "Formation", theme_id=21))
-    ballot = Ballot(80, 2, "Priorités de la filière", BallotMethod.DOTS, DotSettings(5), options=options,
+    ballot = Ballot(80, 2, "Priorités de la filière", BallotMethod.DOTS, DotSettings(5),
+                    status=BallotStatus.CLOSED, revealed=True, options=options,
                     agenda_item_id=13)
     papers = (BallotPaper("1", (Mark(70, 3), Mark(71, 2)), group_id=1),
               BallotPaper("participant-2", (Mark(71, 4), Mark(72, 1)), group_id=2, participant_id=2),
@@ -72,7 +74,8 @@ def _dots() -> BallotReport:
 
 def _consent() -> BallotReport:
     options = (Option(90, "Créer une pépinière d'artisans"), Option(91, "Fermer la rue le samedi"))
-    ballot = Ballot(81, 2, "Décisions", BallotMethod.CONSENT, ConsentSettings(), options=options, agenda_item_id=14)
+    ballot = Ballot(81, 2, "Décisions", BallotMethod.CONSENT, ConsentSettings(),
+                    status=BallotStatus.CLOSED, revealed=True, options=options, agenda_item_id=14)
     papers = (BallotPaper("1", (Mark(90, 1, axis=AGREE), Mark(91, 1, axis=OBJECTION, comment="Les commerces")),),
               BallotPaper("2", (Mark(90, 1, axis=CONCERNS, comment="Le budget"), Mark(91, 1, axis=AGREE))))
     votes = Votes(papers)
@@ -83,7 +86,8 @@ def ranking() -> BallotReport:
     """A>B>C and C>A>B: Borda ranks Locaux 3, Mobilité 2, Formation 1; Schulze decides only Locaux above
     Formation, so the three share its first rank."""
     options = (Option(73, "Locaux et ateliers"), Option(74, "Formation"), Option(75, "Mobilité"))
-    ballot = Ballot(82, 2, "Classement des orientations", BallotMethod.RANKING, RankingSettings(), options=options,
+    ballot = Ballot(82, 2, "Classement des orientations", BallotMethod.RANKING, RankingSettings(),
+                    status=BallotStatus.CLOSED, revealed=True, options=options,
                     agenda_item_id=13)
     votes = Votes((BallotPaper("1", (Mark(73, 1), Mark(74, 2), Mark(75, 3))),
                    BallotPaper("2", (Mark(75, 1), Mark(73, 2), Mark(74, 3)))))

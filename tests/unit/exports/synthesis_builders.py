@@ -7,7 +7,7 @@ from dataclasses import replace
 from tests.unit.exports.builders import S, entry, person, sitting
 from tests.unit.exports.report_builders import report, sitting_report
 from workshop_desk.domain.counting import count
-from workshop_desk.domain.enums import BallotMethod
+from workshop_desk.domain.enums import BallotMethod, BallotStatus
 from workshop_desk.domain.ideas import Question
 from workshop_desk.domain.report import BallotReport, ProgrammeReport, SittingReport
 from workshop_desk.domain.voting import Ballot, BallotPaper, DotSettings, Mark, Option, Votes
@@ -30,7 +30,8 @@ def three_sittings() -> ProgrammeReport:
 def many_options(count_of_options: int, title: str = "Idées à retenir") -> BallotReport:
     """A dot vote on `count_of_options` options; option n gets n dots, so the last is first."""
     options = tuple(Option(200 + n, f"Proposition numéro {n}") for n in range(count_of_options))
-    ballot = Ballot(90, 2, title, BallotMethod.DOTS, DotSettings(count_of_options), options=options)
+    ballot = Ballot(90, 2, title, BallotMethod.DOTS, DotSettings(count_of_options),
+                    status=BallotStatus.CLOSED, revealed=True, options=options)
     votes = Votes((BallotPaper("1", tuple(Mark(200 + n, n + 1) for n in range(count_of_options))),))
     return BallotReport(ballot, count(ballot.method, ballot.settings, options, votes, check=False), votes)
 

@@ -20,6 +20,7 @@ from tests.unit.exports.builders import (
     rows,
 )
 from tests.unit.exports.report_builders import at, logo_png, programme_report, ranked_report, report
+from workshop_desk.domain.enums import ActionStatus, AttendanceStatus, BallotStatus
 from workshop_desk.domain.report import ANNEXES, SECTIONS, VOTES, ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.exports.attendance_report_docx import clock_time
 from workshop_desk.exports.charts import bar_chart
@@ -43,11 +44,12 @@ def _table_after(document: Document, first_header: str) -> list[list[str]]:
 
 def test_the_minutes_hold_every_section_in_order(tmp_path):
     document = _write(tmp_path)
-    assert _headings(document, 1) == ["Context and objectives", "Attendance", "Agenda as run",
+    assert _headings(document, 1) == ["Context and objectives", "Attendance", "Agenda as planned and as run",
                                       "Contributions and results", "Decisions", "Priorities", "Action plan",
                                       "Annexes: every contribution"]
-    assert _headings(document, 2) == ["Those present", "Rounds", "Table ronde des élus", "Idées en petits groupes",
-                                      "Vote par gommettes", "Décision", "All ideas", "All questions"]
+    assert _headings(document, 2) == ["Those present", "Apologies", "Rounds", "Table ronde des élus",
+                                      "Idées en petits groupes", "Vote par gommettes", "Décision", "All ideas",
+                                      "All questions"]
     assert _headings(document, 3) == ["Locaux et ateliers", "Formation", "Not in a theme"]
 
 
@@ -55,12 +57,12 @@ def test_title_block_header_footer_and_no_contents(tmp_path):
     document = _write(tmp_path, report(logo=logo_png()))
     texts = [p.text for p in document.paragraphs]
     assert texts[2:4] == ["Plan économique du quartier Gare-Confluence", "Minutes — Atelier santé"]
-    assert "Venue: Pépinière Confluence" in texts and "Date: Tuesday, February 2, 2027" in texts
+    assert "Venue: Pépinière Confluence" in texts and "Date: Tuesday 2 February 2027" in texts
     assert len(document.inline_shapes) == 1 + 1  # the logo, then the dot vote's chart (consent has none)
     section = document.sections[0]
     assert section.different_first_page_header_footer  # no running header under the title block
     assert section.header.paragraphs[0].text == \
-        "Plan économique du quartier Gare-Confluence · Atelier santé · Tuesday, February 2, 2027"
+        "Plan économique du quartier Gare-Confluence · Atelier santé · Tuesday 2 February 2027"
     assert "Page 1 of 1" in footer_text(document)
     assert "Page 1 of 1" in "\n".join(p.text for p in section.first_page_footer.paragraphs)  # the first page too
     assert texts.index("Context and objectives") < 12  # the sections follow the title block on the first page
@@ -92,8 +94,27 @@ def test_attendance_counts_by_group_then_the_list(tmp_path):
     assert counts[0] == ["Stakeholder group", "Registered", "Present", "Rate"]
     assert counts[-1] == ["Total", "6", "2", "33%"]
     present = _table_after(document, "No.")
-    assert [row[1] for row in present[1:]] == ["Abadie Inès", "Étienne Émile"]
+    assert present[0] == ["No.", "Name", "Function", "Organisation", "Group"]
+    assert present[1:] == [["1", "Abadie Inès", "", "Régie de quartier", "Habitants"],
+                           ["2", "Étienne Émile", "Vice-président", "Conseil départemental", "Élus"]]
     assert is_header_row(document.tables[0].rows[0])
+    assert "Apologies" in _headings(document, 2)
+    assert "Fabre Ana, Gérante, Atelier Verre" in all_text(document)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_sitting_whose_sign_in_was_not_kept_says_so_instead_of_zero_percent(tmp_path, language):
+    sitting = report().sittings[0]
+    nobody = tuple(replace(e, attendance=replace(e.attendance, status=AttendanceStatus.REGISTERED))
+                   for e in sitting.roster if e.attendance and e.attendance.status != AttendanceStatus.EXCUSED)
+    text = all_text(_write(tmp_path, replace(report(), sittings=(replace(sitting, roster=nobody),)), language))
+    if language == "fr":
+        assert "L'émargement n'a pas été tenu dans l'application pour cette séance\xa0: 6 personnes étaient " \
+               "inscrites." in text
+        assert "0\xa0%" not in text
+    else:
+        assert "Sign-in was not kept in the app for this sitting: 6 people were registered." in text
+        assert "0%" not in text
 
 
 def test_anonymised_minutes_keep_the_counts_only(tmp_path):
@@ -108,11 +129,33 @@ def test_anonymised_minutes_keep_the_counts_only(tmp_path):
 def test_agenda_planned_against_actual(tmp_path):
     document = _write(tmp_path)
     agenda = _table_after(document, "Item")
-    assert agenda[1] == ["Accueil", clock_time(at(0)), clock_time(at(12)), "10", "12"]  # the machine's local time
-    assert agenda[-1] == ["Décision", "", "", "10", ""]
+    assert agenda[0] == ["Item", "Planned", "Run", "Planned (min)", "Actual (min)", "Overrun (min)"]
+    # planned from the sitting's 14:00 start; run in the machine's local time
+    assert agenda[1] == ["Accueil", "14:00 – 14:10", f"{clock_time(at(0), 'en')} – {clock_time(at(12), 'en')}", "10",
+                         "12", "+2"]
+    assert agenda[2][-1] == "+3" and agenda[-1] == ["Décision", "15:30 – 15:40", "", "10", "", ""]
     rounds = _table_after(document, "Round")
-    assert rounds[1:] == [["Round 1", clock_time(at(45)), clock_time(at(70)), "25", "25"],
-                          ["Round 2", clock_time(at(70)), clock_time(at(81)), "10", "11"]]
+    assert rounds[1:] == [["Round 1", clock_time(at(45), "en"), clock_time(at(70), "en"), "25", "25"],
+                          ["Round 2", clock_time(at(70), "en"), clock_time(at(81), "en"), "10", "11"]]
+    french = _table_after(_write(tmp_path, language="fr"), "Point")
+    assert french[1][1] == "14\xa0h\xa000 – 14\xa0h\xa010"
+
+
+def test_a_sitting_not_yet_run_has_its_agenda_as_planned(tmp_path):
+    sitting = report().sittings[0]
+    items = tuple(replace(item, actual_start=None, actual_end=None) for item in sitting.items)
+    document = _write(tmp_path, replace(report(), sittings=(replace(sitting, items=items, rounds=()),)))
+    assert "Agenda" in _headings(document, 1) and "Agenda as planned and as run" not in _headings(document, 1)
+    assert _table_after(document, "Planned")[1] == ["14:00 – 14:10", "Accueil", "10"]
+
+
+def test_the_facilitators_notes_are_printed_under_their_item(tmp_path):
+    paragraphs = _write(tmp_path).paragraphs
+    at_notes = next(n for n, p in enumerate(paragraphs) if p.text == "Les élus soutiennent la pépinière.")
+    heading = next(p for p in reversed(paragraphs[:at_notes]) if p.style is not None and
+                   p.style.name.startswith("Heading"))
+    assert heading.text == "Table ronde des élus"
+    assert paragraphs[at_notes + 1].text == "Budget à préciser avant juin."
 
 
 def test_contributions_by_agenda_item(tmp_path):
@@ -135,9 +178,11 @@ def test_contributions_by_agenda_item(tmp_path):
 def test_action_plan_and_annexes(tmp_path):
     document = _write(tmp_path)
     plan = _table_after(document, "What")
-    assert plan[0] == ["What", "Lead", "Partners", "Deadline", "Indicators"]
-    assert plan[1] == ["Ouvrir une pépinière\nDix ateliers", "Ville — service économique", "Chambre de métiers",
-                       "30/09/2027", "Emploi: 12 artisans installés"]
+    assert plan[0] == ["What", "Lead and partners", "Deadline", "Budget", "Status", "Indicators"]
+    assert plan[1] == ["Ouvrir une pépinière\nDix ateliers\nPriority: Locaux et ateliers",
+                       "Ville — service économique\nWith: Chambre de métiers", "30/09/2027", "€12,000", "Proposed",
+                       "Emploi: 12 artisans installés"]
+    assert plan[2] == ["Parcours de stages", "Lycée Jean-Jaurès", "", "", "Proposed", ""]
     ideas = next(rows(t) for t in document.tables if rows(t)[0][:2] == ["No.", "Idea"])
     assert len(ideas) == 1 + 5  # every note, the folded one too
     assert ideas[1] == ["1", "Des loyers progressifs la première année", "Locaux et ateliers", "Table 1"]
@@ -248,3 +293,38 @@ def test_the_file_is_replaced_atomically(tmp_path, language):
     write_minutes(target, report(), language, EVERYTHING)
     assert reopen(target).paragraphs
     assert [p.name for p in tmp_path.iterdir()] == ["minutes.docx"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_vote_says_where_its_votes_came_from_and_an_open_one_is_provisional(tmp_path, language):
+    """A board count is not 'voters: 0': the minutes say how many dots came from where; an open ballot's result is
+    marked provisional, in the document's language."""
+    final = all_text(_write(tmp_path, language=language))
+    sitting = report().sittings[0]
+    opened = tuple(replace(entry, ballot=replace(entry.ballot, status=BallotStatus.OPEN)) for entry in sitting.ballots)
+    retained = tuple(replace(p, ballot_id=80) for p in sitting.priorities)  # promoted from the open dot vote
+    provisional = all_text(_write(tmp_path, replace(report(), sittings=(
+        replace(sitting, ballots=opened, priorities=retained),)), language))
+    if language == "fr":
+        assert "21 gommettes, dont 10 gommettes sur 2 bulletins saisis à la console, 6 gommettes sur le tableau " \
+               "papier et 5 gommettes sur 1 bulletin papier." in final
+        mark = "Résultat provisoire"
+    else:
+        assert "21 dots, of which 10 dots on 2 ballots entered at the console, 6 dots counted on the paper board " \
+               "and 5 dots on 1 paper ballot." in final
+        mark = "Provisional result"
+    assert "voters" not in final and "votants" not in final
+    assert mark not in final
+    assert provisional.count(mark) == len(opened)
+    word = "(provisoire)" if language == "fr" else "(provisional)"
+    assert word not in final and provisional.count(word) == len(retained) > 0
+
+
+@pytest.mark.parametrize(("language", "total"), [("fr", "15\u202f500,50\xa0€"), ("en", "€15,500.50")])
+def test_the_action_plan_totals_its_budgets_in_euros(tmp_path, language, total):
+    found = report()
+    actions = (found.actions[0], replace(found.actions[1], budget=3500.5, status=ActionStatus.IN_PROGRESS))
+    plan = rows(next(t for t in _write(tmp_path, replace(found, actions=actions), language).tables
+                     if rows(t)[0][0] in ("What", "Action")))
+    assert plan[-1][0] == "Total" and plan[-1][3] == total
+    assert plan[2][4] == {"fr": "En cours", "en": "In progress"}[language]

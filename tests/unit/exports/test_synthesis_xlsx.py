@@ -132,16 +132,19 @@ def test_votes_and_results(tmp_path):
     assert {row[2] for row in votes[1:]} == {"V0001", "V0002", "V0003", "(count)"}  # never "participant-2"
     assert ["Atelier santé", "Priorités de la filière", "(count)", None, "Paper", "Formation", None, 6] in votes
     results = table(workbook, "Results")
-    assert results[1] == ["Atelier santé", "Priorités de la filière", "Dot voting", 1, "Locaux et ateliers", 8, 3]
+    assert results[1] == ["Atelier santé", "Priorités de la filière", "Dot voting", 1, "Locaux et ateliers", 8,
+                          "21 dots, of which 10 dots on 2 ballots entered at the console, 6 dots counted on the "
+                          "paper board and 5 dots on 1 paper ballot.", "Final"]
 
 
 def test_a_ranking_gives_the_schulze_rank_and_what_a_shared_one_leaves_unsaid(tmp_path):
     results = table(written(tmp_path, ranked_report()), "Results")
     assert results[0][-2:] == ["Schulze rank", "Schulze: shared rank"]
+    TWO = "2 ballots entered at the console."
     assert [row[3:] for row in results[1:]] == [
-        [1, "Locaux et ateliers", 3, 2, 1, "ahead of “Formation”; not separated from “Mobilité”"],
-        [2, "Mobilité", 2, 2, 1, "not separated from “Locaux et ateliers”, “Formation”"],
-        [3, "Formation", 1, 2, 1, "behind “Locaux et ateliers”; not separated from “Mobilité”"]]
+        [1, "Locaux et ateliers", 3, TWO, "Final", 1, "ahead of “Formation”; not separated from “Mobilité”"],
+        [2, "Mobilité", 2, TWO, "Final", 1, "not separated from “Locaux et ateliers”, “Formation”"],
+        [3, "Formation", 1, TWO, "Final", 1, "behind “Locaux et ateliers”; not separated from “Mobilité”"]]
     french = table(written(tmp_path, ranked_report(), language="fr"), "Results")
     assert french[1][-1].replace("\xa0", " ") == "devant « Formation » ; non départagé de « Mobilité »"
 
