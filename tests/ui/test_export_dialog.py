@@ -55,7 +55,7 @@ def test_both_documents_of_the_current_sitting(qtbot: QtBot, window: MainWindow,
     assert offered == ["compte rendu.docx and compte rendu.xlsx are ready."]
     document = docx.Document(str(target))
     headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
-    assert "Attendance" in headings and "Agenda" in headings
+    assert "Attendance" in headings and "Agenda" in headings  # the sitting has not run: its agenda as planned
     assert not any("Annexes" in heading for heading in headings)
     assert "Those present" not in [p.text for p in document.paragraphs]  # anonymised: counts only
     workbook = openpyxl.load_workbook(tmp_path / "compte rendu.xlsx")

@@ -3,14 +3,17 @@
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.section import _Footer
+from docx.shared import Emu, Pt
 from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.table import Table, _Cell
 
@@ -25,6 +28,8 @@ Translate = Translator  # the document's gettext, which knows its language
 MIDDAY = dt.time(13, 0)  # French practice: a signature before 13:00 and one after
 ROW_HEIGHT = 11.0  # mm: room for a signature
 NOTICE_SIZE = 7.0  # points
+_TC, _P = qn("w:tc"), qn("w:p")
+LOGO_WIDTH, LOGO_HEIGHT = 40.0, 7.0  # mm at most: the client's logo in the header, within the top margin
 
 
 class HalfDay(StrEnum):
@@ -109,26 +114,46 @@ def add_details(container: DocxDocument | _Cell, lines: list[tuple[str, str]], s
 
 
 def header_row(table: Table, labels: Sequence[str], styles: Styles) -> None:
-    """The table's first row, repeated on every page, shaded light grey."""
+    """The table's first row, repeated on every page, shaded light grey, kept with the first row under it."""
     row = table.add_row()
     base.repeat_as_header(row)
     base.keep_together(row)
     for cell, label in zip(row.cells, labels, strict=True):
-        base.fill(cell, label, styles.heading)
+        base.keep_with_next(base.fill(cell, label, styles.heading))
         base.shade(cell, "#E7E6E6")
 
 
-def add_page_furniture(document: DocxDocument, _: Translate, header: str, small_print: str, styles: Styles) -> None:
-    """On every page: what the document is in the header; small print and 'page X of Y' in the footer."""
+def add_page_furniture(document: DocxDocument, _: Translate, header: str, small_print: str, styles: Styles,
+                       logo: bytes | None = None) -> None:
+    """On every page: what the document is in the header, with the client's `logo` at its right; small print and
+    'page X of Y' in the footer (on a first page with a header of its own, a cover, the footer only)."""
     section = document.sections[0]
-    base.write(section.header.paragraphs[0], header)
-    footer = section.footer.paragraphs[0]
+    paragraph = section.header.paragraphs[0]
+    base.write(paragraph, header)
+    logo = base.readable_picture(logo)
+    if logo:
+        text_width = Emu(section.page_width - section.left_margin - section.right_margin)  # type: ignore[operator]
+        stops = paragraph.paragraph_format.tab_stops
+        for stop in document.styles["Header"].paragraph_format.tab_stops:  # the template's, for Letter paper
+            stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+        stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+        paragraph.add_run("\t")
+        room = Emu(section.top_margin - section.header_distance).mm - 3.0  # type: ignore[operator]
+        base.Pictures(document, section.header.part).add(paragraph, logo, LOGO_WIDTH, min(LOGO_HEIGHT, room))
+    footers = [section.footer, section.first_page_footer] if section.different_first_page_header_footer else \
+        [section.footer]
+    for footer in footers:
+        _footer(document, footer, _, small_print, styles)
+
+
+def _footer(document: DocxDocument, footer: _Footer, _: Translate, small_print: str, styles: Styles) -> None:
+    paragraph = footer.paragraphs[0]
     if small_print:
-        footer.style = styles.small
-        base.write(footer, small_print)
-        footer = section.footer.add_paragraph(style=document.styles["Footer"])
-    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    base.page_x_of_y(footer, _("Page {page} of {pages}"))
+        paragraph.style = styles.small
+        base.write(paragraph, small_print)
+        paragraph = footer.add_paragraph(style=document.styles["Footer"])
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    base.page_x_of_y(paragraph, _("Page {page} of {pages}"))
 
 
 def footer_room(text: str, width: float) -> float:
@@ -149,7 +174,7 @@ class _Sheet:
         landscape = len(self.halves) > 1  # two signature columns need the width
         width = base.PageSetup(landscape=landscape).text_width
         self.page = base.PageSetup(landscape=landscape, top=18.0, bottom=footer_room(self.small_print, width))
-        self.document = base.new_document(language, _("Attendance sheet"), self.page)
+        self.document = base.sitting_document(language, _("Attendance sheet"), programme, sitting, self.page)
         self.styles = add_styles(self.document)
         self.groups = group_names(groups)
         self.programme, self.language = programme, language
@@ -173,6 +198,7 @@ class _Sheet:
         table = base.new_table(self.document, [self.page.text_width - sum(boxes), *boxes])
         row = table.add_row()
         base.set_height(row, 30.0)
+        base.keep_together(row)
         details = sitting_details(_, self.programme, self.sitting, self.language)
         add_details(row.cells[0], [*details, (_("Expected participants:"), str(count))], self.styles)
         box_labels = {HalfDay.MORNING: _("Facilitator's signature (morning)"),
@@ -186,10 +212,9 @@ class _Sheet:
     def participants(self, entries: Sequence[RosterEntry]) -> None:
         table = base.new_table(self.document, self.widths(), "Table Grid")
         header_row(table, self.labels(), self.styles)
-        for number, entry in enumerate(entries, start=1):
-            person = entry.participant
-            group = self.groups.get(person.group_id, "")
-            self._row(table, [str(number), display_name(person, self._), person.organisation, group])
+        self._rows(table, ([str(number), display_name(entry.participant, self._), entry.participant.organisation,
+                            self.groups.get(entry.participant.group_id, "")]
+                           for number, entry in enumerate(entries, start=1)))
 
     def walk_ins(self, first_number: int) -> None:
         """A page of numbered blank rows for people who were not on the list."""
@@ -200,22 +225,31 @@ class _Sheet:
         table = base.new_table(self.document, self.widths(), "Table Grid")
         header_row(table, self.labels(), self.styles)
         room = self.page.height - self.page.top - self.page.bottom - 27.0  # title, sentence and header row
-        for number in range(first_number, first_number + int(room // (ROW_HEIGHT + 0.2))):
-            self._row(table, [str(number), "", "", ""])
+        self._rows(table, ([str(number), "", "", ""]
+                           for number in range(first_number, first_number + int(room // (ROW_HEIGHT + 0.2)))))
 
-    def _row(self, table: Table, texts: list[str]) -> None:
-        row = table.add_row()
-        base.set_height(row, ROW_HEIGHT)
-        base.keep_together(row)
-        cells = row.cells
-        for cell, text in zip(cells, [*texts, *[""] * (len(cells) - len(texts))], strict=True):  # signatures: blank
-            base.fill(cell, text, self.styles.text)
+    def _rows(self, table: Table, rows: Iterable[list[str]]) -> None:
+        """Rows of a signature's height, never split, their last cells blank for the signatures: one made through
+        python-docx, then copied with each row's texts (the object API cost 20 ms a row: seconds for 800)."""
+        prototype = table.add_row()
+        base.set_height(prototype, ROW_HEIGHT)
+        base.keep_together(prototype)
+        for cell in prototype.cells:
+            base.fill(cell, "", self.styles.text)
+        model, tbl = prototype._tr, table._tbl
+        tbl.remove(model)
+        for texts in rows:
+            tr = deepcopy(model)
+            for tc, text in zip(tr.iterchildren(_TC), texts, strict=False):
+                if text:
+                    base.append_text(tc.find(_P), text)
+            tbl.append(tr)
 
     def save(self, path: Path) -> Path:
         _ = self._
         day = base.long_date(self.sitting.date, self.language)
         header = " · ".join(part for part in (self.programme.title, self.sitting.title, day) if part)
-        add_page_furniture(self.document, _, header, self.small_print, self.styles)
+        add_page_furniture(self.document, _, header, self.small_print, self.styles, self.programme.logo)
         return base.save_atomically(self.document, path)
 
 

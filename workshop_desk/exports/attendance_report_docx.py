@@ -92,7 +92,7 @@ class _Report:
         self.programme, self.sitting, self.groups = programme, sitting, groups
         self.small_print = notice(programme, _)
         page = base.PageSetup(top=18.0, bottom=footer_room(self.small_print, base.PageSetup().text_width))
-        self.document: DocxDocument = base.new_document(language, _("Attendance report"), page)
+        self.document: DocxDocument = base.sitting_document(language, _("Attendance report"), programme, sitting, page)
         self.styles: Styles = add_styles(self.document)
         self.width = page.text_width
 
@@ -161,7 +161,7 @@ class _Report:
     def save(self, path: Path) -> Path:
         day = base.long_date(self.sitting.date, self.language)
         header = " · ".join(part for part in (self.programme.title, self.sitting.title, day) if part)
-        add_page_furniture(self.document, self._, header, self.small_print, self.styles)
+        add_page_furniture(self.document, self._, header, self.small_print, self.styles, self.programme.logo)
         return base.save_atomically(self.document, path)
 
 

@@ -16,7 +16,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell, _Row
 from qrcode.constants import ERROR_CORRECT_M
 
-from workshop_desk.domain.models import Participant, StakeholderGroup
+from workshop_desk.domain.models import Participant, Programme, StakeholderGroup
 from workshop_desk.exports import docx_base as base
 from workshop_desk.i18n import translator
 
@@ -26,6 +26,7 @@ SMALLEST_NAME, UNBROKEN_NAME = 10, 14  # points: a name shrinks to 14 pt on its 
 NAME_LINES = 3  # first and last name together, wrapped at spaces and hyphens
 _BREAKS = re.compile(r"(?<=[\s-])")  # a line may break after a space or a hyphen
 BORDER = "BFBFBF"  # light grey outline: a cutting guide on plain paper, barely visible on pre-cut stock
+LOGO_HEIGHT = 0.4  # the client's logo under the QR code: at most this fraction of the code's side high
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,8 +196,9 @@ def _styles(document: DocxDocument, stock: BadgeStock) -> _Styles:
 class _Sheet:
     """Writes badges two by two into one table whose rows are exactly the stock's badges."""
 
-    def __init__(self, document: DocxDocument, stock: BadgeStock, groups: list[StakeholderGroup]) -> None:
-        self._document, self._stock = document, stock
+    def __init__(self, document: DocxDocument, stock: BadgeStock, groups: list[StakeholderGroup],
+                 logo: bytes | None) -> None:
+        self._document, self._stock, self._logo = document, stock, base.readable_picture(logo)
         self._styles = _styles(document, stock)
         self._groups = {group.id: group for group in groups}
         self._pictures = base.Pictures(document)
@@ -256,6 +258,10 @@ class _Sheet:
         picture = base.fill(cell, "", self._styles.picture)
         self._pictures.add(picture, qr_png(person.badge_code), self._stock.qr)
         base.add_paragraph(cell, person.badge_code, self._styles.code)
+        if self._logo:  # the client's logo under the code, as wide as the code at most
+            logo = base.add_paragraph(cell, "", self._styles.picture)
+            logo.paragraph_format.space_before = Pt(4)
+            self._pictures.add(logo, self._logo, self._stock.qr, self._stock.qr * LOGO_HEIGHT)
 
     def end(self) -> None:
         """The paragraph Word needs after a table, 1 pt high so that it never spills onto a new page."""
@@ -263,12 +269,15 @@ class _Sheet:
 
 
 def write_badges(path: Path, participants: Sequence[Participant], groups: list[StakeholderGroup], language: str,
-                 per_page: int = 8) -> Path:
-    """Write the badges of `participants` (in the order given), `per_page` (8 or 10) to an A4 sheet."""
+                 per_page: int = 8, programme: Programme | None = None) -> Path:
+    """Write the badges of `participants` (in the order given), `per_page` (8 or 10) to an A4 sheet; with the
+    `programme`'s title in the file's properties and its client's logo on each badge."""
     _ = translator(language)
     stock = stock_for(per_page)
-    document = base.new_document(language, _("Badges"), stock.page())
-    sheet = _Sheet(document, stock, groups)
+    title = f"{_('Badges')} — {programme.title}" if programme else _("Badges")
+    document = base.new_document(language, title, stock.page(), subject=programme.title if programme else "",
+                                 author=programme.client if programme else "")
+    sheet = _Sheet(document, stock, groups, programme.logo if programme else None)
     for first in range(0, len(participants), 2):
         sheet.add_pair(participants[first:first + 2])
     sheet.end()

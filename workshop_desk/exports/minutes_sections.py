@@ -4,6 +4,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from copy import deepcopy
+from typing import NamedTuple
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -62,7 +63,7 @@ def indicators_text(action: Action) -> str:
     return "\n".join(f"{i.name}: {i.target}" if i.target else i.name for i in action.indicators)
 
 
-_TC, _P, _R, _T, _BR = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t"), qn("w:br")
+_TR, _TC, _P, _R, _T, _BR = qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t"), qn("w:br")
 _SPACE = qn("xml:space")
 
 
@@ -79,25 +80,44 @@ def _put_text(paragraph: BaseOxmlElement, text: str) -> None:
                 element.set(_SPACE, "preserve")
 
 
+def _no_lone_last_row(tbl: BaseOxmlElement, together: int = 3) -> None:
+    """The table's last `together` rows go over a page break together (each row but the last kept with the next,
+    which Word and LibreOffice both honour): a table never ends with one row alone at the top of a page."""
+    for tr in tbl.findall(_TR)[-together:-1]:
+        for p in tr.iter(_P):
+            p.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
+
+
+class Heading(NamedTuple):
+    """A heading written, for the table of contents."""
+
+    level: int
+    text: str
+    paragraph: Paragraph
+
+
 class Minutes:
-    """Writes into one document: headings (remembered for the table of contents), lists, tables, charts."""
+    """Writes into one document: headings (remembered for the table of contents), lists, tables, charts. A heading,
+    and a sentence that introduces a table or a list, stay on the page of what they introduce; table rows are never
+    split across pages and the header row is repeated on each page (LibreOffice otherwise cuts rows at page breaks)."""
 
     def __init__(self, document: DocxDocument, styles: Styles, _: Translate, language: str, options: ReportOptions,
                  width: float) -> None:
         self.document, self.styles, self._, self.language, self.options = document, styles, _, language, options
         self.width = width
         self.pictures = base.Pictures(document)
-        self.headings: list[tuple[int, str]] = []
+        self.headings: list[Heading] = []
         self.bullet = document.styles["List Bullet"]
+        self.grid = document.styles["Table Grid"]  # looked up once: a lookup by name scans every style
         self.normal = document.styles["Normal"]
         self._after_table = False
 
     def heading(self, text: str, level: int, new_page: bool = False) -> Paragraph:
-        self.headings.append((level, text))
         self._after_table = False
         paragraph = base.add_paragraph(self.document, text, self.document.styles[f"Heading {level}"])
         if new_page:
             paragraph.paragraph_format.page_break_before = True
+        self.headings.append(Heading(level, text, paragraph))
         return paragraph
 
     def paragraph(self, text: str) -> Paragraph:
@@ -107,7 +127,9 @@ class Minutes:
         """List Bullet paragraphs: the first made through python-docx, the others copied from it empty."""
         if not texts:
             return
+        self._introduced()
         first = self._spaced(base.add_paragraph(self.document, "", self.bullet))
+        first.paragraph_format.keep_together = True  # an item is read whole: never half on the next page
         model = deepcopy(first._p)
         _put_text(first._p, texts[0])
         anchor = first._p
@@ -120,7 +142,8 @@ class Minutes:
     def table(self, widths: Sequence[float], labels: Sequence[str], rows: Sequence[Sequence[str]],
               figures: int = 0, total: Sequence[str] | None = None) -> Table:
         """A table with a repeated header row; the last `figures` columns are numbers (right-aligned)."""
-        table = base.new_table(self.document, widths, "Table Grid")
+        self._introduced()
+        table = base.new_table(self.document, widths, self.grid)
         header_row(table, labels, self.styles)
         first_figure = len(labels) - figures
         # One row made through python-docx (widths, styles, kept on one page), then copied for each row: the
@@ -145,6 +168,7 @@ class Minutes:
                 paragraph = base.fill(cell, text, self.styles.figure if column >= first_figure else self.styles.text)
                 for run in paragraph.runs:
                     run.style = self.styles.label
+        _no_lone_last_row(tbl)
         # No empty paragraph after the table: LibreOffice then drops the rows of a table that runs onto the
         # next page. The paragraph that follows keeps its distance instead (see `_spaced`).
         self._after_table = True
@@ -153,6 +177,12 @@ class Minutes:
     def page_break(self) -> None:
         self.document.add_paragraph(style=self.normal).add_run().add_break(WD_BREAK.PAGE)
         self._after_table = False
+
+    def _introduced(self) -> None:
+        """Keep the paragraph written last (a heading, 'Speakers:') on the page of what comes next."""
+        last = self.document.element.body[-2] if len(self.document.element.body) > 1 else None  # [-1]: sectPr
+        if last is not None and last.tag == _P:
+            base.keep_with_next(Paragraph(last, self.document))  # type: ignore[arg-type]
 
     def _spaced(self, paragraph: Paragraph) -> Paragraph:
         if self._after_table:

@@ -16,18 +16,21 @@ from workshop_desk.exports.minutes_sections import Minutes
 TOP = 5  # priorities named on the summary page
 
 
-def essentials(m: Minutes, report: ProgrammeReport) -> None:
-    """Who came (by stakeholder group), the first priorities, the decisions and the next steps, on one page."""
+def essentials(m: Minutes, report: ProgrammeReport, new_page: bool = False) -> None:
+    """Who came (by stakeholder group), the first priorities, the decisions and the next steps, on one page: a
+    page of its own in a programme report (`new_page`: its chapters each start one too), or the first page of a
+    sitting's minutes, under its title block, the sections starting on the next page."""
     _ = m._
     lines = _programme_lines(m, report) if report.whole_programme else _sitting_lines(m, report,
                                                                                         report.sittings[0])
     if not lines:
         return
-    m.heading(_("Key points"), 1)
+    m.heading(_("Key points"), 1, new_page=new_page)
     for heading, items in lines:
         m.paragraph(heading).runs[0].style = m.styles.label
         m.bullets(items)
-    m.page_break()
+    if not new_page:
+        m.page_break()
 
 
 def _sitting_lines(m: Minutes, report: ProgrammeReport, sitting: SittingReport) -> list[tuple[str, list[str]]]:

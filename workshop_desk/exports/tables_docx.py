@@ -7,7 +7,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
@@ -36,6 +36,7 @@ CARD_ROWS = {4: 2, 6: 3, 8: 4, 10: 5}  # cards per page → rows of two cards
 CARD_MARGIN, CARD_PAD = 10.0, 4.0  # mm: around the grid on the page; inside a card, before its text
 ROUND_SIZES = (11, 10, 9, 8, 7)
 CUT = "808080"  # dashed cut lines between cards
+CARD_LOGO = (22.0, 6.0)  # mm at most, wide and high: the client's logo at the top right of a card
 Entry = tuple[str, str, str]  # a person in the overview: name (and role), organisation, group
 
 
@@ -122,13 +123,13 @@ def _block_widths(block: float, groups: Iterable[str], size: int) -> list[float]
 class _Lists:
     """Builds the table lists: one overview page per round, then one poster page per table and round."""
 
-    def __init__(self, _: Translate, sitting: Sitting, plan: SittingPlan, people: Mapping[int, Participant],
-                 groups: Sequence[StakeholderGroup], language: str) -> None:
+    def __init__(self, _: Translate, programme: Programme, sitting: Sitting, plan: SittingPlan,
+                 people: Mapping[int, Participant], groups: Sequence[StakeholderGroup], language: str) -> None:
         self._, self.sitting, self.plan, self.people, self.language = _, sitting, plan, people, language
         self.groups = group_names(groups)
         self.page = base.PageSetup(top=18.0, bottom=18.0)
         self.room = self.page.height - self.page.top - self.page.bottom - 6.0  # the footer's line
-        self.document = base.new_document(language, _("Table lists"), self.page)
+        self.document = base.sitting_document(language, _("Table lists"), programme, sitting, self.page)
         self.styles, self.own = add_styles(self.document), _list_styles(self.document)
         self.rounds, self.across = len(plan.plan.rounds), 2  # table blocks side by side in the overview
 
@@ -187,7 +188,9 @@ class _Lists:
                     cell = cells[4 * slot + column]
                     base.write(base.fill(cell, "", self.own.cell), text, size)
                     base.set_borders(cell, ("top", "left", "bottom", "right"), BORDER)
-        base.set_height(table.add_row(), 4.0, exact=True)  # white space before the next band
+        space = table.add_row()  # white space before the next band
+        base.set_height(space, 4.0, exact=True)
+        base.keep_together(space)
 
     def overview_layout(self, room: float) -> tuple[int, list[float]]:
         """The first layout at which every round's overview fits in `room` mm: its size and column widths."""
@@ -271,7 +274,7 @@ def write_table_lists(path: Path, programme: Programme, sitting: Sitting, plan: 
     then one page per table and round in large type, to post on the table (a table nobody sits at in a
     round gets no page)."""
     _ = translator(language)
-    lists = _Lists(_, sitting, plan, people, groups, language)
+    lists = _Lists(_, programme, sitting, plan, people, groups, language)
     size, widths = lists.overview_layout(lists.room - lists.heading() - HEADING_1)
     for index in range(lists.rounds):
         lists.overview(index, size, widths)
@@ -281,7 +284,7 @@ def write_table_lists(path: Path, programme: Programme, sitting: Sitting, plan: 
                 lists.poster(index, table)
     header = " · ".join(part for part in (programme.title, sitting.title, base.long_date(sitting.date, language))
                         if part)
-    add_page_furniture(lists.document, _, header, "", lists.styles)
+    add_page_furniture(lists.document, _, header, "", lists.styles, programme.logo)
     return base.save_atomically(lists.document, path)
 
 
@@ -321,7 +324,8 @@ def card_height(per_page: int) -> float:
 class _Cards:
     """Builds the route cards, two a row, in one table whose cell borders are the cut lines."""
 
-    def __init__(self, _: Translate, sitting: Sitting, plan: SittingPlan, language: str, per_page: int) -> None:
+    def __init__(self, _: Translate, programme: Programme, sitting: Sitting, plan: SittingPlan, language: str,
+                 per_page: int) -> None:
         self._, self.sitting, self.plan = _, sitting, plan
         self.height, rows = card_height(per_page), CARD_ROWS[per_page]
         # Room for exactly `rows` cards and 2 mm more: the 1 pt paragraph that ends the document fits, a card not.
@@ -330,8 +334,13 @@ class _Cards:
                               footer=3.0)
         self.width = page.text_width / 2
         self.text = self.width - 2 * CARD_PAD
-        self.document = base.new_document(language, _("Route cards"), page)
+        self.document = base.sitting_document(language, _("Route cards"), programme, sitting, page)
         self.styles = _card_styles(self.document)
+        self.logo = base.readable_picture(programme.logo)
+        self.logo_size = base.picture_size(self.logo, *CARD_LOGO) if self.logo else (0.0, 0.0)
+        self.pictures = base.Pictures(self.document)
+        stops = self.styles.context.paragraph_format.tab_stops  # the logo at the right of the sitting's line
+        stops.add_tab_stop(Mm(self.width - 2 * CARD_PAD), WD_TAB_ALIGNMENT.RIGHT)
         day = base.long_date(sitting.date, language)
         self.tables = {table.id: table for table in plan.tables}
         self.context = " · ".join(part for part in (sitting.title, day, base.times(sitting, language)) if part.strip())
@@ -377,8 +386,7 @@ class _Cards:
 
     def _route_size(self, person: Participant) -> int:
         name = self._name_size(person)
-        used = CARD_PAD * 2 + height(7.5, lines_of(self.context, 7.5, self.text)) + 1.0 + \
-            height(name, lines_of(person.full_name, name, self.text))
+        used = CARD_PAD * 2 + self._context_height() + 1.0 + height(name, lines_of(person.full_name, name, self.text))
         for text in [person.organisation.strip(), *self.duties(person)]:
             used += height(9, lines_of(text, 9, self.text)) if text else 0.0
         for size in ROUND_SIZES:
@@ -386,6 +394,13 @@ class _Cards:
             if used + lines * height(size) + len(self.plan.plan.rounds) * 2 * PT <= self.height:
                 return size
         return ROUND_SIZES[-1]
+
+    def _context_height(self) -> float:
+        """The card's first line: the sitting (its last line shared with the client's logo, at the right)."""
+        logo_width, logo_height = self.logo_size
+        lines = lines_of(self.context, 7.5, self.text - (logo_width + 2.0 if self.logo else 0.0), False)
+        last = max(height(7.5), logo_height + 4 * PT if self.logo else 0.0)
+        return height(7.5, lines - 1) + last
 
     def set_route_size(self, size: int) -> None:
         """Route lines at `size` points, hanging: 'Round 1 →', a tab, then the table (its wrapped lines under it)."""
@@ -404,7 +419,10 @@ class _Cards:
             self._card(cell, person)
 
     def _card(self, cell: _Cell, person: Participant) -> None:
-        base.fill(cell, self.context, self.styles.context)
+        context = base.fill(cell, self.context, self.styles.context)
+        if self.logo:
+            context.add_run("\t")
+            self.pictures.add(context, self.logo, *CARD_LOGO)
         base.write(base.add_paragraph(cell, "", self.styles.name), person.full_name, self._name_size(person))
         if person.organisation.strip():
             base.add_paragraph(cell, person.organisation.strip(), self.styles.detail)
@@ -435,9 +453,9 @@ def write_route_cards(path: Path, programme: Programme, sitting: Sitting, plan: 
                       per_page: int = 8) -> Path:
     """Write one card per seated participant — their name, then 'Round 1 → Table 2 — Santé' for each round —
     `per_page` (4, 6, 8 or 10) to an A4 page between dashed cut lines, sorted by last name, to hand out at
-    the door. `programme` and `groups` are not printed: a card is the person's own route."""
+    the door. The client's logo is in a corner; `groups` are not printed: a card is the person's own route."""
     _ = translator(language)
-    cards = _Cards(_, sitting, plan, language, per_page)
+    cards = _Cards(_, programme, sitting, plan, language, per_page)
     holders = card_holders(plan, people)
     cards.set_route_size(cards.route_size(holders))
     for first in range(0, len(holders), 2):

@@ -26,7 +26,7 @@ def export_badges(workspace: Workspace, out: Path, language: str, per_page: int 
     LookupError if one of `participant_ids` is not in the file; ValueError for another `per_page`."""
     stock_for(per_page)  # a wrong size fails before anything is read
     people = _chosen(workspace.participants.all(), participant_ids)
-    return write_badges(out, people, workspace.programmes.groups(), language, per_page)
+    return write_badges(out, people, workspace.programmes.groups(), language, per_page, workspace.programmes.get())
 
 
 def _chosen(everyone: list[Participant], participant_ids: Sequence[int] | None) -> list[Participant]:

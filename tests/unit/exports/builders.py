@@ -111,3 +111,9 @@ class Marking(Translator):
 
     def __call__(self, message: str) -> str:
         return f"«{message}»"
+
+def compatibility_mode(document: Document) -> str | None:
+    """The Word version the file asks to be laid out as ('15': the current format, no compatibility mode)."""
+    modes = [e.get(qn("w:val")) for e in document.settings.element.iter(qn("w:compatSetting"))
+             if e.get(qn("w:name")) == "compatibilityMode"]
+    return modes[0] if modes else None

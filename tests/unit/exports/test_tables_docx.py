@@ -167,7 +167,7 @@ def test_page_furniture_and_languages(tmp_path):
         header = document.sections[0].header.paragraphs[0].text
         assert header.startswith("Plan économique du quartier Gare-Confluence · Atelier santé · ")
         assert {"fr": "mardi 2 février 2027", "en": "Tuesday 2 February 2027"}[language] in header
-        assert document.core_properties.title == _("Table lists")
+        assert document.core_properties.title == f"{_('Table lists')} — Atelier santé"
         assert document.core_properties.language == {"fr": "fr-FR", "en": "en-GB"}[language]
         headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
         assert headings[0] == _("Round {number} of {count}").format(number=1, count=2)
@@ -177,7 +177,7 @@ def test_page_furniture_and_languages(tmp_path):
 def test_every_word_of_the_lists_goes_through_the_translator(tmp_path, monkeypatch):
     monkeypatch.setattr(tables_docx, "translator", lambda language: lambda text: f"«{text}»")
     document = _lists(tmp_path)
-    assert document.core_properties.title == "«Table lists»"
+    assert document.core_properties.title == "«Table lists» — Atelier santé"
     assert next(p.text for p in document.paragraphs if p.style.name == "Heading 1") == "«Round 1 of 2»"
     assert document.paragraphs[2].text.startswith("«First, one page per round")
     assert ["Moreau Léa («host»)", "Pharmacie de la Gare", "Entreprises"] in _overview(document.tables[0])[
@@ -263,7 +263,7 @@ def test_anonymised_people_get_no_card_and_nobody_gives_a_sentence(tmp_path):
 def test_cards_are_written_in_the_chosen_language(tmp_path, language):
     document = _cards(tmp_path, language)
     _ = translator(language)
-    assert document.core_properties.title == _("Route cards")
+    assert document.core_properties.title == f"{_('Route cards')} — Atelier santé"
     assert document.core_properties.language == {"fr": "fr-FR", "en": "en-GB"}[language]
     lea = next(text for text in _card_texts(document) if "Léa Moreau" in text)
     assert {"fr": "mardi 2 février 2027", "en": "Tuesday 2 February 2027"}[language] in lea
