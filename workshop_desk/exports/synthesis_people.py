@@ -69,14 +69,22 @@ def summary(_: Translate, report: ProgrammeReport) -> Sheet:
     sheet = Sheet("Summary", _("Summary"), [(_("Sitting"), TEXT, 40), (_("Date"), DATE, 13),
                                             (_("Registered"), INTEGER, 11), (_("Present"), INTEGER, 11),
                                             (_("Ideas"), INTEGER, 9), (_("Questions"), INTEGER, 10),
-                                            (_("Ballots"), INTEGER, 9), (_("Voters"), INTEGER, 9),
+                                            (_("Ballots"), INTEGER, 9), (_("Ballot papers"), INTEGER, 9),
                                             (_("Priorities"), INTEGER, 10), (_("Actions"), INTEGER, 9)],
                   totals=[2, 3, 4, 5, 6, 7, 8, 9])
+    unkept: list[str] = []
     for s in report.sittings:
-        sheet.rows.append([s.sitting.title, s.sitting.date, sum(1 for e in s.roster if registered(e)),
-                           sum(1 for e in s.roster if present(e)), len(kept_ideas(s)), len(shown_questions(s)),
-                           len(s.ballots), sum(b.result.voters for b in s.ballots), len(s.priorities),
-                           len(s.actions)])
+        came = sum(1 for e in s.roster if present(e))
+        expected = sum(1 for e in s.roster if registered(e))
+        kept = bool(came) or not expected  # registered people, nobody signed in: sign-in was not kept in the app
+        if not kept:
+            unkept.append(s.sitting.title)
+        sheet.rows.append([s.sitting.title, s.sitting.date, expected, came if kept else None, len(kept_ideas(s)),
+                           len(shown_questions(s)), len(s.ballots), sum(b.result.voters for b in s.ballots),
+                           len(s.priorities), len(s.actions)])
+    if unkept:
+        sheet.notes.append([_("Sign-in was not kept in the app for: {sittings}.").format(
+            sittings=", ".join(unkept)), *[None] * 9])
     if len(report.sittings) > 1:
         everyone, came = people(report.sittings)
         sheet.notes.append([_("People, each counted once"), None, len(everyone), len(came), *[None] * 6])

@@ -264,3 +264,15 @@ def test_the_workbook_is_written_atomically_in_each_language(tmp_path, language)
     if language == "fr":
         assert summary["A3"].value == "Séances"
         assert summary["A4"].value == "Personnes présentes (comptées une fois)"
+
+
+def test_a_sitting_whose_sign_in_was_not_kept_shows_no_zero_present(tmp_path):
+    from workshop_desk.domain.enums import AttendanceStatus
+
+    sitting = report().sittings[0]
+    nobody = tuple(replace(e, attendance=replace(e.attendance, status=AttendanceStatus.REGISTERED))
+                   for e in sitting.roster if e.attendance)
+    workbook = written(tmp_path, replace(report(), sittings=(replace(sitting, roster=nobody),)))
+    assert "Present" not in table(workbook, "Summary")[0]  # no column of zeros
+    texts = [cell.value for row in workbook["Summary"].iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert "Sign-in was not kept in the app for: Atelier santé." in texts
