@@ -174,7 +174,14 @@ def same_priority(first: str, second: str) -> bool:
     "L'emploi des jeunes"), or nearly the same text ('Mobilité douce', 'Mobilités douces')."""
     a, b = fold(first), fold(second)
     words = _words(first)
-    return a == b or (bool(words) and words == _words(second)) or SequenceMatcher(None, a, b).ratio() >= SAME_TITLE
+    return a == b or (bool(words) and words == _words(second)) or _alike(a, b)
+
+
+def _alike(a: str, b: str) -> bool:
+    """Nearly the same text: difflib's cheap upper bounds first, its full ratio only when they pass."""
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= SAME_TITLE and matcher.quick_ratio() >= SAME_TITLE and \
+        matcher.ratio() >= SAME_TITLE
 
 
 def _consolidation_key(item: ConsolidatedPriority) -> tuple[int, float, float]:
@@ -187,12 +194,18 @@ def consolidate(priorities: Iterable[Priority], sitting_order: Sequence[int]) ->
     then the ones placed higher on average. Equal on all three: equal rank."""
     place = {sitting_id: index for index, sitting_id in enumerate(sitting_order)}
     groups: list[list[Priority]] = []
+    by_text: dict[str, list[Priority]] = {}  # the same text or the same words: found at once, not compared
+    by_words: dict[frozenset[str], list[Priority]] = {}
     for priority in sorted(priorities, key=lambda p: (place.get(p.sitting_id, len(place)), p.position)):
-        group = next((g for g in groups if same_priority(g[0].title, priority.title)), None)
+        text, words = fold(priority.title), _words(priority.title)
+        group = by_text.get(text) or (by_words.get(words) if words else None) or \
+            next((g for g in groups if _alike(fold(g[0].title), text)), None)
         if group is None:
-            groups.append([priority])
-        else:
-            group.append(priority)
+            group = []
+            groups.append(group)
+            by_words.setdefault(words, group)
+        group.append(priority)
+        by_text.setdefault(text, group)
     items = sorted((_consolidated(group) for group in groups), key=_consolidation_key)
     ranked: list[ConsolidatedPriority] = []
     for index, item in enumerate(items):
