@@ -25,7 +25,7 @@ def check_file(path: Path) -> CheckResult:
     try:
         problems = database.integrity_problems()
         with database.engine.connect() as connection:
-            revision = migrate.MigrationContext.configure(connection).get_current_revision()
+            revision = migrate.revision_on(connection)
             current = revision == migrate.head_revision()
             differences = migrate.schema_differences(connection) if current else []
             sittings = (connection.exec_driver_sql("SELECT count(*) FROM sitting").scalar()

@@ -2,23 +2,27 @@
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from workshop_desk.storage.db import make_engine
 from workshop_desk.storage.header import FileProblem, ProgrammeFileError
 
-# Bump with every migration; each migration sets `PRAGMA user_version` to its number.
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Bump both with every migration; each migration sets `PRAGMA user_version` to its number. Opening a file that is
+# up to date then needs neither Alembic nor its scripts (a fifth of a second); a test checks they match the scripts.
 SCHEMA_VERSION = 3
+HEAD_REVISION = "0003"
 _SCRIPTS = str(Path(__file__).resolve().parent / "migrations")
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
+def alembic_config(connection: Connection | None = None) -> "Config":
     """An Alembic configuration that runs on `connection` (no alembic.ini needed)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", _SCRIPTS)
     config.attributes["connection"] = connection
@@ -27,21 +31,36 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest revision this version of the app knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return HEAD_REVISION
+
+
+def scripts_head() -> str | None:
+    """The newest revision of the migration scripts themselves (what HEAD_REVISION must say)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The revision the file is at (None for a file with no schema yet)."""
+    """The revision the file is at (None for a file with no schema yet), read as Alembic stores it."""
     with engine.connect() as connection:
-        revision = MigrationContext.configure(connection).get_current_revision()
+        revision = revision_on(connection)
         connection.rollback()
     return revision
 
 
+def revision_on(connection: Connection) -> str | None:
+    """The revision of the file open on `connection`, as Alembic stores it (None: no schema yet)."""
+    stored = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").first()
+    row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first() if stored else None
+    return str(row[0]) if row else None
+
+
 def known_revisions() -> set[str]:
     """Every revision this version of the app knows."""
+    from alembic.script import ScriptDirectory
+
     return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
@@ -58,6 +77,8 @@ def needs_upgrade(engine: Engine, path: Path) -> bool:
 def upgrade(path: Path) -> None:
     """Bring the file to the newest schema, in one transaction. Foreign keys are off meanwhile: a batch migration
     rebuilds a table by dropping it, and with them on SQLite would delete every row that refers to it."""
+    from alembic import command
+
     engine = make_engine(path, foreign_keys=False)
     try:
         with engine.begin() as connection:
@@ -72,6 +93,7 @@ def upgrade(path: Path) -> None:
 def create_schema(path: Path) -> None:
     """Give a new, empty file the newest schema straight from the table classes, stamped at the newest revision
     (running every migration from the first would take a second; a test checks both give the same schema)."""
+    from alembic import command
     from sqlmodel import SQLModel
 
     import workshop_desk.storage.tables  # noqa: F401  (registers the tables)
@@ -94,6 +116,7 @@ def backup_name(path: Path, when: datetime) -> str:
 def schema_differences(connection: Connection) -> list[object]:
     """What differs between the file's schema and the table classes (empty when they match)."""
     from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
     from sqlmodel import SQLModel
 
     import workshop_desk.storage.tables  # noqa: F401  (registers the tables)

@@ -69,3 +69,9 @@ def test_the_facts_read_back_are_what_the_json_holds(tmp_path: Path) -> None:
         assert standing_from_json("not json") is None and standing_from_json("") is None
     finally:
         workspace.close()
+
+
+def test_the_newest_revision_the_app_names_is_the_newest_script():
+    """Opening a file compares its revision with HEAD_REVISION without reading the scripts: they must agree."""
+    assert migrate.head_revision() == migrate.HEAD_REVISION == migrate.scripts_head()
+    assert migrate.HEAD_REVISION in migrate.known_revisions()
