@@ -215,6 +215,9 @@ class Shell(QObject):
         screen = self.settings.projector_screen
         self.projector.toggle(screen)
 
+    def show_projector(self, visible: bool) -> None:
+        self.projector.set_visible(visible, self.settings.projector_screen)
+
     def move_projector(self, screen_name: str) -> None:
         self.settings.projector_screen = screen_name
         self._save_settings()
