@@ -237,6 +237,8 @@ def _run(window: "MainWindow", command: str) -> None:
     if command == "reset" and not prompts.confirm(window, _("Clear the recorded start and end times of every "
                                                             "item of this sitting?")):
         return
+    if command == "start" and not _run_today(window, document, sitting_id):
+        return
     try:
         _apply_run(document, sitting_id, command)
     except ValueError as error:
@@ -246,6 +248,20 @@ def _run(window: "MainWindow", command: str) -> None:
         window.sitting_page.tabs.setCurrentIndex(window.sitting_page.RUN_TAB)
         if window.shell.projector.mode in (ProjectorMode.WELCOME, ProjectorMode.BLANK):
             window.shell.projector.set_mode(ProjectorMode.AGENDA)
+
+
+def _run_today(window: "MainWindow", document: Document, sitting_id: int) -> bool:
+    """Running a sitting dated another day is a rehearsal, or the wrong sitting: say so before the times are kept."""
+    import datetime as dt
+
+    from workshop_desk.i18n import format_date
+
+    sitting = document.agenda(sitting_id).sitting
+    if sitting.date is None or sitting.date == dt.date.today() or sitting.is_running:
+        return True
+    return prompts.ask_to(window, _("“{title}” is dated {date}, not today. Start its run anyway? Its times will be "
+                                    "recorded as today's (Clear recorded times undoes a rehearsal).").format(
+        title=sitting.title, date=format_date(sitting.date, "full")), _("Start anyway"))
 
 
 def _timer(window: "MainWindow", command: str) -> None:
