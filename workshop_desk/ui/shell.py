@@ -29,6 +29,7 @@ class Shell(QObject):
                  backup_root: Path | None = None) -> None:
         super().__init__()
         self.settings = settings
+        prompts.remember_folders_in(settings.folders)
         self._settings_path = settings_path or settings_file()
         self._backup_root = backup_root or backups_dir()
         self.document: Document | None = None
