@@ -406,3 +406,25 @@ def test_a_theme_grows_as_a_note_is_dropped_at_its_edge_in_one_undo_step(qtbot: 
     assert board.scene.themes[target.theme.id].frame() == before
     assert saved(window, loose.idea.id).theme_id is None
 
+
+def test_note_text_at_the_console_is_at_least_11_pixels(qtbot: QtBot, window: MainWindow) -> None:
+    from workshop_desk.domain.ideas import ArrangeBy
+
+    window.resize(1366, 768)
+    window.select_sitting(WORKSHOP)
+    page = window.sitting_page
+    assert page is not None
+    page.tabs.setCurrentIndex(page.IDEAS_TAB)  # shown as the page frames it by itself
+    board = page.board_page
+    qtbot.waitUntil(lambda: not board._fit_pending)
+
+    def smallest_seen() -> float:
+        board.canvas.viewport().grab()  # painted: each note has chosen its font
+        seen = board.canvas.mapToScene(board.canvas.viewport().rect()).boundingRect()
+        shown = [n for n in board.scene.notes.values() if seen.intersects(n.sceneBoundingRect()) and n.isVisible()]
+        assert shown
+        return min(n._font_px for n in shown) * board.canvas.scale_factor()
+
+    assert smallest_seen() >= 11.0
+    board.arrange(ArrangeBy.THEME)
+    assert smallest_seen() >= 11.0
