@@ -143,8 +143,9 @@ def test_people_already_here_come_after_those_still_to_sign_in(qtbot: QtBot, win
     qtbot.keyClicks(desk.field, "mar")
     lines = [desk.model.index(row).data() for row in range(desk.model.rowCount())]
     assert desk.model.participant_id(0) != first
-    assert "✔ here since" not in lines[0]
-    assert "✔ here since" in lines[[desk.model.participant_id(r) for r in range(len(lines))].index(first)]
+    assert not lines[0].startswith("✔") and "here since" not in lines[0]
+    present = lines[[desk.model.participant_id(r) for r in range(len(lines))].index(first)]
+    assert present.startswith("✔ ") and "here since" in present  # marked where the eye starts
     assert desk.matches.currentIndex().row() == 0
     second = desk.model.participant_id(0)
     qtbot.keyClick(desk.field, Qt.Key.Key_Return)  # Enter picks the one still to sign in

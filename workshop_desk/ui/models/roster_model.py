@@ -92,7 +92,7 @@ class RosterModel(QAbstractListModel):
             text += f" — {person.organisation}"
         if is_in_room(entry.attendance) and entry.attendance and entry.attendance.signed_in_at:
             since = format_time(local(entry.attendance.signed_in_at).time())
-            text += "   ✔ " + _("here since {time}").format(time=since)
+            text = "✔ " + text + "   " + _("here since {time}").format(time=since)  # the mark first: seen at once
         elif entry.attendance is None:
             text += "   " + _("(not on the list)")
         return text

@@ -1,8 +1,10 @@
 """Date and time editors that can also hold 'not set': a date typed as people write it, or picked on a calendar."""
 
 import datetime as dt
+import logging
 
-from PySide6.QtCore import QDate, QPoint, Qt, QTime
+from PySide6.QtCore import QDate, QPoint, QRectF, Qt, QTime
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QTimeEdit, QToolTip, QWidget
 
 from workshop_desk.domain.dates import parse_date
@@ -10,6 +12,25 @@ from workshop_desk.i18n import _, format_date
 from workshop_desk.ui import theme
 
 _NO_TIME = QTime(0, 0)
+log = logging.getLogger(__name__)
+
+
+def calendar_icon(colour: str = "#455A64") -> QIcon:
+    """A small calendar page: a ring-bound top and a grid of days (Qt has no standard calendar icon)."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(colour), 2.5))
+    painter.drawRoundedRect(QRectF(4, 6, 24, 22), 3, 3)
+    painter.fillRect(QRectF(4, 6, 24, 6), QColor(colour))
+    for x in (10, 22):
+        painter.drawLine(x, 3, x, 8)
+    for row in range(2):
+        for column in range(3):
+            painter.fillRect(QRectF(8 + column * 6.5, 15 + row * 6, 3.5, 3.5), QColor(colour))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class OptionalDateEdit(QLineEdit):
@@ -21,8 +42,7 @@ class OptionalDateEdit(QLineEdit):
         self._value: dt.date | None = None
         self.setPlaceholderText(_("e.g. 26/01/2027"))
         self.setClearButtonEnabled(True)
-        icon = self.style().standardIcon(self.style().StandardPixmap.SP_FileDialogDetailedView)
-        self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip(_("Pick the date on a calendar"))
         self.calendar_action.triggered.connect(self.open_calendar)
         self.calendar = QCalendarWidget(self)
@@ -58,6 +78,7 @@ class OptionalDateEdit(QLineEdit):
         try:
             value = parse_date(self.text(), dt.date.today())
         except ValueError:
+            log.info("not a date: %r", self.text())
             self._mark_error(_("“{text}” is not a date: type it as 26/01/2027, 26 janvier 2027 or 2027-01-26, "
                                "or pick it on the calendar.").format(text=self.text().strip()))
             return
