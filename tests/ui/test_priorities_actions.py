@@ -4,7 +4,7 @@ with the ELIRE indicators, see it on the projector; the programme's consolidated
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
@@ -113,8 +113,7 @@ def test_an_action_from_a_priority_with_elire_indicators_on_the_projector(
         assert [name for name, _target in dialog.indicators_model.rows()] == ELIRE
         type_text(dialog.lead_edit, "Chambre de métiers et de l'artisanat")
         type_text(dialog.partners_edit, "Ville, bailleurs sociaux")
-        dialog.deadline_check.setChecked(True)
-        dialog.deadline_edit.setDate(QDate(2027, 10, 15))
+        dialog.deadline_edit.setText("15 octobre 2027")  # typed the French way
         dialog.budget_spin.setValue(45000)
         dialog.status_combo.setCurrentIndex(dialog.status_combo.findData(str(ActionStatus.PLANNED)))
         dialog.indicators_model.setData(dialog.indicators_model.index(0, 1), "6 artisans installés")
@@ -150,7 +149,7 @@ def test_an_action_edited_then_undone(qtbot: QtBot, window: MainWindow, shell: S
     panel.table.setCurrentIndex(panel.model.index(0, 0))
 
     def postpone(dialog: ActionDialog) -> int:
-        dialog.deadline_edit.setDate(QDate(2028, 1, 31))
+        dialog.deadline_edit.setText("2028-01-31")
         dialog.indicators_model.remove_row(4)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         return int(dialog.result())

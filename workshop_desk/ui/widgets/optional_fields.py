@@ -53,8 +53,12 @@ class OptionalDateEdit(QLineEdit):
         self.editingFinished.connect(self._on_editing_finished)
 
     def value(self) -> dt.date | None:
-        """The last date understood (a text not understood leaves it as it was, and says so)."""
-        return self._value
+        """The date typed (read again, should OK be clicked before the field is left); the last one understood
+        while the text is not a date (the field says so)."""
+        try:
+            return parse_date(self.text(), dt.date.today())
+        except ValueError:
+            return self._value
 
     def set_value(self, value: dt.date | None) -> None:
         self._value = value
