@@ -103,3 +103,21 @@ def test_letters_typed_in_a_field_stay_in_the_field(qtbot: QtBot, window: MainWi
     type_text(field, "é")
     assert field.text() == "bw.é"
     assert shell.projector.mode == ProjectorMode.AGENDA and shell.projector.window.isVisible()
+
+
+def test_the_projector_panel_names_keys_in_the_users_language(qtbot: QtBot) -> None:
+    from workshop_desk import i18n
+    from workshop_desk.ui.projector_dock import ProjectorDock
+    from workshop_desk.ui.translation import install_qt_translator
+
+    i18n.set_language("fr")
+    install_qt_translator("fr")
+    try:
+        screen = QWidget()
+        qtbot.addWidget(screen)
+        dock = ProjectorDock(screen)
+        qtbot.addWidget(dock)
+        assert dock.mode_buttons[ProjectorMode.NOTE].text() == "Une idée  (Maj+F3)"
+        assert dock.mode_buttons[ProjectorMode.TIMER].text() == "Minuteur  (F4)"
+    finally:
+        i18n.set_language("en")
