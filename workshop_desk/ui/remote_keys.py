@@ -50,13 +50,19 @@ class RemoteKeys(QObject):
         self._actions = list(actions)
         projector.key_pressed.connect(self._on_projector_key_pressed)
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):  # only the field being typed in is watched, not every event of the app
+            app.focusChanged.connect(self._on_app_focus_changed)
+            self._on_app_focus_changed(None, app.focusWidget())
+
+    def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is not None:
+            old.removeEventFilter(self)
+        if new is not None and takes_typing(new):
+            new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Accepting the override tells Qt that the focused widget wants the key: the shortcut stays quiet.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and _bare(event) \
-                and isinstance(watched, QWidget) and takes_typing(watched):
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and _bare(event):
             event.accept()
         return False
 
