@@ -121,3 +121,21 @@ def test_the_projector_panel_names_keys_in_the_users_language(qtbot: QtBot) -> N
         assert dock.mode_buttons[ProjectorMode.TIMER].text() == "Minuteur  (F4)"
     finally:
         i18n.set_language("en")
+
+
+def test_a_letter_typed_on_a_table_cell_starts_editing_it(qtbot: QtBot, window: MainWindow, shell: Shell) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    _running_console(qtbot, window, shell)
+    page = window.sitting_page
+    assert page is not None
+    page.tabs.setCurrentIndex(page.PLAN_TAB)
+    view = page.agenda_editor.view
+    assert view.editTriggers() & QAbstractItemView.EditTrigger.AnyKeyPressed
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(2, 1))
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Key.Key_B)
+    assert shell.projector.mode == ProjectorMode.AGENDA  # not blanked
+    editor = view.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.text() == "b"
