@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import Prompts
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.services.settings import Settings
 from workshop_desk.ui.main_window import MainWindow
@@ -122,25 +123,25 @@ def test_overrun_is_shown_while_it_happens(qtbot: QtBot, window: MainWindow, she
     assert "#C62828" in panel.clock_label.styleSheet()
 
 
-def test_running_a_sitting_dated_another_day_asks_first(qtbot: QtBot, window: MainWindow, prompts: "object") -> None:
+def test_running_a_sitting_dated_another_day_asks_first(qtbot: QtBot, window: MainWindow, prompts: Prompts) -> None:
     import datetime as dt
 
     document = window.document
     assert document is not None
     window.select_sitting(WORKSHOP)
-    prompts.confirm_answer = False  # type: ignore[attr-defined]
+    prompts.confirm_answer = False
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     sitting = document.agenda(WORKSHOP).sitting
     assert not sitting.is_running and sitting.date != dt.date.today()
-    assert prompts.questions[-1].startswith("“Atelier Métiers d'art” is dated ")  # type: ignore[attr-defined]
-    assert "not today. Start its run anyway?" in prompts.questions[-1]  # type: ignore[attr-defined]
+    assert prompts.questions[-1].startswith("“Atelier Métiers d'art” is dated ")
+    assert "not today. Start its run anyway?" in prompts.questions[-1]
 
-    prompts.confirm_answer = True  # type: ignore[attr-defined]
+    prompts.confirm_answer = True
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert document.agenda(WORKSHOP).sitting.is_running
 
 
-def test_a_sitting_dated_today_starts_without_a_question(qtbot: QtBot, window: MainWindow, prompts: "object") -> None:
+def test_a_sitting_dated_today_starts_without_a_question(qtbot: QtBot, window: MainWindow, prompts: Prompts) -> None:
     import datetime as dt
 
     document = window.document
@@ -150,6 +151,6 @@ def test_a_sitting_dated_today_starts_without_a_question(qtbot: QtBot, window: M
     form.date_edit.set_value(dt.date.today())
     form.date_edit.editingFinished.emit()
     assert document.agenda(WORKSHOP).sitting.date == dt.date.today()
-    asked = len(prompts.questions)  # type: ignore[attr-defined]
+    asked = len(prompts.questions)
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert document.agenda(WORKSHOP).sitting.is_running and len(prompts.questions) == asked  # type: ignore[attr-defined]
+    assert document.agenda(WORKSHOP).sitting.is_running and len(prompts.questions) == asked

@@ -1,6 +1,7 @@
 """The round timer: start from the keyboard, the projector's countdown and phases, bells, restart."""
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -120,7 +121,7 @@ def test_a_restart_resumes_the_countdown_where_it_should_be(qtbot: QtBot, window
 
 
 def test_ending_the_run_stops_the_round_timer_also_after_a_restart(qtbot: QtBot, window: MainWindow, shell: Shell,
-                                                                   demo_path: "object") -> None:
+                                                                   demo_path: Path) -> None:
     window.select_sitting(WORKSHOP)
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # start the run
@@ -135,6 +136,6 @@ def test_ending_the_run_stops_the_round_timer_also_after_a_restart(qtbot: QtBot,
     assert saved is not None and not saved.running
 
     shell.close_programme()  # a restart: the timer is still stopped
-    assert shell.open_path(demo_path)  # type: ignore[arg-type]
+    assert shell.open_path(demo_path)
     window.select_sitting(WORKSHOP)
     assert not window.sitting_page.timer_panel.countdown.running  # type: ignore[union-attr]
