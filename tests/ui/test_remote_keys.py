@@ -34,6 +34,7 @@ def test_showing_the_projector_leaves_the_keyboard_to_the_console(qtbot: QtBot, 
                                                                   shell: Shell) -> None:
     projector = _running_console(qtbot, window, shell)
     assert projector.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert projector.windowFlags() & Qt.WindowType.WindowStaysOnTopHint  # one screen: a rehearsal window on top
     assert QApplication.activeWindow() is window
     qtbot.keyClick(window, Key.Key_F7)  # switching screens neither
     qtbot.mouseClick(window.sittings_view.viewport(), Qt.MouseButton.LeftButton)  # nor clicking the console

@@ -75,7 +75,10 @@ class ProjectorWindow(QWidget):
         primary = QGuiApplication.primaryScreen()
         if screen is None:
             screen = next((s for s in screens if s is not primary), primary)
-        if screen is primary and len(screens) == 1:
+        rehearsal = screen is primary and len(screens) == 1
+        # On the laptop's only screen, a click on the console must not bury the projector beneath it.
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, rehearsal)
+        if rehearsal:
             self.setWindowState(Qt.WindowState.WindowNoState)
             self.resize(DEFAULT_SIZE.scaled(screen.availableSize() * 0.6, Qt.AspectRatioMode.KeepAspectRatio))
             self.show()
