@@ -388,7 +388,7 @@ def free_theme_spot(frames: Sequence[Frame], size: tuple[float, float] = (0.0, 0
     further right past any theme or loose note it would cover."""
     boxes = [(f.x, f.y, f.width, f.height) for f in frames] + list(notes)
     if not frames:
-        left, top = min((b[0] for b in boxes), default=0.0), min((b[1] for b in boxes), default=0.0)
+        left, top = 0.0, 0.0
     else:
         top = min(f.y for f in frames)
         left = max(f.x + f.width for f in frames if f.y < top + 1.0) + THEME_GAP

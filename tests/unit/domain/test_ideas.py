@@ -142,7 +142,8 @@ def test_a_new_theme_goes_past_the_notes_it_would_cover() -> None:
     notes = [(470.0, 20.0, 170.0, 90.0), (700.0, 250.0, 210.0, 120.0), (2000.0, 900.0, 170.0, 90.0)]
     x, y = free_theme_spot(frames, (300.0, 400.0), notes)
     assert (x, y) == (970.0, 0.0)  # past both notes in its way, on the first row; the far note is not in the way
-    assert free_theme_spot([], (300.0, 200.0), [(100.0, 50.0, 170.0, 90.0)]) == (330.0, 50.0)
+    assert free_theme_spot([], (300.0, 200.0), [(100.0, 50.0, 170.0, 90.0)]) == (330.0, 0.0)
+    assert free_theme_spot([], (300.0, 200.0), [(400.0, 50.0, 170.0, 90.0)]) == (0.0, 0.0)
 
 
 def test_a_theme_grows_to_hold_the_notes_dropped_in_it() -> None:
