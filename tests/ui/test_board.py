@@ -365,3 +365,66 @@ def test_item_kinds_on_the_board(qtbot: QtBot, window: MainWindow) -> None:
     board = open_board(window)
     assert all(isinstance(item, NoteItem | ThemeItem) for item in board.scene.items())
     assert len(board.scene.themes) == 4 and len(board.scene.notes) == 19
+
+
+def _rect(item: NoteItem | ThemeItem) -> "object":
+    return item.sceneBoundingRect()
+
+
+def test_a_new_theme_lands_in_free_space_not_on_notes(qtbot: QtBot, window: MainWindow, prompts: Prompts) -> None:
+    board = open_board(window)
+    frames = [item.frame() for item in board.scene.themes.values()]
+    top = min(f.y for f in frames)
+    old_spot = QPointF(max(f.x + f.width for f in frames if f.y < top + 1) + 60, top)  # where themes used to land
+    loose = next(item for item in board.scene.notes.values() if item.idea.theme_id is None)
+    drag(qtbot, board, loose.centre(), old_spot + QPointF(120, 80))
+    board.scene.clearSelection()
+    prompts.text_answer = "Nouveau thème"
+    qtbot.keyClick(board.canvas, Qt.Key.Key_G, CTRL)
+    new = next(item for item in board.scene.themes.values() if item.theme.name == "Nouveau thème")
+    for note in board.scene.notes.values():
+        assert not _rect(new).intersects(_rect(note)), note.idea.text  # type: ignore[attr-defined]
+    for other in board.scene.themes.values():
+        assert other is new or not _rect(new).intersects(_rect(other))  # type: ignore[attr-defined]
+
+
+def test_a_theme_grows_as_a_note_is_dropped_at_its_edge_in_one_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+    board = open_board(window)
+    loose = next(item for item in board.scene.notes.values() if item.idea.theme_id is None)
+    target = next(iter(board.scene.themes.values()))
+    before = target.frame()
+    corner = target.pos() + QPointF(before.width - 10, before.height - 10)  # the note's centre just inside
+    drag(qtbot, board, loose.centre(), corner)
+    note, grown = board.scene.notes[loose.idea.id], board.scene.themes[target.theme.id]
+    assert note.idea.theme_id == target.theme.id
+    assert grown.frame().width > before.width and grown.frame().height > before.height
+    assert _rect(grown).contains(_rect(note))  # type: ignore[attr-defined]
+    saved_theme = window.document.workspace.themes.get(target.theme.id)  # type: ignore[union-attr]
+    assert (saved_theme.width, saved_theme.height) == (grown.frame().width, grown.frame().height)
+    assert window.document.undo_stack.undoText() == f"Put 1 note in “{target.theme.name}”"  # type: ignore[union-attr]
+    undo(qtbot, window)
+    assert board.scene.themes[target.theme.id].frame() == before
+    assert saved(window, loose.idea.id).theme_id is None
+
+
+def test_note_text_at_the_console_is_at_least_11_pixels(qtbot: QtBot, window: MainWindow) -> None:
+    from workshop_desk.domain.ideas import ArrangeBy
+
+    window.resize(1366, 768)
+    window.select_sitting(WORKSHOP)
+    page = window.sitting_page
+    assert page is not None
+    page.tabs.setCurrentIndex(page.IDEAS_TAB)  # shown as the page frames it by itself
+    board = page.board_page
+    qtbot.waitUntil(lambda: not board._fit_pending)
+
+    def smallest_seen() -> float:
+        board.canvas.viewport().grab()  # painted: each note has chosen its font
+        seen = board.canvas.mapToScene(board.canvas.viewport().rect()).boundingRect()
+        shown = [n for n in board.scene.notes.values() if seen.intersects(n.sceneBoundingRect()) and n.isVisible()]
+        assert shown
+        return min(n._font_px for n in shown) * board.canvas.scale_factor()
+
+    assert smallest_seen() >= 11.0
+    board.arrange(ArrangeBy.THEME)
+    assert smallest_seen() >= 11.0

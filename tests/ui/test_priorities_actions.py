@@ -4,7 +4,7 @@ with the ELIRE indicators, see it on the projector; the programme's consolidated
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
@@ -29,14 +29,14 @@ def _plan_tab(window: MainWindow) -> SittingPlanPage:
     return page.plan_page
 
 
-def test_promote_the_selected_result_rows_with_their_justification(qtbot: QtBot, window: MainWindow,
-                                                                   shell: Shell) -> None:
+def test_promote_the_top_results_with_their_justification(qtbot: QtBot, window: MainWindow, shell: Shell) -> None:
     page = window.sitting_page
     assert page is not None
     window.select_sitting(WORKSHOP)
     page.tabs.setCurrentIndex(page.VOTES_TAB)
     results = page.ballots_page.results
-    results.table.selectRow(2)  # "Transmission et formation", third
+    results.table.selectRow(0)  # the row that happens to be current does not decide
+    assert results.top_spin.value() == 3 and results.top_spin.text() == "Top 3"  # one winner: the first three
     qtbot.mouseClick(results.promote_button, Qt.MouseButton.LeftButton)
     priorities = shell.document.workspace.priorities.for_sitting(WORKSHOP)  # type: ignore[union-attr]
     assert [p.title for p in priorities] == ["Locaux et ateliers", "Visibilité et vente", "Transmission et formation"]
@@ -46,6 +46,26 @@ def test_promote_the_selected_result_rows_with_their_justification(qtbot: QtBot,
     model = page.plan_page.priorities_panel.model
     assert model.rowCount() == 3
     assert model.data(model.index(2, 4)).startswith("Dot voting “Vote par gommettes")  # phrased on screen
+
+
+def test_promote_every_result_in_one_step(qtbot: QtBot, window: MainWindow, shell: Shell) -> None:
+    page = window.sitting_page
+    assert page is not None
+    window.select_sitting(WORKSHOP)
+    page.tabs.setCurrentIndex(page.VOTES_TAB)
+    results = page.ballots_page.results
+    results.top_spin.setFocus()
+    qtbot.keyClick(results.top_spin, Qt.Key.Key_Up)
+    qtbot.keyClick(results.top_spin, Qt.Key.Key_Up)
+    rows = results.model.rowCount()
+    assert rows == 4 and results.top_spin.text() == "Top 4"  # no more than the result has
+    qtbot.mouseClick(results.promote_button, Qt.MouseButton.LeftButton)
+    titles = [p.title for p in shell.document.workspace.priorities.for_sitting(WORKSHOP)]  # type: ignore[union-attr]
+    shown = [results.model.index(row, 1).data() for row in range(rows)]
+    assert len(titles) == 4 and set(titles) == set(shown)
+    ranks = [p.standing.rank for p in shell.document.workspace.priorities.for_sitting(WORKSHOP)  # type: ignore[union-attr]
+             if p.standing is not None]
+    assert ranks[2:] == [3, 4]
 
 
 def test_promote_from_a_vote_in_the_priorities_tab(qtbot: QtBot, window: MainWindow, shell: Shell,
@@ -93,8 +113,7 @@ def test_an_action_from_a_priority_with_elire_indicators_on_the_projector(
         assert [name for name, _target in dialog.indicators_model.rows()] == ELIRE
         type_text(dialog.lead_edit, "Chambre de métiers et de l'artisanat")
         type_text(dialog.partners_edit, "Ville, bailleurs sociaux")
-        dialog.deadline_check.setChecked(True)
-        dialog.deadline_edit.setDate(QDate(2027, 10, 15))
+        dialog.deadline_edit.setText("15 octobre 2027")  # typed the French way
         dialog.budget_spin.setValue(45000)
         dialog.status_combo.setCurrentIndex(dialog.status_combo.findData(str(ActionStatus.PLANNED)))
         dialog.indicators_model.setData(dialog.indicators_model.index(0, 1), "6 artisans installés")
@@ -130,7 +149,7 @@ def test_an_action_edited_then_undone(qtbot: QtBot, window: MainWindow, shell: S
     panel.table.setCurrentIndex(panel.model.index(0, 0))
 
     def postpone(dialog: ActionDialog) -> int:
-        dialog.deadline_edit.setDate(QDate(2028, 1, 31))
+        dialog.deadline_edit.setText("2028-01-31")
         dialog.indicators_model.remove_row(4)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         return int(dialog.result())

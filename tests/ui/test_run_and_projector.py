@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import Prompts
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.services.settings import Settings
 from workshop_desk.ui.main_window import MainWindow
@@ -145,3 +146,36 @@ def test_notes_typed_while_an_item_runs_are_saved_on_leaving_and_undone(qtbot: Q
         window.document.undo_stack.undo()  # type: ignore[union-attr]
     restored = next(i for i in window.document.agenda(WORKSHOP).items if i.id == first.id)  # type: ignore[union-attr]
     assert restored.notes == first.notes
+
+
+def test_running_a_sitting_dated_another_day_asks_first(qtbot: QtBot, window: MainWindow, prompts: Prompts) -> None:
+    import datetime as dt
+
+    document = window.document
+    assert document is not None
+    window.select_sitting(WORKSHOP)
+    prompts.confirm_answer = False
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    sitting = document.agenda(WORKSHOP).sitting
+    assert not sitting.is_running and sitting.date != dt.date.today()
+    assert prompts.questions[-1].startswith("“Atelier Métiers d'art” is dated ")
+    assert "not today. Start its run anyway?" in prompts.questions[-1]
+
+    prompts.confirm_answer = True
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert document.agenda(WORKSHOP).sitting.is_running
+
+
+def test_a_sitting_dated_today_starts_without_a_question(qtbot: QtBot, window: MainWindow, prompts: Prompts) -> None:
+    import datetime as dt
+
+    document = window.document
+    assert document is not None
+    window.select_sitting(WORKSHOP)
+    form = window.sitting_page.form  # type: ignore[union-attr]
+    form.date_edit.set_value(dt.date.today())
+    form.date_edit.editingFinished.emit()
+    assert document.agenda(WORKSHOP).sitting.date == dt.date.today()
+    asked = len(prompts.questions)
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert document.agenda(WORKSHOP).sitting.is_running and len(prompts.questions) == asked

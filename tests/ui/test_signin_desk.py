@@ -130,3 +130,23 @@ def test_left_early(qtbot: QtBot, window: MainWindow) -> None:
     attendance = window.document.workspace.attendance.statuses(WORKSHOP)[person.id]  # type: ignore[union-attr]
     assert attendance.left_at is not None
     assert desk.count_label.text() == "0 here"
+
+
+def test_people_already_here_come_after_those_still_to_sign_in(qtbot: QtBot, window: MainWindow) -> None:
+    """The "mar" trap: LEFÈVRE of the Pharmacie du Marché, already here, must not sit above MARTIN for Enter."""
+    desk = _open_desk(window)
+    qtbot.keyClicks(desk.field, "mar")
+    first = desk.model.participant_id(0)
+    assert desk.model.rowCount() >= 2
+    qtbot.keyClick(desk.field, Qt.Key.Key_Return)  # the first match signs in
+    assert _status(window, first) == AttendanceStatus.PRESENT
+    qtbot.keyClicks(desk.field, "mar")
+    lines = [desk.model.index(row).data() for row in range(desk.model.rowCount())]
+    assert desk.model.participant_id(0) != first
+    assert not lines[0].startswith("✔") and "here since" not in lines[0]
+    present = lines[[desk.model.participant_id(r) for r in range(len(lines))].index(first)]
+    assert present.startswith("✔ ") and "here since" in present  # marked where the eye starts
+    assert desk.matches.currentIndex().row() == 0
+    second = desk.model.participant_id(0)
+    qtbot.keyClick(desk.field, Qt.Key.Key_Return)  # Enter picks the one still to sign in
+    assert _status(window, second) == AttendanceStatus.PRESENT

@@ -1,6 +1,7 @@
 """The round timer: start from the keyboard, the projector's countdown and phases, bells, restart."""
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -117,3 +118,24 @@ def test_a_restart_resumes_the_countdown_where_it_should_be(qtbot: QtBot, window
     assert panel.countdown.running
     assert panel.display.text() == "10:00"
     assert shell.projector.mode == ProjectorMode.TIMER
+
+
+def test_ending_the_run_stops_the_round_timer_also_after_a_restart(qtbot: QtBot, window: MainWindow, shell: Shell,
+                                                                   demo_path: Path) -> None:
+    window.select_sitting(WORKSHOP)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # start the run
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # and the round timer
+    panel = window.sitting_page.timer_panel  # type: ignore[union-attr]
+    assert panel.countdown.running
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not panel.countdown.running and not panel._ticker.isActive()
+    assert panel.state_label.text() in ("Paused", "Ready")
+    assert panel.start_button.text() != "❚❚ Pause"
+    saved = shell.document.workspace.timers.load(WORKSHOP)  # type: ignore[union-attr]
+    assert saved is not None and not saved.running
+
+    shell.close_programme()  # a restart: the timer is still stopped
+    assert shell.open_path(demo_path)
+    window.select_sitting(WORKSHOP)
+    assert not window.sitting_page.timer_panel.countdown.running  # type: ignore[union-attr]

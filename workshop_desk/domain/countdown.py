@@ -33,6 +33,14 @@ class TimerState:
     label: str = ""
 
 
+def paused_at(state: TimerState, when: dt.datetime) -> TimerState:
+    """`state` paused at `when`: a running stretch counts up to then (a run that ends stops its timer)."""
+    if not state.running or state.started_at is None:
+        return replace(state, running=False, started_at=None)
+    stretch = max(0.0, (when - state.started_at).total_seconds())
+    return replace(state, running=False, started_at=None, accumulated_seconds=state.accumulated_seconds + stretch)
+
+
 def phase_of(remaining: float, duration: float) -> Phase:
     """The colour phase for `remaining` seconds of a `duration`-second countdown."""
     if remaining < 0:

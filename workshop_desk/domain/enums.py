@@ -79,6 +79,7 @@ class ProjectorMode(StrEnum):
     TIMER = "timer"
     PLAN = "plan"
     BLANK = "blank"
+    WHITE = "white"  # a white screen, as a presenter remote's W asks
     PAUSE = "pause"
     BOARD = "board"  # the idea board, or one of its themes
     NOTE = "note"  # one note in large type
@@ -124,6 +125,7 @@ _LABELS: dict[tuple[type, str], str] = {
     _key(ProjectorMode.TIMER): N_("Timer"),
     _key(ProjectorMode.PLAN): N_("Table plan"),
     _key(ProjectorMode.BLANK): N_("Blank screen"),
+    _key(ProjectorMode.WHITE): N_("White screen"),
     _key(ProjectorMode.PAUSE): N_("Pause screen"),
     _key(ProjectorMode.BOARD): N_("Idea board"),
     _key(ProjectorMode.NOTE): N_("One idea"),

@@ -381,13 +381,37 @@ def frame_around(sizes: Sequence[tuple[int, float, float]], left: float, top: fl
     return frame, positions
 
 
-def free_theme_spot(frames: Sequence[Frame]) -> tuple[float, float]:
-    """Where a new theme area goes: right of the first row of themes (top left on an empty board)."""
+Box = tuple[float, float, float, float]  # x, y, width, height
+
+
+def free_theme_spot(frames: Sequence[Frame], size: tuple[float, float] = (0.0, 0.0),
+                    notes: Sequence[Box] = ()) -> tuple[float, float]:
+    """Where a new theme area of `size` goes: right of the first row of themes (top left on an empty board), then
+    further right past any theme or loose note it would cover."""
+    boxes = [(f.x, f.y, f.width, f.height) for f in frames] + list(notes)
     if not frames:
-        return 0.0, 0.0
-    top = min(f.y for f in frames)
-    first_row = [f for f in frames if f.y < top + 1.0]
-    return max(f.x + f.width for f in first_row) + THEME_GAP, top
+        left, top = 0.0, 0.0
+    else:
+        top = min(f.y for f in frames)
+        left = max(f.x + f.width for f in frames if f.y < top + 1.0) + THEME_GAP
+    wanted = (left, top, max(size[0], 1.0), max(size[1], 1.0))
+    while covered := [b for b in boxes if _overlap(wanted, b)]:
+        wanted = (max(b[0] + b[2] for b in covered) + THEME_GAP, *wanted[1:])
+    return wanted[0], wanted[1]
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def grown_to_hold(frame: Frame, notes: Iterable[Box]) -> Frame:
+    """`frame` grown just enough to hold the notes dropped in it, with its padding (and its header above them)."""
+    left, top = frame.x, frame.y
+    right, bottom = frame.x + frame.width, frame.y + frame.height
+    for x, y, width, height in notes:
+        left, top = min(left, x - THEME_PADDING), min(top, y - THEME_HEADER)
+        right, bottom = max(right, x + width + THEME_PADDING), max(bottom, y + height + THEME_PADDING)
+    return Frame(frame.theme_id, left, top, right - left, bottom - top)
 
 
 CAPTURE_CELL = (NOTE_WIDTHS[-1][1] + NOTE_GAP, 150.0 + NOTE_GAP)

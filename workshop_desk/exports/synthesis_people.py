@@ -74,12 +74,12 @@ def summary(_: Translate, report: ProgrammeReport) -> Sheet:
                   totals=[2, 3, 4, 5, 6, 7, 8, 9])
     unkept: list[str] = []
     for s in report.sittings:
-        came = sum(1 for e in s.roster if present(e))
+        signed = sum(1 for e in s.roster if present(e))
         expected = sum(1 for e in s.roster if registered(e))
-        kept = bool(came) or not expected  # registered people, nobody signed in: sign-in was not kept in the app
+        kept = bool(signed) or not expected  # registered people, nobody signed in: sign-in was not kept in the app
         if not kept:
             unkept.append(s.sitting.title)
-        sheet.rows.append([s.sitting.title, s.sitting.date, expected, came if kept else None, len(kept_ideas(s)),
+        sheet.rows.append([s.sitting.title, s.sitting.date, expected, signed if kept else None, len(kept_ideas(s)),
                            len(shown_questions(s)), len(s.ballots), sum(b.result.voters for b in s.ballots),
                            len(s.priorities), len(s.actions)])
     if unkept:

@@ -79,6 +79,12 @@ def _themes(session: Session, sitting_id: int) -> list[Theme]:
     return [to_domain(row, Theme) for row in rows]
 
 
+def _note_boxes(session: Session, sitting_id: int, leaving: set[int]) -> list[tuple[float, float, float, float]]:
+    """Where the sitting's notes lie (x, y, width, height), those in `leaving` left out: a new theme avoids them."""
+    ideas = _ideas_where(session, IdeaTable.sitting_id == sitting_id)
+    return [(i.x, i.y, *note_size(i.text)) for i in ideas if i.on_board and i.id not in leaving]
+
+
 def _board(session: Session, sitting_id: int) -> Board:
     ideas = _ideas_where(session, IdeaTable.sitting_id == sitting_id)
     return Board(sitting_id, tuple(ideas), tuple(_themes(session, sitting_id)))
@@ -292,9 +298,12 @@ class ThemeService:
         with self._db.session() as session:
             _sitting(session, sitting_id)
             themes = _themes(session, sitting_id)
-            left, top = free_theme_spot([_frame(t) for t in themes])
             ideas = [i for i in _by_ids(session, idea_ids) if i.sitting_id == sitting_id]
-            frame, positions = frame_around([(i.id, *note_size(i.text)) for i in ideas], left, top)
+            sizes = [(i.id, *note_size(i.text)) for i in ideas]
+            probe, _positions = frame_around(sizes, 0.0, 0.0)
+            left, top = free_theme_spot([_frame(t) for t in themes], (probe.width, probe.height),
+                                        _note_boxes(session, sitting_id, set(idea_ids)))
+            frame, positions = frame_around(sizes, left, top)
             row = ThemeTable(sitting_id=sitting_id, agenda_item_id=agenda_item_id, name=clean,
                              colour=colour or THEME_COLOURS[len(themes) % len(THEME_COLOURS)], x=frame.x, y=frame.y,
                              width=frame.width, height=frame.height, position=len(themes))

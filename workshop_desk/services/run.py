@@ -5,12 +5,13 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from workshop_desk.domain.clock import WallClock, utc_now
+from workshop_desk.domain.countdown import TimerState, paused_at
 from workshop_desk.domain.models import SittingAgenda
-from workshop_desk.services.mapping import fetch
+from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.services.sittings import ordered_items, sitting_agenda
 from workshop_desk.services.writes import writes
 from workshop_desk.storage.db import Database
-from workshop_desk.storage.tables import AgendaItemTable, SittingTable
+from workshop_desk.storage.tables import AgendaItemTable, SittingTable, TimerTable
 
 
 def _sitting(session: Session, sitting_id: int) -> SittingTable:
@@ -24,6 +25,16 @@ def _enter(row: AgendaItemTable, now: datetime) -> None:
     elif row.actual_start is None:
         row.actual_start = now
     row.actual_end = None
+
+
+def _stop_timer(session: Session, sitting_id: int, now: datetime) -> None:
+    """The round timer stops with the run: left running, it would count overtime for ever (a restart too)."""
+    row = session.exec(select(TimerTable).where(TimerTable.sitting_id == sitting_id)).first()
+    if row is None or not row.running:
+        return
+    state = paused_at(to_domain(row, TimerState, duration_seconds=float(row.duration_seconds)), now)
+    row.accumulated_seconds, row.started_at, row.running = state.accumulated_seconds, None, False
+    session.add(row)
 
 
 class RunService:
@@ -92,6 +103,7 @@ class RunService:
                     session.add(item)
             sitting.run_ended_at = now
             session.add(sitting)
+            _stop_timer(session, sitting_id, now)
             session.flush()
             return sitting_agenda(session, sitting_id)
 

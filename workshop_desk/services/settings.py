@@ -15,6 +15,7 @@ class Settings:
     last_file: str = ""
     projector_screen: str = ""
     window_geometry: str = ""  # Qt's saveGeometry(), base64: the console reopens where it was
+    folders: dict[str, str] = field(default_factory=dict)  # the last folder of each kind of file dialog
 
 
 def load_settings(path: Path) -> Settings:
@@ -31,6 +32,7 @@ def load_settings(path: Path) -> Settings:
         if isinstance(value, type(getattr(settings, name))):
             setattr(settings, name, value)
     settings.recent_files = [p for p in settings.recent_files if isinstance(p, str)][:MAX_RECENT]
+    settings.folders = {k: v for k, v in settings.folders.items() if isinstance(k, str) and isinstance(v, str)}
     return settings
 
 

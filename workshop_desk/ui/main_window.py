@@ -73,7 +73,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.start_page)
         self.sittings_model = SittingsModel()
         self._setup_ui()
+        from workshop_desk.ui.remote_keys import RemoteKeys
+
         self.actions_by_name = build_menus(self)
+        self.remote_keys = RemoteKeys(self.actions_by_name.values(), self.shell.projector.window, self)
         self._connect_signals()
         self.set_document(self.document)
 

@@ -15,6 +15,7 @@ from workshop_desk.ui import prompts
 from workshop_desk.ui.dialogs.new_sitting import NewSittingDialog
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector_dock import MODE_KEYS
+from workshop_desk.ui.remote_keys import BLACK_KEYS, HIDE_KEYS, SHOW_KEYS, WHITE_KEYS, make_live
 
 if TYPE_CHECKING:
     from workshop_desk.ui.main_window import MainWindow
@@ -42,7 +43,14 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     for build in (_file_menu, _edit_menu, _sitting_menu, _run_menu, _projector_menu, _help_menu):
         build(window, actions)
+    for name, action in actions.items():
+        if name.startswith(LIVE_PREFIXES):
+            make_live(action)
     return actions
+
+
+# Running and projecting: keys that work whichever window was clicked last (and from a presenter remote).
+LIVE_PREFIXES = ("run_", "timer_", "next_speaker", "projector_")
 
 
 def _menu(window: "MainWindow", title: str, items: Sequence[QAction | QMenu | None]) -> QMenu:
@@ -109,12 +117,19 @@ def _run_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
 def _projector_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
     shell = window.shell
     a["projector_toggle"] = _action(window, _("&Show or hide the projector"), shell.toggle_projector, "F5")
+    a["projector_show"] = _action(window, _("Show the projector"), lambda: shell.show_projector(True), SHOW_KEYS)
+    a["projector_hide"] = _action(window, _("Hide the projector"), lambda: shell.show_projector(False), HIDE_KEYS)
+    a["projector_black"] = _action(window, _("&Black screen, or back"),
+                                   lambda: shell.projector.toggle_plain(ProjectorMode.BLANK), BLACK_KEYS)
+    a["projector_white"] = _action(window, _("&White screen, or back"),
+                                   lambda: shell.projector.toggle_plain(ProjectorMode.WHITE), WHITE_KEYS)
     screens = QMenu(_("Send to s&creen"), window)
     screens.aboutToShow.connect(lambda: _fill_screens(window, screens))
     for mode, key in MODE_KEYS.items():
         a[f"projector_{mode}"] = _action(window, label(mode), partial(shell.projector.set_mode, mode), key)
-    _menu(window, _("&Projector"), (a["projector_toggle"], screens, None,
-                                    *(a[f"projector_{mode}"] for mode in MODE_KEYS)))
+    _menu(window, _("&Projector"), (a["projector_toggle"], a["projector_show"], a["projector_hide"], screens, None,
+                                    *(a[f"projector_{mode}"] for mode in MODE_KEYS), None, a["projector_black"],
+                                    a["projector_white"]))
 
 
 def _help_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
@@ -224,6 +239,8 @@ def _run(window: "MainWindow", command: str) -> None:
         return
     if window.sitting_page is not None:  # notes being typed belong to the item running now: saved before it changes
         window.sitting_page.run_panel.save_notes()
+    if command == "start" and not _run_today(window, document, sitting_id):
+        return
     try:
         _apply_run(document, sitting_id, command)
     except ValueError as error:
@@ -233,6 +250,20 @@ def _run(window: "MainWindow", command: str) -> None:
         window.sitting_page.tabs.setCurrentIndex(window.sitting_page.RUN_TAB)
         if window.shell.projector.mode in (ProjectorMode.WELCOME, ProjectorMode.BLANK):
             window.shell.projector.set_mode(ProjectorMode.AGENDA)
+
+
+def _run_today(window: "MainWindow", document: Document, sitting_id: int) -> bool:
+    """Running a sitting dated another day is a rehearsal, or the wrong sitting: say so before the times are kept."""
+    import datetime as dt
+
+    from workshop_desk.i18n import format_date
+
+    sitting = document.agenda(sitting_id).sitting
+    if sitting.date is None or sitting.date == dt.date.today() or sitting.is_running:
+        return True
+    return prompts.ask_to(window, _("“{title}” is dated {date}, not today. Start its run anyway? Its times will be "
+                                    "recorded as today's (Clear recorded times undoes a rehearsal).").format(
+        title=sitting.title, date=format_date(sitting.date, "full")), _("Start anyway"))
 
 
 def _timer(window: "MainWindow", command: str) -> None:

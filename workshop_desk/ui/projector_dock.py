@@ -1,7 +1,7 @@
 """The console's projector panel: the live miniature, what to show, and where."""
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workshop_desk.domain.enums import ProjectorMode, label
@@ -13,6 +13,11 @@ MODE_KEYS = {ProjectorMode.WELCOME: "F6", ProjectorMode.AGENDA: "F7", ProjectorM
              ProjectorMode.PAUSE: "F8", ProjectorMode.BLANK: "F9", ProjectorMode.BOARD: "F3",
              ProjectorMode.NOTE: "Shift+F3", ProjectorMode.QUESTION: "F10", ProjectorMode.RESULTS: "F11",
              ProjectorMode.ACTIONS: "F12"}
+
+
+def key_text(key: str) -> str:
+    """A key as the user's language names it ("Maj+F3" in French), as the menus show it."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ProjectorDock(QWidget):
@@ -36,7 +41,7 @@ class ProjectorDock(QWidget):
         grid = QGridLayout()
         self.mode_buttons: dict[ProjectorMode, QPushButton] = {}
         for index, mode in enumerate(MODE_KEYS):
-            button = QPushButton(f"{label(mode)}  ({MODE_KEYS[mode]})")
+            button = QPushButton(f"{label(mode)}  ({key_text(MODE_KEYS[mode])})")
             button.setCheckable(True)
             self.mode_group.addButton(button)
             self.mode_buttons[mode] = button

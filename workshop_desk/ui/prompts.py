@@ -12,6 +12,41 @@ if TYPE_CHECKING:
 from workshop_desk.i18n import _
 from workshop_desk.paths import FILE_SUFFIX
 
+PROGRAMMES, DOCUMENTS, IMPORTS, IMAGES = "programmes", "documents", "imports", "images"
+# The last folder of each kind of dialog (the settings' own dict, so that it is saved with them).
+_folders: dict[str, str] = {}
+
+
+def remember_folders_in(folders: dict[str, str]) -> None:
+    """Keep the last folders in `folders` (the settings'), starting from what it already holds."""
+    global _folders
+    _folders = folders
+
+
+def _open_start(kind: str, start: Path | None) -> str:
+    """Where an open dialog starts: the last folder of its kind, else `start`, else the home folder."""
+    folder = Path(_folders.get(kind, ""))
+    if _folders.get(kind) and folder.is_dir():
+        return str(folder)
+    return str(start or Path.home())
+
+
+def _save_start(kind: str, start: Path | None) -> str:
+    """Where a save dialog starts: the proposed name, in the last folder of its kind."""
+    folder = Path(_folders.get(kind, ""))
+    if not (_folders.get(kind) and folder.is_dir()):
+        return str(start or Path.home())
+    return str(folder / start.name) if start is not None else str(folder)
+
+
+def _chosen(kind: str, name: str) -> Path | None:
+    """The path picked (None when cancelled), its folder remembered for next time."""
+    if not name:
+        return None
+    path = Path(name)
+    _folders[kind] = str(path.parent)
+    return path
+
 
 def _filter() -> str:
     return _("Workshop Desk programme (*{suffix})").format(suffix=FILE_SUFFIX)
@@ -100,39 +135,42 @@ def open_file(parent: QWidget | None, start: Path | None = None) -> Path | None:
     """A programme file to open, or None."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _selected = QFileDialog.getOpenFileName(parent, _("Open a programme"), str(start or ""), _filter())
-    return Path(name) if name else None
+    name, _selected = QFileDialog.getOpenFileName(parent, _("Open a programme"), _open_start(PROGRAMMES, start),
+                                                  _filter())
+    return _chosen(PROGRAMMES, name)
 
 
 def open_image(parent: QWidget | None) -> Path | None:
     """A picture (a client's logo), or None."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _selected = QFileDialog.getOpenFileName(parent, _("Choose a logo"), "",
+    name, _selected = QFileDialog.getOpenFileName(parent, _("Choose a logo"), _open_start(IMAGES, None),
                                                   _("Images (*.png *.jpg *.jpeg *.svg)"))
-    return Path(name) if name else None
+    return _chosen(IMAGES, name)
 
 
 def open_spreadsheet(parent: QWidget | None) -> Path | None:
     """A spreadsheet to import participants from (.xlsx, .csv, .txt), or None."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _selected = QFileDialog.getOpenFileName(parent, _("Import participants"), "",
+    name, _selected = QFileDialog.getOpenFileName(parent, _("Import participants"), _open_start(IMPORTS, None),
                                                   _("Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)"))
-    return Path(name) if name else None
+    return _chosen(IMPORTS, name)
 
 
 def save_file(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
     """Where to write a programme file (the suffix is added if missing), or None."""
-    return save_as(parent, title, start, _filter(), FILE_SUFFIX)
+    return save_as(parent, title, start, _filter(), FILE_SUFFIX, PROGRAMMES)
 
 
-def save_as(parent: QWidget | None, title: str, start: Path | None, file_filter: str, suffix: str) -> Path | None:
-    """Where to write a file of one kind (`suffix` added if missing), or None."""
+def save_as(parent: QWidget | None, title: str, start: Path | None, file_filter: str, suffix: str,
+            kind: str = DOCUMENTS) -> Path | None:
+    """Where to write a file of one kind (`suffix` added if missing), or None. The dialog proposes `start`'s name
+    in the folder last chosen for this kind of file."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _selected = QFileDialog.getSaveFileName(parent, title, str(start or ""), file_filter)
-    if not name:
+    name, _selected = QFileDialog.getSaveFileName(parent, title, _save_start(kind, start), file_filter)
+    path = _chosen(kind, name)
+    if path is None:
         return None
-    path = Path(name)
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

@@ -29,6 +29,7 @@ class Shell(QObject):
                  backup_root: Path | None = None) -> None:
         super().__init__()
         self.settings = settings
+        prompts.remember_folders_in(settings.folders)
         self._settings_path = settings_path or settings_file()
         self._backup_root = backup_root or backups_dir()
         self.document: Document | None = None
@@ -214,6 +215,9 @@ class Shell(QObject):
     def toggle_projector(self) -> None:
         screen = self.settings.projector_screen
         self.projector.toggle(screen)
+
+    def show_projector(self, visible: bool) -> None:
+        self.projector.set_visible(visible, self.settings.projector_screen)
 
     def move_projector(self, screen_name: str) -> None:
         self.settings.projector_screen = screen_name

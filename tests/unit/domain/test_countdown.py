@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from workshop_desk.domain.countdown import Bell, Countdown, Phase, TimerState, bells_between, phase_of
+from workshop_desk.domain.countdown import Bell, Countdown, Phase, TimerState, bells_between, paused_at, phase_of
 
 T0 = dt.datetime(2027, 1, 26, 14, 0, tzinfo=dt.UTC)
 
@@ -140,3 +140,11 @@ def test_a_wall_clock_change_does_not_move_a_running_countdown(clocks: Clocks) -
 ])
 def test_bells(before: float, after: float, minute_bell: bool, bells: list[Bell]) -> None:
     assert bells_between(before, after, minute_bell) == bells
+
+
+def test_a_countdown_paused_at_a_moment_counts_its_stretch_up_to_then() -> None:
+    start = dt.datetime(2027, 1, 26, 14, 0, tzinfo=dt.UTC)
+    state = TimerState(600, accumulated_seconds=60, started_at=start, running=True)
+    paused = paused_at(state, start + dt.timedelta(seconds=90))
+    assert (paused.running, paused.started_at, paused.accumulated_seconds) == (False, None, 150)
+    assert paused_at(paused, start + dt.timedelta(hours=2)) == paused  # already stopped: unchanged

@@ -26,6 +26,7 @@ from workshop_desk.domain.ideas import (
     fold,
     frame_around,
     free_theme_spot,
+    grown_to_hold,
     matches,
     merge_plan,
     note_size,
@@ -134,6 +135,24 @@ def test_new_themes_go_right_of_the_first_row_and_wrap_their_notes() -> None:
     frame, positions = frame_around([(1, 170.0, 90.0), (2, 170.0, 90.0), (3, 170.0, 90.0)], 50.0, 60.0, 7)
     assert frame.theme_id == 7 and (frame.x, frame.y) == (50.0, 60.0)
     assert all(frame.contains(x, y) and frame.contains(x + 170, y + 90) for x, y in positions.values())
+
+
+def test_a_new_theme_goes_past_the_notes_it_would_cover() -> None:
+    frames = [Frame(1, 0, 0, 400, 300)]
+    notes = [(470.0, 20.0, 170.0, 90.0), (700.0, 250.0, 210.0, 120.0), (2000.0, 900.0, 170.0, 90.0)]
+    x, y = free_theme_spot(frames, (300.0, 400.0), notes)
+    assert (x, y) == (970.0, 0.0)  # past both notes in its way, on the first row; the far note is not in the way
+    assert free_theme_spot([], (300.0, 200.0), [(100.0, 50.0, 170.0, 90.0)]) == (330.0, 0.0)
+    assert free_theme_spot([], (300.0, 200.0), [(400.0, 50.0, 170.0, 90.0)]) == (0.0, 0.0)
+
+
+def test_a_theme_grows_to_hold_the_notes_dropped_in_it() -> None:
+    frame = Frame(4, 0, 0, 400, 300)
+    assert grown_to_hold(frame, [(100.0, 100.0, 170.0, 90.0)]) == frame  # already inside: unchanged
+    grown = grown_to_hold(frame, [(330.0, 250.0, 170.0, 90.0)])  # overhangs right and bottom
+    assert grown == Frame(4, 0, 0, 330 + 170 + 20, 250 + 90 + 20)
+    assert grown_to_hold(frame, [(-50.0, 10.0, 170.0, 90.0)]).x == -70.0  # and left, the header kept above
+    assert grown_to_hold(frame, [(10.0, 10.0, 170.0, 90.0)]).y == 10.0 - 54.0
 
 
 def test_captured_notes_fill_free_cells_below_the_themes() -> None:

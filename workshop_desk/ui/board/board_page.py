@@ -274,7 +274,7 @@ class BoardPage(QWidget):
     def arrange(self, by: ArrangeBy) -> None:
         if self.sitting_id is not None:
             self.commands.arrange(self.sitting_id, by)
-            self.canvas.fit_all()
+            self.canvas.fit_readable()
 
     def show_on_projector(self, mode: ProjectorMode, theme: bool = False) -> None:
         """The board, the selected theme, or the selected note in large type, on the projector."""

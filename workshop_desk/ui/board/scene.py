@@ -1,6 +1,6 @@
 """The board's scene: one item per note and per theme, kept in step with the saved board, and drags as layouts."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
@@ -14,6 +14,7 @@ from workshop_desk.domain.ideas import (
     Layout,
     Placement,
     Theme,
+    grown_to_hold,
     stacks,
     theme_at,
 )
@@ -231,9 +232,20 @@ class BoardScene(QGraphicsScene):
         themes = [item for item in changed if isinstance(item, ThemeItem)]
         placements = tuple(Placement(n.idea.id, n.pos().x(), n.pos().y(), n.idea.theme_id if n in carried else
                                      theme_at(n.centre().x(), n.centre().y(), frames)) for n in notes)
-        layout = Layout(placements, tuple(t.frame() for t in themes))
+        moved = {t.theme.id: t.frame() for t in themes}
+        layout = Layout(placements, tuple({**self._grown(placements, notes, carried), **moved}.values()))
         self.layout_dragged.emit(layout, self._describe(layout, start, themes))
         self.fit_scene_rect()
+
+    def _grown(self, placements: Sequence[Placement], notes: Sequence[NoteItem],
+               carried: set[NoteItem]) -> dict[int, Frame]:
+        """The theme areas that grow to hold the notes dropped in them (in the same undo step as the drop)."""
+        boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+        for placement, note in zip(placements, notes, strict=True):
+            if placement.theme_id is not None and note not in carried and placement.theme_id in self.themes:
+                boxes.setdefault(placement.theme_id, []).append((placement.x, placement.y, *_size(note)))
+        grown = {theme_id: grown_to_hold(self.themes[theme_id].frame(), held) for theme_id, held in boxes.items()}
+        return {theme_id: frame for theme_id, frame in grown.items() if frame != self.themes[theme_id].frame()}
 
     def _describe(self, layout: Layout, start: dict[QGraphicsItem, tuple[QPointF, tuple[float, float]]],
                   themes: list[ThemeItem]) -> str:

@@ -4,11 +4,13 @@ from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
+from workshop_desk.domain.ideas import NOTE_FONT_PX
 from workshop_desk.ui.board.items import FrameDetail
 from workshop_desk.ui.board.scene import BoardScene
 
 MIN_SCALE, MAX_SCALE = 0.02, 4.0
-READABLE = 0.6  # the smallest zoom at which a note's text is comfortably read at the console
+READABLE_PX = 11.0  # the smallest note text the console shows by itself (fit, arrange); the user may zoom out
+READABLE = READABLE_PX / NOTE_FONT_PX
 STEP = 1.25
 
 

@@ -108,7 +108,7 @@ class ExportDialog(QDialog):
         title = self.scope.currentText() if sitting_id is not None else self.workspace.programmes.get().title
         stem = _("Minutes") if self.chosen_format() == WORD else _("Synthesis") if self.chosen_format() == EXCEL \
             else _("Minutes")
-        cleaned = "".join(c for c in f"{stem} - {title}" if c not in '<>:"/\\|?*').strip()
+        cleaned = "".join(c for c in f"{stem} — {title}" if c not in '<>:"/\\|?*').strip()
         return cleaned[:120]
 
     # Writing --------------------------------------------------------------------------------------
@@ -130,7 +130,7 @@ class ExportDialog(QDialog):
             if kind in (WORD, BOTH):
                 deliverables.export_minutes(workspace, target, language, sitting_id, options)
             if kind in (EXCEL, BOTH):
-                deliverables.export_synthesis(workspace, target.with_suffix(".xlsx"), language, sitting_id, options)
+                deliverables.export_synthesis(workspace, synthesis_beside(target), language, sitting_id, options)
             return target
 
         parent = self.parentWidget() or self
@@ -141,9 +141,16 @@ class ExportDialog(QDialog):
         self.accept()
 
 
+def synthesis_beside(minutes: Path) -> Path:
+    """The workbook written with the minutes: “Synthesis — X.xlsx” beside “Minutes — X.docx”."""
+    stem, prefix = minutes.stem, _("Minutes")
+    name = _("Synthesis") + stem[len(prefix):] if stem.startswith(prefix) else stem
+    return minutes.with_name(name + ".xlsx")
+
+
 def _written(parent: QWidget, path: Path, kind: str) -> None:
     if kind == BOTH:
-        message = _("{name} and {other} are ready.").format(name=path.name, other=path.with_suffix(".xlsx").name)
+        message = _("{name} and {other} are ready.").format(name=path.name, other=synthesis_beside(path).name)
     else:
         message = _("{name} is ready.").format(name=path.name)
     choice = prompts.open_or_folder(parent, message)

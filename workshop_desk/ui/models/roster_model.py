@@ -51,14 +51,16 @@ class RosterModel(QAbstractListModel):
         return self._groups.get(group_id or -1)
 
     def search(self, query: str) -> None:
-        """Show who matches every word of `query`: people expected here first, then by name."""
+        """Show who matches every word of `query`: people not yet in the room first (Enter signs in the top
+        one), those expected before walk-ins, then by name; people already here come last, marked."""
         words = fold(query).split()
         self.beginResetModel()
         if not words:
             self._matches = []
         else:
             found = [pid for pid, text in self._folded.items() if all(w in text for w in words)]
-            found.sort(key=lambda pid: (self._entries[pid].attendance is None,
+            found.sort(key=lambda pid: (is_in_room(self._entries[pid].attendance),
+                                        self._entries[pid].attendance is None,
                                         fold(self._entries[pid].participant.sort_name)))
             self._matches = found[:MAX_MATCHES]
         self.endResetModel()
@@ -90,7 +92,7 @@ class RosterModel(QAbstractListModel):
             text += f" — {person.organisation}"
         if is_in_room(entry.attendance) and entry.attendance and entry.attendance.signed_in_at:
             since = format_time(local(entry.attendance.signed_in_at).time())
-            text += "   ✔ " + _("here since {time}").format(time=since)
+            text = "✔ " + text + "   " + _("here since {time}").format(time=since)  # the mark first: seen at once
         elif entry.attendance is None:
             text += "   " + _("(not on the list)")
         return text

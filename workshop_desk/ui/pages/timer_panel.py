@@ -95,6 +95,15 @@ class TimerPanel(QWidget):
         self.minutes_spin.editingFinished.connect(self._on_minutes_spin_editing_finished)
         self.label_edit.editingFinished.connect(self._on_label_edit_editing_finished)
         self._ticker.timeout.connect(self.tick)
+        self._document.run_changed.connect(self._on_document_run_changed)
+
+    def _on_document_run_changed(self, sitting_id: int) -> None:
+        """The run ended: the file now holds the timer stopped with it (no overtime counting on)."""
+        if sitting_id != self.sitting_id or not self.countdown.running:
+            return
+        agenda = self._document.agenda(sitting_id)
+        if agenda.sitting.run_ended_at is not None and not agenda.sitting.is_running:
+            self.set_sitting(sitting_id)
 
     # Commands (buttons and keyboard shortcuts) -------------------------------------------------------
     def set_sitting(self, sitting_id: int | None) -> None:

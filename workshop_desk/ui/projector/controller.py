@@ -20,6 +20,7 @@ from workshop_desk.ui.voting.projection import VoteProjection
 
 PREVIEW_INTERVAL_MS = 1000
 PAGE_SECONDS = 8  # how long each page of a long table plan stays on screen
+PLAIN_MODES = (ProjectorMode.BLANK, ProjectorMode.WHITE)
 
 
 class ProjectorController(QObject):
@@ -32,6 +33,7 @@ class ProjectorController(QObject):
         super().__init__()
         self.window = window
         self.mode = ProjectorMode.WELCOME
+        self._before_plain = ProjectorMode.WELCOME  # what a black or white screen hides, back on the same key
         self.sitting_id: int | None = None
         self.elapsed: float | None = None
         self._document: Document | None = None
@@ -80,6 +82,15 @@ class ProjectorController(QObject):
         self.mode = mode
         self.refresh()
         self.state_changed.emit(mode, self.window.isVisible())
+
+    def toggle_plain(self, mode: ProjectorMode) -> None:
+        """Black or white screen (B and W on a presenter remote); the same key again brings back what was shown."""
+        if self.mode == mode:
+            self.set_mode(self._before_plain)
+            return
+        if self.mode not in PLAIN_MODES:
+            self._before_plain = self.mode
+        self.set_mode(mode)
 
     def show_sitting(self, sitting_id: int | None) -> None:
         """Follow the sitting chosen in the console (a running sitting takes precedence)."""
@@ -143,11 +154,15 @@ class ProjectorController(QObject):
 
     def toggle(self, screen_name: str = "") -> None:
         """Show the projector window, or hide it (F5)."""
-        if self.window.isVisible():
-            self.window.hide()
-        else:
+        self.set_visible(not self.window.isVisible(), screen_name)
+
+    def set_visible(self, visible: bool, screen_name: str = "") -> None:
+        """Show the projector window on its screen (Shift+F5), or hide it (Esc)."""
+        if visible and not self.window.isVisible():
             screens = {s.name(): s for s in QGuiApplication.screens()}
             self.window.present_on(screens.get(screen_name))
+        elif not visible and self.window.isVisible():
+            self.window.hide()
         self.state_changed.emit(self.mode, self.window.isVisible())
 
     def refresh(self, preview: bool = True) -> None:

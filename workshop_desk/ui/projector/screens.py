@@ -257,6 +257,13 @@ class BlankScreen(Screen):
         painter.fillRect(self.rect(), QColor("#000000"))
 
 
+class WhiteScreen(Screen):
+    """Plain white: light for the room, or a surface to point at."""
+
+    def paint(self, painter: QPainter, content: ProjectorContent) -> None:
+        painter.fillRect(self.rect(), QColor("#FFFFFF"))
+
+
 def _resume_time(content: ProjectorContent) -> str:
     """End of the current break item, if the run is on one, as 'HH:MM'."""
     agenda = content.agenda

@@ -1,7 +1,7 @@
 """The projector window: full screen on the chosen screen, or a window for rehearsal."""
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
+from PySide6.QtCore import QKeyCombination, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from workshop_desk.domain.enums import ProjectorMode
@@ -18,6 +18,7 @@ from workshop_desk.ui.projector.screens import (
     PauseScreen,
     Screen,
     WelcomeScreen,
+    WhiteScreen,
 )
 
 DEFAULT_SIZE = QSize(1920, 1080)
@@ -25,13 +26,18 @@ DEFAULT_SIZE = QSize(1920, 1080)
 
 class ProjectorWindow(QWidget):
     """Shows one screen at a time; `content_shown` fires after each change (the console's miniature
-    redraws then)."""
+    redraws then). It never takes the keyboard: a key that reaches it anyway (a window manager that
+    ignores the hint) is handed to the console through `key_pressed`."""
 
     content_shown = Signal()
     hidden = Signal()
+    key_pressed = Signal(QKeyCombination)
 
     def __init__(self) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+        # Shown, hidden or clicked, the projector leaves the keyboard to the console (and the remote with it).
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWindowTitle(_("Workshop Desk — projector"))
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.resize(DEFAULT_SIZE)
@@ -43,6 +49,7 @@ class ProjectorWindow(QWidget):
             ProjectorMode.PLAN: PlanScreen(),
             ProjectorMode.PAUSE: PauseScreen(),
             ProjectorMode.BLANK: BlankScreen(),
+            ProjectorMode.WHITE: WhiteScreen(),
             ProjectorMode.BOARD: BoardScreen(),
             ProjectorMode.NOTE: NoteScreen(),
             ProjectorMode.QUESTION: QuestionScreen(),
@@ -68,7 +75,10 @@ class ProjectorWindow(QWidget):
         primary = QGuiApplication.primaryScreen()
         if screen is None:
             screen = next((s for s in screens if s is not primary), primary)
-        if screen is primary and len(screens) == 1:
+        rehearsal = screen is primary and len(screens) == 1
+        # On the laptop's only screen, a click on the console must not bury the projector beneath it.
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, rehearsal)
+        if rehearsal:
             self.setWindowState(Qt.WindowState.WindowNoState)
             self.resize(DEFAULT_SIZE.scaled(screen.availableSize() * 0.6, Qt.AspectRatioMode.KeepAspectRatio))
             self.show()
@@ -76,6 +86,9 @@ class ProjectorWindow(QWidget):
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.showFullScreen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.key_pressed.emit(event.keyCombination())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

@@ -1,15 +1,11 @@
 """The action plan at the console: the actions in a table (all of them, or one sitting's), and the editor of
 one action — what, who leads, partners, deadline, budget, status, and indicators with targets (ELIRE by default)."""
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -42,6 +38,7 @@ from workshop_desk.ui.document import Document
 from workshop_desk.ui.voting.list_models import PairsModel
 from workshop_desk.ui.voting.plan_models import ActionsModel
 from workshop_desk.ui.widgets.form_status import FormStatus
+from workshop_desk.ui.widgets.optional_fields import OptionalDateEdit
 from workshop_desk.ui.widgets.text_area import TextArea
 
 Save = Callable[[ActionDraft, tuple[IndicatorDraft, ...]], object]
@@ -67,11 +64,7 @@ class ActionDialog(QDialog):
         self.partners_edit.setPlaceholderText(_("Who helps, separated by commas"))
         self.description_edit = TextArea()
         self.description_edit.setMaximumHeight(90)
-        self.deadline_check = QCheckBox(_("By"))
-        self.deadline_edit = QDateEdit()
-        self.deadline_edit.setCalendarPopup(True)
-        self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
-        self.deadline_check.toggled.connect(self.deadline_edit.setEnabled)
+        self.deadline_edit = OptionalDateEdit()  # empty: no deadline yet
         self.budget_spin = QDoubleSpinBox()
         self.budget_spin.setRange(NO_BUDGET, 1e9)
         self.budget_spin.setDecimals(0)
@@ -91,14 +84,11 @@ class ActionDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
-        deadline = QHBoxLayout()
-        deadline.addWidget(self.deadline_check)
-        deadline.addWidget(self.deadline_edit, 1)
         form = QFormLayout(self)
         for text, field in ((_("&What"), self.title_edit), (_("&Description"), self.description_edit),
                             (_("&Lead"), self.lead_edit), (_("&Partners"), self.partners_edit)):
             form.addRow(text, field)
-        form.addRow(_("Deadline"), deadline)
+        form.addRow(_("Deadline"), self.deadline_edit)
         form.addRow(_("&Budget"), self.budget_spin)
         form.addRow(_("&Status"), self.status_combo)
         form.addRow(_("Indicators and targets"), self._indicator_buttons())
@@ -130,17 +120,13 @@ class ActionDialog(QDialog):
         self.description_edit.set_text(draft.description)
         self.lead_edit.setText(draft.lead)
         self.partners_edit.setText(draft.partners)
-        self.deadline_check.setChecked(draft.deadline is not None)
-        self.deadline_edit.setEnabled(draft.deadline is not None)
-        shown = draft.deadline or dt.date.today() + dt.timedelta(days=180)
-        self.deadline_edit.setDate(QDate(shown.year, shown.month, shown.day))
+        self.deadline_edit.set_value(draft.deadline)
         self.budget_spin.setValue(draft.budget if draft.budget is not None else NO_BUDGET)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(str(draft.status))))
         self.indicators_model.set_rows([(i.name, i.target) for i in indicators])
 
     def draft(self) -> ActionDraft:
-        date = self.deadline_edit.date()
-        deadline = dt.date(date.year(), date.month(), date.day()) if self.deadline_check.isChecked() else None
+        deadline = self.deadline_edit.value()
         budget = self.budget_spin.value()
         return ActionDraft(self.title_edit.text(), self.description_edit.toPlainText(), self.lead_edit.text(),
                            self.partners_edit.text(), deadline, None if budget <= NO_BUDGET else budget,

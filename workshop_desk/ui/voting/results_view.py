@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from workshop_desk.ui.widgets.form_status import FormStatus
 
 EVERYONE = -1
 NOTE_PAIRS = 2  # undecided pairs named under the table at most (its tooltip names them all)
+TOP_DEFAULT = 3  # how many results are kept as priorities unless more options share the first place
 
 
 class ResultsView(QWidget):
@@ -66,8 +68,13 @@ class ResultsView(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)  # notes escaped, the disagreement in bold
+        self.top_spin = QSpinBox()
+        prefix, _n, suffix = _("Top {n}").partition("{n}")
+        self.top_spin.setPrefix(prefix)
+        self.top_spin.setSuffix(suffix)
+        self.top_spin.setToolTip(_("How many options, from the first, become priorities"))
         self.promote_button = QPushButton(_("&Promote to priorities"))
-        self.promote_button.setToolTip(_("The selected options (or the winners) join the sitting's priorities, "
+        self.promote_button.setToolTip(_("The first options of the result join the sitting's priorities in one step, "
                                          "with the method and scores as their justification"))
         self.status = FormStatus()
         top = QHBoxLayout()
@@ -76,6 +83,7 @@ class ResultsView(QWidget):
         top.addWidget(self.group_combo)
         counts = QHBoxLayout()  # the button beside the counts: the notes below get the whole width
         counts.addWidget(self.counts, 1)
+        counts.addWidget(self.top_spin)
         counts.addWidget(self.promote_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -92,10 +100,19 @@ class ResultsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
     def set_ballot(self, ballot: Ballot | None) -> None:
-        if ballot is None or self.ballot is None or ballot.id != self.ballot.id:
+        another = ballot is None or self.ballot is None or ballot.id != self.ballot.id
+        if another:
             self.group_combo.setCurrentIndex(0)
         self.ballot = ballot
         self.refresh()
+        if another:
+            self._propose_top()
+
+    def _propose_top(self) -> None:
+        """Three, or every option that shares the first place when more do; never more than there are."""
+        rows = len(self.result.rows) if self.result else 0
+        winners = len(self.result.winners) if self.result else 0
+        self.top_spin.setValue(min(rows, max(TOP_DEFAULT, winners)))
 
     def refresh(self) -> None:
         """Recount (from the cache) and show."""
@@ -111,6 +128,8 @@ class ResultsView(QWidget):
         self.result = split.get(group, everyone) if group != EVERYONE else everyone
         high = ballot.settings.high if ballot and isinstance(ballot.settings, RatingSettings) else 5
         self.model.set_result(self.result, ballot.method if ballot else BallotMethod.DOTS, high)
+        rows = len(self.result.rows) if self.result else 0
+        self.top_spin.setRange(min(1, rows), rows)
         self._show_texts(ballot, everyone)
 
     def _fill_groups(self, result: Result | None) -> None:
@@ -133,6 +152,7 @@ class ResultsView(QWidget):
             self.counts.clear()
             self.notes.clear()
             self.promote_button.setEnabled(False)
+            self.top_spin.setEnabled(False)
             return
         self.heading.setText(ballot.title)
         sources = everyone.sources if everyone else ()
@@ -146,6 +166,7 @@ class ResultsView(QWidget):
         self.notes.setText("<br>".join(note for note in notes[:3] if note))
         self.notes.setToolTip("\n".join(note for note in self._notes(everyone) if note))
         self.promote_button.setEnabled(bool(everyone and everyone.sources))
+        self.top_spin.setEnabled(self.promote_button.isEnabled())
 
     @staticmethod
     def _notes(result: Result | None, most: int | None = None) -> list[str]:
@@ -166,10 +187,10 @@ class ResultsView(QWidget):
             self._commands.set_focus(self.ballot.id, options[0] if options else None)
 
     def _on_promote_button_clicked(self) -> None:
-        """The selected rows, or the winners when none is selected."""
+        """The first N rows of the result shown (not the row that happens to be current)."""
         if self.ballot is None or self.result is None:
             return
-        chosen = self.selected_options() or [row.option_id for row in self.result.winners]
+        chosen = [row.option_id for row in self.result.rows[:self.top_spin.value()]]
         added = self._document.plan.promote(self.ballot.id, chosen)
         if added:
             self.status.clear_error()
