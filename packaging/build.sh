@@ -77,12 +77,12 @@ missing=""
 while IFS= read -r -d '' elf; do
     [ "$(head -c 4 "$elf" | tail -c 3)" = ELF ] || continue
     out="$(LD_LIBRARY_PATH="$lib_dirs" ldd "$elf" 2>/dev/null || true)"
-    missing+="$(grep 'not found' <<<"$out" | sed "s|^|${elf#"$app_dir"/}: |" || true)"
+    missing+="$(grep 'not found' <<<"$out" | sed "s|^[[:space:]]*|${elf#"$app_dir"/}: |" || true)"$'\n'
     grep -oE '=> /[^ ]+' <<<"$out" | cut -c4- | grep -v "^$app_dir/" >>build/system-libraries.txt || true
 done < <(find "$app_dir" -type f \( -name '*.so*' -o -path "$app_dir/workshop-desk" \) -print0)
-if [ -n "$missing" ]; then
+if [ -n "${missing//$'\n'/}" ]; then
     echo "libraries found neither in the bundle nor on this system:" >&2
-    echo "$missing" | sort -u >&2
+    grep -v '^$' <<<"$missing" | sort -u >&2
     exit 1
 fi
 sort -u build/system-libraries.txt -o build/system-libraries.txt
