@@ -70,22 +70,35 @@ du -sh "$app_dir"
 
 say "system libraries the frozen app needs"
 # Every ELF file of the bundle, resolved the way the frozen app resolves them (its own folders first): a library
-# found nowhere fails the build; one found on the system is declared by its Debian package.
+# found nowhere fails the build. The libraries the bundle links directly but does not carry are declared by their
+# Debian packages (what those need in turn comes with them), and libc6 by the newest glibc symbol version used.
 lib_dirs="$(find "$app_dir" -name '*.so*' -type f -printf '%h\n' | sort -u | paste -sd:)"
-: >build/system-libraries.txt
+bundled="$(find "$app_dir" -name '*.so*' -printf '%f\n' | sort -u)"
+: >build/needed.txt
+: >build/glibc.txt
 missing=""
 while IFS= read -r -d '' elf; do
     [ "$(head -c 4 "$elf" | tail -c 3)" = ELF ] || continue
     out="$(LD_LIBRARY_PATH="$lib_dirs" ldd "$elf" 2>/dev/null || true)"
     missing+="$(grep 'not found' <<<"$out" | sed "s|^[[:space:]]*|${elf#"$app_dir"/}: |" || true)"$'\n'
-    grep -oE '=> /[^ ]+' <<<"$out" | cut -c4- | grep -v "^$app_dir/" >>build/system-libraries.txt || true
+    dump="$(objdump -p -T "$elf" 2>/dev/null || true)"
+    awk '$1 == "NEEDED" {print $2}' <<<"$dump" >>build/needed.txt
+    grep -oE 'GLIBC_[0-9]+\.[0-9]+(\.[0-9]+)?' <<<"$dump" >>build/glibc.txt || true
 done < <(find "$app_dir" -type f \( -name '*.so*' -o -path "$app_dir/workshop-desk" \) -print0)
 if [ -n "${missing//$'\n'/}" ]; then
     echo "libraries found neither in the bundle nor on this system:" >&2
     grep -v '^$' <<<"$missing" | sort -u >&2
     exit 1
 fi
-sort -u build/system-libraries.txt -o build/system-libraries.txt
+: >build/system-libraries.txt
+while read -r name; do
+    grep -qxF "$name" <<<"$bundled" && continue
+    case "$name" in ld-linux*|libc.so*|libm.so*|libdl.so*|libpthread.so*|librt.so*|libutil.so*|libresolv.so*) continue ;; esac
+    path="$(ldconfig -p | awk -v n="$name" '$1 == n && /x86-64/ {print $NF; exit}')"
+    [ -n "$path" ] || { echo "the system library $name is not in ldconfig's cache" >&2; exit 1; }
+    echo "$path" >>build/system-libraries.txt
+done < <(sort -u build/needed.txt)
+glibc="$(sed 's/GLIBC_//' build/glibc.txt | sort -uV | tail -1)"
 owner() {  # the Debian package of a library, by the path ldd gave or its real path (merged /usr or not)
     local candidate path package
     for candidate in "$1" "$(readlink -f "$1")"; do
@@ -103,8 +116,7 @@ if [[ "$depends" == *UNOWNED:* ]]; then
 fi
 depends="${depends//,/, }"
 [ -n "$depends" ] || { echo "could not work out the package's dependencies" >&2; exit 1; }
-glibc="$(ldd --version | head -1 | grep -oE '[0-9]+\.[0-9]+$')"
-depends="$(sed -E "s/(^|, )libc6(,|$)/\1libc6 (>= $glibc)\2/" <<<"$depends")"
+depends="libc6 (>= $glibc), $depends"
 echo "Depends: $depends"
 
 if ((make_deb)); then
@@ -149,7 +161,7 @@ Description: run live participatory workshops from a laptop and a projector
 EOF
     deb="dist/workshop-desk_${version}_amd64.deb"
     rm -f "$deb"
-    dpkg-deb --root-owner-group -Zxz -z6 --build "$stage" "$deb" >/dev/null
+    dpkg-deb --root-owner-group -Zgzip -z9 --build "$stage" "$deb" >/dev/null
     rm -rf "$ROOT/build/deb"
     ls -l "$deb"
     dpkg-deb --info "$deb" | sed -n '/Package:/,/Description:/p'
