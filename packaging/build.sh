@@ -27,7 +27,7 @@ say() { printf '\n=== %s (%d s)\n' "$*" $((SECONDS - started)); }
 # The libraries Qt's xcb (X11) and Wayland platform plugins and the sound of the bell load from the system: the .deb
 # declares them (worked out below with ldd), and the build machine needs them to check and smoke-test the app.
 QT_RUNTIME_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
-    libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 libxkbcommon-x11-0 libxkbcommon0 libx11-xcb1 libegl1 libgl1
+    libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libx11-xcb1 libegl1 libgl1
     libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libwayland-client0 libwayland-cursor0 libwayland-egl1
     libpulse0)
 BUILD_TOOLS=(binutils)  # PyInstaller reads binaries with objdump; dpkg-deb comes with dpkg
