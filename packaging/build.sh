@@ -35,7 +35,7 @@ BUILD_TOOLS=(binutils)  # PyInstaller reads binaries with objdump; dpkg-deb come
 install_missing() {
     local need=() package
     for package in "$@"; do
-        dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null | grep -qx installed || need+=("$package")
+        [ "$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null)" = installed ] || need+=("$package")
     done
     ((${#need[@]})) || return 0
     local sudo=""
@@ -91,10 +91,11 @@ if [ -n "${missing//$'\n'/}" ]; then
     exit 1
 fi
 : >build/system-libraries.txt
+cache="$(ldconfig -p)"  # read once, whole: a pipe closed early would fail the build under pipefail
 while read -r name; do
     grep -qxF "$name" <<<"$bundled" && continue
     case "$name" in ld-linux*|libc.so*|libm.so*|libdl.so*|libpthread.so*|librt.so*|libutil.so*|libresolv.so*) continue ;; esac
-    path="$(ldconfig -p | awk -v n="$name" '$1 == n && /x86-64/ {print $NF; exit}')"
+    path="$(awk -v n="$name" '$1 == n && /x86-64/ && !found {print $NF; found = 1}' <<<"$cache")"
     [ -n "$path" ] || { echo "the system library $name is not in ldconfig's cache" >&2; exit 1; }
     echo "$path" >>build/system-libraries.txt
 done < <(sort -u build/needed.txt)
@@ -103,7 +104,7 @@ owner() {  # the Debian package of a library, by the path ldd gave or its real p
     local candidate path package
     for candidate in "$1" "$(readlink -f "$1")"; do
         for path in "$candidate" "${candidate#/usr}" "/usr$candidate"; do
-            package="$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1)"
+            package="$(dpkg -S "$path" 2>/dev/null | awk -F: 'NR == 1 {print $1}' || true)"
             [ -z "$package" ] || { echo "$package"; return 0; }
         done
     done
