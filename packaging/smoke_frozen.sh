@@ -1,13 +1,58 @@
 #!/usr/bin/env bash
-# Smoke test of a frozen build: the app starts, writes and checks the demo programme, and renders.
+# Smoke test of a frozen (or installed) build, on a headless machine: the app states its version, writes and checks
+# the demo programme, exports the Word minutes and the Excel synthesis, opens its main window, and renders the
+# console and the projector to PNG files in French and in English.
+#
+#   packaging/smoke_frozen.sh [EXECUTABLE] [GUI-EXECUTABLE]
+#
+# EXECUTABLE defaults to dist/workshop-desk/workshop-desk. GUI-EXECUTABLE (default: EXECUTABLE) renders the
+# screenshots: on Windows the command line is workshop-desk-cli.exe and the windowed program workshop-desk.exe.
+# SMOKE_SHOTS=DIR keeps the screenshots there (default: a temporary folder, removed on success).
 set -euo pipefail
 app="${1:-dist/workshop-desk/workshop-desk}"
+gui="${2:-$app}"
 work="$(mktemp -d)"
+shots="${SMOKE_SHOTS:-$work/shots}"
+# Everything the app writes (settings, log, backups) goes into the scratch folder, on every OS.
 export QT_QPA_PLATFORM=offscreen XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
-"$app" --version
+fail() { echo "smoke test FAILED: $*" >&2; exit 1; }
+step() { echo "--- $*"; }
+
+step "version"
+version="$("$app" --version)"
+echo "$version"
+[[ "$version" == workshop-desk\ [0-9]* ]] || fail "unexpected --version output: $version"
+
+step "demo programme written and checked"
 "$app" demo "$work/demo.wdesk"
+[ -s "$work/demo.wdesk" ] || fail "the demo file was not written"
 "$app" check "$work/demo.wdesk"
+"$app" list "$work/demo.wdesk"
+
+step "minutes and synthesis exported (French and English)"
+"$app" export minutes "$work/demo.wdesk" --out "$work/minutes-fr.docx" --lang fr
+"$app" export synthesis "$work/demo.wdesk" --out "$work/synthesis-fr.xlsx" --lang fr
+"$app" export minutes "$work/demo.wdesk" --out "$work/minutes-en.docx" --lang en
+"$app" export synthesis "$work/demo.wdesk" --out "$work/synthesis-en.xlsx" --lang en
+for document in minutes-fr.docx synthesis-fr.xlsx minutes-en.docx synthesis-en.xlsx; do
+    # Word and Excel files are zip archives: "PK" first, and more than a few kilobytes.
+    [ "$(head -c 2 "$work/$document")" = "PK" ] || fail "$document is not a Word/Excel file"
+    [ "$(wc -c <"$work/$document")" -gt 5000 ] || fail "$document is nearly empty"
+done
+ls -l "$work"/*.docx "$work"/*.xlsx
+
+step "main window"
 "$app" --smoke-test
-"$app" --screenshot "$work/shots" --demo
-ls "$work/shots"/console.png "$work/shots"/projector.png
-echo "frozen build OK"
+
+step "screens rendered headless"
+"$gui" --screenshot "$shots/fr" --demo --lang fr >/dev/null
+"$gui" --screenshot "$shots/en" --demo --lang en >/dev/null
+for language in fr en; do
+    for screen in console projector; do
+        [ -s "$shots/$language/$screen.png" ] || fail "no $language/$screen.png"
+    done
+done
+echo "$(ls "$shots/fr" | wc -l) screenshots per language in $shots"
+
+rm -rf "$work"
+echo "frozen build OK: $version"

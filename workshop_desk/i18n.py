@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gettext
 import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_desk.paths import package_dir
@@ -35,7 +37,26 @@ def system_language() -> str:
     import locale  # only when no environment variable says it (saves start-up time)
 
     code = locale.getlocale()[0] or ""
+    if not code and sys.platform == "darwin":
+        code = macos_language()  # an app started from the Finder gets no LANG
     return "fr" if code.lower().startswith("fr") else "en"
+
+
+def macos_language(preferences: Path | None = None) -> str:
+    """The first of the user's preferred languages in macOS's settings ('fr-FR'), or '' when unreadable."""
+    import plistlib
+
+    path = preferences or Path.home() / "Library" / "Preferences" / ".GlobalPreferences.plist"
+    try:
+        with path.open("rb") as handle:
+            settings = plistlib.load(handle)
+    except (OSError, plistlib.InvalidFileException, ValueError):
+        return ""
+    languages = settings.get("AppleLanguages") if isinstance(settings, dict) else None
+    if isinstance(languages, list) and languages and isinstance(languages[0], str):
+        return languages[0]
+    locale_name = settings.get("AppleLocale") if isinstance(settings, dict) else None
+    return locale_name if isinstance(locale_name, str) else ""
 
 
 def set_language(language: str) -> None:

@@ -1,8 +1,14 @@
 """Seconds to the first shown window: `workshop-desk --smoke-test` against a bare PySide6 script.
 
 Both are timed by this parent process from launch to the line each prints once its window is shown,
-so the interpreter's own start-up counts for both."""
+so the interpreter's own start-up counts for both.
 
+    python tests/benchmarks/bench_startup.py [--frozen EXECUTABLE]
+
+--frozen also times a frozen build (dist/workshop-desk/workshop-desk, or the installed /usr/bin/workshop-desk) the
+same way, against the source install (goal: frozen <= 1.5x source)."""
+
+import argparse
 import os
 import statistics
 import subprocess
@@ -35,19 +41,32 @@ def _wall(args: list[str], env: dict[str, str]) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frozen", metavar="EXECUTABLE", help="also time this frozen build of the app")
+    parser.add_argument("--runs", type=int, default=RUNS)
+    options = parser.parse_args()
     home = tempfile.mkdtemp(prefix="wdesk-bench-")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine: modules load from cached bytecode
-    _wall([sys.executable, "-c", BARE], env)  # warm-up runs write the bytecode caches, untimed
-    _wall([sys.executable, "-m", "workshop_desk", "--smoke-test"], env)
-    bare, app = [], []
-    for _ in range(RUNS):  # interleaved, so that machine noise hits both alike
-        bare.append(_wall([sys.executable, "-c", BARE], env))
-        app.append(_wall([sys.executable, "-m", "workshop_desk", "--smoke-test"], env))
-    bare_s, app_s = statistics.median(bare), statistics.median(app)
-    print(f"bare PySide6 window : {bare_s:.3f} s (median of {RUNS})")
-    print(f"workshop-desk       : {app_s:.3f} s (median of {RUNS})")
-    print(f"ratio               : {app_s / bare_s:.2f}  (goal <= 1.3)")
+    commands = {
+        "bare PySide6 window": [sys.executable, "-c", BARE],
+        "workshop-desk": [sys.executable, "-m", "workshop_desk", "--smoke-test"],
+    }
+    if options.frozen:
+        commands["workshop-desk, frozen"] = [options.frozen, "--smoke-test"]
+    for command in commands.values():  # warm-up runs write the bytecode caches and fill the disk cache, untimed
+        _wall(command, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(options.runs):  # interleaved, so that machine noise hits all alike
+        for name, command in commands.items():
+            times[name].append(_wall(command, env))
+    median = {name: statistics.median(values) for name, values in times.items()}
+    for name, seconds in median.items():
+        print(f"{name:<22}: {seconds:.3f} s (median of {options.runs})")
+    print(f"ratio app / bare      : {median['workshop-desk'] / median['bare PySide6 window']:.2f}  (goal <= 1.3)")
+    if options.frozen:
+        ratio = median["workshop-desk, frozen"] / median["workshop-desk"]
+        print(f"ratio frozen / source : {ratio:.2f}  (goal <= 1.5)")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_desk import i18n
@@ -54,6 +54,8 @@ def run_app(options: argparse.Namespace, started: float | None = None) -> int:
         return take_screenshots(options.screenshot, options.size, options.demo)
     shell = Shell(settings)
     _report_errors(shell)
+    opened_files = OpenedFiles(shell, options)
+    app.installEventFilter(opened_files)
     window = shell.build_window(progressive=True)
     _place(window, settings.window_geometry)
     window.show()
@@ -62,8 +64,33 @@ def run_app(options: argparse.Namespace, started: float | None = None) -> int:
         print(f"{time.perf_counter() - started:.3f}", flush=True)
         window.complete()
         return 0
-    QTimer.singleShot(0, lambda: _finish_start(shell, options))
+    QTimer.singleShot(0, lambda: _finish_start(shell, options, opened_files))
     return app.exec()
+
+
+class OpenedFiles(QObject):
+    """Files the system hands to the running app: on macOS a double-clicked .wdesk arrives as a FileOpen event, not
+    on the command line. One that arrives before the window is complete is opened in place of the last file."""
+
+    def __init__(self, shell: Shell, options: argparse.Namespace) -> None:
+        super().__init__()
+        self._shell = shell
+        self._options = options
+        self.started = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        from PySide6.QtGui import QFileOpenEvent
+
+        if not isinstance(event, QFileOpenEvent) or not event.file():
+            return False
+        path = Path(event.file())
+        if self.started:
+            self._shell.open_path(path)
+        else:
+            self._options.file = path
+        return True
 
 
 def _report_errors(shell: Shell) -> None:
@@ -80,12 +107,13 @@ def _place(window: QWidget, geometry: str) -> None:
         window.resize(1366, 800)
 
 
-def _finish_start(shell: Shell, options: argparse.Namespace) -> None:
+def _finish_start(shell: Shell, options: argparse.Namespace, opened_files: "OpenedFiles") -> None:
     from workshop_desk.log import setup_logging
 
     setup_logging()
     assert shell.window is not None
     shell.window.complete()
+    opened_files.started = True
     _open_first_file(shell, options)
 
 
