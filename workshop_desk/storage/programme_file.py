@@ -243,7 +243,7 @@ def _inspect(path: Path, connection: sqlite3.Connection) -> None:
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "alembic_version" in tables:
         unknown = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
-                   if row[0] not in migrate.known_revisions()]
+                   if row[0] != migrate.HEAD_REVISION and row[0] not in migrate.known_revisions()]
         if unknown:
             raise ProgrammeFileError(path, FileProblem.TOO_NEW, unknown[0])
     if "programme" not in tables or connection.execute("SELECT count(*) FROM programme").fetchone()[0] == 0:
