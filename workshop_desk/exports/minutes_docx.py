@@ -29,6 +29,7 @@ from workshop_desk.domain.report import (
     SittingReport,
 )
 from workshop_desk.exports import docx_base as base
+from workshop_desk.exports import minutes_outcomes as outcomes
 from workshop_desk.exports import minutes_sections as sections
 from workshop_desk.exports import minutes_summary as summary
 from workshop_desk.exports.attendance_docx import add_details, add_page_furniture, add_styles
@@ -126,9 +127,9 @@ def _sitting_minutes(m: Minutes, report: ProgrammeReport) -> None:
     summary.essentials(m, report)  # the first page: the title block and the key points
     _sitting(m, report, sitting, level=1)
     if m.options.wants(ACTIONS):
-        sections.action_plan(m, report.actions, report.priority_titles(), 1)
+        outcomes.action_plan(m, report.actions, report.priority_titles(), 1)
     if m.options.wants(ANNEXES):
-        sections.annexes(m, sitting, 1)
+        outcomes.annexes(m, sitting, 1)
 
 
 def _sitting(m: Minutes, report: ProgrammeReport, sitting: SittingReport, level: int) -> None:
@@ -141,9 +142,9 @@ def _sitting(m: Minutes, report: ProgrammeReport, sitting: SittingReport, level:
     if options.wants(CONTRIBUTIONS) or options.wants(VOTES):
         sections.contributions(m, _only_votes(sitting) if not options.wants(CONTRIBUTIONS) else sitting, level)
     if options.wants(VOTES):
-        sections.decisions(m, sitting, level)
+        outcomes.decisions(m, sitting, level)
     if options.wants(PRIORITIES):
-        sections.priorities(m, sitting, level)
+        outcomes.priorities(m, sitting, level)
 
 
 def _only_votes(sitting: SittingReport) -> SittingReport:
@@ -174,7 +175,7 @@ def _programme(m: Minutes, report: ProgrammeReport) -> None:
         _sitting(m, report, sitting, level=2)
     _consolidated(m, report)
     if m.options.wants(ACTIONS):
-        sections.action_plan(m, report.actions, report.priority_titles(), 1, new_page=True)
+        outcomes.action_plan(m, report.actions, report.priority_titles(), 1, new_page=True)
     if m.options.wants(ANNEXES):
         _annexes(m, report)
     _fill_contents(m, contents, [h for h in m.headings[first:] if h.level == 1])
@@ -188,7 +189,7 @@ def _consolidated(m: Minutes, report: ProgrammeReport) -> None:
     m.paragraph(_("The same priority retained by several sittings is listed once; those retained by more "
                   "sittings come first, then those with more support in their votes."))
     m.table([14.0, m.width - 14.0 - 80.0, 80.0], [_("Rank"), _("Priority"), _("Retained by (share of the vote)")],
-            [[str(c.rank), c.title, sections.retained_by(m, c, report)] for c in report.consolidated], figures=0)
+            [[str(c.rank), c.title, outcomes.retained_by(m, c, report)] for c in report.consolidated], figures=0)
 
 
 def _annexes(m: Minutes, report: ProgrammeReport) -> None:
@@ -197,7 +198,7 @@ def _annexes(m: Minutes, report: ProgrammeReport) -> None:
         m.heading(m._("Annexes: every contribution"), 1, new_page=True)
     for sitting in wanted:
         m.heading(sitting.sitting.title, 2)
-        sections.annexes(m, sitting, 2, titled=False)
+        outcomes.annexes(m, sitting, 2, titled=False)
 
 
 # --- Contents --------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from workshop_desk.domain.consent import ConsentOutcome
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod
 from workshop_desk.domain.report import ProgrammeReport, SittingReport
 from workshop_desk.exports import docx_base as base
+from workshop_desk.exports import minutes_outcomes as outcomes
 from workshop_desk.exports import minutes_sections as sections
 from workshop_desk.exports.attendance_docx import by_name, display_name
 from workshop_desk.exports.attendance_report_docx import count, counts_by_group
@@ -56,7 +57,7 @@ def _steps(m: Minutes, sitting: SittingReport) -> list[str]:
     found = [_.n("{n} action with its lead and deadline (see the record of decisions)",
                  "{n} actions with their leads and deadlines (see the record of decisions)",
                  len(sitting.actions)).format(n=len(sitting.actions))] if sitting.actions else []
-    meeting = sections.next_steps(m, replace(sitting, actions=()))
+    meeting = outcomes.next_steps(m, replace(sitting, actions=()))
     return found + meeting
 
 
