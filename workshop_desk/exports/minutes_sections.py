@@ -15,7 +15,6 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from lxml.etree import SubElement
 
 from workshop_desk.domain.agenda import TimedItem, timed_items
 from workshop_desk.domain.attendance import RosterEntry
@@ -63,21 +62,7 @@ def indicators_text(action: Action) -> str:
     return "\n".join(f"{i.name}: {i.target}" if i.target else i.name for i in action.indicators)
 
 
-_TR, _TC, _P, _R, _T, _BR = qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t"), qn("w:br")
-_SPACE = qn("xml:space")
-
-
-def _put_text(paragraph: BaseOxmlElement, text: str) -> None:
-    """A run holding `text` at the end of a paragraph element (line breaks as <w:br/>), like `Run.text`."""
-    run = SubElement(paragraph, _R)
-    for number, line in enumerate(base.clean(text).split("\n")):
-        if number:
-            SubElement(run, _BR)
-        if line:
-            element = SubElement(run, _T)
-            element.text = line
-            if line != line.strip():
-                element.set(_SPACE, "preserve")
+_TR, _TC, _P = qn("w:tr"), qn("w:tc"), qn("w:p")
 
 
 def _no_lone_last_row(tbl: BaseOxmlElement, together: int = 3) -> None:
@@ -131,11 +116,11 @@ class Minutes:
         first = self._spaced(base.add_paragraph(self.document, "", self.bullet))
         first.paragraph_format.keep_together = True  # an item is read whole: never half on the next page
         model = deepcopy(first._p)
-        _put_text(first._p, texts[0])
+        base.append_text(first._p, texts[0])
         anchor = first._p
         for text in texts[1:]:
             p = deepcopy(model)
-            _put_text(p, text)
+            base.append_text(p, text)
             anchor.addnext(p)
             anchor = p
 
@@ -159,7 +144,7 @@ class Minutes:
             tr = deepcopy(model)
             for tc, text in zip(tr.iterchildren(_TC), texts, strict=True):
                 if text:
-                    _put_text(tc.find(_P), text)
+                    base.append_text(tc.find(_P), text)
             tbl.append(tr)
         if total:
             row = table.add_row()
