@@ -149,7 +149,7 @@ def add_page_furniture(document: DocxDocument, _: Translate, header: str, small_
 def _footer(document: DocxDocument, footer: _Footer, _: Translate, small_print: str, styles: Styles) -> None:
     paragraph = footer.paragraphs[0]
     if small_print:
-        paragraph.style = styles.small
+        base.set_style(paragraph, styles.small)
         base.write(paragraph, small_print)
         paragraph = footer.add_paragraph(style=document.styles["Footer"])
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -156,7 +156,7 @@ class _Report:
             paragraph = base.fill(cell, text, self.styles.figure if column >= len(texts) - figures else
                                   self.styles.text)
             for run in paragraph.runs if total else ():
-                run.style = self.styles.label
+                base.set_run_style(run, self.styles.label)
 
     def save(self, path: Path) -> Path:
         day = base.long_date(self.sitting.date, self.language)

@@ -25,7 +25,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.image import ImagePart
 from docx.parts.story import StoryPart
 from docx.shared import Emu, Length, Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle, _TableStyle
+from docx.styles.style import CharacterStyle, ParagraphStyle, _TableStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -245,6 +245,12 @@ def set_style(paragraph: Paragraph, style: ParagraphStyle) -> Paragraph:
     the default one, each time (8 of the 10 seconds of an 800-row sheet)."""
     paragraph._p.style = style.style_id
     return paragraph
+
+
+def set_run_style(run: Run, style: CharacterStyle) -> Run:
+    """Apply a character `style` by its id, for the same reason as `set_style`."""
+    run._r.style = style.style_id
+    return run
 
 
 def add_paragraph(container: DocxDocument | _Cell, text: str, style: ParagraphStyle) -> Paragraph:

@@ -152,7 +152,7 @@ class Minutes:
             for column, (cell, text) in enumerate(zip(row.cells, total, strict=True)):
                 paragraph = base.fill(cell, text, self.styles.figure if column >= first_figure else self.styles.text)
                 for run in paragraph.runs:
-                    run.style = self.styles.label
+                    base.set_run_style(run, self.styles.label)
         _no_lone_last_row(tbl)
         # No empty paragraph after the table: LibreOffice then drops the rows of a table that runs onto the
         # next page. The paragraph that follows keeps its distance instead (see `_spaced`).
@@ -396,15 +396,15 @@ def ballot_result(m: Minutes, entry: BallotReport) -> None:
     """The result table of a ballot (consent: agreements, concerns, objections and the outcome) and its chart."""
     _ = m._
     ballot, result = entry.ballot, entry.result
-    m.paragraph(_("Vote: {title} ({method})").format(title=ballot.title, method=method_label(ballot.method, _))) \
-        .runs[0].style = m.styles.label
+    base.set_run_style(m.paragraph(_("Vote: {title} ({method})").format(
+        title=ballot.title, method=method_label(ballot.method, _))).runs[0], m.styles.label)
     if not result.sources:
         m.paragraph(_("No vote was recorded."))
         return
     m.paragraph(provenance(ballot, result, _))
     note = provisional_note(ballot, _)
     if note:
-        m.paragraph(note).runs[0].style = m.styles.label
+        base.set_run_style(m.paragraph(note).runs[0], m.styles.label)
     if ballot.method == BallotMethod.CONSENT:
         rows = [[row.label, *(number(float(row.extra.get(key) or 0), m.language) for key in (AGREE, CONCERNS,
                                                                                                 OBJECTION)),

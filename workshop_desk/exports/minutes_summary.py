@@ -28,7 +28,7 @@ def essentials(m: Minutes, report: ProgrammeReport, new_page: bool = False) -> N
         return
     m.heading(_("Key points"), 1, new_page=new_page)
     for heading, items in lines:
-        m.paragraph(heading).runs[0].style = m.styles.label
+        base.set_run_style(m.paragraph(heading).runs[0], m.styles.label)
         m.bullets(items)
     if not new_page:
         m.page_break()

@@ -81,8 +81,9 @@ def export_minutes(workspace: Workspace, out: Path, language: str, sitting_id: i
     """The Word minutes of a sitting, or the consolidated report of the programme (`sitting_id` None)."""
     from workshop_desk.exports.minutes_docx import write_minutes
 
-    report = programme_report(workspace, sitting_id, with_votes=False)
-    return write_minutes(out, report, language, options or ReportOptions())
+    with _collector_paused():
+        report = programme_report(workspace, sitting_id, with_votes=False)
+        return write_minutes(out, report, language, options or ReportOptions())
 
 
 def export_synthesis(workspace: Workspace, out: Path, language: str, sitting_id: int | None = None,
