@@ -42,7 +42,7 @@ done
 ls -l "$work"/*.docx "$work"/*.xlsx
 
 step "main window"
-"$app" --smoke-test
+"$app" --smoke-test "$work/demo.wdesk"  # the console on a programme, as at a real start
 
 step "screens rendered headless"
 "$gui" --screenshot "$shots/fr" --demo --lang fr >/dev/null

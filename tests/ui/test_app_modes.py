@@ -1,5 +1,6 @@
 """The app's own command-line modes, run as a user would: smoke test and screenshots."""
 
+import json
 import os
 import subprocess
 import sys
@@ -15,11 +16,19 @@ def _run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
                           env=env, timeout=120, check=False)
 
 
-def test_smoke_test_prints_seconds_to_first_window(tmp_path: Path) -> None:
-    result = _run(["--smoke-test"], tmp_path)
+def test_smoke_test_prints_seconds_to_a_console_on_the_file(tmp_path: Path) -> None:
+    programme = tmp_path / "demo.wdesk"
+    built = subprocess.run([sys.executable, "-m", "workshop_desk", "demo", str(programme)], capture_output=True,
+                           text=True, timeout=120, check=False)
+    assert built.returncode == 0, built.stderr
+    result = _run(["--smoke-test", str(programme)], tmp_path)
     assert result.returncode == 0, result.stderr
     seconds = float(result.stdout.strip().splitlines()[-1])
     assert 0 < seconds < 60
+    # The file was opened as at a real start (it is now the last one), and closed cleanly: no lock left behind.
+    settings = json.loads((tmp_path / "data" / "WorkshopDesk" / "settings.json").read_text(encoding="utf-8"))
+    assert Path(settings["last_file"]) == programme
+    assert not (tmp_path / ".~lock.demo.wdesk#").exists()
 
 
 def test_screenshots_of_the_demo_in_french(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from workshop_desk.i18n import _
 if TYPE_CHECKING:
     from workshop_desk.cli.command import Command
 
-STARTED = time.perf_counter()  # the smoke test reports the seconds from here to the first window
+STARTED = time.perf_counter()  # the smoke test reports the seconds from here to a console that takes input
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -34,7 +34,8 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help=_("open the built-in demo programme"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the interface"))
     parser.add_argument("--smoke-test", action="store_true",
-                        help=_("open the main window, print how many seconds it took to appear, and quit"))
+                        help=_("open the main window on the first file (as without this option), print how many "
+                               "seconds it took until it takes input, and quit"))
     parser.add_argument("--screenshot", type=Path, metavar="DIR",
                         help=_("render the console and the projector offscreen to PNG files in DIR"))
     parser.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
