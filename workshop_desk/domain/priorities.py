@@ -178,10 +178,12 @@ def same_priority(first: str, second: str) -> bool:
 
 
 def _alike(a: str, b: str) -> bool:
-    """Nearly the same text: difflib's cheap upper bounds first, its full ratio only when they pass."""
+    """Nearly the same text: difflib's cheap upper bounds first, its full ratio only when they pass. The first
+    bound (the lengths alone: difflib's `real_quick_ratio`) is checked before a matcher is built, which costs."""
+    if 2 * min(len(a), len(b)) < SAME_TITLE * (len(a) + len(b)):
+        return False
     matcher = SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= SAME_TITLE and matcher.quick_ratio() >= SAME_TITLE and \
-        matcher.ratio() >= SAME_TITLE
+    return matcher.quick_ratio() >= SAME_TITLE and matcher.ratio() >= SAME_TITLE
 
 
 def _consolidation_key(item: ConsolidatedPriority) -> tuple[int, float, float]:
@@ -194,15 +196,17 @@ def consolidate(priorities: Iterable[Priority], sitting_order: Sequence[int]) ->
     then the ones placed higher on average. Equal on all three: equal rank."""
     place = {sitting_id: index for index, sitting_id in enumerate(sitting_order)}
     groups: list[list[Priority]] = []
+    heads: list[str] = []  # each group's first title, folded: compared with every new title
     by_text: dict[str, list[Priority]] = {}  # the same text or the same words: found at once, not compared
     by_words: dict[frozenset[str], list[Priority]] = {}
     for priority in sorted(priorities, key=lambda p: (place.get(p.sitting_id, len(place)), p.position)):
         text, words = fold(priority.title), _words(priority.title)
         group = by_text.get(text) or (by_words.get(words) if words else None) or \
-            next((g for g in groups if _alike(fold(g[0].title), text)), None)
+            next((g for g, head in zip(groups, heads, strict=True) if _alike(head, text)), None)
         if group is None:
             group = []
             groups.append(group)
+            heads.append(text)
             by_words.setdefault(words, group)
         group.append(priority)
         by_text.setdefault(text, group)
