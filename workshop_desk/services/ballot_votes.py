@@ -6,18 +6,21 @@ one row per option with an empty voter key and the count as value. Each row keep
 """
 
 import datetime as dt
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, func, insert, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
 from workshop_desk.domain.enums import Source
 from workshop_desk.domain.voting import BallotPaper, Mark, Tally, Votes
-from workshop_desk.storage.tables import VoteTable
+from workshop_desk.storage.tables import BallotTable, VoteTable
 
 _CHUNK = 500  # keys per IN (...), well under SQLite's variable limit
+_NUMBER = re.compile(r"[0-9]{1,9}")  # a voter number; a longer run of digits is a name (and past SQLite's integers)
 _VOTE_COLUMNS = ("voter_key", "option_id", "value", "criterion_id", "axis", "comment", "source", "group_id",
                  "participant_id")
 
@@ -50,14 +53,35 @@ def load_votes(session: Session, ballot_id: int) -> Votes:
 
 
 def next_voter(session: Session, ballot_id: int) -> str:
-    """The next anonymous voter number: one more than the highest so far."""
-    keys = session.exec(select(VoteTable.voter_key).where(VoteTable.ballot_id == ballot_id).distinct())
-    return str(max((int(k) for k in keys if k.isdigit()), default=0) + 1)
+    """The next anonymous voter number: one more than the highest this ballot ever gave or received (one row read,
+    however many papers the ballot holds; a number is never given twice, even once its paper is deleted)."""
+    return str(_numbered(session, ballot_id) + 1)
+
+
+def _numbered(session: Session, ballot_id: int) -> int:
+    found = session.connection().execute(sa_select(col(BallotTable.voters_numbered)).where(
+        col(BallotTable.id) == ballot_id)).first()
+    return int(found[0]) if found else 0
+
+
+def numbered(session: Session, ballot_id: int, papers: Sequence[BallotPaper]) -> list[BallotPaper]:
+    """The papers, those without a voter key given the next numbers in turn."""
+    last = _numbered(session, ballot_id)
+    given: list[BallotPaper] = []
+    for paper in papers:
+        if not paper.voter:
+            last += 1
+            paper = replace(paper, voter=str(last))
+        given.append(paper)
+    return given
 
 
 def store_papers(session: Session, ballot_id: int, papers: Sequence[BallotPaper]) -> int:
-    """Write ballot papers, each replacing that voter's earlier one; returns how many were replaced."""
-    voters, replaced = [p.voter for p in papers], 0
+    """Write ballot papers, each replacing that voter's earlier one (in the file, or earlier in `papers`: the last
+    one counts); returns how many were replaced. Each voter is looked up through the (ballot, voter) index."""
+    latest = _last_per_voter(papers)
+    replaced = len(papers) - len(latest)
+    voters = [p.voter for p in latest]
     for start in range(0, len(voters), _CHUNK):
         chunk = voters[start:start + _CHUNK]
         replaced += len(session.exec(select(VoteTable.voter_key).where(
@@ -65,10 +89,26 @@ def store_papers(session: Session, ballot_id: int, papers: Sequence[BallotPaper]
         session.execute(delete(VoteTable).where(col(VoteTable.ballot_id) == ballot_id,
                                                 col(VoteTable.voter_key).in_(chunk)))
     now = dt.datetime.now(dt.UTC)
-    rows = [_vote_values(ballot_id, paper, mark, now) for paper in papers for mark in paper.marks or (None,)]
+    rows = [_vote_values(ballot_id, paper, mark, now) for paper in latest for mark in paper.marks or (None,)]
     if rows:
         session.execute(insert(SQLModel.metadata.tables[VoteTable.__tablename__]), rows)  # type: ignore[index]
+    _count_numbers(session, ballot_id, voters)
     return replaced
+
+
+def _last_per_voter(papers: Sequence[BallotPaper]) -> list[BallotPaper]:
+    """Each voter's last paper, in the order of those last papers."""
+    seen: set[str] = set()
+    kept = [paper for paper in reversed(papers) if not (paper.voter in seen or seen.add(paper.voter))]
+    return kept[::-1]
+
+
+def _count_numbers(session: Session, ballot_id: int, voters: Sequence[str]) -> None:
+    """The ballot's counter moves past the numeric keys just stored (numbered by the app, typed or imported)."""
+    highest = max((int(voter) for voter in voters if _NUMBER.fullmatch(voter)), default=0)
+    if highest:
+        session.execute(update(BallotTable).where(col(BallotTable.id) == ballot_id).values(
+            voters_numbered=func.max(col(BallotTable.voters_numbered), highest)))
 
 
 def _vote_values(ballot_id: int, paper: BallotPaper, mark: Mark | None, now: dt.datetime) -> dict[str, object]:

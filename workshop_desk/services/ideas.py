@@ -23,6 +23,7 @@ from workshop_desk.domain.ideas import (
     Placement,
     Theme,
     arrange,
+    capture_floor,
     capture_slots_among,
     clean_note,
     frame_around,
@@ -47,8 +48,10 @@ _SOURCE = _IDEA_FIELDS.index("source")
 # statements are built once (building one cost more than running it).
 _IDEAS: Table = IdeaTable.__table__  # type: ignore[attr-defined]
 _SITTING = sa_select(col(SittingTable.id)).where(col(SittingTable.id) == bindparam("sitting"))
-_ON_BOARD = sa_select(_IDEAS.c.x, _IDEAS.c.y).where(_IDEAS.c.sitting_id == bindparam("sitting"),
-                                                    _IDEAS.c.merged_into_id.is_(None))
+# Through the (sitting, y) index: only the notes at or below the capture area's top are read.
+_IN_CAPTURE = sa_select(_IDEAS.c.x, _IDEAS.c.y).where(_IDEAS.c.sitting_id == bindparam("sitting"),
+                                                      _IDEAS.c.y >= bindparam("floor"),
+                                                      _IDEAS.c.merged_into_id.is_(None))
 _FRAMES = sa_select(col(ThemeTable.id), col(ThemeTable.x), col(ThemeTable.y), col(ThemeTable.width),
                     col(ThemeTable.height)).where(col(ThemeTable.sitting_id) == bindparam("sitting"))
 _CAPTURE = insert(_IDEAS).returning(*(_IDEAS.c[name] for name in _IDEA_FIELDS), sort_by_parameter_order=True)
@@ -155,10 +158,11 @@ class IdeaService:
         with self._db.session() as session:
             if session.execute(_SITTING, {"sitting": sitting_id}).first() is None:
                 raise LookupError(f"sitting {sitting_id}")
-            if positions is None:  # where the notes on the board are, not the notes themselves (thousands)
-                on_board = [(x, y) for x, y in session.execute(_ON_BOARD, {"sitting": sitting_id})]
+            if positions is None:  # where the capture area's notes are: not the notes, nor those in themes
                 frames = [Frame(*row) for row in session.execute(_FRAMES, {"sitting": sitting_id})]
-                positions = capture_slots_among(on_board, frames, len(drafts))
+                in_capture = [(x, y) for x, y in session.execute(_IN_CAPTURE, {"sitting": sitting_id,
+                                                                               "floor": capture_floor(frames)})]
+                positions = capture_slots_among(in_capture, frames, len(drafts))
             now = self._now()
             values = [{"sitting_id": sitting_id, "text": text, "x": x, "y": y, "created_at": now,
                        **_draft_values(draft)} for text, draft, (x, y) in zip(texts, drafts, positions, strict=True)]

@@ -33,7 +33,7 @@ from workshop_desk.domain.voting import (
 )
 from workshop_desk.domain.voting_sheet import SheetReading
 from workshop_desk.i18n import _, ngettext
-from workshop_desk.services.ballot_votes import load_votes, next_voter, store_papers
+from workshop_desk.services.ballot_votes import load_votes, next_voter, numbered, store_papers
 from workshop_desk.services.mapping import rewrite_list, to_domain
 from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
@@ -149,8 +149,9 @@ def _set_criteria(session: Session, ballot_id: int, criteria: Sequence[tuple[str
     rewrite_list(session, rows, wanted, "name", lambda: CriterionTable(ballot_id=ballot_id, name=""))
 
 
-def _identified(session: Session, ballot_id: int, paper: BallotPaper) -> BallotPaper:
-    """The paper with its voter key (the participant's, or the next number) and, by default, their group."""
+def _identified(session: Session, paper: BallotPaper) -> BallotPaper:
+    """The paper with, for a participant's, their voter key and, by default, their group (an anonymous paper
+    without a key is numbered when stored)."""
     voter, group_id = paper.voter.strip(), paper.group_id
     if paper.participant_id is not None:
         person = session.get(ParticipantTable, paper.participant_id)
@@ -158,8 +159,7 @@ def _identified(session: Session, ballot_id: int, paper: BallotPaper) -> BallotP
             raise LookupError(f"participant {paper.participant_id}")
         voter = voter or participant_key(paper.participant_id)
         group_id = group_id if group_id is not None else person.group_id
-    return BallotPaper(voter or next_voter(session, ballot_id), paper.marks, group_id, paper.source,
-                       paper.participant_id)
+    return BallotPaper(voter, paper.marks, group_id, paper.source, paper.participant_id)
 
 
 class BallotService:
@@ -301,11 +301,10 @@ class BallotService:
         with self._db.session() as session:
             ballot = load_ballot(session, ballot_id)
             require_open(ballot)
-            recorded: list[BallotPaper] = []
-            for paper in papers:
-                recorded.append(_identified(session, ballot_id, paper))
-                check_paper(ballot.method, ballot.settings, ballot.options, recorded[-1], ballot.criteria)
-                store_papers(session, ballot_id, recorded[-1:])  # stored at once: the next number moves on
+            recorded = numbered(session, ballot_id, [_identified(session, paper) for paper in papers])
+            for paper in recorded:
+                check_paper(ballot.method, ballot.settings, ballot.options, paper, ballot.criteria)
+            store_papers(session, ballot_id, recorded)
             return recorded
 
     @writes

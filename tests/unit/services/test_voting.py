@@ -160,6 +160,29 @@ def test_a_ballot_breaking_a_rule_is_not_recorded_and_a_voter_can_be_deleted(ws,
     assert ws.ballots.result(ballot.id).voters == 0
 
 
+def test_anonymous_papers_are_numbered_in_turn_and_a_number_is_never_given_twice(ws, sitting):
+    ballot = dots(ws, sitting)
+    first = ws.ballots.cast_many(ballot.id, [paper((ids(ballot)[0], 1)) for _ in range(3)])
+    assert [p.voter for p in first] == ["1", "2", "3"]
+    ws.ballots.cast(ballot.id, paper((ids(ballot)[1], 1), voter="40"))  # typed at the console
+    ws.ballots.cast(ballot.id, paper((ids(ballot)[1], 1), voter="p7"))  # a participant's key moves nothing
+    assert ws.ballots.cast(ballot.id, paper((ids(ballot)[2], 1))).voter == "41"
+    assert ws.ballots.delete_voter(ballot.id, "41")
+    assert ws.ballots.next_voter(ballot.id) == "42"  # the deleted paper's number is not given again
+    assert ws.ballots.cast(ballot.id, paper((ids(ballot)[0], 1), voter="12345678901234567890")).voter \
+        == "12345678901234567890"  # a name made of digits, kept as typed, and no counter past SQLite's integers
+    assert ws.ballots.next_voter(ballot.id) == "42"
+
+
+def test_a_voter_twice_in_one_batch_keeps_the_last_paper(ws, sitting):
+    ballot = dots(ws, sitting)
+    ws.ballots.cast_many(ballot.id, [paper((ids(ballot)[0], 1), voter="5"), paper((ids(ballot)[1], 1), voter="6"),
+                                     paper((ids(ballot)[2], 1), voter="5")])
+    papers = ws.ballots.votes(ballot.id).papers
+    assert [(p.voter, p.marks[0].option_id) for p in papers] == [("6", ids(ballot)[1]), ("5", ids(ballot)[2])]
+    assert ws.ballots.result(ballot.id).voters == 2
+
+
 def test_a_blank_ballot_counts_as_a_voter(ws, sitting):
     ballot = ws.ballots.open(ws.ballots.create(sitting, "Notes", BallotMethod.RATING, LABELS).id)
     ws.ballots.cast(ballot.id, paper())

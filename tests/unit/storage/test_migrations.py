@@ -75,3 +75,33 @@ def test_the_newest_revision_the_app_names_is_the_newest_script():
     """Opening a file compares its revision with HEAD_REVISION without reading the scripts: they must agree."""
     assert migrate.head_revision() == migrate.HEAD_REVISION == migrate.scripts_head()
     assert migrate.HEAD_REVISION in migrate.known_revisions()
+
+
+def _revision_3_file_with_votes(path: Path) -> Path:
+    """A file of version 3 whose ballot holds papers numbered up to 12, a participant's, and a 20-digit name."""
+    make_pre_alembic_file(path)
+    engine = create_engine(f"sqlite:///{path}")
+    votes = ", ".join(f"({n}, 1, '{key}', 1.0, '', '', 'console', '2026-11-01 08:00:00.000000')"
+                      for n, key in enumerate(("3", "12", "p5", "12345678901234567890", ""), start=1))
+    try:
+        with engine.begin() as connection:
+            command.upgrade(migrate.alembic_config(connection), "0003")
+            for statement in (*_BASE,
+                              "INSERT INTO ballot (id, sitting_id, title, method, settings_json, status, revealed, "
+                              "shuffled, created_at) VALUES (1, 1, 'Vote', 'dots', '{}', 'open', 0, 0, "
+                              "'2026-11-01 08:00:00.000000')",
+                              f"INSERT INTO vote (id, ballot_id, voter_key, value, axis, comment, source, created_at) "
+                              f"VALUES {votes}"):
+                connection.exec_driver_sql(statement)
+    finally:
+        engine.dispose()
+    return path
+
+
+def test_the_next_voter_number_follows_the_highest_number_of_version_3(tmp_path: Path) -> None:
+    workspace = Workspace.open(_revision_3_file_with_votes(tmp_path / "v3.wdesk"), tmp_path / "backups")
+    try:
+        assert workspace.ballots.next_voter(1) == "13"  # not "p5", not the 20-digit name, not a tally's empty key
+        assert [p.voter for p in workspace.ballots.votes(1).papers] == ["3", "12", "p5", "12345678901234567890"]
+    finally:
+        workspace.close()
