@@ -41,8 +41,10 @@ for document in minutes-fr.docx synthesis-fr.xlsx minutes-en.docx synthesis-en.x
 done
 ls -l "$work"/*.docx "$work"/*.xlsx
 
-step "main window"
+step "main window on a programme, in French with Qt's own French catalog (the app logs qtbase_fr.qm when it finds none)"
 "$app" --smoke-test "$work/demo.wdesk"  # the console on a programme, as at a real start
+started="$("$app" --smoke-test --lang fr "$work/demo.wdesk" 2>&1)"
+if grep -q "qtbase_fr.qm" <<<"$started"; then fail "Qt's French catalog is not in the build: $started"; fi
 
 step "screens rendered headless"
 "$gui" --screenshot "$shots/fr" --demo --lang fr >/dev/null

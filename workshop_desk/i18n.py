@@ -122,12 +122,10 @@ def N_(message: str) -> str:
     return message
 
 
-def format_date(value: date, style: str = "long") -> str:
-    """A date in the current language, e.g. 'jeudi 26 novembre 2026'."""
-    from babel.dates import format_date as babel_format_date
-
-    pattern = "full" if style == "full" else style
-    return babel_format_date(value, format=pattern, locale=_language)
+def format_date(value: date) -> str:
+    """The console's one way of writing a date, as the documents write it: 'jeudi 26 novembre 2026' /
+    'Thursday 26 November 2026' (the weekday is how a facilitator checks a date)."""
+    return long_date(value, _language)
 
 
 def format_time(value: time) -> str:
@@ -157,19 +155,34 @@ def _locale(language: str) -> str:
     return _LOCALES.get(language, "en_GB")
 
 
-def number(value: float, language: str, decimals: int = 2) -> str:
-    """'22,6' / '22.6'; thousands grouped ('1 250' with a no-break space, '1,250'); `decimals` at most."""
+def number(value: float, language: str | None = None, decimals: int = 2) -> str:
+    """'22,6' / '22.6'; thousands grouped ('1 250' with a no-break space, '1,250'); `decimals` at most; in the
+    interface's language unless another is given."""
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(round(value, decimals), format=pattern, locale=_locale(language))
+    return format_decimal(round(value, decimals), format=pattern, locale=_locale(language or _language))
 
 
-def percent(rate: float, language: str) -> str:
-    """'75 %' (no-break space) / '75%'."""
+def percent(rate: float, language: str | None = None) -> str:
+    """'75 %' (no-break space) / '75%'; in the interface's language unless another is given."""
     from babel.numbers import format_percent
 
-    return format_percent(rate, locale=_locale(language))
+    return format_percent(rate, locale=_locale(language or _language))
+
+
+def labelled(label: str, value: object) -> str:
+    """'Entreprises : 16' (no-break space before the colon) / 'Businesses: 16': a label and its value."""
+    return _("{label}: {value}").format(label=label, value=value)
+
+
+def format_size(size: int) -> str:
+    """A file's size in the interface's units: '468 Ko' / '468 KB', '1,5 Mo' / '1.5 MB' (1 Ko = 1024 octets)."""
+    units = (_("{size}\u00a0B"), _("{size}\u00a0KB"), _("{size}\u00a0MB"), _("{size}\u00a0GB"))
+    value, unit = float(size), 0
+    while value >= 1024 and unit < len(units) - 1:
+        value, unit = value / 1024, unit + 1
+    return units[unit].format(size=number(value, _language, decimals=1 if unit and value < 10 else 0))
 
 
 def money(amount: float, language: str) -> str:

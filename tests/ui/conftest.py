@@ -89,3 +89,13 @@ def _qt_in_english() -> Iterator[None]:
     from workshop_desk.ui.translation import install_qt_translator
 
     install_qt_translator("en")
+
+
+@pytest.fixture
+def french() -> None:
+    """The app in French, its own strings and Qt's (both go back to English after the test)."""
+    from workshop_desk import i18n
+    from workshop_desk.ui.translation import install_qt_translator
+
+    i18n.set_language("fr")
+    install_qt_translator("fr")

@@ -1,5 +1,6 @@
 """The projector owns no keyboard: a presenter remote's keys work whichever window had them."""
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -106,22 +107,17 @@ def test_letters_typed_in_a_field_stay_in_the_field(qtbot: QtBot, window: MainWi
     assert shell.projector.mode == ProjectorMode.AGENDA and shell.projector.window.isVisible()
 
 
+@pytest.mark.usefixtures("french")
 def test_the_projector_panel_names_keys_in_the_users_language(qtbot: QtBot) -> None:
-    from workshop_desk import i18n
     from workshop_desk.ui.projector_dock import ProjectorDock
-    from workshop_desk.ui.translation import install_qt_translator
 
-    i18n.set_language("fr")
-    install_qt_translator("fr")
-    try:
-        screen = QWidget()
-        qtbot.addWidget(screen)
-        dock = ProjectorDock(screen)
-        qtbot.addWidget(dock)
-        assert dock.mode_buttons[ProjectorMode.NOTE].text() == "Une idée  (Maj+F3)"
-        assert dock.mode_buttons[ProjectorMode.TIMER].text() == "Minuteur  (F4)"
-    finally:
-        i18n.set_language("en")
+    screen = QWidget()
+    qtbot.addWidget(screen)
+    dock = ProjectorDock(screen)
+    qtbot.addWidget(dock)
+    assert dock.mode_buttons[ProjectorMode.NOTE].text() == "Une idée  (Maj+F3)"
+    assert dock.mode_buttons[ProjectorMode.TIMER].text() == "Minuteur  (F4)"
+    assert dock.toggle_button.text() == "Afficher le projecteur (F5)"
 
 
 def test_a_letter_typed_on_a_table_cell_starts_editing_it(qtbot: QtBot, window: MainWindow, shell: Shell) -> None:

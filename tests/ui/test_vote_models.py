@@ -71,7 +71,7 @@ def test_plan_models(qtmodeltester: ModelTester, window: MainWindow) -> None:
                                                                 indicators=(Indicator(1, 99, "Emploi", "10"),))])
     qtmodeltester.check(actions)
     assert actions.index(actions.rowCount() - 1, 6).data() == "Emploi: 10"
-    assert actions.index(0, 3).data() == "Sep 30, 2027"
+    assert actions.index(0, 3).data() == "Thursday 30 September 2027"
     assert dt.date(2027, 9, 30) == workspace.priorities.actions()[0].deadline
 
 

@@ -13,6 +13,7 @@ from workshop_desk.domain.voting import (
     Tally,
     Votes,
 )
+from workshop_desk.i18n import percent
 from workshop_desk.ui.voting import texts
 
 OPTIONS = [Option(1, "A"), Option(2, "B"), Option(3, "C")]
@@ -20,9 +21,9 @@ OPTIONS = [Option(1, "A"), Option(2, "B"), Option(3, "C")]
 
 def test_numbers_and_shares_in_each_language() -> None:
     assert (texts.number(12.0), texts.number(3.456), texts.number(None)) == ("12", "3.5", "—")
-    assert texts.number(3, fixed=True) == "3.0" and texts.percent(0.42) == "42%"
+    assert texts.number(3, fixed=True) == "3.0" and percent(0.42) == "42%"
     i18n.set_language("fr")
-    assert (texts.number(3.456), texts.number(1234.5), texts.percent(0.42)) == ("3,5", "1\u202f234,5", "42\xa0%")
+    assert (texts.number(3.456), texts.number(1234.5), percent(0.42)) == ("3,5", "1\u202f234,5", "42\xa0%")
 
 
 def test_a_board_count_and_ballots_make_the_votes_shown_while_hidden() -> None:

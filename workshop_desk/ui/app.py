@@ -31,6 +31,9 @@ def make_application() -> QApplication:
     app.setApplicationName("Workshop Desk")
     app.setOrganizationName("WorkshopDesk")
     app.setDesktopFileName("workshop-desk")
+    from workshop_desk.ui.theme import ConsoleStyle
+
+    app.setStyle(ConsoleStyle())
     icon = package_dir() / "assets" / "workshop-desk.svg"
     if icon.exists():
         from PySide6.QtGui import QIcon  # here: its enums cost start-up time for this one use

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, 
 
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
+from workshop_desk.ui.translation import key_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self.sittings_view.setSpacing(2)
         self.sittings_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sittings_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.sittings_view.setToolTip(_("Ctrl+Up / Ctrl+Down to reorder"))
+        self.sittings_view.setToolTip(_("{keys} to reorder").format(keys=key_text("Alt+Up", "Alt+Down")))
         self.new_sitting_button = QPushButton(_("+ New sitting…"))
         self.no_sittings = QLabel(_("No sitting yet: add the first one."))
         self.no_sittings.setWordWrap(True)
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.start_page)
             self.setWindowTitle(_("Workshop Desk"))
             self.status_file.clear()
+            self.status_file.setToolTip("")
             self.read_only_banner.hide()
             self._update_undo_actions()
             self.update_sitting_actions()
@@ -266,7 +268,11 @@ class MainWindow(QMainWindow):
             return
         title = self.document.programme().title
         self.setWindowTitle(f"{title} — {self.document.workspace.path.name} — Workshop Desk")
-        self.status_file.setText(str(self.document.workspace.path))
+        # The name the user gave the file; where it lies (possibly a folder the user never chose: the demo's) only
+        # on hovering.
+        path = self.document.workspace.path
+        self.status_file.setText(path.name)
+        self.status_file.setToolTip(str(path))
 
     def _update_undo_actions(self) -> None:
         stack = self.document.undo_stack if self.document else None

@@ -16,6 +16,7 @@ from workshop_desk.ui.dialogs.new_sitting import NewSittingDialog
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector_dock import MODE_KEYS
 from workshop_desk.ui.remote_keys import BLACK_KEYS, HIDE_KEYS, SHOW_KEYS, WHITE_KEYS, make_live
+from workshop_desk.ui.translation import key_text
 
 if TYPE_CHECKING:
     from workshop_desk.ui.main_window import MainWindow
@@ -224,7 +225,7 @@ def _delete(window: "MainWindow") -> None:
         return
     title = window.document.agenda(sitting_id).sitting.title
     question = _("Delete the sitting “{title}” with everything in it (agenda, sign-ins, ideas, votes, tables, "
-                 "priorities)? You can undo this with Ctrl+Z.").format(title=title)
+                 "priorities)? You can undo this with {keys}.").format(title=title, keys=key_text("Ctrl+Z"))
     if prompts.confirm(window, question):
         window.document.delete_sitting(sitting_id)
 
@@ -263,7 +264,7 @@ def _run_today(window: "MainWindow", document: Document, sitting_id: int) -> boo
         return True
     return prompts.ask_to(window, _("“{title}” is dated {date}, not today. Start its run anyway? Its times will be "
                                     "recorded as today's (Clear recorded times undoes a rehearsal).").format(
-        title=sitting.title, date=format_date(sitting.date, "full")), _("Start anyway"))
+        title=sitting.title, date=format_date(sitting.date)), _("Start anyway"))
 
 
 def _timer(window: "MainWindow", command: str) -> None:

@@ -1,11 +1,12 @@
 """The console's projector panel: the live miniature, what to show, and where."""
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workshop_desk.domain.enums import ProjectorMode, label
 from workshop_desk.i18n import _
+from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.widgets.projector_preview import ProjectorPreview
 
 # What the projector can show, with its key (F5 shows or hides the projector itself).
@@ -13,11 +14,6 @@ MODE_KEYS = {ProjectorMode.WELCOME: "F6", ProjectorMode.AGENDA: "F7", ProjectorM
              ProjectorMode.PAUSE: "F8", ProjectorMode.BLANK: "F9", ProjectorMode.BOARD: "F3",
              ProjectorMode.NOTE: "Shift+F3", ProjectorMode.QUESTION: "F10", ProjectorMode.RESULTS: "F11",
              ProjectorMode.ACTIONS: "F12"}
-
-
-def key_text(key: str) -> str:
-    """A key as the user's language names it ("Maj+F3" in French), as the menus show it."""
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ProjectorDock(QWidget):
@@ -46,7 +42,7 @@ class ProjectorDock(QWidget):
             self.mode_group.addButton(button)
             self.mode_buttons[mode] = button
             grid.addWidget(button, index // 2, index % 2)
-        self.toggle_button = QPushButton(_("Show the projector (F5)"))
+        self.toggle_button = QPushButton(self._toggle_text(visible=False))
         self.toggle_button.setCheckable(True)
         self.screen_combo = QComboBox()
         self.screen_combo.setToolTip(_("The screen the projector window goes to"))
@@ -84,7 +80,12 @@ class ProjectorDock(QWidget):
                 other.setChecked(False)
             self.mode_group.setExclusive(True)
         self.toggle_button.setChecked(visible)
-        self.toggle_button.setText(_("Hide the projector (F5)") if visible else _("Show the projector (F5)"))
+        self.toggle_button.setText(self._toggle_text(visible))
+
+    @staticmethod
+    def _toggle_text(visible: bool) -> str:
+        text = _("Hide the projector ({keys})") if visible else _("Show the projector ({keys})")
+        return text.format(keys=key_text("F5"))
 
     def _on_screen_combo_activated(self, index: int) -> None:
         self.screen_requested.emit(str(self.screen_combo.itemData(index)))

@@ -1,6 +1,8 @@
 """Colours and fonts: one place for the console's accents and the projector's high-contrast look."""
 
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
 ACCENT = "#1565C0"
 WARNING = "#C62828"
@@ -45,3 +47,16 @@ def heading_font(scale: float = 1.4) -> QFont:
 def banner_style() -> str:
     """A strip across the top of the console that must not be missed (the programme is read-only)."""
     return f"background: #FFF3C4; color: #4E3B00; border-bottom: 2px solid {CAUTION}; padding: 8px 12px;"
+
+
+class ConsoleStyle(QProxyStyle):
+    """The platform's style, but a tab's label always gets the height of its text. Fusion (Linux) lowers an unselected
+    tab's label by shrinking its box below the font's height, and the text is clipped to that box: the accent of a
+    capital went, 'Émargement' read 'Emargement'. The box grows back around its centre, so the label stays lowered."""
+
+    def subElementRect(self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget | None = None) -> QRect:
+        rect = self.baseStyle().subElementRect(element, option, widget)
+        missing = option.fontMetrics.height() - rect.height()
+        if element == QStyle.SubElement.SE_TabBarTabText and missing > 0:
+            rect.adjust(0, -(missing - missing // 2), 0, missing // 2)
+        return rect

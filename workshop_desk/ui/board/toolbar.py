@@ -11,6 +11,7 @@ from workshop_desk.domain.models import AgendaItem, StakeholderGroup
 from workshop_desk.domain.table_plan import RoomTable
 from workshop_desk.i18n import _
 from workshop_desk.ui.board.capture import swatch
+from workshop_desk.ui.translation import key_text
 
 ALL, UNSORTED, HIDDEN = "all", "unsorted", "hidden"
 
@@ -44,17 +45,18 @@ class BoardToolbar(QToolBar):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaximumWidth(200)
         self.new_theme = QAction(_("New theme"), self)
-        self.new_theme.setToolTip(_("A theme holding the selected notes (Ctrl+G)"))
+        self.new_theme.setToolTip(_("A theme holding the selected notes ({keys})").format(keys=key_text("Ctrl+G")))
         self.merge = QAction(_("Merge"), self)
-        self.merge.setToolTip(_("Merge the selected notes: they say the same thing (Ctrl+M); both texts are kept"))
+        self.merge.setToolTip(_("Merge the selected notes: they say the same thing ({keys}); both texts are "
+                                "kept").format(keys=key_text("Ctrl+M")))
         self.delete = QAction(_("Delete"), self)
-        self.delete.setToolTip(_("Delete the selected notes (Del)"))
+        self.delete.setToolTip(_("Delete the selected notes ({keys})").format(keys=key_text("Del")))
         self.arrange_theme = QAction(_("Arrange by theme"), self)
         self.arrange_table = QAction(_("Arrange by table"), self)
         self.reveal = QAction(_("Reveal"), self)
         self.zoom_out, self.zoom_in, self.fit = QAction("−", self), QAction("+", self), QAction(_("Fit"), self)
-        self.zoom_out.setToolTip(_("Zoom out (−, Ctrl+wheel)"))
-        self.zoom_in.setToolTip(_("Zoom in (+, Ctrl+wheel)"))
+        self.zoom_out.setToolTip(_("Zoom out ({keys})").format(keys=key_text("−", "Ctrl+wheel")))
+        self.zoom_in.setToolTip(_("Zoom in ({keys})").format(keys=key_text("+", "Ctrl+wheel")))
         self.fit.setToolTip(_("The whole board in view (0)"))
         self.show_board = QAction(_("The whole board"), self)
         self.show_theme = QAction(_("The selected theme"), self)

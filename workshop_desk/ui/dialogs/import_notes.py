@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from workshop_desk.domain.importing_text import ENCODINGS
-from workshop_desk.i18n import _, ngettext
+from workshop_desk.i18n import _, labelled, ngettext
 from workshop_desk.ui import theme
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class ImportNotes(QWidget):
         self.text.setText("\n".join(note.text for note in notes))
         self.text.setVisible(bool(notes))
         suspects = decoding.suspects if decoding is not None else ()
-        self._fill_lines([f"{s.line}: {s.text}" for s in suspects[:LINES_SHOWN]], len(suspects))
+        self._fill_lines([labelled(str(s.line), s.text) for s in suspects[:LINES_SHOWN]], len(suspects))
         offered = decoding is not None and (self._offer_always or bool(suspects) or decoding.chosen is not None)
         self._fill_encodings(decoding.encoding if decoding else "", decoding.chosen if decoding else None)
         self.encoding_label.setVisible(offered)

@@ -28,7 +28,7 @@ from workshop_desk.domain.importing import Target, carry_mapping, cell_text, has
 from workshop_desk.domain.importing_notes import Note, column_notes, import_notes, row_remarks
 from workshop_desk.domain.importing_plan import Choice, Decisions, PlannedRow, RowKind, summary_lines
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.i18n import _, ngettext
+from workshop_desk.i18n import _, labelled, ngettext, number
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.dialogs.import_notes import ImportNotes
 from workshop_desk.ui.document import Document
@@ -423,9 +423,9 @@ def _fixed_item(text: str) -> QTableWidgetItem:
 
 def _counts_text(plan: "ImportPlan") -> str:
     """'120 rows: 100 ready, 12 repeated…' (only the kinds present)."""
-    parts = [f"{plan.count(kind):,} {label}" for kind, label in (
+    parts = [f"{number(plan.count(kind), decimals=0)} {label}" for kind, label in (
         (RowKind.OK, _("ready")), (RowKind.EXISTING, _("already in the registry")), (RowKind.DUPLICATE, _("repeated")),
         (RowKind.BAD_EMAIL, _("with an invalid e-mail")), (RowKind.INVALID, _("cannot be imported")))
         if plan.count(kind)]
-    total = ngettext("{n} row", "{n} rows", len(plan.rows)).format(n=f"{len(plan.rows):,}")
-    return f"{total}: {', '.join(parts)}." if parts else total
+    total = ngettext("{n} row", "{n} rows", len(plan.rows)).format(n=number(len(plan.rows), decimals=0))
+    return labelled(total, ", ".join(parts)) + "." if parts else total

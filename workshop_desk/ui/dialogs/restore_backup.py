@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_desk.domain.clock import local
-from workshop_desk.i18n import _, format_date, format_time
+from workshop_desk.i18n import _, format_date, format_size, format_time
 
 if TYPE_CHECKING:  # the services load after the first window is shown
     from workshop_desk.services.backups import Backup
@@ -35,8 +35,8 @@ class RestoreBackupDialog(QDialog):
         self.list.setUniformItemSizes(True)
         for index, backup in enumerate(backups):
             when = local(backup.taken_at)
-            text = f"{format_date(when.date(), 'full')} · {format_time(when.time())}:{when.second:02d}"
-            item = QListWidgetItem(f"{text}    ({backup.size // 1024} KB)")
+            text = f"{format_date(when.date())} · {format_time(when.time())}:{when.second:02d}"
+            item = QListWidgetItem(f"{text}    ({format_size(backup.size)})")
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.list.addItem(item)
         if backups:

@@ -12,20 +12,21 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_desk.i18n import N_, _
+from workshop_desk.ui.translation import key_text
 
-# Shortcuts that belong to a widget rather than to a menu action.
+# Shortcuts that belong to a widget rather than to a menu action (keys as Qt writes them, named by `key_text`).
 EXTRA = (
-    ("Ins", N_("Add an agenda item below the selected one")),
-    ("Del", N_("Delete the selected agenda item")),
-    ("Ctrl+Up / Ctrl+Down", N_("Move the selected agenda item")),
-    ("F2", N_("Edit the selected cell")),
-    ("Ctrl+G", N_("Board: a theme holding the selected notes")),
-    ("Ctrl+M", N_("Board: merge the selected notes")),
-    ("F2 / Enter", N_("Board: edit the selected note")),
-    ("Del", N_("Board: delete the selected notes")),
-    ("Ctrl+wheel, + / −, 0", N_("Board: zoom in, out, fit everything")),
-    ("+ / −", N_("Questions: one more (or one less) person asks it")),
-    ("A / P / H", N_("Questions: answered, pinned on the projector, hidden")),
+    (("Ins",), N_("Add an agenda item below the selected one")),
+    (("Del",), N_("Delete the selected agenda item")),
+    (("Ctrl+Up", "Ctrl+Down"), N_("Move the selected agenda item")),
+    (("F2",), N_("Edit the selected cell")),
+    (("Ctrl+G",), N_("Board: a theme holding the selected notes")),
+    (("Ctrl+M",), N_("Board: merge the selected notes")),
+    (("F2", "Return"), N_("Board: edit the selected note")),
+    (("Del",), N_("Board: delete the selected notes")),
+    (("Ctrl+wheel", "+", "−", "0"), N_("Board: zoom in, out, fit everything")),
+    (("+", "−"), N_("Questions: one more (or one less) person asks it")),
+    (("A", "P", "H"), N_("Questions: answered, pinned on the projector, hidden")),
 )
 
 
@@ -37,7 +38,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(_("Keyboard shortcuts"))
         self.setMinimumSize(560, 520)
         rows = [(self._keys(a), a.text().replace("&", "")) for a in actions if a.shortcuts()]
-        rows += [(keys, _(text)) for keys, text in EXTRA]
+        rows += [(key_text(*keys), _(text)) for keys, text in EXTRA]
         self.table = QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels([_("Keys"), _("Action")])
         self.table.verticalHeader().hide()
@@ -55,4 +56,4 @@ class ShortcutsDialog(QDialog):
 
     @staticmethod
     def _keys(action: QAction) -> str:
-        return " / ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+        return key_text(*(s.toString(QKeySequence.SequenceFormat.PortableText) for s in action.shortcuts()))

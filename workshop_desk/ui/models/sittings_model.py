@@ -38,7 +38,7 @@ class SittingsModel(QAbstractListModel):
             return None
         sitting = self._sittings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            when = format_date(sitting.date, "medium") if sitting.date else "—"
+            when = format_date(sitting.date) if sitting.date else "—"
             running = " ●" if sitting.is_running else ""
             return f"{sitting.title}{running}\n{when} · {label(sitting.kind)}"
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -21,6 +21,7 @@ from workshop_desk.i18n import _, format_minutes, format_time
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.models.agenda_model import AgendaModel, Column
+from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.widgets.delegates import ChoiceDelegate, NumberDelegate
 
 
@@ -61,9 +62,9 @@ class AgendaEditor(QWidget):
         self.delete_button = QPushButton(_("De&lete item"))
         self.up_button = QPushButton(_("Move &up"))
         self.down_button = QPushButton(_("Move do&wn"))
-        self.add_button.setToolTip(_("Insert a new item below the selected one (Ins)"))
-        self.up_button.setToolTip(_("Ctrl+Up"))
-        self.down_button.setToolTip(_("Ctrl+Down"))
+        self.add_button.setToolTip(_("Insert a new item below the selected one ({keys})").format(keys=key_text("Ins")))
+        self.up_button.setToolTip(key_text("Ctrl+Up"))
+        self.down_button.setToolTip(key_text("Ctrl+Down"))
         self.budget_label = QLabel()
         self.budget_label.setWordWrap(True)
         self.empty_label = QLabel(_("This sitting has no agenda yet. Add a first item, or create the "

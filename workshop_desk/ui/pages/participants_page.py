@@ -28,6 +28,7 @@ from workshop_desk.ui.dialogs.participant_dialog import ParticipantDialog
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.documents import write_document
 from workshop_desk.ui.models.participants_model import Column, ParticipantsFilter, ParticipantsModel
+from workshop_desk.ui.translation import key_text
 
 if TYPE_CHECKING:
     from workshop_desk.services.workspace import Workspace
@@ -235,9 +236,9 @@ class ParticipantsPage(QWidget):
     def _on_delete_button_clicked(self) -> None:
         ids = self.selected_ids()
         if ids and prompts.confirm(self, ngettext(
-                "Delete {n} participant and their attendance records? You can undo this with Ctrl+Z.",
-                "Delete {n} participants and their attendance records? You can undo this with Ctrl+Z.",
-                len(ids)).format(n=len(ids))):
+                "Delete {n} participant and their attendance records? You can undo this with {keys}.",
+                "Delete {n} participants and their attendance records? You can undo this with {keys}.",
+                len(ids)).format(n=len(ids), keys=key_text("Ctrl+Z"))):
             self._document.delete_participants(ids)
 
     def _on_merge_button_clicked(self) -> None:

@@ -27,6 +27,7 @@ from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.board.capture import CaptureEdit
 from workshop_desk.ui.commands.board import ShowRequest
 from workshop_desk.ui.document import Document
+from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.widgets.form_status import FormStatus
 from workshop_desk.ui.widgets.text_area import TextArea
 
@@ -123,7 +124,8 @@ class QuestionsPanel(QWidget):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         for column in (VOTES, ASKED_BY, STATE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip(_("+ one more request · − one less · A answered · P pin · H hide · F2 edit · Del delete"))
+        self.table.setToolTip(_("+ one more request · − one less · A answered · P pin · H hide · F2 edit · "
+                                "{delete} delete").format(delete=key_text("Del")))
         self.vote_button = QPushButton(_("+1"))
         self.answered_button = QPushButton(_("Answered"))
         self.pin_button = QPushButton(_("Pin on the projector"))
@@ -135,7 +137,7 @@ class QuestionsPanel(QWidget):
         self.answer_label = QLabel(_("A&nswer"))
         self.answer_edit = TextArea()
         self.answer_edit.setPlaceholderText(_("What was answered, for the minutes (saved when you leave the field or "
-                                              "press Ctrl+Enter)"))
+                                              "press {keys})").format(keys=key_text("Ctrl+Return")))
         self.answer_edit.setMaximumHeight(76)
         self.answer_label.setBuddy(self.answer_edit)
         self._answering: Question | None = None  # the question whose answer the field shows

@@ -20,6 +20,7 @@ from workshop_desk.domain.models import AgendaItem, SittingAgenda
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
 from workshop_desk.ui.models.agenda_model import AgendaModel, Column
+from workshop_desk.ui.translation import key_text
 
 TICK_MS = 250
 
@@ -83,12 +84,12 @@ class RunPanel(QWidget):
         self.stop_button = QPushButton(_("■ End the run"))
         self.time_button = QPushButton(_("Time this item"))
         self.time_button.setToolTip(_("Put the current item's planned time on the round timer"))
-        self.previous_button.setToolTip(_("Page Up or Ctrl+Left"))
-        self.next_button.setToolTip(_("Page Down or Ctrl+Right"))
+        self.previous_button.setToolTip(key_text("PgUp", "Ctrl+Left"))
+        self.next_button.setToolTip(key_text("PgDown", "Ctrl+Right"))
         self.notes_label = QLabel(_("&Notes on this item, for the minutes:"))
         self.notes_edit = NotesEdit()
         self.notes_edit.setPlaceholderText(_("What was said or decided; saved when you leave the field "
-                                             "or press Ctrl+Return"))
+                                             "or press {keys}").format(keys=key_text("Ctrl+Return")))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_label.setBuddy(self.notes_edit)
         self.view = QTableView()
@@ -211,4 +212,5 @@ class RunPanel(QWidget):
         elif self._agenda.sitting.run_ended_at:
             self.state_label.setText(_("The run has ended. Times are recorded for the minutes."))
         else:
-            self.state_label.setText(_("Ready. Start the run when the room is ready (Ctrl+Return)."))
+            self.state_label.setText(_("Ready. Start the run when the room is ready ({keys}).").format(
+                keys=key_text("Ctrl+Return")))

@@ -22,11 +22,12 @@ from workshop_desk.domain.attendance import HeadCount, RosterEntry, SignIn, Sign
 from workshop_desk.domain.clock import local
 from workshop_desk.domain.models import ParticipantDraft
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.i18n import _, format_time, language, translator
+from workshop_desk.i18n import _, format_time, labelled, language, translator
 from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.documents import write_document
 from workshop_desk.ui.models.roster_model import RosterModel
+from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.undo import NotSaved
 from workshop_desk.ui.widgets.signin_banner import SignInBanner, Tone
 
@@ -63,7 +64,8 @@ class SignInDesk(QWidget):
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.banner = SignInBanner()
         self.undo_button = QPushButton(_("Undo"))
-        self.undo_button.setToolTip(_("Undo the last step (Ctrl+Z), such as the last sign-in"))
+        self.undo_button.setToolTip(_("Undo the last step ({keys}), such as the last sign-in").format(
+            keys=key_text("Ctrl+Z")))
         self.left_button = QPushButton(_("Left early"))
         self.left_button.setToolTip(_("Record that the highlighted person has left"))
         actions = QHBoxLayout()
@@ -306,7 +308,7 @@ class SignInDesk(QWidget):
         for group_id, number in sorted(count.by_group.items(), key=lambda item: -item[1]):
             group = self.model.group(group_id)
             name, colour = (group.name, group.colour) if group else (_("(no group)"), "#BDBDBD")
-            lines.append(f'<span style="color:{colour}">■</span> {name}: <b>{number}</b>')
+            lines.append(f'<span style="color:{colour}">■</span> ' + labelled(name, f"<b>{number}</b>"))
         self.groups_label.setText("<br>".join(lines))
         self.head_count_changed.emit(count)
 

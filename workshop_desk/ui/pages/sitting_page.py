@@ -124,7 +124,7 @@ class SittingPage(QWidget):
         self.heading.setText(sitting.title)
         parts = [label(sitting.kind)]
         if sitting.date:
-            parts.append(format_date(sitting.date, "full"))
+            parts.append(format_date(sitting.date))
         if sitting.is_running:
             parts.append(_("running now"))
         self.subheading.setText(" · ".join(parts))

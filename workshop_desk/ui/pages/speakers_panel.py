@@ -21,9 +21,10 @@ from workshop_desk.domain.clock import utc_now
 from workshop_desk.domain.live import format_clock
 from workshop_desk.domain.speaking import SpeakingTurn, spoken_seconds, totals_by_group, totals_by_speaker
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.i18n import _
+from workshop_desk.i18n import _, labelled
 from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
+from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.widgets.form_status import FormStatus
 
 
@@ -56,7 +57,7 @@ class SpeakersPanel(QWidget):
         self.add_button = QPushButton(_("Add"))
         self.list = QListWidget()
         self.next_button = QPushButton(_("Next speaker ▶"))
-        self.next_button.setToolTip(_("Ctrl+Shift+Right"))
+        self.next_button.setToolTip(key_text("Ctrl+Shift+Right"))
         self.give_button = QPushButton(_("Give the floor"))
         self.end_button = QPushButton(_("End the turn"))
         self.up_button, self.down_button = QPushButton("▲"), QPushButton("▼")
@@ -188,8 +189,8 @@ class SpeakersPanel(QWidget):
         groups = {p.id: p.group_id for p in self._document.participants()}
         names = {g.id: g.name for g in self._document.groups()}
         by_group = totals_by_group(spoken, groups, now)
-        lines = [f"{name}: {format_clock(seconds)}" for name, seconds in totals_by_speaker(spoken, now).items()]
-        lines += [f"<i>{names.get(group or -1, _('(no group)'))}</i>: {format_clock(seconds)}"
+        lines = [labelled(name, format_clock(seconds)) for name, seconds in totals_by_speaker(spoken, now).items()]
+        lines += [labelled(f"<i>{names.get(group or -1, _('(no group)'))}</i>", format_clock(seconds))
                   for group, seconds in sorted(by_group.items(), key=lambda item: -item[1])]
         heading = _("Speaking time")  # not inside the f-string: extraction would miss it
         return "<br>".join([f"<b>{heading}</b>", *lines])

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from workshop_desk.domain.table_plan import RoomTable, SittingPlan, TableDraft, TablePlanError
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.i18n import _, ngettext
+from workshop_desk.i18n import _, ngettext, percent
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.documents import write_document
@@ -68,10 +68,11 @@ class TablesPage(QWidget):
         self.rounds_spin.setRange(1, 10)
         self.rounds_spin.setValue(3)
         self.rounds_spin.setPrefix(_("Rounds: "))
+        # The search's random seed, shown as a draw counted from 1 (draw 1 is seed 0: the plans people already have).
         self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 9999)
-        self.seed_spin.setPrefix(_("Variant "))
-        self.seed_spin.setToolTip(_("Another variant gives another plan of the same quality"))
+        self.seed_spin.setRange(1, 10000)
+        self.seed_spin.setPrefix(_("Draw no. "))
+        self.seed_spin.setToolTip(_("Another draw seats people another way, with a plan of the same quality"))
         self.present_check = QCheckBox(_("Seat the people present (else those registered)"))
         self.present_check.setChecked(True)
         self.plan_button = QPushButton(_("&Plan the tables"))
@@ -175,8 +176,8 @@ class TablesPage(QWidget):
         quality = self.saved.quality
         repeats = ngettext("{n} pair of people meets more than once", "{n} pairs of people meet more than once",
                            quality.repeated_pairs).format(n=quality.repeated_pairs)
-        self.quality_label.setText(_("{repeats} · mix of stakeholder groups: {mix:.0%}").format(
-            repeats=repeats, mix=quality.mix))
+        self.quality_label.setText(_("{repeats} · mix of stakeholder groups: {mix}").format(
+            repeats=repeats, mix=percent(quality.mix)))
 
     def _show_round(self) -> None:
         while self.grid.count():
@@ -240,7 +241,7 @@ class TablesPage(QWidget):
         if self.sitting_id is None:
             return
         try:
-            self._document.room.plan(self.sitting_id, self.rounds_spin.value(), self.seed_spin.value(),
+            self._document.room.plan(self.sitting_id, self.rounds_spin.value(), self.seed_spin.value() - 1,
                                      self.present_check.isChecked())
         except (TablePlanError, ValidationError) as error:
             prompts.error(self, str(error))

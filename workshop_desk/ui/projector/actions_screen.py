@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from workshop_desk.domain.enums import ActionStatus
 from workshop_desk.domain.priorities import Action, action_status_label
-from workshop_desk.i18n import _, format_date, ngettext, pgettext
+from workshop_desk.i18n import _, language, ngettext, pgettext, short_date
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.painting import MAIN, draw_text
@@ -80,7 +80,8 @@ class ActionsScreen(Screen):
         else:
             centred(painter, who, action.lead or "—", size * 0.85, theme.PROJECTOR_TEXT)
         when = QRectF(rect.left() + w * (WHAT + WHO) + pad, rect.top(), w * (1 - WHAT - WHO) - pad, rect.height())
-        deadline = format_date(action.deadline, "medium") if action.deadline else "—"
+        # The room reads a narrow column: the date in figures (the console writes it in full, weekday first).
+        deadline = short_date(action.deadline, language()) if action.deadline else "—"
         centred(painter, QRectF(when.left(), when.top(), when.width(), when.height() * 0.6), deadline, size * 0.85,
                 theme.PROJECTOR_TEXT, most=1)
         centred(painter, QRectF(when.left(), when.top() + when.height() * 0.55, when.width(), when.height() * 0.4),

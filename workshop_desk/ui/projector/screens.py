@@ -100,7 +100,7 @@ class WelcomeScreen(Screen):
     def _details(content: ProjectorContent) -> list[str]:
         sitting = content.agenda.sitting  # type: ignore[union-attr]
         lines = []
-        when = format_date(sitting.date, "full") if sitting.date else ""
+        when = format_date(sitting.date) if sitting.date else ""
         if sitting.start_time and sitting.end_time:
             when += " · " + _("{start} – {end}").format(start=format_time(sitting.start_time),
                                                          end=format_time(sitting.end_time))

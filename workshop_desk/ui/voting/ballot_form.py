@@ -27,6 +27,7 @@ from workshop_desk.i18n import _
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.tasks import run_in_background
+from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.voting.mark_editors import MarkEditor, editor_for, summary_style
 from workshop_desk.ui.widgets.form_status import FormStatus
 
@@ -56,7 +57,7 @@ class BallotForm(QWidget):
         self.editor_area.setWidgetResizable(True)
         self.summary = QLabel()
         self.record_button = QPushButton(_("&Record the ballot"))
-        self.record_button.setToolTip(_("Ctrl+S"))
+        self.record_button.setToolTip(key_text("Ctrl+S"))
         self.clear_button = QPushButton(_("Clear"))
         self.import_button = QPushButton(_("&Import ballots…"))
         self.import_button.setToolTip(_("A spreadsheet (.xlsx or .csv) with one row per voter and one column per "

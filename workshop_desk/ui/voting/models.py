@@ -11,7 +11,7 @@ from workshop_desk.domain.counting_grid import Quadrant, quadrant_label
 from workshop_desk.domain.counting_simple import AGAINST
 from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.voting import Ballot, DotSettings, Option, Result, ResultRow, method_label, status_label
-from workshop_desk.i18n import _
+from workshop_desk.i18n import _, labelled, percent
 from workshop_desk.ui import theme
 from workshop_desk.ui.voting import texts
 
@@ -234,7 +234,7 @@ def _cell(key: str, value: float | str | None) -> str:
     if key == "outcome":
         return outcome_label(ConsentOutcome(str(value)))
     if key == "share":
-        return texts.percent(float(value) / 100)
+        return percent(float(value) / 100)
     means = key.startswith("criterion-") or key in ("impact", "feasibility", "weighted_mean")
     return texts.number(float(value), 2 if key == "spread" else 1, fixed=means)  # means line up in a column
 
@@ -244,5 +244,5 @@ def remarks(line: ResultRow) -> str:
     parts = [_("tie")] if line.tied else []
     if line.dissent:
         parts.append(_("voters disagree on: {what}").format(what=", ".join(line.dissent)))
-    parts += [f"{stance_label(c.axis)}: {c.text}" for c in line.comments]
+    parts += [labelled(stance_label(c.axis), c.text) for c in line.comments]
     return "; ".join(parts)

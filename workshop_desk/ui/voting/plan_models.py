@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelInd
 from workshop_desk.domain.enums import ActionStatus, BallotMethod
 from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Priority, action_status_label, why
 from workshop_desk.domain.voting import method_label
-from workshop_desk.i18n import _, format_date
+from workshop_desk.i18n import _, format_date, labelled
 from workshop_desk.ui.voting import texts
 
 Index = QModelIndex | QPersistentModelIndex
@@ -134,11 +134,11 @@ class ActionsModel(_Table):
 
     def text(self, item: Action, column: int) -> str:
         if column == 3:
-            return format_date(item.deadline, "medium") if item.deadline else ""
+            return format_date(item.deadline) if item.deadline else ""
         if column == 4:
             return texts.number(item.budget, 0) if item.budget is not None else ""
         if column == 5:
             return action_status_label(ActionStatus(item.status))
         if column == 6:
-            return "; ".join(f"{i.name}: {i.target}" if i.target else i.name for i in item.indicators)
+            return "; ".join(labelled(i.name, i.target) if i.target else i.name for i in item.indicators)
         return [item.title, item.lead, item.partners][column]

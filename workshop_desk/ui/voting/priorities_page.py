@@ -26,6 +26,7 @@ from workshop_desk.domain.voting import Ballot
 from workshop_desk.i18n import _
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
+from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.voting import texts
 from workshop_desk.ui.voting.list_models import CheckListModel
 from workshop_desk.ui.voting.plan_models import ConsolidatedModel, PrioritiesModel
@@ -153,8 +154,8 @@ class PrioritiesPanel(QWidget):
         self.promote_button = QPushButton(_("&Promote from a vote…"))
         self.add_button, self.edit_button = QPushButton(_("Add…")), QPushButton(_("Edit…"))
         self.up_button, self.down_button = QPushButton("▲"), QPushButton("▼")
-        self.up_button.setToolTip(_("Ctrl+Up"))
-        self.down_button.setToolTip(_("Ctrl+Down"))
+        self.up_button.setToolTip(key_text("Ctrl+Up"))
+        self.down_button.setToolTip(key_text("Ctrl+Down"))
         for arrow in (self.up_button, self.down_button):
             arrow.setMaximumWidth(self.fontMetrics().height() * 3)
         self.delete_button = QPushButton(_("Delete"))

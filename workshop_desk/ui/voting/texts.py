@@ -4,7 +4,7 @@ from workshop_desk.domain import schulze_texts
 from workshop_desk.domain.consent import ConsentOutcome, outcome_label
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source, label
 from workshop_desk.domain.voting import Result, ResultRow, method_label, status_label
-from workshop_desk.i18n import _, language, ngettext
+from workshop_desk.i18n import _, language, ngettext, percent
 
 
 def number(value: float | None, decimals: int = 1, fixed: bool = False) -> str:
@@ -15,13 +15,6 @@ def number(value: float | None, decimals: int = 1, fixed: bool = False) -> str:
 
     pattern = "#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals else "")
     return str(format_decimal(round(value, decimals), format=pattern, locale=language()))
-
-
-def percent(share: float) -> str:
-    """0.42 → '42%' ('42 %' in French)."""
-    from babel.numbers import format_percent
-
-    return str(format_percent(share, locale=language()))
 
 
 def amount_text(method: BallotMethod, n: float) -> str:

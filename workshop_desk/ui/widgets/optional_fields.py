@@ -3,7 +3,7 @@
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QDate, QPoint, QRectF, Qt, QTime
+from PySide6.QtCore import QDate, QPoint, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QTimeEdit, QToolTip, QWidget
 
@@ -12,6 +12,7 @@ from workshop_desk.i18n import _, format_date
 from workshop_desk.ui import theme
 
 _NO_TIME = QTime(0, 0)
+_LONG_DATE = dt.date(2027, 9, 29)  # 'mercredi 29 septembre 2027', 'Wednesday 29 September 2027'
 log = logging.getLogger(__name__)
 
 
@@ -62,8 +63,15 @@ class OptionalDateEdit(QLineEdit):
 
     def set_value(self, value: dt.date | None) -> None:
         self._value = value
-        self.setText(format_date(value, "medium") if value else "")
+        self.setText(format_date(value) if value else "")
         self._mark_error("")
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for one of the longest dates the language writes, beside the clear and calendar buttons."""
+        hint = super().sizeHint()
+        longest = self.fontMetrics().horizontalAdvance(format_date(_LONG_DATE))
+        hint.setWidth(max(hint.width(), longest + 4 * self.fontMetrics().height()))
+        return hint
 
     def open_calendar(self) -> None:
         """Open on the date shown, or on today."""
