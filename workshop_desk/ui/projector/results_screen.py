@@ -33,8 +33,6 @@ class ResultsScreen(Screen):
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         view, area, h = content.result, self.margins(), self.height()
         if view is None:
-            draw_text(painter, QRectF(area.left(), h * 0.42, area.width(), h * 0.1), _("No vote to show yet"),
-                      h * MAIN, theme.PROJECTOR_MUTED, align=Align.AlignHCenter)
             return
         draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.08), view.title, h * 0.06,
                   theme.PROJECTOR_ACCENT, bold=True)

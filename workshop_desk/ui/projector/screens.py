@@ -1,7 +1,5 @@
 """The projector's screens: welcome, agenda, pause and blank, each painted to scale."""
 
-from datetime import datetime
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
@@ -25,11 +23,13 @@ class Screen(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.content: ProjectorContent | None = None
+        self.empty = ""  # the sentence shown instead, when there is nothing to show (projector/registry.py)
         self.setAutoFillBackground(True)
         self.setPalette(theme.projector_palette())
 
-    def set_content(self, content: ProjectorContent) -> None:
+    def set_content(self, content: ProjectorContent, empty: str = "") -> None:
         self.content = content
+        self.empty = empty
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -37,12 +37,26 @@ class Screen(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(self.rect(), QColor(theme.PROJECTOR_BACKGROUND))
-        if self.content is not None:
+        if self.content is not None and self.empty:
+            self.paint_empty(painter, self.content)
+        elif self.content is not None:
             self.paint(painter, self.content)
         painter.end()
 
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         """Draw the screen; subclasses override."""
+
+    def heading(self, content: ProjectorContent) -> str:
+        """What the screen is about, kept above its empty state; subclasses override."""
+        return ""
+
+    def paint_empty(self, painter: QPainter, content: ProjectorContent) -> None:
+        """The heading, and the sentence saying why there is nothing to show yet, so the room never faces a void."""
+        area, h = self.margins(), self.height()
+        draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.08), self.heading(content), h * 0.06,
+                  theme.PROJECTOR_ACCENT, bold=True)
+        draw_text(painter, QRectF(area.left(), h * 0.42, area.width(), h * 0.2), self.empty, h * MAIN,
+                  theme.PROJECTOR_MUTED, align=Align.AlignHCenter, max_lines=3)
 
     def margins(self) -> QRectF:
         """The safe area: projectors often crop the edges."""
@@ -127,6 +141,9 @@ class WelcomeScreen(Screen):
 
 class AgendaScreen(Screen):
     """The agenda with the current item highlighted, the time of day, and the current item's clock."""
+
+    def heading(self, content: ProjectorContent) -> str:
+        return content.agenda.sitting.title if content.agenda else ""
 
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         if content.agenda is None:
@@ -243,8 +260,8 @@ class PauseScreen(Screen):
         h, area = self.height(), self.margins()
         draw_text(painter, QRectF(area.left(), h * 0.33, area.width(), h * 0.2), _("Break"), h * 0.16,
                   theme.PROJECTOR_ACCENT, bold=True, align=Align.AlignHCenter)
-        back = _resume_time(content)
-        if back:
+        if content.resume_at is not None:
+            back = format_time(local(content.resume_at).time())
             draw_text(painter, QRectF(area.left(), h * 0.58, area.width(), h * 0.1),
                       _("We resume at {time}").format(time=back), h * 0.07, theme.PROJECTOR_TEXT,
                       align=Align.AlignHCenter)
@@ -263,16 +280,3 @@ class WhiteScreen(Screen):
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         painter.fillRect(self.rect(), QColor("#FFFFFF"))
 
-
-def _resume_time(content: ProjectorContent) -> str:
-    """End of the current break item, if the run is on one, as 'HH:MM'."""
-    agenda = content.agenda
-    if agenda is None or not agenda.sitting.is_running:
-        return ""
-    item = next((i for i in agenda.items if i.id == agenda.sitting.current_item_id), None)
-    if item is None or item.actual_start is None:
-        return ""
-    from datetime import timedelta
-
-    end: datetime = local(item.actual_start) + timedelta(minutes=item.planned_minutes)
-    return format_time(end.time())
