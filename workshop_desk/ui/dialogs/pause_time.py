@@ -20,9 +20,8 @@ class PauseTimeDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setWindowTitle(_("Pause screen"))
-        self.time_edit = QTimeEdit(self._preset.time())
+        self.time_edit = QTimeEdit(self._preset.time().replace(second=0, microsecond=0))  # what the field shows
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.selectAll()
         note = QLabel(_("The pause screen tells the room when to be back."))
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
