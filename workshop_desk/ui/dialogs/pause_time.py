@@ -2,6 +2,7 @@
 
 from datetime import datetime, timedelta
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QTimeEdit, QWidget
 
 from workshop_desk.i18n import _
@@ -20,7 +21,7 @@ class PauseTimeDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setWindowTitle(_("Pause screen"))
-        self.time_edit = QTimeEdit(self._preset.time().replace(second=0, microsecond=0))  # what the field shows
+        self.time_edit = QTimeEdit(QTime(self._preset.hour, self._preset.minute))  # no hidden seconds
         self.time_edit.setDisplayFormat("HH:mm")
         note = QLabel(_("The pause screen tells the room when to be back."))
         note.setWordWrap(True)
