@@ -38,5 +38,6 @@ class PauseTimeDialog(QDialog):
     def resume_at(self) -> datetime:
         """The chosen time, today (tomorrow when it is more than an hour before the preset's day and hour)."""
         now = datetime.now().astimezone()
-        chosen = datetime.combine(now.date(), self.time_edit.time().toPython(), now.tzinfo)
+        typed = self.time_edit.time()
+        chosen = now.replace(hour=typed.hour(), minute=typed.minute(), second=0, microsecond=0)
         return chosen + timedelta(days=1) if chosen < now - LATE_GRACE else chosen
