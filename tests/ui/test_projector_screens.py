@@ -5,17 +5,24 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.drawn import drawn_text, drawn_texts
 from tests.ui.test_board import open_board, select
+from workshop_desk.domain.attendance import HeadCount
 from workshop_desk.domain.counting import count
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ProjectorMode
+from workshop_desk.domain.models import Programme, Sitting, SittingAgenda, StakeholderGroup
 from workshop_desk.domain.voting import Ballot, BallotPaper, DotSettings, Mark, Option, Result, Votes
 from workshop_desk.ui.main_window import MainWindow
 from workshop_desk.ui.projector.content import ProjectorContent
+from workshop_desk.ui.projector.head_count import chip_layout
 from workshop_desk.ui.projector.results_screen import ResultsScreen
+from workshop_desk.ui.projector.screens import WelcomeScreen
 from workshop_desk.ui.projector.vote_views import ResultView
 from workshop_desk.ui.shell import Shell
 from workshop_desk.ui.voting.projection import result_view
 
 BREAKFAST, WORKSHOP = 1, 2
+GROUPS = ("Entreprises", "Associations", "Élus", "Services de l'État", "Chambres consulaires",
+          "Agences de développement", "Habitants", "Autres")  # the demo's stakeholder groups
+PROGRAMME = Programme(1, "Plan économique du quartier Gare-Confluence")
 
 
 def _press_one_idea(qtbot: QtBot, window: MainWindow) -> None:
@@ -65,3 +72,34 @@ def result_view_of(options: tuple[Option, ...], result: Result) -> ResultView:
     ballot = Ballot(1, WORKSHOP, "Priorités", BallotMethod.DOTS, DotSettings(dots_per_voter=9), BallotStatus.OPEN,
                     options=options)
     return result_view(ballot, result)
+
+
+def _welcome(qtbot: QtBot, groups: int, size: tuple[int, int] = (1366, 768)) -> list[str]:
+    """What the welcome screen draws at the door with `groups` stakeholder groups in the room (800 people)."""
+    chosen = tuple(StakeholderGroup(n, 1, name, "#1E88E5") for n, name in enumerate(GROUPS[:groups], 1))
+    count = HeadCount(800, 820, {group.id: 100 + group.id for group in chosen})
+    screen = WelcomeScreen()
+    qtbot.addWidget(screen)
+    screen.resize(*size)
+    screen.set_content(ProjectorContent(ProjectorMode.WELCOME, PROGRAMME, SittingAgenda(Sitting(1, 1, "Séminaire")),
+                                        head_count=count, groups=chosen))
+    return drawn_texts(screen)
+
+
+def test_the_head_count_accounts_for_every_group_with_7_and_8_groups(qtbot: QtBot) -> None:
+    for groups, size in ((7, (1366, 768)), (8, (1366, 768)), (8, (1280, 720)), (8, (3840, 2160))):
+        drawn = _welcome(qtbot, groups, size)
+        assert "800 people here" in drawn
+        chips = [text for text in drawn if text.rsplit(" ", 1)[0] in GROUPS[:groups]]
+        others = [int(text[1:].split()[0]) for text in drawn if text.startswith("+")]
+        assert len(chips) + sum(others) == groups, (size, drawn)
+        assert len(chips) > 4  # two rows: more than one row's worth of groups named
+
+
+def test_chips_wrap_onto_two_rows_then_leave_room_for_the_others() -> None:
+    def more(_n: int) -> float:
+        return 15.0
+
+    assert chip_layout([40, 40, 40], 100, more) == ([(0, 0.0), (0, 40.0), (1, 0.0)], 0)
+    places, left_out = chip_layout([40] * 6, 100, more)
+    assert left_out == 2 and places == [(0, 0.0), (0, 40.0), (1, 0.0), (1, 40.0), (1, 80.0)]  # 4, then "+2 others"

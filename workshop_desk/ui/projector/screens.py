@@ -1,7 +1,7 @@
 """The projector's screens: welcome, agenda, pause and blank, each painted to scale."""
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from workshop_desk.domain.agenda import TimedItem, timed_items
@@ -9,9 +9,10 @@ from workshop_desk.domain.clock import local
 from workshop_desk.domain.countdown import Phase
 from workshop_desk.domain.enums import label
 from workshop_desk.domain.live import ItemProgress, Pace, format_clock
-from workshop_desk.i18n import _, format_date, format_minutes, format_time, ngettext, pgettext
+from workshop_desk.i18n import _, format_date, format_minutes, format_time, pgettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
+from workshop_desk.ui.projector.head_count import paint_head_count
 from workshop_desk.ui.projector.painting import MAIN, draw_text
 
 Align = Qt.AlignmentFlag
@@ -87,28 +88,7 @@ class WelcomeScreen(Screen):
             top += draw_text(painter, QRectF(area.left(), top, area.width(), h), line,
                              h * MAIN, theme.PROJECTOR_TEXT, max_lines=2) + h * 0.012
         if content.head_count is not None:
-            self._paint_head_count(painter, content, area)
-
-    def _paint_head_count(self, painter: QPainter, content: ProjectorContent, area: QRectF) -> None:
-        """'37 people here', and a chip per stakeholder group, along the bottom of the screen."""
-        count, h = content.head_count, self.height()
-        assert count is not None
-        chips_top = area.bottom() - h * 0.06
-        total = ngettext("{n} person here", "{n} people here", count.present).format(n=count.present)
-        draw_text(painter, QRectF(area.left(), chips_top - h * 0.11, area.width(), h * 0.09), total, h * 0.07,
-                  theme.PROJECTOR_ACCENT, bold=True)
-        groups = {group.id: group for group in content.groups}
-        x, size = area.left(), h * 0.036
-        for group_id, number in sorted(count.by_group.items(), key=lambda item: -item[1]):
-            group = groups.get(group_id or -1)
-            text = f"{group.name if group else _('(no group)')} {number}"
-            width = QFontMetricsF(theme.font_px(size)).horizontalAdvance(text) + size * 1.8
-            if x + width > area.right():
-                break
-            painter.fillRect(QRectF(x, chips_top + size * 0.25, size * 0.8, size * 0.8),
-                             QColor(group.colour if group else "#BDBDBD"))
-            draw_text(painter, QRectF(x + size * 1.1, chips_top, width, size * 1.3), text, size, theme.PROJECTOR_TEXT)
-            x += width + size
+            paint_head_count(painter, content.head_count, content.groups, area, h)
 
     @staticmethod
     def _details(content: ProjectorContent) -> list[str]:
