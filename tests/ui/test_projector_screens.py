@@ -5,17 +5,19 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.drawn import drawn_text, drawn_texts
 from tests.ui.test_board import open_board, select
+from workshop_desk import i18n
 from workshop_desk.domain.attendance import HeadCount
 from workshop_desk.domain.counting import count
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ProjectorMode
 from workshop_desk.domain.models import Programme, Sitting, SittingAgenda, StakeholderGroup
 from workshop_desk.domain.voting import Ballot, BallotPaper, DotSettings, Mark, Option, Result, Votes
 from workshop_desk.ui.main_window import MainWindow
-from workshop_desk.ui.projector.content import ProjectorContent
+from workshop_desk.ui.projector.content import BoardView, ProjectorContent
 from workshop_desk.ui.projector.head_count import chip_layout
 from workshop_desk.ui.projector.results_screen import ResultsScreen
 from workshop_desk.ui.projector.screens import WelcomeScreen
 from workshop_desk.ui.projector.vote_views import ResultView
+from workshop_desk.ui.projector.window import ProjectorWindow
 from workshop_desk.ui.shell import Shell
 from workshop_desk.ui.voting.projection import result_view
 
@@ -103,3 +105,54 @@ def test_chips_wrap_onto_two_rows_then_leave_room_for_the_others() -> None:
     assert chip_layout([40, 40, 40], 100, more) == ([(0, 0.0), (0, 40.0), (1, 0.0)], 0)
     places, left_out = chip_layout([40] * 6, 100, more)
     assert left_out == 2 and places == [(0, 0.0), (0, 40.0), (1, 0.0), (1, 40.0), (1, 80.0)]  # 4, then "+2 others"
+
+
+EMPTY_STATES = (
+    (ProjectorMode.AGENDA, "The agenda of this sitting is not ready yet."),
+    (ProjectorMode.TIMER, "No timer is running."),
+    (ProjectorMode.PLAN, "No table plan yet."),
+    (ProjectorMode.BOARD, "No ideas yet — they appear here as they are written down."),
+    (ProjectorMode.NOTE, "No idea chosen — select a note on the board, then press Shift+F3."),
+    (ProjectorMode.QUESTION, "No question pinned yet."),
+    (ProjectorMode.RESULTS, "No vote to show yet."),
+    (ProjectorMode.ACTIONS, "No action in the plan yet."),
+)
+
+
+def _projector(qtbot: QtBot) -> ProjectorWindow:
+    projector = ProjectorWindow()
+    qtbot.addWidget(projector)
+    projector.resize(1280, 720)
+    return projector
+
+
+def test_every_screen_says_why_it_has_nothing_to_show(qtbot: QtBot) -> None:
+    projector = _projector(qtbot)
+    agenda = SittingAgenda(Sitting(1, 1, "Atelier Santé"))
+    board = BoardView("Freins et leviers")
+    for mode, sentence in EMPTY_STATES:
+        projector.show_content(ProjectorContent(mode, PROGRAMME, agenda, board=board if mode == ProjectorMode.BOARD
+                                                else None))
+        assert sentence in drawn_text(projector), mode
+    assert "Freins et leviers" in drawn_text(projector.screens[ProjectorMode.BOARD])  # the question stays on top
+    i18n.set_language("fr")
+    projector.show_content(ProjectorContent(ProjectorMode.BOARD, PROGRAMME, agenda, board=board))
+    assert "Pas encore d'idées — elles s'affichent ici à mesure qu'elles sont écrites." in drawn_text(projector)
+
+
+def test_before_a_file_or_a_sitting_the_projector_shows_a_welcome(qtbot: QtBot) -> None:
+    projector = _projector(qtbot)
+    for mode in ProjectorMode:
+        projector.show_content(ProjectorContent(mode))
+        expected = [] if mode in (ProjectorMode.BLANK, ProjectorMode.WHITE) else ["Welcome"]
+        assert drawn_texts(projector) == expected, mode
+    projector.show_content(ProjectorContent(ProjectorMode.AGENDA, PROGRAMME))  # a file open, no sitting chosen
+    assert drawn_texts(projector) == ["Welcome", PROGRAMME.title]
+
+
+def test_f3_on_a_board_without_ideas_says_so(qtbot: QtBot, window: MainWindow, shell: Shell) -> None:
+    board = open_board(window, BREAKFAST)
+    assert not board.scene.notes
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    projector = shell.projector.window
+    assert "No ideas yet — they appear here as they are written down." in drawn_text(projector)
