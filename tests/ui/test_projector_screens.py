@@ -89,13 +89,16 @@ def _welcome(qtbot: QtBot, groups: int, size: tuple[int, int] = (1366, 768)) -> 
 
 
 def test_the_head_count_accounts_for_every_group_with_7_and_8_groups(qtbot: QtBot) -> None:
-    for groups, size in ((7, (1366, 768)), (8, (1366, 768)), (8, (1280, 720)), (8, (3840, 2160))):
+    left_out = []
+    for groups, size in ((7, (1366, 768)), (8, (1366, 768)), (8, (1280, 720)), (8, (3840, 2160)), (8, (1024, 768))):
         drawn = _welcome(qtbot, groups, size)
         assert "800 people here" in drawn
         chips = [text for text in drawn if text.rsplit(" ", 1)[0] in GROUPS[:groups]]
         others = [int(text[1:].split()[0]) for text in drawn if text.startswith("+")]
         assert len(chips) + sum(others) == groups, (size, drawn)
-        assert len(chips) > 4  # two rows: more than one row's worth of groups named
+        assert len(chips) > 4 or size == (1024, 768)  # two rows: more than one row's worth of groups named
+        left_out += others
+    assert left_out  # on a 4:3 projector not every group fits: '+N others' says how many are not named
 
 
 def test_chips_wrap_onto_two_rows_then_leave_room_for_the_others() -> None:

@@ -59,7 +59,7 @@ def paint_head_count(painter: QPainter, count: HeadCount, groups: Sequence[Stake
     total = ngettext("{n} person here", "{n} people here", count.present).format(n=count.present)
     draw_text(painter, QRectF(area.left(), top - h * 0.11, area.width(), h * 0.09), total, h * 0.07,
               theme.PROJECTOR_ACCENT, bold=True)
-    for (group, _number), text, (row, x) in zip(chips, texts, places, strict=False):
+    for (group, _number), text, (row, x) in zip(chips, texts, places[:len(places) - bool(left_out)], strict=False):
         left, chip_top = area.left() + x, top + row * line
         painter.fillRect(QRectF(left, chip_top + size * 0.25, size * 0.8, size * 0.8),
                          QColor(group.colour if group else "#BDBDBD"))
