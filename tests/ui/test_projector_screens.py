@@ -145,6 +145,7 @@ def test_every_screen_says_why_it_has_nothing_to_show(qtbot: QtBot) -> None:
 
 def test_before_a_file_or_a_sitting_the_projector_shows_a_welcome(qtbot: QtBot) -> None:
     projector = _projector(qtbot)
+    assert drawn_texts(projector) == ["Welcome"]  # as the app starts, before anything is pushed to it
     for mode in ProjectorMode:
         projector.show_content(ProjectorContent(mode))
         expected = [] if mode in (ProjectorMode.BLANK, ProjectorMode.WHITE) else ["Welcome"]

@@ -36,6 +36,7 @@ class ProjectorWindow(QWidget):
         self._stack.setContentsMargins(0, 0, 0, 0)
         for screen in self.screens.values():
             self._stack.addWidget(screen)
+        self.show_content(self.content)  # the welcome from the start: before a file opens, the room sees a greeting
 
     def show_content(self, content: ProjectorContent) -> None:
         """Display `content` on the screen of its mode."""
