@@ -223,7 +223,7 @@ def paint_waiting(painter: QPainter, rect: QRectF, view: ResultView, h: float) -
     counts = texts.counts_line(view.method, view.ballots, view.tallied)
     wide = QFontMetricsF(theme.font_px(h * 0.12, True)).horizontalAdvance(counts)
     draw_text(painter, QRectF(rect.left(), rect.top(), rect.width(), h * 0.15), counts,
-              h * 0.12 * min(1.0, rect.width() / max(1.0, wide)), theme.PROJECTOR_TEXT, bold=True)  # never cut
+              h * 0.12 * min(1.0, 0.95 * rect.width() / max(1.0, wide)), theme.PROJECTOR_TEXT, bold=True)  # never cut
     state = {BallotStatus.DRAFT: _("Voting has not started yet."), BallotStatus.OPEN: _("Voting is open."),
              BallotStatus.CLOSED: _("Voting is closed: the result is coming.")}[view.status]
     draw_text(painter, QRectF(rect.left(), rect.top() + h * 0.16, rect.width(), h * 0.07), state, h * MAIN,
