@@ -85,7 +85,7 @@ def format_clock(seconds: float) -> str:
 
 def resume_time(agenda: SittingAgenda | None, now: datetime) -> datetime:
     """When the room is expected back from a break: the planned end of the break under way, else `now` plus the
-    next break's planned length (DEFAULT_BREAK_MINUTES without one), rounded up to ROUND_MINUTES."""
+    next break's planned length (DEFAULT_BREAK_MINUTES without one), to the minute, rounded up to ROUND_MINUTES."""
     items = list(agenda.items) if agenda else []
     current_id = agenda.sitting.current_item_id if agenda and agenda.sitting.is_running else None
     current = next((i for i in items if i.id == current_id), None)
@@ -93,5 +93,5 @@ def resume_time(agenda: SittingAgenda | None, now: datetime) -> datetime:
         return current.actual_start + timedelta(minutes=current.planned_minutes)
     upcoming = next((i for i in items[items.index(current) + 1 if current else 0:] if i.kind == ItemKind.BREAK), None)
     back = now + timedelta(minutes=upcoming.planned_minutes if upcoming else DEFAULT_BREAK_MINUTES)
-    whole = back.replace(second=0, microsecond=0) + timedelta(minutes=1 if back.second or back.microsecond else 0)
+    whole = back.replace(second=0, microsecond=0)  # seconds would push 10:15:30 to 10:20
     return whole + timedelta(minutes=-whole.minute % ROUND_MINUTES)

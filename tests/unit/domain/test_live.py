@@ -129,3 +129,7 @@ def test_during_the_break_the_return_time_is_its_planned_end():
 
 def test_without_an_agenda_the_break_lasts_a_quarter_of_an_hour():
     assert resume_time(None, T0) == T0 + timedelta(minutes=15)
+
+
+def test_seconds_do_not_push_the_return_time_to_the_next_five_minutes():
+    assert resume_time(None, T0 + timedelta(minutes=5, seconds=30)) == T0 + timedelta(minutes=20)  # 08:20, not 08:25
