@@ -35,7 +35,7 @@ def test_screenshots_of_the_demo_in_french(tmp_path: Path) -> None:
     result = _run(["--screenshot", str(tmp_path / "shots"), "--demo", "--size", "1920x1080", "--lang", "fr"],
                   tmp_path)
     assert result.returncode == 0, result.stderr
-    for name in ("console", "console-run", "projector", "projector-welcome", "projector-pause"):
+    for name in ("console", "console-run", "projector-agenda-live", "projector-welcome", "projector-pause"):
         image = QImage(str(tmp_path / "shots" / f"{name}.png"))
         assert (image.width(), image.height()) == (1920, 1080), name
     assert not (tmp_path / "data" / "WorkshopDesk" / "settings.json").exists()  # nothing of the user's touched

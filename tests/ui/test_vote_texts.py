@@ -26,10 +26,10 @@ def test_numbers_and_shares_in_each_language() -> None:
     assert (texts.number(3.456), texts.number(1234.5), percent(0.42)) == ("3,5", "1\u202f234,5", "42\xa0%")
 
 
-def test_a_board_count_and_ballots_make_the_votes_shown_while_hidden() -> None:
+def test_ballots_and_a_board_count_make_the_counts_line_shown_while_hidden_too() -> None:
     votes = Votes((BallotPaper("1", (Mark(1, 2), Mark(2, 1))),), (Tally(1, 10), Tally(3, 4)))
     result = count(BallotMethod.DOTS, DotSettings(), OPTIONS, votes)
-    assert texts.votes_cast(BallotMethod.DOTS, result) == 17  # dots placed, from the paper and the board
+    assert texts.counts_line(BallotMethod.DOTS, 1, 14) == "1 ballot · 14 dots"  # the projector's, while hidden
     assert texts.heading_line(BallotMethod.DOTS, BallotStatus.OPEN, 1, 14) == "Dot voting · Open · 1 ballot · 14 dots"
     row = result.rows[0]
     assert texts.score_text(BallotMethod.DOTS, row, result) == "12 · 71%"

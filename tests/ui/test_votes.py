@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.keys import type_text
 from tests.ui.conftest import Prompts
+from tests.ui.drawn import drawn_texts
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ProjectorMode, Source
 from workshop_desk.domain.voting import BallotPaper, DotSettings, Mark, RankingSettings, Votes, display_order
 from workshop_desk.ui.main_window import MainWindow
@@ -80,7 +81,8 @@ def test_a_paper_tally_typed_from_the_keyboard_shows_as_bars_once_revealed(
     projector = shell.projector.window
     assert projector.content.mode == ProjectorMode.RESULTS
     assert projector.content.result is not None and projector.content.result.result is None  # hidden
-    assert projector.content.result.votes == 28
+    assert projector.content.result.tallied == 28
+    assert "28 dots" in drawn_texts(projector)  # what the console counts, the paper boards' dots here
     qtbot.mouseClick(page.reveal_button, Qt.MouseButton.LeftButton)
     assert isinstance(projector._stack.currentWidget(), ResultsScreen)
     rows = projector.content.result.result.rows  # type: ignore[union-attr]

@@ -72,7 +72,7 @@ class ActionStatus(StrEnum):
 
 
 class ProjectorMode(StrEnum):
-    """What the audience screen shows."""
+    """What the audience screen shows (each mode's screen, label and key: ui/projector/registry.py)."""
 
     WELCOME = "welcome"
     AGENDA = "agenda"
@@ -120,18 +120,6 @@ _LABELS: dict[tuple[type, str], str] = {
     _key(Source.PHONE): N_("Phone"),
     _key(Source.SHOW_OF_HANDS): N_("Show of hands"),
     _key(Source.IMPORT): N_("Import"),
-    _key(ProjectorMode.WELCOME): N_("Welcome screen"),
-    _key(ProjectorMode.AGENDA): N_("Agenda"),
-    _key(ProjectorMode.TIMER): N_("Timer"),
-    _key(ProjectorMode.PLAN): N_("Table plan"),
-    _key(ProjectorMode.BLANK): N_("Blank screen"),
-    _key(ProjectorMode.WHITE): N_("White screen"),
-    _key(ProjectorMode.PAUSE): N_("Pause screen"),
-    _key(ProjectorMode.BOARD): N_("Idea board"),
-    _key(ProjectorMode.NOTE): N_("One idea"),
-    _key(ProjectorMode.QUESTION): N_("Pinned question"),
-    _key(ProjectorMode.RESULTS): N_("Vote results"),
-    _key(ProjectorMode.ACTIONS): N_("Action plan"),
 }
 
 

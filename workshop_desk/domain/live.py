@@ -1,11 +1,15 @@
 """The live run of a sitting: which item is current, and how long it has been running."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from workshop_desk.domain.clock import MonoClock, WallClock
-from workshop_desk.domain.models import AgendaItem
+from workshop_desk.domain.enums import ItemKind
+from workshop_desk.domain.models import AgendaItem, SittingAgenda
+
+DEFAULT_BREAK_MINUTES = 15  # a break's length when the agenda plans none
+ROUND_MINUTES = 5  # a return time the room remembers: 10:45, not 10:43
 
 
 class Pace(StrEnum):
@@ -77,3 +81,17 @@ def format_clock(seconds: float) -> str:
     if hours:
         return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
     return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def resume_time(agenda: SittingAgenda | None, now: datetime) -> datetime:
+    """When the room is expected back from a break: the planned end of the break under way, else `now` plus the
+    next break's planned length (DEFAULT_BREAK_MINUTES without one), to the minute, rounded up to ROUND_MINUTES."""
+    items = list(agenda.items) if agenda else []
+    current_id = agenda.sitting.current_item_id if agenda and agenda.sitting.is_running else None
+    current = next((i for i in items if i.id == current_id), None)
+    if current is not None and current.kind == ItemKind.BREAK and current.actual_start is not None:
+        return current.actual_start + timedelta(minutes=current.planned_minutes)
+    upcoming = next((i for i in items[items.index(current) + 1 if current else 0:] if i.kind == ItemKind.BREAK), None)
+    back = now + timedelta(minutes=upcoming.planned_minutes if upcoming else DEFAULT_BREAK_MINUTES)
+    whole = back.replace(second=0, microsecond=0)  # seconds would push 10:15:30 to 10:20
+    return whole + timedelta(minutes=-whole.minute % ROUND_MINUTES)

@@ -98,9 +98,8 @@ def store_papers(session: Session, ballot_id: int, papers: Sequence[BallotPaper]
 
 def _last_per_voter(papers: Sequence[BallotPaper]) -> list[BallotPaper]:
     """Each voter's last paper, in the order of those last papers."""
-    seen: set[str] = set()
-    kept = [paper for paper in reversed(papers) if not (paper.voter in seen or seen.add(paper.voter))]
-    return kept[::-1]
+    last = {paper.voter: index for index, paper in enumerate(papers)}
+    return [paper for index, paper in enumerate(papers) if last[paper.voter] == index]
 
 
 def _count_numbers(session: Session, ballot_id: int, voters: Sequence[str]) -> None:

@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
         self.projector_dock.screen_requested.connect(self.shell.move_projector)
         self.shell.projector.state_changed.connect(self.projector_dock.show_mode)
         self.shell.projector.preview_due.connect(self.projector_dock.preview.refresh)
+        self.projector_dock.pause_time_requested.connect(self.actions_by_name["projector_pause_time"].trigger)
+        self.shell.projector.resume_changed.connect(self.projector_dock.show_resume_time)
+        self.projector_dock.show_resume_time(self.shell.projector.resume_text())
         for name, delta in (("move_sitting_up", -1), ("move_sitting_down", 1)):
             self.actions_by_name[name].triggered.connect(lambda _c=False, d=delta: self._move_sitting(d))
 

@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
-from workshop_desk.domain.enums import ProjectorMode, label
+from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _
 from workshop_desk.ui import prompts
 from workshop_desk.ui.dialogs.new_sitting import NewSittingDialog
 from workshop_desk.ui.document import Document
-from workshop_desk.ui.projector_dock import MODE_KEYS
-from workshop_desk.ui.remote_keys import BLACK_KEYS, HIDE_KEYS, SHOW_KEYS, WHITE_KEYS, make_live
+from workshop_desk.ui.projector import registry
+from workshop_desk.ui.remote_keys import HIDE_KEYS, SHOW_KEYS, make_live
 from workshop_desk.ui.translation import key_text
 
 if TYPE_CHECKING:
@@ -120,17 +120,22 @@ def _projector_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
     a["projector_toggle"] = _action(window, _("&Show or hide the projector"), shell.toggle_projector, "F5")
     a["projector_show"] = _action(window, _("Show the projector"), lambda: shell.show_projector(True), SHOW_KEYS)
     a["projector_hide"] = _action(window, _("Hide the projector"), lambda: shell.show_projector(False), HIDE_KEYS)
-    a["projector_black"] = _action(window, _("&Black screen, or back"),
-                                   lambda: shell.projector.toggle_plain(ProjectorMode.BLANK), BLACK_KEYS)
-    a["projector_white"] = _action(window, _("&White screen, or back"),
-                                   lambda: shell.projector.toggle_plain(ProjectorMode.WHITE), WHITE_KEYS)
     screens = QMenu(_("Send to s&creen"), window)
     screens.aboutToShow.connect(lambda: _fill_screens(window, screens))
-    for mode, key in MODE_KEYS.items():
-        a[f"projector_{mode}"] = _action(window, label(mode), partial(shell.projector.set_mode, mode), key)
+    for entry in registry.on_panel():
+        a[f"projector_{entry.mode}"] = _action(window, _(entry.label), partial(shell.projector.set_mode, entry.mode),
+                                               entry.key)
+    toggles = [entry for entry in registry.ENTRIES if entry.toggle is not None]
+    for entry in toggles:
+        assert entry.toggle is not None
+        a[f"projector_{entry.mode}_toggle"] = _action(window, _(entry.toggle.label), partial(
+            shell.projector.toggle_plain, entry.mode), [QKeySequence(key) for key in entry.toggle.keys])
+    a["projector_pause_time"] = _action(window, _("Set the &return time of the pause…"), lambda: _pause_time(window),
+                                        registry.PAUSE_TIME_KEY)
     _menu(window, _("&Projector"), (a["projector_toggle"], a["projector_show"], a["projector_hide"], screens, None,
-                                    *(a[f"projector_{mode}"] for mode in MODE_KEYS), None, a["projector_black"],
-                                    a["projector_white"]))
+                                    *(a[f"projector_{entry.mode}"] for entry in registry.on_panel()),
+                                    a["projector_pause_time"], None,
+                                    *(a[f"projector_{entry.mode}_toggle"] for entry in toggles)))
 
 
 def _help_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
@@ -179,6 +184,18 @@ def _fill_screens(window: "MainWindow", menu: QMenu) -> None:
         action.setChecked(screen.name() == chosen)
         name = screen.name()
         action.triggered.connect(lambda _c=False, n=name: window.shell.move_projector(n))
+
+
+def _pause_time(window: "MainWindow") -> None:
+    """Ask when the room is expected back (the next break's length from now, preset), then show the pause screen."""
+    from workshop_desk.domain.clock import local
+    from workshop_desk.ui.dialogs.pause_time import PauseTimeDialog
+
+    projector = window.shell.projector
+    dialog = PauseTimeDialog(local(projector.resume_time()), window)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        projector.set_resume_at(dialog.resume_at())
+        projector.set_mode(ProjectorMode.PAUSE)
 
 
 def _export(window: "MainWindow") -> None:

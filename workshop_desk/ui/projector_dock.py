@@ -4,16 +4,11 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from workshop_desk.domain.enums import ProjectorMode, label
+from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.i18n import _
+from workshop_desk.ui.projector import registry
 from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.widgets.projector_preview import ProjectorPreview
-
-# What the projector can show, with its key (F5 shows or hides the projector itself).
-MODE_KEYS = {ProjectorMode.WELCOME: "F6", ProjectorMode.AGENDA: "F7", ProjectorMode.TIMER: "F4",
-             ProjectorMode.PAUSE: "F8", ProjectorMode.BLANK: "F9", ProjectorMode.BOARD: "F3",
-             ProjectorMode.NOTE: "Shift+F3", ProjectorMode.QUESTION: "F10", ProjectorMode.RESULTS: "F11",
-             ProjectorMode.ACTIONS: "F12"}
 
 
 class ProjectorDock(QWidget):
@@ -21,6 +16,7 @@ class ProjectorDock(QWidget):
 
     mode_requested = Signal(object)  # ProjectorMode
     toggle_requested = Signal()
+    pause_time_requested = Signal()
     screen_requested = Signal(str)  # screen name
 
     def __init__(self, projector: QWidget) -> None:
@@ -36,12 +32,14 @@ class ProjectorDock(QWidget):
         self.mode_group.setExclusive(True)
         grid = QGridLayout()
         self.mode_buttons: dict[ProjectorMode, QPushButton] = {}
-        for index, mode in enumerate(MODE_KEYS):
-            button = QPushButton(f"{label(mode)}  ({key_text(MODE_KEYS[mode])})")
+        for index, entry in enumerate(registry.on_panel()):
+            button = QPushButton(f"{_(entry.label)}  ({key_text(entry.key)})")
             button.setCheckable(True)
             self.mode_group.addButton(button)
-            self.mode_buttons[mode] = button
+            self.mode_buttons[entry.mode] = button
             grid.addWidget(button, index // 2, index % 2)
+        self.pause_time_button = QPushButton()
+        self.pause_time_button.setToolTip(_("When the room is expected back, as the pause screen says it"))
         self.toggle_button = QPushButton(self._toggle_text(visible=False))
         self.toggle_button.setCheckable(True)
         self.screen_combo = QComboBox()
@@ -50,6 +48,7 @@ class ProjectorDock(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.preview)
         layout.addLayout(grid)
+        layout.addWidget(self.pause_time_button)
         layout.addWidget(self.toggle_button)
         layout.addWidget(self.screen_combo)
         layout.addStretch()
@@ -58,6 +57,7 @@ class ProjectorDock(QWidget):
         for mode, button in self.mode_buttons.items():
             button.clicked.connect(lambda _checked=False, m=mode: self.mode_requested.emit(m))
         self.toggle_button.clicked.connect(self.toggle_requested)
+        self.pause_time_button.clicked.connect(self.pause_time_requested)
         self.screen_combo.activated.connect(self._on_screen_combo_activated)
 
     def refresh_screens(self) -> None:
@@ -86,6 +86,11 @@ class ProjectorDock(QWidget):
     def _toggle_text(visible: bool) -> str:
         text = _("Hide the projector ({keys})") if visible else _("Show the projector ({keys})")
         return text.format(keys=key_text("F5"))
+
+    def show_resume_time(self, text: str) -> None:
+        """The pause screen's return time ("10:45"), on the button that changes it."""
+        self.pause_time_button.setText(_("Back at {time}…  ({key})").format(
+            time=text, key=key_text(registry.PAUSE_TIME_KEY)))
 
     def _on_screen_combo_activated(self, index: int) -> None:
         self.screen_requested.emit(str(self.screen_combo.itemData(index)))

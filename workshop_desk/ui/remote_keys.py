@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
 from workshop_desk.ui.projector.window import ProjectorWindow
 
 # What presenter remotes send, besides Page Down / Page Up: F5 or Shift+F5 to start, Esc to stop,
-# "." or B for a black screen, W for a white one.
+# and "." or B for a black screen, W for a white one (those two in projector/registry.py).
 SHOW_KEYS = [QKeySequence("Shift+F5")]
 HIDE_KEYS = [QKeySequence(Qt.Key.Key_Escape)]
-BLACK_KEYS = [QKeySequence(Qt.Key.Key_B), QKeySequence(Qt.Key.Key_Period)]
-WHITE_KEYS = [QKeySequence(Qt.Key.Key_W)]
 _TEXT_ENTRIES = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
 

@@ -1,14 +1,20 @@
 """`--screenshot DIR`: renders the console and the projector offscreen to PNG files."""
 
+import re
+import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_desk.domain.enums import ProjectorMode
+from workshop_desk.domain.models import SittingAgenda
 from workshop_desk.services.settings import Settings
+from workshop_desk.ui.projector import registry
+from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.shell import Shell
 from workshop_desk.ui.voting.screenshots import vote_shots
 
@@ -29,15 +35,24 @@ def take_screenshots(folder: Path, size: tuple[int, int], demo: bool) -> int:
         shell.projector.window.resize(QSize(*size))
         shots = _Shots(folder)
         shots.take("console-start", window)
+        shots.take("projector-welcome-no-file", shell.projector.window)
         if demo:
             _demo_shots(shell, root, shots)
         else:
             shots.take("console", window)
-            shots.take("projector", shell.projector.window)
         shell.about_to_quit()
         window.close()
         print("\n".join(str(path) for path in shots.written))
-    return 0
+    return _every_screen_taken(shots) if demo else 0
+
+
+def _every_screen_taken(shots: "_Shots") -> int:
+    """1, saying which, when a projector screen of the registry has no picture: a new screen needs its shot."""
+    missing = [entry.mode for entry in registry.ENTRIES
+               if not any(re.fullmatch(f"projector-{entry.mode}(-.+)?", path.stem) for path in shots.written)]
+    if missing:
+        print(f"No screenshot of the projector's {', '.join(missing)} screen(s)", file=sys.stderr)
+    return 1 if missing else 0
 
 
 class _Shots:
@@ -63,6 +78,7 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     window, projector = shell.window, shell.projector
     assert window is not None and window.sitting_page is not None and shell.document is not None
     shots.take("console-programme", window)
+    shots.take("projector-welcome-no-sitting", projector.window)
     window.show_participants()
     shots.take("console-participants", window)
     _signin_shots(shell, shots)
@@ -82,13 +98,39 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     projector.set_elapsed(window.sitting_page.run_panel.elapsed())
     projector.set_mode(ProjectorMode.AGENDA)
     shots.take("console-run", window)
-    shots.take("projector", projector.window)
+    shots.take("projector-agenda-live", projector.window)
+    _timer_shot(shell, shots)
     document.step_run(DEMO_WORKSHOP, 1)
-    shots.take("projector-pause", projector.window, lambda: projector.set_mode(ProjectorMode.PAUSE))
+    for mode in (ProjectorMode.PAUSE, ProjectorMode.BLANK, ProjectorMode.WHITE):
+        shots.take(f"projector-{mode}", projector.window, lambda m=mode: projector.set_mode(m))  # type: ignore[misc]
     _tables_shots(shell, shots)
     _board_shots(shell, shots)
-    vote_shots(shell, shots, DEMO_WORKSHOP)
+    vote_shots(shell, shots)
+    _empty_shots(shell, shots)
     _trust_shots(shell, root / "demo.wdesk", shots)
+
+
+def _timer_shot(shell: Shell, shots: "_Shots") -> None:
+    """The round timer started from the keyboard (it takes the projector), then stopped again."""
+    window = shell.window
+    assert window is not None
+    window.actions_by_name["timer_toggle"].trigger()
+    shots.take("projector-timer", shell.projector.window)
+    window.actions_by_name["timer_toggle"].trigger()
+
+
+def _empty_shots(shell: Shell, shots: "_Shots") -> None:
+    """projector-<mode>-empty.png: each screen of the registry that has an empty state, with nothing to show."""
+    projector = shell.projector
+    shown = projector.content()
+    bare = ProjectorContent(ProjectorMode.WELCOME, shown.programme,
+                            SittingAgenda(shown.agenda.sitting) if shown.agenda else None, now=shown.now)
+    for entry in registry.ENTRIES:
+        content = replace(bare, mode=entry.mode)
+        if entry.empty(content):
+            shots.take(f"projector-{entry.mode}-empty", projector.window,
+                       lambda c=content: projector.window.show_content(c))  # type: ignore[misc]
+    projector.refresh()
 
 
 def _trust_shots(shell: Shell, path: Path, shots: _Shots) -> None:

@@ -1,12 +1,21 @@
 """The live run: elapsed time of the current item against real clocks, pace, and clock display."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from tests.factories import T0, FakeMono, FakeWall
-from workshop_desk.domain.live import ItemClock, ItemProgress, Pace, actual_minutes, format_clock, progress
-from workshop_desk.domain.models import AgendaItem
+from workshop_desk.domain.enums import ItemKind
+from workshop_desk.domain.live import (
+    ItemClock,
+    ItemProgress,
+    Pace,
+    actual_minutes,
+    format_clock,
+    progress,
+    resume_time,
+)
+from workshop_desk.domain.models import AgendaItem, Sitting, SittingAgenda
 
 
 def test_item_clock_counts_from_the_stored_start():
@@ -96,3 +105,31 @@ def test_actual_minutes():
 ])
 def test_format_clock(seconds, text):
     assert format_clock(seconds) == text
+
+
+def _agenda(current: int | None, started: datetime | None = None) -> SittingAgenda:
+    """Welcome, brainstorm, a 20-minute break, wrap-up; the run on item `current` (None: not running)."""
+    kinds = (ItemKind.WELCOME, ItemKind.BRAINSTORM, ItemKind.BREAK, ItemKind.WRAP_UP)
+    items = tuple(AgendaItem(n, 1, n, f"Item {n}", kind, 20 if kind == ItemKind.BREAK else 45,
+                             actual_start=started if n == current else None) for n, kind in enumerate(kinds, 1))
+    sitting = Sitting(1, 1, "Atelier", current_item_id=current, run_started_at=T0 if current else None)
+    return SittingAgenda(sitting, items)
+
+
+def test_the_return_time_is_now_plus_the_next_break_rounded_up_to_five_minutes():
+    now = T0 + timedelta(minutes=41, seconds=10)  # 08:41:10, during the brainstorm, which ends at 08:42
+    assert resume_time(_agenda(2, T0 - timedelta(minutes=3)), now) == T0 + timedelta(minutes=65)  # 08:41 + 20 → 09:05
+    assert resume_time(_agenda(None), T0) == T0 + timedelta(minutes=20)  # not running: the agenda's first break
+    assert resume_time(_agenda(4, now), now) == T0 + timedelta(minutes=60)  # no break ahead: 15 minutes
+
+
+def test_during_the_break_the_return_time_is_its_planned_end():
+    assert resume_time(_agenda(3, T0 + timedelta(minutes=2)), T0 + timedelta(minutes=5)) == T0 + timedelta(minutes=22)
+
+
+def test_without_an_agenda_the_break_lasts_a_quarter_of_an_hour():
+    assert resume_time(None, T0) == T0 + timedelta(minutes=15)
+
+
+def test_seconds_do_not_push_the_return_time_to_the_next_five_minutes():
+    assert resume_time(None, T0 + timedelta(minutes=5, seconds=30)) == T0 + timedelta(minutes=20)  # 08:20, not 08:25

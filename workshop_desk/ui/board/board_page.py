@@ -297,8 +297,9 @@ class BoardPage(QWidget):
         ids = self.scene.selected_ids()
         self.toolbar.merge.setEnabled(len(ids) >= 2)
         self.toolbar.delete.setEnabled(bool(ids) or bool(self.scene.selected_themes()))
-        if len(ids) == 1 and self.sitting_id is not None:
-            self.commands.focus_candidate = (self.sitting_id, ids[0])
+        # What the one-idea key shows: exactly one selected note, else nothing (its screen then asks for one).
+        sitting_id = self.sitting_id
+        self.commands.focus_candidate = (sitting_id, ids[0]) if len(ids) == 1 and sitting_id is not None else None
 
     def _colour_rule(self) -> Callable[[Idea], str]:
         tables = {t.id: t.position for t in self._tables}

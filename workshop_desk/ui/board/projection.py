@@ -14,7 +14,6 @@ from workshop_desk.ui.projector.content import BoardView
 if TYPE_CHECKING:
     from workshop_desk.ui.projector.controller import ProjectorController
 
-BOARD_MODES = (ProjectorMode.BOARD, ProjectorMode.NOTE)
 SETTLE_MS = 120  # a burst of changes (a pasted list, an arrangement) redraws the projector once
 
 
@@ -64,17 +63,30 @@ class BoardProjection(QObject):
         sitting_id = self._controller.sitting_id
         if self._requesting:
             return
-        if mode in BOARD_MODES and sitting_id is not None:
+        if mode == ProjectorMode.NOTE:
+            self._show_selected_note(sitting_id)
+        elif mode == ProjectorMode.BOARD and sitting_id is not None:
             request = self.request
             if request is None or request.sitting_id != sitting_id or request.mode != mode:
-                candidate = self._commands.focus_candidate
-                focus = candidate[1] if candidate and candidate[0] == sitting_id else None
                 self.request = ShowRequest(mode, sitting_id, request.theme_id if request and request.sitting_id ==
-                                           sitting_id else None, focus, self._commands.colour_by)
+                                           sitting_id else None, None, self._commands.colour_by)
                 self.rebuild()
         elif mode == ProjectorMode.QUESTION and sitting_id is not None and sitting_id != self.question_sitting:
             self.question_sitting = sitting_id
             self._controller.set_question(self._document.workspace.questions.pinned(sitting_id))
+
+    def _show_selected_note(self, sitting_id: int | None) -> None:
+        """The one-idea key: the note selected on the board page now (whichever sitting runs), every time it is
+        pressed; with none selected, the screen's empty state asks for one."""
+        candidate = self._commands.focus_candidate
+        sitting_id = candidate[0] if candidate else sitting_id
+        if sitting_id is None:
+            self.request = None
+            self._controller.set_board(None)
+            return
+        self.request = ShowRequest(ProjectorMode.NOTE, sitting_id, None, candidate[1] if candidate else None,
+                                   self._commands.colour_by)
+        self.rebuild()
 
     def _on_board_changed(self, sitting_id: int) -> None:
         if self.request is not None and sitting_id == self.request.sitting_id:

@@ -22,6 +22,9 @@ WHAT, WHO = 0.49, 0.29  # of the width; "when" takes the rest
 class ActionsScreen(Screen):
     """A row per action, in plan order, as many as fit at a size the back of the room can read."""
 
+    def heading(self, content: ProjectorContent) -> str:
+        return content.actions.title if content.actions else _("Action plan")
+
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         view, area, h = content.actions, self.margins(), self.height()
         title = view.title if view else _("Action plan")
@@ -32,8 +35,6 @@ class ActionsScreen(Screen):
         draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.08), count, h * NOTE,
                   theme.PROJECTOR_MUTED, align=Align.AlignRight)
         if not actions:
-            draw_text(painter, QRectF(area.left(), h * 0.45, area.width(), h * 0.1), _("No action in the plan yet"),
-                      h * MAIN, theme.PROJECTOR_MUTED, align=Align.AlignHCenter)
             return
         top = area.top() + h * 0.09
         self._headings(painter, QRectF(area.left(), top, area.width(), h * 0.045))

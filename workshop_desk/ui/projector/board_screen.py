@@ -59,11 +59,15 @@ class BoardScreen(Screen):
         self.shown: BoardView | None = None
         self._labels: list[ThemeLabel] = []
 
-    def set_content(self, content: ProjectorContent) -> None:
+    def set_content(self, content: ProjectorContent, empty: str = "") -> None:
         if content.board is not self.shown:
             self.shown = content.board
             self._build(content.board)
-        super().set_content(content)
+        self.view.setVisible(not empty)  # the empty board's sentence shows where the notes would be
+        super().set_content(content, empty)
+
+    def heading(self, content: ProjectorContent) -> str:
+        return content.board.title if content.board else ""
 
     def _build(self, view: BoardView | None) -> None:
         self.board_scene.clear()
@@ -116,9 +120,6 @@ class BoardScreen(Screen):
         draw_text(painter, QRectF(area.left(), area.top(), area.width() - count_width, area.height()), view.title,
                   h * 0.055, theme.PROJECTOR_ACCENT, bold=True)
         draw_text(painter, area, count, h * 0.04, theme.PROJECTOR_MUTED, align=Align.AlignRight)
-        if not view.notes:
-            draw_text(painter, QRectF(area.left(), h * 0.45, area.width(), h * 0.1), _("No idea shown yet"),
-                      h * MAIN, theme.PROJECTOR_MUTED, align=Align.AlignHCenter)
 
 
 def fitting_size(text: str, rect: QRectF, start: float, smallest: float, bold: bool = False) -> float:
@@ -160,6 +161,9 @@ class NoteScreen(Screen):
 
 class QuestionScreen(Screen):
     """The pinned question, who asked it, and how many people asked for it."""
+
+    def heading(self, content: ProjectorContent) -> str:
+        return _("Question from the room")
 
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         question, area, h = content.question, self.margins(), self.height()

@@ -70,3 +70,4 @@ class ProjectorContent:
     question: Question | None = None  # the pinned question from the room
     result: ResultView | None = None  # the ballot on show (its result only once revealed)
     actions: ActionsView | None = None  # the action plan
+    resume_at: datetime | None = None  # when the room is expected back from the break (the pause screen)

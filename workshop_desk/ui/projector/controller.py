@@ -1,15 +1,18 @@
 """Decides what the projector shows, from the console's commands and the document's changes."""
 
 from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from workshop_desk.domain.attendance import HeadCount
-from workshop_desk.domain.clock import utc_now
+from workshop_desk.domain.clock import local, utc_now
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.ideas import Question
+from workshop_desk.domain.live import resume_time
 from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
+from workshop_desk.i18n import format_time
 from workshop_desk.ui.board.projection import BoardProjection
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector.content import BoardView, CountdownView, PlanView, ProjectorContent
@@ -28,6 +31,7 @@ class ProjectorController(QObject):
 
     state_changed = Signal(object, bool)  # mode, visible
     preview_due = Signal()
+    resume_changed = Signal(str)  # the pause screen's return time, as the room reads it ("10:45")
 
     def __init__(self, window: ProjectorWindow) -> None:
         super().__init__()
@@ -43,6 +47,7 @@ class ProjectorController(QObject):
         self.head_count: HeadCount | None = None
         self.countdown: CountdownView | None = None
         self.plan: PlanView | None = None
+        self.resume_at: datetime | None = None  # the return time the facilitator set, or the default when paused
         self._page_timer = QTimer(self)
         self._page_timer.setInterval(PAGE_SECONDS * 1000)
         self._page_timer.timeout.connect(self._on_page_timer_timeout)
@@ -54,7 +59,7 @@ class ProjectorController(QObject):
         self.vote_projection: VoteProjection | None = None
         self._preview_timer = QTimer(self)
         self._preview_timer.setInterval(PREVIEW_INTERVAL_MS)
-        self._preview_timer.timeout.connect(self.preview_due)
+        self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
         self._preview_timer.start()
         self.window.hidden.connect(lambda: self.state_changed.emit(self.mode, False))
 
@@ -79,6 +84,8 @@ class ProjectorController(QObject):
         self.reload()
 
     def set_mode(self, mode: ProjectorMode) -> None:
+        if mode == ProjectorMode.PAUSE and (self.resume_at is None or self.resume_at < utc_now()):
+            self.resume_at = self.resume_time()  # fixed as the pause starts: it must not creep while it lasts
         self.mode = mode
         self.refresh()
         self.state_changed.emit(mode, self.window.isVisible())
@@ -116,6 +123,25 @@ class ProjectorController(QObject):
                 page_count(plan, self.window.width(), self.window.height()) > 1:
             self.plan = replace(plan, page=plan.page + 1)
             self.refresh(preview=False)
+
+    def resume_time(self) -> datetime:
+        """When the room is expected back: the time the facilitator set, else now + the next break's length."""
+        if self.resume_at is not None and self.resume_at >= utc_now():
+            return self.resume_at
+        return resume_time(self._agenda, utc_now())
+
+    def resume_text(self) -> str:
+        """The return time as the pause screen shows it ("10:45")."""
+        return format_time(local(self.resume_time()).time())
+
+    def _on_preview_timer_timeout(self) -> None:
+        self.preview_due.emit()
+        self.resume_changed.emit(self.resume_text())  # the default return time moves on with the clock
+
+    def set_resume_at(self, when: datetime) -> None:
+        """The return time the facilitator set (Shift+F8), shown on the pause screen."""
+        self.resume_at = when
+        self.refresh()
 
     def set_countdown(self, view: CountdownView | None) -> None:
         """The round timer's latest reading (ticks often: no database access here)."""
@@ -170,6 +196,7 @@ class ProjectorController(QObject):
         self.window.show_content(self.content())
         if preview:
             self.preview_due.emit()
+            self.resume_changed.emit(self.resume_text())
 
     def reload(self) -> None:
         """Read the programme and the shown sitting again (after a saved change), then refresh."""
@@ -190,7 +217,8 @@ class ProjectorController(QObject):
         return ProjectorContent(
             mode=self.mode, programme=self._programme, agenda=self._agenda, elapsed_seconds=elapsed, now=utc_now(),
             head_count=self.head_count, groups=self._groups, countdown=self.countdown, plan=self.plan,
-            board=self.board, question=self.question, result=self.result, actions=self.actions)
+            board=self.board, question=self.question, result=self.result, actions=self.actions,
+            resume_at=self.resume_time() if self.mode == ProjectorMode.PAUSE else None)
 
     def _on_document_agenda_changed(self, sitting_id: int) -> None:
         if sitting_id == self.sitting_id:

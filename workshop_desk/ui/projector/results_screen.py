@@ -1,4 +1,4 @@
-"""The projector's vote screen: 'Votes: N' until the result is revealed, then bars, a ranking, a consent round,
+"""The projector's vote screen: what came in until the result is revealed, then bars, a ranking, a consent round,
 or (results_charts.py) the 2×2 scatter and the multi-criteria table — all painted to the screen's scale."""
 
 from collections.abc import Callable
@@ -33,12 +33,10 @@ class ResultsScreen(Screen):
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         view, area, h = content.result, self.margins(), self.height()
         if view is None:
-            draw_text(painter, QRectF(area.left(), h * 0.42, area.width(), h * 0.1), _("No vote to show yet"),
-                      h * MAIN, theme.PROJECTOR_MUTED, align=Align.AlignHCenter)
             return
         draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.08), view.title, h * 0.06,
                   theme.PROJECTOR_ACCENT, bold=True)
-        counts = view.result is not None  # while hidden, "Votes: N" below says it
+        counts = view.result is not None  # while hidden, the counts stand large below
         draw_text(painter, QRectF(area.left(), area.top() + h * 0.075, area.width(), h * 0.06),
                   texts.heading_line(view.method, view.status, view.ballots if counts else 0,
                                      view.tallied if counts else 0, counts), h * NOTE, theme.PROJECTOR_MUTED)
@@ -220,9 +218,12 @@ def _comments(painter: QPainter, rect: QRectF, rows: list[ResultRow], h: float) 
 
 
 def paint_waiting(painter: QPainter, rect: QRectF, view: ResultView, h: float) -> None:
-    """'Votes: N', where voting stands, and the options in the room's order (random when shuffled)."""
-    draw_text(painter, QRectF(rect.left(), rect.top(), rect.width(), h * 0.15), _("Votes: {n}").format(n=view.votes),
-              h * 0.12, theme.PROJECTOR_TEXT, bold=True)
+    """What came in, counted as the console counts it ('4 ballots'), where voting stands, and the options in the
+    room's order (random when shuffled)."""
+    counts = texts.counts_line(view.method, view.ballots, view.tallied)
+    wide = QFontMetricsF(theme.font_px(h * 0.12, True)).horizontalAdvance(counts)
+    draw_text(painter, QRectF(rect.left(), rect.top(), rect.width(), h * 0.15), counts,
+              h * 0.12 * min(1.0, 0.95 * rect.width() / max(1.0, wide)), theme.PROJECTOR_TEXT, bold=True)  # never cut
     state = {BallotStatus.DRAFT: _("Voting has not started yet."), BallotStatus.OPEN: _("Voting is open."),
              BallotStatus.CLOSED: _("Voting is closed: the result is coming.")}[view.status]
     draw_text(painter, QRectF(rect.left(), rect.top() + h * 0.16, rect.width(), h * 0.07), state, h * MAIN,
@@ -231,7 +232,8 @@ def paint_waiting(painter: QPainter, rect: QRectF, view: ResultView, h: float) -
 
 
 def _option_list(painter: QPainter, rect: QRectF, view: ResultView, h: float) -> None:
-    """The options numbered in display order, in two columns when there are many."""
+    """The options in display order, in two columns when there are many; bullets, not numbers that would read as
+    a ranking before the result is out."""
     options = view.options
     size = h * MAIN * (1.0 if len(options) <= 8 else 0.85)
     row_height = size * 1.4
@@ -242,7 +244,7 @@ def _option_list(painter: QPainter, rect: QRectF, view: ResultView, h: float) ->
     for index, option in enumerate(options[:per_column * columns]):
         column, line = divmod(index, per_column)
         cell = QRectF(rect.left() + column * width, rect.top() + line * row_height, width - size, row_height)
-        draw_text(painter, cell, f"{index + 1}. {option.label}", size, theme.PROJECTOR_TEXT)
+        draw_text(painter, cell, f"• {option.label}", size, theme.PROJECTOR_TEXT)
     if len(options) > per_column * columns:
         left_out = len(options) - per_column * columns
         text = ngettext("… and {n} more option", "… and {n} more options", left_out).format(n=left_out)

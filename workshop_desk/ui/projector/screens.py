@@ -1,9 +1,7 @@
 """The projector's screens: welcome, agenda, pause and blank, each painted to scale."""
 
-from datetime import datetime
-
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from workshop_desk.domain.agenda import TimedItem, timed_items
@@ -11,9 +9,10 @@ from workshop_desk.domain.clock import local
 from workshop_desk.domain.countdown import Phase
 from workshop_desk.domain.enums import label
 from workshop_desk.domain.live import ItemProgress, Pace, format_clock
-from workshop_desk.i18n import _, format_date, format_minutes, format_time, ngettext, pgettext
+from workshop_desk.i18n import _, format_date, format_minutes, format_time, pgettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
+from workshop_desk.ui.projector.head_count import paint_head_count
 from workshop_desk.ui.projector.painting import MAIN, draw_text
 
 Align = Qt.AlignmentFlag
@@ -25,11 +24,13 @@ class Screen(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.content: ProjectorContent | None = None
+        self.empty = ""  # the sentence shown instead, when there is nothing to show (projector/registry.py)
         self.setAutoFillBackground(True)
         self.setPalette(theme.projector_palette())
 
-    def set_content(self, content: ProjectorContent) -> None:
+    def set_content(self, content: ProjectorContent, empty: str = "") -> None:
         self.content = content
+        self.empty = empty
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -37,12 +38,26 @@ class Screen(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(self.rect(), QColor(theme.PROJECTOR_BACKGROUND))
-        if self.content is not None:
+        if self.content is not None and self.empty:
+            self.paint_empty(painter, self.content)
+        elif self.content is not None:
             self.paint(painter, self.content)
         painter.end()
 
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         """Draw the screen; subclasses override."""
+
+    def heading(self, content: ProjectorContent) -> str:
+        """What the screen is about, kept above its empty state; subclasses override."""
+        return ""
+
+    def paint_empty(self, painter: QPainter, content: ProjectorContent) -> None:
+        """The heading, and the sentence saying why there is nothing to show yet, so the room never faces a void."""
+        area, h = self.margins(), self.height()
+        draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.08), self.heading(content), h * 0.06,
+                  theme.PROJECTOR_ACCENT, bold=True)
+        draw_text(painter, QRectF(area.left(), h * 0.42, area.width(), h * 0.2), self.empty, h * MAIN,
+                  theme.PROJECTOR_MUTED, align=Align.AlignHCenter, max_lines=3)
 
     def margins(self) -> QRectF:
         """The safe area: projectors often crop the edges."""
@@ -73,28 +88,7 @@ class WelcomeScreen(Screen):
             top += draw_text(painter, QRectF(area.left(), top, area.width(), h), line,
                              h * MAIN, theme.PROJECTOR_TEXT, max_lines=2) + h * 0.012
         if content.head_count is not None:
-            self._paint_head_count(painter, content, area)
-
-    def _paint_head_count(self, painter: QPainter, content: ProjectorContent, area: QRectF) -> None:
-        """'37 people here', and a chip per stakeholder group, along the bottom of the screen."""
-        count, h = content.head_count, self.height()
-        assert count is not None
-        chips_top = area.bottom() - h * 0.06
-        total = ngettext("{n} person here", "{n} people here", count.present).format(n=count.present)
-        draw_text(painter, QRectF(area.left(), chips_top - h * 0.11, area.width(), h * 0.09), total, h * 0.07,
-                  theme.PROJECTOR_ACCENT, bold=True)
-        groups = {group.id: group for group in content.groups}
-        x, size = area.left(), h * 0.036
-        for group_id, number in sorted(count.by_group.items(), key=lambda item: -item[1]):
-            group = groups.get(group_id or -1)
-            text = f"{group.name if group else _('(no group)')} {number}"
-            width = QFontMetricsF(theme.font_px(size)).horizontalAdvance(text) + size * 1.8
-            if x + width > area.right():
-                break
-            painter.fillRect(QRectF(x, chips_top + size * 0.25, size * 0.8, size * 0.8),
-                             QColor(group.colour if group else "#BDBDBD"))
-            draw_text(painter, QRectF(x + size * 1.1, chips_top, width, size * 1.3), text, size, theme.PROJECTOR_TEXT)
-            x += width + size
+            paint_head_count(painter, content.head_count, content.groups, area, h)
 
     @staticmethod
     def _details(content: ProjectorContent) -> list[str]:
@@ -127,6 +121,9 @@ class WelcomeScreen(Screen):
 
 class AgendaScreen(Screen):
     """The agenda with the current item highlighted, the time of day, and the current item's clock."""
+
+    def heading(self, content: ProjectorContent) -> str:
+        return content.agenda.sitting.title if content.agenda else ""
 
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         if content.agenda is None:
@@ -243,8 +240,8 @@ class PauseScreen(Screen):
         h, area = self.height(), self.margins()
         draw_text(painter, QRectF(area.left(), h * 0.33, area.width(), h * 0.2), _("Break"), h * 0.16,
                   theme.PROJECTOR_ACCENT, bold=True, align=Align.AlignHCenter)
-        back = _resume_time(content)
-        if back:
+        if content.resume_at is not None:
+            back = format_time(local(content.resume_at).time())
             draw_text(painter, QRectF(area.left(), h * 0.58, area.width(), h * 0.1),
                       _("We resume at {time}").format(time=back), h * 0.07, theme.PROJECTOR_TEXT,
                       align=Align.AlignHCenter)
@@ -263,16 +260,3 @@ class WhiteScreen(Screen):
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         painter.fillRect(self.rect(), QColor("#FFFFFF"))
 
-
-def _resume_time(content: ProjectorContent) -> str:
-    """End of the current break item, if the run is on one, as 'HH:MM'."""
-    agenda = content.agenda
-    if agenda is None or not agenda.sitting.is_running:
-        return ""
-    item = next((i for i in agenda.items if i.id == agenda.sitting.current_item_id), None)
-    if item is None or item.actual_start is None:
-        return ""
-    from datetime import timedelta
-
-    end: datetime = local(item.actual_start) + timedelta(minutes=item.planned_minutes)
-    return format_time(end.time())

@@ -21,7 +21,6 @@ class ResultView:
     result: Result | None = None  # None until the facilitator reveals it
     ballots: int = 0  # individual ballots in
     tallied: float = 0.0  # dots, hands or people counted on boards
-    votes: int = 0  # what "Votes: N" says while the result is hidden (texts.votes_cast)
     shuffled: bool = False
     focus_option_id: int | None = None  # the option highlighted in a multi-criteria table
 

@@ -6,20 +6,9 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.i18n import _
-from workshop_desk.ui.projector.actions_screen import ActionsScreen
-from workshop_desk.ui.projector.board_screen import BoardScreen, NoteScreen, QuestionScreen
+from workshop_desk.ui.projector import registry
 from workshop_desk.ui.projector.content import ProjectorContent
-from workshop_desk.ui.projector.plan_screen import PlanScreen
-from workshop_desk.ui.projector.results_screen import ResultsScreen
-from workshop_desk.ui.projector.screens import (
-    AgendaScreen,
-    BlankScreen,
-    CountdownScreen,
-    PauseScreen,
-    Screen,
-    WelcomeScreen,
-    WhiteScreen,
-)
+from workshop_desk.ui.projector.screens import Screen
 
 DEFAULT_SIZE = QSize(1920, 1080)
 
@@ -42,30 +31,19 @@ class ProjectorWindow(QWidget):
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.resize(DEFAULT_SIZE)
         self.content = ProjectorContent(ProjectorMode.WELCOME)
-        self.screens: dict[ProjectorMode, Screen] = {
-            ProjectorMode.WELCOME: WelcomeScreen(),
-            ProjectorMode.AGENDA: AgendaScreen(),
-            ProjectorMode.TIMER: CountdownScreen(),
-            ProjectorMode.PLAN: PlanScreen(),
-            ProjectorMode.PAUSE: PauseScreen(),
-            ProjectorMode.BLANK: BlankScreen(),
-            ProjectorMode.WHITE: WhiteScreen(),
-            ProjectorMode.BOARD: BoardScreen(),
-            ProjectorMode.NOTE: NoteScreen(),
-            ProjectorMode.QUESTION: QuestionScreen(),
-            ProjectorMode.RESULTS: ResultsScreen(),
-            ProjectorMode.ACTIONS: ActionsScreen(),
-        }
+        self.screens: dict[ProjectorMode, Screen] = {entry.mode: entry.screen() for entry in registry.ENTRIES}
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
         for screen in self.screens.values():
             self._stack.addWidget(screen)
+        self.show_content(self.content)  # the welcome from the start: before a file opens, the room sees a greeting
 
     def show_content(self, content: ProjectorContent) -> None:
         """Display `content` on the screen of its mode."""
         self.content = content
-        screen = self.screens[content.mode]
-        screen.set_content(content)
+        entry = registry.shown_entry(content)
+        screen = self.screens[entry.mode]
+        screen.set_content(content, entry.empty(content))
         self._stack.setCurrentWidget(screen)
         self.content_shown.emit()
 

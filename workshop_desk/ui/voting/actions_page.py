@@ -35,7 +35,7 @@ from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.commands.plan import action_draft, indicator_drafts
 from workshop_desk.ui.commands.votes import ShowRequest
 from workshop_desk.ui.document import Document
-from workshop_desk.ui.translation import key_text
+from workshop_desk.ui.projector import registry
 from workshop_desk.ui.voting.list_models import PairsModel
 from workshop_desk.ui.voting.plan_models import ActionsModel
 from workshop_desk.ui.widgets.form_status import FormStatus
@@ -171,7 +171,8 @@ class ActionsPanel(QWidget):
         self.table.setWordWrap(False)
         self.new_button, self.edit_button = QPushButton(_("New &action…")), QPushButton(_("Edit…"))
         self.delete_button = QPushButton(_("Delete"))
-        self.show_button = QPushButton(_("Show on the projector ({keys})").format(keys=key_text("F12")))
+        self.show_button = QPushButton(_("Show on the projector ({keys})").format(
+            keys=registry.key_of(ProjectorMode.ACTIONS)))
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)

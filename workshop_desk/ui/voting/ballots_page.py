@@ -24,7 +24,7 @@ from workshop_desk.i18n import _
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.commands.votes import BallotDraft, ShowRequest
 from workshop_desk.ui.document import Document
-from workshop_desk.ui.translation import key_text
+from workshop_desk.ui.projector import registry
 from workshop_desk.ui.voting.ballot_dialog import BallotDialog, board_sources
 from workshop_desk.ui.voting.ballot_form import BallotForm
 from workshop_desk.ui.voting.models import BallotsModel
@@ -66,7 +66,7 @@ class BallotsPage(QWidget):
         self.open_button, self.reveal_button = QPushButton(_("&Open voting")), QPushButton(_("Re&veal results"))
         self.shuffle_check = QCheckBox(_("Random order"))
         self.shuffle_check.setToolTip(_("Show the options in a random order on the projector"))
-        self.show_button = QPushButton(_("Show ({keys})").format(keys=key_text("F11")))
+        self.show_button = QPushButton(_("Show ({keys})").format(keys=registry.key_of(ProjectorMode.RESULTS)))
         self.show_button.setToolTip(_("Show this ballot on the projector"))
         self.empty = QLabel(_("No ballot in this sitting yet. Create one: a dot vote, a ranking, a grid…"))
         self.empty.setStyleSheet(f"color: {theme.MUTED};")

@@ -10,7 +10,6 @@ from workshop_desk.i18n import _
 from workshop_desk.ui.commands.votes import ShowRequest
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector.vote_views import ActionsView, ResultView
-from workshop_desk.ui.voting import texts
 
 if TYPE_CHECKING:
     from workshop_desk.ui.projector.controller import ProjectorController
@@ -21,8 +20,7 @@ def result_view(ballot: Ballot, result: Result | None, focus: int | None = None)
     sources = result.sources if result is not None else ()
     return ResultView(ballot.id, ballot.title, ballot.method, ballot.status, ballot.settings,
                       ballot.display_options(), ballot.criteria, result if ballot.revealed else None,
-                      sum(s.ballots for s in sources), sum(s.tallied for s in sources),
-                      texts.votes_cast(ballot.method, result) if result is not None else 0, ballot.shuffled, focus)
+                      sum(s.ballots for s in sources), sum(s.tallied for s in sources), ballot.shuffled, focus)
 
 
 def default_ballot(ballots: list[Ballot], chosen: int | None) -> Ballot | None:

@@ -33,17 +33,6 @@ def ballots_text(n: int) -> str:
     return ngettext("{n} ballot", "{n} ballots", n).format(n=n)
 
 
-def votes_cast(method: BallotMethod, result: Result) -> int:
-    """The 'Votes: N' shown while results are hidden: dots placed or hands raised (from ballots and boards alike),
-    people who gave a stance, or ballots for the methods counted per voter."""
-    if method == BallotMethod.DOTS:
-        return round(sum(float(row.extra.get("for") or 0) for row in result.rows))
-    if method == BallotMethod.HANDS:
-        return round(sum(row.score or 0 for row in result.rows))
-    tallied = sum(source.tallied for source in result.sources)
-    return result.voters + (round(tallied) if method == BallotMethod.CONSENT else 0)
-
-
 def counts_line(method: BallotMethod, ballots: int, tallied: float) -> str:
     """'23 ballots · 112 dots' (what came in, from every source)."""
     parts = [ballots_text(ballots)] if ballots or not tallied else []
