@@ -1,6 +1,11 @@
-"""Drawing helpers for the projector: text sized from the screen height, wrapped and elided."""
+"""Drawing helpers for the projector: text sized by its cap height on the screen, wrapped, and recordable."""
 
+import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
@@ -9,29 +14,110 @@ from workshop_desk.ui import theme
 
 # Where a line may break: any white space but the no-break ones (French « quotes » and the space before ; or :).
 _BREAKS = re.compile(r"[^\S\u00a0\u202f]+")
-# Main text is at least 1/20 of the screen height: readable from the back of a room.
+# Readable from the back of a room: the cap height (not the point size) of what the screen is about is at least
+# 1/20 of the screen height, and of anything else the room must read at least 1/30.
 MAIN = 1 / 20
+READ = 1 / 30
+ELLIPSIS = "…"
 
 
-def text_height(height: int, ratio: float) -> float:
-    """Pixel size of a text line that is `ratio` of the screen height."""
-    return height * ratio
+@dataclass(frozen=True, slots=True)
+class DrawnText:
+    """One line of text as it landed on the screen, for the tests that measure what the room can read."""
+
+    text: str  # the line drawn
+    whole: str  # the text it is part of
+    ink: QRectF  # where its glyphs are, in the screen's pixels
+    cap_height: float  # in the screen's pixels
+    colour: QColor
+    main: bool  # what the screen is about (held to MAIN rather than READ)
+    elided: bool  # cut short with "…" because it did not fit
+
+
+_recorder: list[DrawnText] | None = None
+
+
+@contextmanager
+def recording() -> Iterator[list[DrawnText]]:
+    """Every line draw_text draws until the block ends, in drawing order."""
+    global _recorder
+    _recorder, before = [], _recorder
+    try:
+        yield _recorder
+    finally:
+        _recorder = before
+
+
+@cache
+def _cap_share(bold: bool) -> float:
+    """The cap height of the projector's font as a share of its pixel size (about 0.73 for DejaVu Sans)."""
+    return QFontMetricsF(theme.font_px(1000, bold)).capHeight() / 1000
+
+
+def cap_pixels(height: float, share: float, bold: bool = False) -> float:
+    """The pixel size at which capitals are `share` of a screen `height` tall."""
+    return height * share / _cap_share(bold)
+
+
+def main_size(height: float) -> float:
+    """The pixel size of the text a screen is about (titles, the subject): capitals 1/20 of the screen."""
+    return cap_pixels(height, MAIN) * 1.01  # a hair above: rounding to whole pixels must not fall short
+
+
+def read_size(height: float) -> float:
+    """The pixel size of anything else the room must read: capitals 1/30 of the screen."""
+    return cap_pixels(height, READ) * 1.01
+
+
+def line_height(pixels: float, bold: bool = False) -> float:
+    """The height of one line of text at `pixels`."""
+    return QFontMetricsF(theme.font_px(pixels, bold)).lineSpacing()
+
+
+def text_width(text: str, pixels: float, bold: bool = False) -> float:
+    """How wide `text` is on one line at `pixels`."""
+    return QFontMetricsF(theme.font_px(pixels, bold)).horizontalAdvance(text)
+
+
+def lines_needed(text: str, pixels: float, width: float, bold: bool = False) -> int:
+    """How many lines `text` takes wrapped to `width` (a word wider than the width counts as one line)."""
+    return len(_wrap(text, QFontMetricsF(theme.font_px(pixels, bold)), width, 1000))
 
 
 def draw_text(painter: QPainter, rect: QRectF, text: str, pixels: float, colour: str,
               bold: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-              max_lines: int = 1) -> float:
-    """Draw `text` in `rect` (wrapped up to `max_lines`, elided past that); returns the height used."""
+              max_lines: int = 1, main: bool = False) -> float:
+    """Draw `text` in `rect` (wrapped up to `max_lines`, elided past that); returns the height used.
+    `main`: the text is what the screen is about (tests hold it to MAIN)."""
     font = theme.font_px(pixels, bold)
     painter.setFont(font)
     painter.setPen(QColor(colour))
     metrics = QFontMetricsF(font)
     lines = _wrap(text, metrics, rect.width(), max_lines)
-    line_height = metrics.lineSpacing()
+    spacing = metrics.lineSpacing()
     for number, line in enumerate(lines):
-        line_rect = QRectF(rect.left(), rect.top() + number * line_height, rect.width(), line_height)
-        painter.drawText(line_rect, int(align | Qt.AlignmentFlag.AlignVCenter), line)
-    return len(lines) * line_height
+        line_rect = QRectF(rect.left(), rect.top() + number * spacing, rect.width(), spacing)
+        flags = int(align | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(line_rect, flags, line)
+        if _recorder is not None:
+            _record(painter, metrics, line_rect, flags, line, text, main)
+    return len(lines) * spacing
+
+
+def _record(painter: QPainter, metrics: QFontMetricsF, rect: QRectF, flags: int, line: str, whole: str,
+            main: bool) -> None:
+    assert _recorder is not None
+    if not line.strip():
+        return
+    placed = metrics.boundingRect(rect, flags, line)  # the line's box where drawText put it
+    tight = metrics.tightBoundingRect(line)
+    ink = QRectF(placed.left() + tight.left(), placed.top() + metrics.ascent() + tight.top(), tight.width(),
+                 tight.height())
+    transform = painter.deviceTransform()
+    scale = math.hypot(transform.m21(), transform.m22())
+    _recorder.append(DrawnText(line, whole, transform.mapRect(ink), metrics.capHeight() * scale,
+                               QColor(painter.pen().color()), main, line.endswith(ELLIPSIS) and
+                               not whole.strip().endswith(ELLIPSIS)))
 
 
 def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
