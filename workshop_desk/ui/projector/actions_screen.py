@@ -8,8 +8,8 @@ from workshop_desk.domain.priorities import Action, action_status_label
 from workshop_desk.i18n import _, format_date, ngettext, pgettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
-from workshop_desk.ui.projector.painting import MAIN, draw_text
-from workshop_desk.ui.projector.result_parts import BAR, NOTE, centred
+from workshop_desk.ui.projector.painting import MAIN, centred, draw_text
+from workshop_desk.ui.projector.result_parts import BAR, NOTE
 from workshop_desk.ui.projector.screens import Screen
 
 Align = Qt.AlignmentFlag

@@ -52,7 +52,6 @@ class PlanView:
     round_number: int
     round_count: int
     tables: tuple[TableView, ...]
-    page: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +69,4 @@ class ProjectorContent:
     question: Question | None = None  # the pinned question from the room
     result: ResultView | None = None  # the ballot on show (its result only once revealed)
     actions: ActionsView | None = None  # the action plan
+    page: int = 0  # a list too long for one screen shows this page (counted on: it wraps round)

@@ -104,6 +104,39 @@ def draw_text(painter: QPainter, rect: QRectF, text: str, pixels: float, colour:
     return len(lines) * spacing
 
 
+def centred(painter: QPainter, rect: QRectF, text: str, pixels: float, colour: str, bold: bool = False,
+            align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, most: int = 2, main: bool = False) -> None:
+    """Text wrapped on as few lines as it needs (up to `most`), centred vertically in `rect`."""
+    lines = min(most, lines_needed(text, pixels, rect.width(), bold))
+    used = lines * line_height(pixels, bold)
+    top = rect.top() + (rect.height() - used) / 2
+    draw_text(painter, QRectF(rect.left(), top, rect.width(), used), text, pixels, colour, bold, align,
+              max_lines=lines, main=main)
+
+
+def fitting_size(text: str, width: float, height: float, largest: float, smallest: float, bold: bool = False) -> float:
+    """The largest pixel size from `largest` down to `smallest` at which `text` wrapped to `width` fits `height`."""
+    size = largest
+    while size > smallest and lines_needed(text, size, width, bold) * line_height(size, bold) > height:
+        size *= 0.94
+    return max(size, smallest)
+
+
+def page_of(count: int, per_page: int, page: int) -> tuple[range, int]:
+    """The items shown on page `page` (counted on: it wraps round) of a list of `count`, and how many pages."""
+    per_page = max(1, per_page)
+    pages = max(1, math.ceil(count / per_page))
+    first = page % pages * per_page
+    return range(first, min(count, first + per_page)), pages
+
+
+def ink_on(fill: str) -> str:
+    """Dark or white text, whichever reads better on `fill` (notes and themes come in the user's colours)."""
+    colour = QColor(fill)
+    luminance = 0.2126 * colour.redF() ** 2.2 + 0.7152 * colour.greenF() ** 2.2 + 0.0722 * colour.blueF() ** 2.2
+    return "#212121" if luminance > 0.18 else "#FFFFFF"
+
+
 def _record(painter: QPainter, metrics: QFontMetricsF, rect: QRectF, flags: int, line: str, whole: str,
             main: bool) -> None:
     assert _recorder is not None

@@ -1,13 +1,10 @@
-"""Pieces shared by the projector's result drawings: the rows in the room's order, fitting, centred text."""
+"""Pieces shared by the projector's result drawings: the rows in the room's order, and fitting them."""
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtCore import Qt
 
 from workshop_desk.domain.voting import Result, ResultRow
-from workshop_desk.ui import theme
-from workshop_desk.ui.projector.painting import draw_text
 from workshop_desk.ui.projector.vote_views import ResultView
 
 Align = Qt.AlignmentFlag
@@ -30,19 +27,3 @@ def fitted(rows: Sequence[ResultRow], height: float, row_height: float) -> tuple
     if len(rows) <= room:
         return list(rows), 0
     return list(rows[:room - 1]), len(rows) - room + 1
-
-
-def _lines(text: str, pixels: float, width: float, bold: bool, most: int) -> int:
-    advance = QFontMetricsF(theme.font_px(pixels, bold)).horizontalAdvance(text)
-    return 1 if advance <= width else most
-
-
-def centred(painter: QPainter, rect: QRectF, text: str, pixels: float, colour: str, bold: bool = False,
-            align: Qt.AlignmentFlag = Align.AlignLeft, most: int = 2) -> None:
-    """Text wrapped on up to `most` lines, centred vertically in `rect`."""
-    spacing = QFontMetricsF(theme.font_px(pixels, bold)).lineSpacing()
-    lines = min(most, max(1, int(rect.height() // spacing)))
-    lines = _lines(text, pixels, rect.width(), bold, lines)
-    top = rect.top() + (rect.height() - lines * spacing) / 2
-    draw_text(painter, QRectF(rect.left(), top, rect.width(), lines * spacing), text, pixels, colour, bold, align,
-              max_lines=lines)

@@ -10,8 +10,8 @@ from workshop_desk.domain.counting_grid import FEASIBILITY, IMPACT, Quadrant, cr
 from workshop_desk.domain.voting import CriteriaSettings, MatrixSettings, Result, ResultRow
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
-from workshop_desk.ui.projector.painting import MAIN, draw_text
-from workshop_desk.ui.projector.result_parts import BAR, centred, fitted, ordered_rows
+from workshop_desk.ui.projector.painting import MAIN, centred, draw_text
+from workshop_desk.ui.projector.result_parts import BAR, fitted, ordered_rows
 from workshop_desk.ui.projector.vote_views import ResultView
 from workshop_desk.ui.voting import texts
 

@@ -12,8 +12,8 @@ from workshop_desk.domain.voting import RatingSettings, Result, ResultRow
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
-from workshop_desk.ui.projector.painting import MAIN, draw_text
-from workshop_desk.ui.projector.result_parts import BAR, NOTE, centred, fitted, ordered_rows
+from workshop_desk.ui.projector.painting import MAIN, centred, draw_text
+from workshop_desk.ui.projector.result_parts import BAR, NOTE, fitted, ordered_rows
 from workshop_desk.ui.projector.results_charts import paint_criteria, paint_matrix
 from workshop_desk.ui.projector.screens import Screen
 from workshop_desk.ui.projector.vote_views import ResultView

@@ -25,6 +25,7 @@ class Screen(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.content: ProjectorContent | None = None
+        self.pages = 1  # set by each paint: more than one, and the controller turns them (content.page)
         self.setAutoFillBackground(True)
         self.setPalette(theme.projector_palette())
 
@@ -37,6 +38,7 @@ class Screen(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(self.rect(), QColor(theme.PROJECTOR_BACKGROUND))
+        self.pages = 1
         if self.content is not None:
             self.paint(painter, self.content)
         painter.end()
