@@ -14,6 +14,7 @@ from workshop_desk.ui import theme
 
 # Where a line may break: any white space but the no-break ones (French « quotes » and the space before ; or :).
 _BREAKS = re.compile(r"[^\S\u00a0\u202f]+")
+_HYPHENS = re.compile(r"(?<=\w-)(?=\w)")
 # Readable from the back of a room: the cap height (not the point size) of what the screen is about is at least
 # 1/20 of the screen height, and of anything else the room must read at least 1/30.
 MAIN = 1 / 20
@@ -130,6 +131,18 @@ def page_of(count: int, per_page: int, page: int) -> tuple[range, int]:
     return range(first, min(count, first + per_page)), pages
 
 
+def pages_by_height(heights: list[float], room: float) -> list[range]:
+    """Consecutive items cut into pages at most `room` high (an item taller than the room has a page of its own)."""
+    pages, first, used = [], 0, 0.0
+    for index, height in enumerate(heights):
+        if index > first and used + height > room:
+            pages.append(range(first, index))
+            first, used = index, 0.0
+        used += height
+    pages.append(range(first, len(heights)))
+    return pages
+
+
 def ink_on(fill: str) -> str:
     """Dark or white text, whichever reads better on `fill` (notes and themes come in the user's colours)."""
     colour = QColor(fill)
@@ -156,8 +169,8 @@ def _record(painter: QPainter, metrics: QFontMetricsF, rect: QRectF, flags: int,
 def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
     lines: list[str] = []
     current = ""
-    for word in _BREAKS.split(text.strip()):
-        candidate = f"{current} {word}".strip()
+    for word, glue in _words(text, metrics, width):
+        candidate = f"{current}{glue}{word}" if current else word
         if metrics.horizontalAdvance(candidate) <= width or not current:
             current = candidate
         else:
@@ -168,3 +181,13 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> li
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1:])]
     return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+
+def _words(text: str, metrics: QFontMetricsF, width: float) -> Iterator[tuple[str, str]]:
+    """The words of `text` and what goes before each on a line; a word too wide for a line breaks after its hyphens
+    ("experts-" / "comptables") rather than being cut short."""
+    for word in _BREAKS.split(text.strip()):
+        parts = _HYPHENS.split(word) if metrics.horizontalAdvance(word) > width else [word]
+        yield parts[0], " "
+        for part in parts[1:]:
+            yield part, ""
