@@ -143,6 +143,17 @@ def pages_by_height(heights: list[float], room: float) -> list[range]:
     return pages
 
 
+def flow(widths: list[float], width: float, gap: float) -> list[tuple[int, float]]:
+    """(line, x) of pieces `widths` wide set side by side across `width`, `gap` apart, on as many lines as needed."""
+    places, line, x = [], 0, 0.0
+    for piece in widths:
+        if x and x + piece > width:
+            line, x = line + 1, 0.0
+        places.append((line, x))
+        x += piece + gap
+    return places
+
+
 def ink_on(fill: str) -> str:
     """Dark or white text, whichever reads better on `fill` (notes and themes come in the user's colours)."""
     colour = QColor(fill)

@@ -1,6 +1,4 @@
-"""Pieces shared by the projector's result drawings: the rows in the room's order, and fitting them."""
-
-from collections.abc import Sequence
+"""Pieces shared by the projector's result drawings: the rows in the room's order, and the bars' blues."""
 
 from PySide6.QtCore import Qt
 
@@ -20,11 +18,3 @@ def ordered_rows(view: ResultView, result: Result) -> list[ResultRow]:
         return list(result.rows)
     by_id = {row.option_id: row for row in result.rows}
     return [by_id[option.id] for option in view.options if option.id in by_id]
-
-
-def fitted(rows: Sequence[ResultRow], height: float, row_height: float) -> tuple[list[ResultRow], int]:
-    """The rows that fit, and how many are left out (one row's room then says so)."""
-    room = max(1, int(height / row_height + 1e-6))  # rows sized height / n must all fit, rounding aside
-    if len(rows) <= room:
-        return list(rows), 0
-    return list(rows[:room - 1]), len(rows) - room + 1

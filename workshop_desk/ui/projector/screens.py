@@ -18,6 +18,7 @@ from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.painting import (
     centred,
     draw_text,
+    flow,
     line_height,
     lines_needed,
     main_size,
@@ -48,9 +49,11 @@ class Screen(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(self.rect(), QColor(theme.PROJECTOR_BACKGROUND))
         self.pages = 1
-        if self.content is not None:
-            self.paint(painter, self.content)
-        painter.end()
+        try:
+            if self.content is not None:
+                self.paint(painter, self.content)
+        finally:  # a painter left open on a widget crashes Qt; the error itself reaches the log
+            painter.end()
 
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         """Draw the screen; subclasses override."""
@@ -318,16 +321,12 @@ def _chips(content: ProjectorContent, width: float, size: float) -> list[Chip]:
 
 def _placed(texts: list[tuple[str, str]], width: float, size: float) -> list[Chip] | None:
     """The chips in rows across `width`, or None when they need more than CHIP_ROWS rows."""
-    chips, row, x = [], 0, 0.0
-    for text, colour in texts:
-        chip_width = text_width(text, size) + (size * 1.1 if colour else 0.0)
-        if x and x + chip_width > width:
-            row, x = row + 1, 0.0
-        if row >= CHIP_ROWS or chip_width > width:
-            return None
-        chips.append(Chip(text, colour, row, x + (size * 1.1 if colour else 0.0), chip_width))
-        x += chip_width + size * 1.2
-    return chips
+    widths = [text_width(text, size) + (size * 1.1 if colour else 0.0) for text, colour in texts]
+    places = flow(widths, width, size * 1.2)
+    if any(row >= CHIP_ROWS for row, _x in places) or any(chip > width for chip in widths):
+        return None
+    return [Chip(text, colour, row, x + (size * 1.1 if colour else 0.0), chip)
+            for (text, colour), (row, x), chip in zip(texts, places, widths, strict=True)]
 
 
 def _resume_time(content: ProjectorContent) -> str:
