@@ -74,10 +74,10 @@ def _quadrants(painter: QPainter, plot: QRectF, h: float) -> None:
         painter.fillRect(cell, tint)
         inner = cell.adjusted(h * 0.012, h * 0.008, -h * 0.012, -h * 0.008)
         text = quadrant_label(kind)
-        lines = lines_needed(text, size, inner.width(), True)
-        used = lines * line_height(size, True)
+        lines = lines_needed(text, size, inner.width())
+        used = lines * line_height(size)
         draw_text(painter, inner if top else QRectF(inner.left(), inner.bottom() - used, inner.width(), used), text,
-                  size, theme.PROJECTOR_MUTED, bold=True, align=Align.AlignRight if right else Align.AlignLeft,
+                  size, theme.PROJECTOR_MUTED, align=Align.AlignRight if right else Align.AlignLeft,
                   max_lines=lines)
     painter.setPen(QPen(QColor(theme.PROJECTOR_MUTED), max(1.0, h * 0.002)))
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -165,7 +165,7 @@ class _CriteriaRow(NamedTuple):
     size: float
     won: bool
     focused: bool
-    index: int
+    number: int  # its place in the list: even rows are shaded
 
 
 def _scores(row: ResultRow, view: ResultView) -> list[tuple[str, bool]]:
@@ -194,7 +194,7 @@ def _criteria_height(row: ResultRow, view: ResultView, width: float, size: float
 def _criteria_row(painter: QPainter, line: QRectF, row: ResultRow, view: ResultView, how: _CriteriaRow,
                   h: float) -> None:
     size = how.size
-    if how.index % 2 == 0:
+    if how.number % 2 == 0:
         painter.fillRect(line, QColor(255, 255, 255, 14))
     if how.focused:
         painter.fillRect(QRectF(line.left() - h * 0.015, line.top(), h * 0.008, line.height()),
