@@ -1,33 +1,23 @@
-"""What a painted projector screen shows: the texts it draws, recorded while it paints offscreen."""
+"""What a painted projector screen shows: the texts it draws, as the projector's one recorder
+(`painting.recording`) saw them while it painted offscreen."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
-
-@contextmanager
-def _recording(drawn: list[str]) -> Iterator[None]:
-    real = QPainter.drawText
-
-    def record(painter: QPainter, *args: object) -> None:
-        drawn.extend(arg for arg in args if isinstance(arg, str))
-        real(painter, *args)  # type: ignore[call-overload]
-
-    QPainter.drawText = record  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        QPainter.drawText = real  # type: ignore[method-assign]
+from workshop_desk.ui.projector import painting
 
 
 def drawn_texts(widget: QWidget) -> list[str]:
     """The texts `widget` draws when it paints now (the lines of a wrapped text one by one)."""
-    drawn: list[str] = []
-    with _recording(drawn):
+    with painting.recording() as drawn:
         widget.grab()
-    return drawn
+    return [line.text for line in drawn]
+
+
+def drawn_wholes(widget: QWidget) -> list[str]:
+    """The texts `widget` draws when it paints now, each whole however it wrapped."""
+    with painting.recording() as drawn:
+        widget.grab()
+    return list(dict.fromkeys(line.whole for line in drawn))
 
 
 def drawn_text(widget: QWidget) -> str:

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.drawn import drawn_text, drawn_texts
+from tests.ui.drawn import drawn_text, drawn_texts, drawn_wholes
 from tests.ui.test_board import open_board, select
 from workshop_desk import i18n
 from workshop_desk.domain.attendance import HeadCount
@@ -13,7 +13,6 @@ from workshop_desk.domain.models import Programme, Sitting, SittingAgenda, Stake
 from workshop_desk.domain.voting import Ballot, BallotPaper, DotSettings, Mark, Option, Result, Votes
 from workshop_desk.ui.main_window import MainWindow
 from workshop_desk.ui.projector.content import BoardView, ProjectorContent
-from workshop_desk.ui.projector.head_count import chip_layout
 from workshop_desk.ui.projector.results_screen import ResultsScreen
 from workshop_desk.ui.projector.screens import WelcomeScreen
 from workshop_desk.ui.projector.vote_views import ResultView
@@ -101,15 +100,6 @@ def test_the_head_count_accounts_for_every_group_with_7_and_8_groups(qtbot: QtBo
     assert left_out  # on a 4:3 projector not every group fits: '+N others' says how many are not named
 
 
-def test_chips_wrap_onto_two_rows_then_leave_room_for_the_others() -> None:
-    def more(_n: int) -> float:
-        return 15.0
-
-    assert chip_layout([40, 40, 40], 100, more) == ([(0, 0.0), (0, 40.0), (1, 0.0)], 0)
-    places, left_out = chip_layout([40] * 6, 100, more)
-    assert left_out == 2 and places == [(0, 0.0), (0, 40.0), (1, 0.0), (1, 40.0), (1, 80.0)]  # 4, then "+2 others"
-
-
 EMPTY_STATES = (
     (ProjectorMode.AGENDA, "The agenda of this sitting is not ready yet."),
     (ProjectorMode.TIMER, "No timer is running."),
@@ -145,13 +135,13 @@ def test_every_screen_says_why_it_has_nothing_to_show(qtbot: QtBot) -> None:
 
 def test_before_a_file_or_a_sitting_the_projector_shows_a_welcome(qtbot: QtBot) -> None:
     projector = _projector(qtbot)
-    assert drawn_texts(projector) == ["Welcome"]  # as the app starts, before anything is pushed to it
+    assert drawn_wholes(projector) == ["Welcome"]  # as the app starts, before anything is pushed to it
     for mode in ProjectorMode:
         projector.show_content(ProjectorContent(mode))
         expected = [] if mode in (ProjectorMode.BLANK, ProjectorMode.WHITE) else ["Welcome"]
-        assert drawn_texts(projector) == expected, mode
+        assert drawn_wholes(projector) == expected, mode
     projector.show_content(ProjectorContent(ProjectorMode.AGENDA, PROGRAMME))  # a file open, no sitting chosen
-    assert drawn_texts(projector) == ["Welcome", PROGRAMME.title]
+    assert drawn_wholes(projector) == ["Welcome", PROGRAMME.title]
 
 
 def test_f3_on_a_board_without_ideas_says_so(qtbot: QtBot, window: MainWindow, shell: Shell) -> None:

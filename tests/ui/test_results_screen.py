@@ -9,7 +9,7 @@ from workshop_desk.domain.counting import count
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ProjectorMode
 from workshop_desk.domain.voting import BallotPaper, Mark, Option, RankingSettings, Votes
 from workshop_desk.ui import theme
-from workshop_desk.ui.projector import painting, result_parts, results_screen
+from workshop_desk.ui.projector import painting
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.results_screen import ResultsScreen
 from workshop_desk.ui.projector.vote_views import ResultView
@@ -26,20 +26,13 @@ def _painted(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, options: tuple[Optio
     result = count(BallotMethod.RANKING, RankingSettings(), options, votes)
     view = ResultView(1, "Classement", BallotMethod.RANKING, BallotStatus.CLOSED, RankingSettings(), options,
                       result=result, ballots=len(orders))
-    drawn: list[str] = []
-    real = results_screen.draw_text
-
-    def recording(painter, rect, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        drawn.append(text)
-        return real(painter, rect, text, *args, **kwargs)
-
-    monkeypatch.setattr(results_screen, "draw_text", recording)
-    monkeypatch.setattr(result_parts, "draw_text", recording)  # the bars' labels and values
     screen = ResultsScreen()
     qtbot.addWidget(screen)
     screen.resize(1366, 768)
-    screen.set_content(ProjectorContent(ProjectorMode.RESULTS, result=view))
-    screen.grab()
+    with painting.recording() as texts:
+        screen.set_content(ProjectorContent(ProjectorMode.RESULTS, result=view))
+        screen.grab()
+    drawn = [text.whole for text in texts]
     return drawn
 
 

@@ -52,7 +52,6 @@ class PlanView:
     round_number: int
     round_count: int
     tables: tuple[TableView, ...]
-    page: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +70,4 @@ class ProjectorContent:
     result: ResultView | None = None  # the ballot on show (its result only once revealed)
     actions: ActionsView | None = None  # the action plan
     resume_at: datetime | None = None  # when the room is expected back from the break (the pause screen)
+    page: int = 0  # a list too long for one screen shows this page (counted on: it wraps round)

@@ -1,6 +1,5 @@
 """Decides what the projector shows, from the console's commands and the document's changes."""
 
-from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,13 +15,12 @@ from workshop_desk.i18n import format_time
 from workshop_desk.ui.board.projection import BoardProjection
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector.content import BoardView, CountdownView, PlanView, ProjectorContent
-from workshop_desk.ui.projector.plan_screen import page_count
 from workshop_desk.ui.projector.vote_views import ActionsView, ResultView
 from workshop_desk.ui.projector.window import ProjectorWindow
 from workshop_desk.ui.voting.projection import VoteProjection
 
 PREVIEW_INTERVAL_MS = 1000
-PAGE_SECONDS = 8  # how long each page of a long table plan stays on screen
+PAGE_SECONDS = 8  # how long each page of a long list (table plan, board, vote, action plan) stays on screen
 PLAIN_MODES = (ProjectorMode.BLANK, ProjectorMode.WHITE)
 
 
@@ -48,9 +46,11 @@ class ProjectorController(QObject):
         self.countdown: CountdownView | None = None
         self.plan: PlanView | None = None
         self.resume_at: datetime | None = None  # the return time the facilitator set, or the default when paused
+        self.page = 0
         self._page_timer = QTimer(self)
         self._page_timer.setInterval(PAGE_SECONDS * 1000)
         self._page_timer.timeout.connect(self._on_page_timer_timeout)
+        self._page_timer.start()
         self.board: BoardView | None = None
         self.question: Question | None = None
         self.board_projection: BoardProjection | None = None
@@ -87,6 +87,7 @@ class ProjectorController(QObject):
         if mode == ProjectorMode.PAUSE and (self.resume_at is None or self.resume_at < utc_now()):
             self.resume_at = self.resume_time()  # fixed as the pause starts: it must not creep while it lasts
         self.mode = mode
+        self.page = 0
         self.refresh()
         self.state_changed.emit(mode, self.window.isVisible())
 
@@ -113,15 +114,13 @@ class ProjectorController(QObject):
     def set_plan(self, view: PlanView | None) -> None:
         """The table plan of one round (pages turn by themselves when the tables do not all fit)."""
         self.plan = view
-        self._page_timer.start()
+        self.page = 0
         self.refresh()
 
     def _on_page_timer_timeout(self) -> None:
-        """Turn the plan's page when its tables do not all fit on one screen."""
-        plan = self.plan
-        if plan is not None and self.mode == ProjectorMode.PLAN and \
-                page_count(plan, self.window.width(), self.window.height()) > 1:
-            self.plan = replace(plan, page=plan.page + 1)
+        """Turn the page when the screen shown has more than one (what it paints last tells how many)."""
+        if self.window.pages() > 1:
+            self.page += 1
             self.refresh(preview=False)
 
     def resume_time(self) -> datetime:
@@ -217,7 +216,7 @@ class ProjectorController(QObject):
         return ProjectorContent(
             mode=self.mode, programme=self._programme, agenda=self._agenda, elapsed_seconds=elapsed, now=utc_now(),
             head_count=self.head_count, groups=self._groups, countdown=self.countdown, plan=self.plan,
-            board=self.board, question=self.question, result=self.result, actions=self.actions,
+            board=self.board, question=self.question, result=self.result, actions=self.actions, page=self.page,
             resume_at=self.resume_time() if self.mode == ProjectorMode.PAUSE else None)
 
     def _on_document_agenda_changed(self, sitting_id: int) -> None:

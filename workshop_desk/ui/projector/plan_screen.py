@@ -1,6 +1,6 @@
 """The table plan on the projector: round by round, each table in large type with who sits there."""
 
-import math
+from typing import NamedTuple
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -8,37 +8,57 @@ from PySide6.QtGui import QColor, QPainter
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import PlanView, ProjectorContent, TableView
-from workshop_desk.ui.projector.painting import draw_text
+from workshop_desk.ui.projector.painting import (
+    draw_text,
+    line_height,
+    lines_needed,
+    main_size,
+    page_of,
+    read_size,
+)
 from workshop_desk.ui.projector.screens import Screen
 
 Align = Qt.AlignmentFlag
-MIN_NAME_SHARE = 1 / 26  # names no smaller than this share of the screen height; else pages turn
+GROWTH = (1.4, 1.25, 1.12, 1.0)  # sizes tried above the smallest readable one, largest first
+GAP = 0.02  # between tables, of the screen height
 
 
-def layout(view: PlanView, width: float, height: float) -> tuple[int, int, float]:
-    """(columns, tables per page, text size) giving the largest readable text, all tables on one page
-    when they fit at no less than MIN_NAME_SHARE of the height, else as few pages as possible."""
-    names = max((len(table.names) for table in view.tables), default=1)
-    chars = max([len(name) for table in view.tables for name in (*table.names, table.title)] + [12])
-    best: tuple[int, int, float] | None = None
-    for columns in range(1, 5):
-        for rows in range(1, 5):
-            per_page = min(len(view.tables), columns * rows)
-            if per_page < columns * rows - columns + 1 and per_page == len(view.tables) and rows > 1:
-                continue  # an empty last row: the same page with fewer rows is better
-            size = min(height / rows / (names + 2) * 0.72, width / columns / (chars * 0.58))
-            pages = math.ceil(len(view.tables) / per_page)
-            score = (size >= height * MIN_NAME_SHARE, -pages, size)
-            if best is None or score > (best[2] >= height * MIN_NAME_SHARE, -math.ceil(
-                    len(view.tables) / best[1]), best[2]):
-                best = (columns, per_page, size)
+class Layout(NamedTuple):
+    """Tables in `columns` columns of cells `cell_height` high, `per_page` to a page, names at `size` pixels."""
+
+    columns: int
+    per_page: int
+    size: float
+    cell_height: float
+
+
+def layout(view: PlanView, width: float, height: float, screen_height: float) -> Layout:
+    """The fewest pages, then names on one line, then the largest names (never under the readable size)."""
+    best: tuple[tuple[bool, int, int, float], Layout] | None = None
+    for growth in GROWTH:
+        size = read_size(screen_height) * growth
+        for columns in range(1, 6):
+            cell_w = width / columns - screen_height * GAP - 2 * _pad(size)
+            heights = [_table_lines(table, size, cell_w) for table in view.tables]
+            cell_h = max(lines * line_height(size, bold=True) for lines, _wrapped in heights) + 2 * _pad(size) + \
+                screen_height * GAP
+            per_page = min(len(view.tables), max(1, int(height // cell_h)) * columns)
+            wrapped = sum(extra for _lines, extra in heights)
+            score = (cell_h <= height, -page_of(len(view.tables), per_page, 0)[1], -wrapped, size)
+            if best is None or score > best[0]:
+                best = score, Layout(columns, per_page, size, cell_h)
     assert best is not None
-    return best
+    return best[1]
 
 
-def page_count(view: PlanView, width: float = 1920, height: float = 1080) -> int:
-    _columns, per_page, _size = layout(view, width * 0.88, height * 0.76)
-    return max(1, math.ceil(len(view.tables) / per_page))
+def _pad(size: float) -> float:
+    return size * 0.4
+
+
+def _table_lines(table: TableView, size: float, width: float) -> tuple[int, int]:
+    """The lines a table takes at `size` (title and a blank line included), and how many of them are wrapped."""
+    counts = [lines_needed(text, size, width, bold=True) for text in (table.title, *table.names)]
+    return sum(counts) + 1, sum(counts) - len(counts)
 
 
 class PlanScreen(Screen):
@@ -48,28 +68,28 @@ class PlanScreen(Screen):
         view, area, h = content.plan, self.margins(), self.height()
         if view is None or not view.tables:
             return
-        top = area.top() + h * 0.1
-        columns, per_page, size = layout(view, area.width(), area.bottom() - top)
-        pages = max(1, math.ceil(len(view.tables) / per_page))
-        page = view.page % pages
         title = _("Round {number} of {count}").format(number=view.round_number, count=view.round_count)
-        if pages > 1:
-            title += "   " + _("({page}/{pages})").format(page=page + 1, pages=pages)
-        draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.08), title, h * 0.055,
-                  theme.PROJECTOR_ACCENT, bold=True)
-        shown = view.tables[page * per_page:(page + 1) * per_page]
-        rows = math.ceil(len(shown) / columns)
-        cell_w, cell_h = area.width() / columns, (area.bottom() - top) / rows
-        for index, table in enumerate(shown):
-            cell = QRectF(area.left() + (index % columns) * cell_w, top + (index // columns) * cell_h,
-                          cell_w - h * 0.02, cell_h - h * 0.02)
-            self._paint_table(painter, table, cell, min(size, h * 0.06))
+        top = area.top() + draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.1), title,
+                                     main_size(h), theme.PROJECTOR_ACCENT, bold=True, main=True) + h * 0.02
+        plan = layout(view, area.width(), area.bottom() - top, h)
+        shown, self.pages = page_of(len(view.tables), plan.per_page, content.page)
+        if self.pages > 1:
+            page = _("({page}/{pages})").format(page=content.page % self.pages + 1, pages=self.pages)
+            draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.1), page, read_size(h),
+                      theme.PROJECTOR_MUTED, align=Align.AlignRight)
+        cell_w = area.width() / plan.columns
+        for number, index in enumerate(shown):
+            cell = QRectF(area.left() + (number % plan.columns) * cell_w, top + (number // plan.columns) *
+                          plan.cell_height, cell_w - h * GAP, plan.cell_height - h * GAP)
+            self._paint_table(painter, view.tables[index], cell, plan.size)
 
     def _paint_table(self, painter: QPainter, table: TableView, cell: QRectF, size: float) -> None:
         painter.fillRect(cell, QColor(255, 255, 255, 18))
-        line, pad = size / 0.72, size * 0.4
-        draw_text(painter, QRectF(cell.left() + pad, cell.top() + pad * 0.5, cell.width() - 2 * pad, line * 1.1),
-                  table.title, size, theme.PROJECTOR_ACCENT, bold=True)
-        for number, name in enumerate(table.names):
-            row = QRectF(cell.left() + pad, cell.top() + line * (number + 1.4), cell.width() - 2 * pad, line)
-            draw_text(painter, row, name, size, theme.PROJECTOR_TEXT)
+        pad = _pad(size)
+        inner = cell.adjusted(pad, pad, -pad, -pad)
+        top = inner.top() + draw_text(painter, QRectF(inner.left(), inner.top(), inner.width(), inner.height()),
+                                      table.title, size, theme.PROJECTOR_ACCENT, bold=True, max_lines=3)
+        top += line_height(size, bold=True) * 0.6
+        for name in table.names:
+            top += draw_text(painter, QRectF(inner.left(), top, inner.width(), inner.height()), name, size,
+                             theme.PROJECTOR_TEXT, max_lines=3)

@@ -1,18 +1,14 @@
-"""Pieces shared by the projector's result drawings: the rows in the room's order, fitting, centred text."""
+"""Pieces shared by the projector's result drawings: the rows in the room's order, and the bars' blues."""
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtCore import Qt
 
 from workshop_desk.domain.voting import Result, ResultRow
-from workshop_desk.ui import theme
-from workshop_desk.ui.projector.painting import draw_text
 from workshop_desk.ui.projector.vote_views import ResultView
 
 Align = Qt.AlignmentFlag
 # A lighter tone of the console's blue (theme.ACCENT), which is too dark to read as a bar on the projector.
 BAR = "#4F86C6"
+LIGHT_BLUE = "#8AB4F8"  # the same blue as text: 4.5:1 at least on the projector's background
 NOTE = 0.04  # notes under a result, of the screen height
 
 
@@ -22,27 +18,3 @@ def ordered_rows(view: ResultView, result: Result) -> list[ResultRow]:
         return list(result.rows)
     by_id = {row.option_id: row for row in result.rows}
     return [by_id[option.id] for option in view.options if option.id in by_id]
-
-
-def fitted(rows: Sequence[ResultRow], height: float, row_height: float) -> tuple[list[ResultRow], int]:
-    """The rows that fit, and how many are left out (one row's room then says so)."""
-    room = max(1, int(height / row_height + 1e-6))  # rows sized height / n must all fit, rounding aside
-    if len(rows) <= room:
-        return list(rows), 0
-    return list(rows[:room - 1]), len(rows) - room + 1
-
-
-def _lines(text: str, pixels: float, width: float, bold: bool, most: int) -> int:
-    advance = QFontMetricsF(theme.font_px(pixels, bold)).horizontalAdvance(text)
-    return 1 if advance <= width else most
-
-
-def centred(painter: QPainter, rect: QRectF, text: str, pixels: float, colour: str, bold: bool = False,
-            align: Qt.AlignmentFlag = Align.AlignLeft, most: int = 2) -> None:
-    """Text wrapped on up to `most` lines, centred vertically in `rect`."""
-    spacing = QFontMetricsF(theme.font_px(pixels, bold)).lineSpacing()
-    lines = min(most, max(1, int(rect.height() // spacing)))
-    lines = _lines(text, pixels, rect.width(), bold, lines)
-    top = rect.top() + (rect.height() - lines * spacing) / 2
-    draw_text(painter, QRectF(rect.left(), top, rect.width(), lines * spacing), text, pixels, colour, bold, align,
-              max_lines=lines)

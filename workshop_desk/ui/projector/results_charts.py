@@ -2,20 +2,31 @@
 with weighted totals, dissent marks and a radar of one option."""
 
 import math
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from workshop_desk.domain.counting_grid import FEASIBILITY, IMPACT, Quadrant, criterion_key, quadrant_label
 from workshop_desk.domain.voting import CriteriaSettings, MatrixSettings, Result, ResultRow
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
-from workshop_desk.ui.projector.painting import MAIN, draw_text
-from workshop_desk.ui.projector.result_parts import BAR, centred, fitted, ordered_rows
+from workshop_desk.ui.projector.painting import (
+    centred,
+    draw_text,
+    flow,
+    line_height,
+    lines_needed,
+    pages_by_height,
+    read_size,
+    text_width,
+)
+from workshop_desk.ui.projector.result_parts import BAR, ordered_rows
 from workshop_desk.ui.projector.vote_views import ResultView
 from workshop_desk.ui.voting import texts
 
 Align = Qt.AlignmentFlag
+TOTAL_SPLIT = 0.6  # of a criteria row's width: the option's name, then its weighted total
 DARK = theme.PROJECTOR_BACKGROUND
 QUADRANTS = {  # where each quadrant sits (right: feasible, top: high impact), and a faint tint of its meaning
     Quadrant.QUICK_WIN: (True, True, QColor(102, 187, 106, 46)),
@@ -28,41 +39,46 @@ QUADRANTS = {  # where each quadrant sits (right: feasible, top: high impact), a
 # --- Impact × feasibility -----------------------------------------------------------------------------------
 
 
-def paint_matrix(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float) -> None:
-    """A square plot (feasibility across, impact up) with numbered points, and the legend beside it."""
+def paint_matrix(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float, page: int) -> int:
+    """A square plot (feasibility across, impact up) with numbered points, and the legend beside it, a page at a
+    time when it does not fit. Returns the number of pages."""
     settings = view.settings if isinstance(view.settings, MatrixSettings) else MatrixSettings()
-    axis = h * 0.06
-    side = min(rect.height(), rect.width() * 0.5) - axis
+    size = read_size(h)
+    axis = line_height(size) * 1.1
+    side = min(rect.height() - axis, rect.width() * 0.5 - axis)
     plot = QRectF(rect.left() + axis, rect.top(), side, side)
     _quadrants(painter, plot, h)
-    draw_text(painter, QRectF(plot.left(), plot.bottom() + h * 0.005, plot.width(), axis),
-              _("Feasibility") + " →", h * 0.035, theme.PROJECTOR_MUTED, align=Align.AlignHCenter)
+    draw_text(painter, QRectF(plot.left(), plot.bottom(), plot.width(), axis), _("Feasibility") + " →", size,
+              theme.PROJECTOR_MUTED, align=Align.AlignHCenter)
     painter.save()
     painter.translate(rect.left(), plot.bottom())
     painter.rotate(-90)
-    draw_text(painter, QRectF(0, 0, plot.height(), axis * 0.8), _("Impact") + " →", h * 0.035,
-              theme.PROJECTOR_MUTED, align=Align.AlignHCenter)
+    draw_text(painter, QRectF(0, 0, plot.height(), axis), _("Impact") + " →", size, theme.PROJECTOR_MUTED,
+              align=Align.AlignHCenter)
     painter.restore()
     rows = [row for row in ordered_rows(view, result) if row.score is not None]
     winners = {row.option_id for row in result.winners}
     placed: list[QPointF] = []
     for number, row in enumerate(rows, start=1):
-        point = _spot(plot, row, settings, placed, h * 0.03)
+        point = _spot(plot, row, settings, placed, size * 0.75)
         placed.append(point)
-        _disc(painter, point, h * 0.03, str(number), row.option_id in winners, h)
-    legend = QRectF(plot.right() + h * 0.06, rect.top(), rect.right() - plot.right() - h * 0.06, rect.height())
-    _legend(painter, legend, rows, winners, h)
+        _disc(painter, point, size * 0.75, str(number), row.option_id in winners, h)
+    legend = QRectF(plot.right() + h * 0.04, rect.top(), rect.right() - plot.right() - h * 0.04, rect.height())
+    return _legend(painter, legend, rows, winners, h, page)
 
 
 def _quadrants(painter: QPainter, plot: QRectF, h: float) -> None:
-    half_w, half_h = plot.width() / 2, plot.height() / 2
+    half_w, half_h, size = plot.width() / 2, plot.height() / 2, read_size(h)
     for kind, (right, top, tint) in QUADRANTS.items():
         cell = QRectF(plot.left() + (half_w if right else 0), plot.top() + (0 if top else half_h), half_w, half_h)
         painter.fillRect(cell, tint)
-        inner = cell.adjusted(h * 0.015, h * 0.01, -h * 0.015, -h * 0.01)
-        draw_text(painter, inner if top else QRectF(inner.left(), inner.bottom() - h * 0.05, inner.width(), h * 0.05),
-                  quadrant_label(kind), h * 0.035, theme.PROJECTOR_MUTED, bold=True,
-                  align=Align.AlignRight if right else Align.AlignLeft)
+        inner = cell.adjusted(h * 0.012, h * 0.008, -h * 0.012, -h * 0.008)
+        text = quadrant_label(kind)
+        lines = lines_needed(text, size, inner.width())
+        used = lines * line_height(size)
+        draw_text(painter, inner if top else QRectF(inner.left(), inner.bottom() - used, inner.width(), used), text,
+                  size, theme.PROJECTOR_MUTED, align=Align.AlignRight if right else Align.AlignLeft,
+                  max_lines=lines)
     painter.setPen(QPen(QColor(theme.PROJECTOR_MUTED), max(1.0, h * 0.002)))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(plot)
@@ -88,116 +104,114 @@ def _disc(painter: QPainter, centre: QPointF, radius: float, text: str, won: boo
     painter.setPen(QPen(QColor(DARK), max(1.0, h * 0.003)))
     painter.setBrush(QBrush(QColor(theme.PROJECTOR_ACCENT if won else theme.PROJECTOR_TEXT)))
     painter.drawEllipse(centre, radius, radius)
-    box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-    centred(painter, box, text, radius * 1.1, DARK, bold=True, align=Align.AlignHCenter, most=1)
+    box = QRectF(centre.x() - radius * 2, centre.y() - radius, 4 * radius, 2 * radius)
+    centred(painter, box, text, read_size(h), DARK, bold=True, align=Align.AlignHCenter, most=1)
 
 
-def _legend(painter: QPainter, rect: QRectF, rows: list[ResultRow], winners: set[int], h: float) -> None:
-    size = min(h * MAIN, max(h * 0.035, rect.height() / max(1, len(rows)) / 1.5))
-    row_height = size * 1.5
-    shown, left_out = fitted(rows, rect.height(), row_height)
-    for index, row in enumerate(shown):
-        top = rect.top() + index * row_height
-        won = row.option_id in winners
-        _disc(painter, QPointF(rect.left() + size * 0.6, top + row_height / 2), size * 0.6, str(index + 1), won, h)
-        quadrant = row.extra.get("quadrant")
-        text = ("≠ " if row.dissent else "") + row.label
-        text += f"  ({quadrant_label(Quadrant(str(quadrant)))})" if quadrant and won else ""
-        centred(painter, QRectF(rect.left() + size * 1.5, top, rect.width() - size * 1.5, row_height), text, size,
-                theme.PROJECTOR_ACCENT if won else theme.PROJECTOR_TEXT, bold=won, most=1)
-    if left_out:
-        draw_text(painter, QRectF(rect.left(), rect.top() + len(shown) * row_height, rect.width(), row_height),
-                  _("… and {n} more").format(n=left_out), size * 0.8, theme.PROJECTOR_MUTED)
+def _legend(painter: QPainter, rect: QRectF, rows: list[ResultRow], winners: set[int], h: float, page: int) -> int:
+    """The options by number, their names wrapped; the winners with their quadrant. Returns the number of pages."""
+    size = read_size(h)
+    indent = size * 1.9
+    legend_texts = [_legend_text(row, row.option_id in winners) for row in rows]
+    heights = [lines_needed(text, size, rect.width() - indent, True) * line_height(size, True) + size * 0.35
+               for text in legend_texts]
+    pages = pages_by_height(heights, rect.height())
+    top = rect.top()
+    for index in pages[page % len(pages)]:
+        won = rows[index].option_id in winners
+        _disc(painter, QPointF(rect.left() + size * 0.75, top + line_height(size, True) / 2), size * 0.75,
+              str(index + 1), won, h)
+        draw_text(painter, QRectF(rect.left() + indent, top, rect.width() - indent, heights[index]),
+                  legend_texts[index], size, theme.PROJECTOR_ACCENT if won else theme.PROJECTOR_TEXT, bold=won,
+                  max_lines=100)
+        top += heights[index]
+    return len(pages)
+
+
+def _legend_text(row: ResultRow, won: bool) -> str:
+    quadrant = row.extra.get("quadrant")
+    text = ("≠ " if row.dissent else "") + row.label
+    return text + (f"  ({quadrant_label(Quadrant(str(quadrant)))})" if quadrant and won else "")
 
 
 # --- Multi-criteria grid ------------------------------------------------------------------------------------
 
 
-def paint_criteria(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float) -> None:
-    """The grid's table: a mean per criterion (≠ where voters disagree), the weighted total, and a small radar
-    of each option's profile, its spokes in the columns' order from the top, clockwise."""
-    size, header = h * MAIN, h * 0.15
-    heading = h * 0.032
-    rows = ordered_rows(view, result)
-    body_h = rect.height() - header
-    row_height = min(h * 0.1, max(size * 1.4, body_h / max(1, len(rows))))
-    widest = max(QFontMetricsF(theme.font_px(heading, True)).horizontalAdvance(word)
-                 for word in [*_("Weighted total").split(), _("Profile")])
-    widths = _Widths(rect.width(), size * 1.9, max(size * 2.6, widest + size * 0.4),
-                     max(row_height, widest + size * 0.2) if len(view.criteria) >= 3 else 0.0, len(view.criteria))
-    _criteria_headings(painter, rect, view, widths, header, h)
-    shown, left_out = fitted(rows, body_h, row_height)
+def paint_criteria(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float, page: int) -> int:
+    """Per option, ranked: its name and weighted total, then its mean on each criterion (≠ where voters disagree),
+    and a small radar of its profile, spokes in the criteria's order from the top, clockwise; a page at a time
+    when they do not all fit. Returns the number of pages."""
+    size, rows = read_size(h), ordered_rows(view, result)
+    radar = line_height(size) * 2.4 if len(view.criteria) >= 3 else 0.0
+    width = rect.width() - radar
+    heights = [_criteria_height(row, view, width, size) for row in rows]
+    pages = pages_by_height(heights, rect.height())
     winners = {row.option_id for row in result.winners}
-    focus = view.focus_option_id
-    for index, row in enumerate(shown):
-        line = QRectF(rect.left(), rect.top() + header + index * row_height, rect.width(), row_height)
-        _criteria_row(painter, line, row, view, widths, row.option_id in winners, row.option_id == focus, index, h)
-    if left_out:
-        draw_text(painter, QRectF(rect.left(), rect.top() + header + len(shown) * row_height, rect.width(),
-                                  row_height), _("… and {n} more").format(n=left_out), h * 0.04, theme.PROJECTOR_MUTED)
+    top = rect.top()
+    for index in pages[page % len(pages)]:
+        row = rows[index]
+        line = QRectF(rect.left(), top, rect.width(), heights[index])
+        _criteria_row(painter, line, row, view, _CriteriaRow(width, size, row.option_id in winners,
+                                                             row.option_id == view.focus_option_id, index), h)
+        if radar:
+            centre = QPointF(line.right() - radar / 2, line.center().y())
+            _radar(painter, centre, min(radar, line.height()) * 0.42, view, row, row.option_id in winners, h)
+        top += heights[index]
+    return len(pages)
 
 
-class _Widths:
-    """The table's columns: label (what is left), one per criterion, the weighted total, the radar."""
-
-    def __init__(self, width: float, column: float, total: float, radar: float, criteria: int) -> None:
-        self.column, self.total, self.radar = column, total, radar
-        self.label = width - total - radar - column * criteria
-
-
-def _criteria_headings(painter: QPainter, rect: QRectF, view: ResultView, widths: _Widths, header: float,
-                       h: float) -> None:
-    heading = h * 0.032
-    for index, criterion in enumerate(view.criteria):
-        name = criterion.name + (f" ×{texts.number(criterion.weight)}" if criterion.weight != 1 else "")
-        _slanted(painter, QPointF(rect.left() + widths.label + (index + 0.3) * widths.column, rect.top() + header),
-                 name, heading, theme.PROJECTOR_MUTED)
-    x = rect.left() + widths.label + widths.column * len(view.criteria)
-    centred(painter, QRectF(x, rect.top() + header - h * 0.09, widths.total, h * 0.085), _("Weighted total"),
-            heading, theme.PROJECTOR_ACCENT, bold=True, align=Align.AlignHCenter)
-    if widths.radar:
-        centred(painter, QRectF(x + widths.total, rect.top() + header - h * 0.09, widths.radar, h * 0.085),
-                _("Profile"), heading, theme.PROJECTOR_MUTED, bold=True, align=Align.AlignHCenter)
+class _CriteriaRow(NamedTuple):
+    width: float  # left of the radar
+    size: float
+    won: bool
+    focused: bool
+    number: int  # its place in the list: even rows are shaded
 
 
-def _slanted(painter: QPainter, anchor: QPointF, text: str, pixels: float, colour: str) -> None:
-    """A column heading written upwards at an angle, so that long criterion names fit narrow columns."""
-    painter.save()
-    painter.translate(anchor)
-    painter.rotate(-35)
-    draw_text(painter, QRectF(0, -pixels * 1.3, pixels * 11, pixels * 1.3), text, pixels, colour, bold=True)
-    painter.restore()
-
-
-def _criteria_row(painter: QPainter, line: QRectF, row: ResultRow, view: ResultView, widths: _Widths, won: bool,
-                  focused: bool, index: int, h: float) -> None:
-    size = h * MAIN
-    if index % 2 == 0:
-        painter.fillRect(line, QColor(255, 255, 255, 14))
-    if focused:
-        painter.fillRect(QRectF(line.left() - h * 0.015, line.top(), h * 0.008, line.height()),
-                         QColor(theme.PROJECTOR_ACCENT))
-    colour = theme.PROJECTOR_ACCENT if won else theme.PROJECTOR_TEXT
-    centred(painter, QRectF(line.left() + h * 0.01, line.top(), widths.label - size * 0.4, line.height()),
-            row.label, size * 0.9, colour, bold=won)
-    x = line.left() + widths.label
+def _scores(row: ResultRow, view: ResultView) -> list[tuple[str, bool]]:
+    """'Emploi ×2 3.4' per criterion, and whether voters split on it."""
+    scores = []
     for criterion in view.criteria:
         mean = row.extra.get(criterion_key(criterion))
-        cell = QRectF(x, line.top(), widths.column, line.height())
+        name = criterion.name + (f" ×{texts.number(criterion.weight)}" if criterion.weight != 1 else "")
         split = criterion.name in row.dissent
-        number = cell.adjusted(0, 0, -size * 0.35, 0) if split else cell  # room for the mark on the right
-        centred(painter, number, texts.number(float(mean) if mean is not None else None, fixed=True), size * 0.85,
-                theme.PROJECTOR_OVERRUN if split else theme.PROJECTOR_TEXT, align=Align.AlignHCenter, most=1)
-        if split:  # the mark of the note below the table
-            centred(painter, QRectF(cell.right() - size * 0.5, cell.top(), size * 0.5, cell.height() * 0.6), "≠",
-                    size * 0.5, theme.PROJECTOR_OVERRUN, bold=True, most=1)
-        x += widths.column
-    centred(painter, QRectF(x, line.top(), widths.total, line.height()), texts.number(row.score, fixed=True), size,
-            colour, bold=True, align=Align.AlignHCenter, most=1)
-    if widths.radar:
-        radius = min(widths.radar, line.height()) * 0.46
-        centre = QPointF(x + widths.total + widths.radar / 2, line.center().y())
-        _radar(painter, centre, radius, view, row, won, h)
+        value = texts.number(float(mean) if mean is not None else None, fixed=True)
+        scores.append((f"{name} {value}" + (" ≠" if split else ""), split))
+    return scores
+
+
+def _total(row: ResultRow) -> str:
+    return _("Weighted total") + " " + texts.number(row.score, fixed=True)
+
+
+def _criteria_height(row: ResultRow, view: ResultView, width: float, size: float) -> float:
+    name = lines_needed(row.label, size, width * TOTAL_SPLIT - size, True)
+    total = lines_needed(_total(row), size, width * (1 - TOTAL_SPLIT), True)
+    places = flow([text_width(text, size) for text, _split in _scores(row, view)], width - size * 0.6, size * 1.2)
+    return (max(name, total) + places[-1][0] + 1) * line_height(size, True) + size * 0.7
+
+
+def _criteria_row(painter: QPainter, line: QRectF, row: ResultRow, view: ResultView, how: _CriteriaRow,
+                  h: float) -> None:
+    size = how.size
+    if how.number % 2 == 0:
+        painter.fillRect(line, QColor(255, 255, 255, 14))
+    if how.focused:
+        painter.fillRect(QRectF(line.left() - h * 0.015, line.top(), h * 0.008, line.height()),
+                         QColor(theme.PROJECTOR_ACCENT))
+    colour = theme.PROJECTOR_ACCENT if how.won else theme.PROJECTOR_TEXT
+    inner = QRectF(line.left() + size * 0.3, line.top() + size * 0.3, how.width - size * 0.6, line.height())
+    used = draw_text(painter, QRectF(inner.left(), inner.top(), inner.width() * TOTAL_SPLIT - size, inner.height()),
+                     row.label, size, colour, bold=True, max_lines=100)
+    used = max(used, draw_text(painter, QRectF(inner.left() + inner.width() * TOTAL_SPLIT, inner.top(),
+                                               inner.width() * (1 - TOTAL_SPLIT), inner.height()), _total(row),
+                               size, colour, bold=True, align=Align.AlignRight, max_lines=100))
+    scores = _scores(row, view)
+    places = flow([text_width(text, size) for text, _split in scores], inner.width(), size * 1.2)
+    for (number, x), (text, split) in zip(places, scores, strict=True):
+        top = inner.top() + used + number * line_height(size, True)
+        draw_text(painter, QRectF(inner.left() + x, top, inner.width() - x, line_height(size, True)), text, size,
+                  theme.PROJECTOR_OVERRUN if split else theme.PROJECTOR_MUTED)
 
 
 def _radar(painter: QPainter, centre: QPointF, radius: float, view: ResultView, row: ResultRow, won: bool,

@@ -2,24 +2,36 @@
 or (results_charts.py) the 2×2 scatter and the multi-criteria table — all painted to the screen's scale."""
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QPainter
 
 from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION, ConsentOutcome, outcome_label, stance_label
 from workshop_desk.domain.enums import BallotMethod, BallotStatus
-from workshop_desk.domain.voting import RatingSettings, Result, ResultRow
+from workshop_desk.domain.voting import Comment, RatingSettings, Result, ResultRow
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
-from workshop_desk.ui.projector.painting import MAIN, draw_text
-from workshop_desk.ui.projector.result_parts import BAR, NOTE, centred, fitted, ordered_rows
+from workshop_desk.ui.projector.painting import (
+    centred,
+    draw_text,
+    flow,
+    line_height,
+    lines_needed,
+    main_size,
+    pages_by_height,
+    read_size,
+    text_width,
+)
+from workshop_desk.ui.projector.result_parts import BAR, ordered_rows
 from workshop_desk.ui.projector.results_charts import paint_criteria, paint_matrix
 from workshop_desk.ui.projector.screens import Screen
 from workshop_desk.ui.projector.vote_views import ResultView
 from workshop_desk.ui.voting import texts
 
 Align = Qt.AlignmentFlag
+OUTCOME_SPLIT = 0.62  # of the width: a consent row's proposal, then its outcome
 PROJECTOR_PAIRS = 4  # undecided pairs named on the screen at most (the console and the documents name them all)
 WARNING_MARK = "⚠"  # before a note the room must not miss (Borda and Schulze elect different winners)
 STANCE_COLOURS = {AGREE: "#66BB6A", CONCERNS: theme.PROJECTOR_ACCENT, OBJECTION: theme.PROJECTOR_OVERRUN}
@@ -34,39 +46,42 @@ class ResultsScreen(Screen):
         view, area, h = content.result, self.margins(), self.height()
         if view is None:
             return
-        draw_text(painter, QRectF(area.left(), area.top(), area.width(), h * 0.08), view.title, h * 0.06,
-                  theme.PROJECTOR_ACCENT, bold=True)
+        top = area.top() + draw_text(painter, QRectF(area.left(), area.top(), area.width(), h), view.title,
+                                     main_size(h), theme.PROJECTOR_ACCENT, bold=True, max_lines=2, main=True)
         counts = view.result is not None  # while hidden, the counts stand large below
-        draw_text(painter, QRectF(area.left(), area.top() + h * 0.075, area.width(), h * 0.06),
-                  texts.heading_line(view.method, view.status, view.ballots if counts else 0,
-                                     view.tallied if counts else 0, counts), h * NOTE, theme.PROJECTOR_MUTED)
-        body = QRectF(area.left(), area.top() + h * 0.15, area.width(), area.height() - h * 0.15)
+        top += draw_text(painter, QRectF(area.left(), top, area.width(), h),
+                         texts.heading_line(view.method, view.status, view.ballots if counts else 0,
+                                            view.tallied if counts else 0, counts), read_size(h),
+                         theme.PROJECTOR_MUTED, max_lines=2) + h * 0.025
+        body = QRectF(area.left(), top, area.width(), area.bottom() - top)
         if view.result is None:
-            paint_waiting(painter, body, view, h)
+            self.pages = paint_waiting(painter, body, view, h, content.page)
         else:
-            paint_result(painter, body, view, view.result, h)
+            self.pages = paint_result(painter, body, view, view.result, h, content.page)
 
 
-def paint_result(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float) -> None:
-    """The revealed result, drawn the way its method reads best, with its notes along the bottom."""
-    metrics = QFontMetricsF(theme.font_px(h * NOTE))
-    notes = [note for note in _notes(view, result, lambda text: metrics.horizontalAdvance(text) <= rect.width() * 1.8)
+def paint_result(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float, page: int) -> int:
+    """The revealed result, drawn the way its method reads best, with its notes along the bottom; returns how many
+    pages it takes (the notes are on each)."""
+    size = read_size(h)
+    notes = [note for note in _notes(view, result, lambda text: lines_needed(text, size, rect.width()) <= 2)
              if note]
-    lines = [1 if metrics.horizontalAdvance(note) <= rect.width() else 2 for note in notes]  # a long note wraps
-    body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - sum(lines) * metrics.lineSpacing())
+    heights = [lines_needed(note, size, rect.width()) * line_height(size) for note in notes]
+    body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - sum(heights))
     if view.method == BallotMethod.MATRIX:
-        paint_matrix(painter, body, view, result, h)
+        pages = paint_matrix(painter, body, view, result, h, page)
     elif view.method == BallotMethod.CRITERIA:
-        paint_criteria(painter, body, view, result, h)
+        pages = paint_criteria(painter, body, view, result, h, page)
     elif view.method == BallotMethod.CONSENT:
-        paint_consent(painter, body, result, h)
+        pages = paint_consent(painter, body, result, h, page)
     else:
-        paint_bars(painter, body, view, result, h)
+        pages = paint_bars(painter, body, view, result, h, page)
     top = body.bottom()
-    for note, count in zip(notes, lines, strict=True):
-        top += draw_text(painter, QRectF(rect.left(), top, rect.width(), count * metrics.lineSpacing()), note,
-                         h * NOTE, theme.PROJECTOR_ACCENT if note.startswith(WARNING_MARK) else theme.PROJECTOR_MUTED,
-                         max_lines=count)
+    for note, height in zip(notes, heights, strict=True):
+        top += draw_text(painter, QRectF(rect.left(), top, rect.width(), height), note, size,
+                         theme.PROJECTOR_ACCENT if note.startswith(WARNING_MARK) else theme.PROJECTOR_MUTED,
+                         max_lines=100)
+    return pages
 
 
 def _notes(view: ResultView, result: Result, fits: Callable[[str], bool]) -> list[str]:
@@ -102,27 +117,29 @@ def _share(view: ResultView, row: ResultRow, biggest: float) -> float:
     return max(0.0, row.score) / biggest if biggest else 0.0
 
 
-def paint_bars(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float) -> None:
-    """One horizontal bar per option: rank, label, bar, count and share; the winners in the accent colour.
-    Labels too long for their column go above their bar, across the width, when the rows are tall enough."""
-    rows, size = ordered_rows(view, result), h * MAIN
-    row_height = min(h * 0.13, max(size * 1.45, rect.height() / max(1, len(rows))))
-    shown, left_out = fitted(rows, rect.height(), row_height)
+def paint_bars(painter: QPainter, rect: QRectF, view: ResultView, result: Result, h: float, page: int) -> int:
+    """One horizontal bar per option: rank, label (wrapped), bar, count and share; the winners in the accent colour;
+    as many options to a page as fit. Returns the number of pages."""
+    rows, size = ordered_rows(view, result), read_size(h)
     high = view.settings.high if isinstance(view.settings, RatingSettings) else 5
     values = [("≠ " if row.dissent else "") + texts.score_text(view.method, row, result, high)
-              + (" · " + _("Schulze #1") if _schulze_only_winner(result, row) else "") for row in shown]
-    bold = QFontMetricsF(theme.font_px(size * 0.9, True))
-    value_w = min(rect.width() * 0.34, max(rect.width() * 0.12, *(bold.horizontalAdvance(v) for v in values)) + size)
-    columns = _Columns(size * 1.7, rect.width() * 0.4, value_w, False)
-    columns.stacked = row_height >= size * 1.8 and any(
-        QFontMetricsF(theme.font_px(size, True)).horizontalAdvance(row.label) > columns.label for row in shown)
+              + (" · " + _("Schulze #1") if _schulze_only_winner(result, row) else "") for row in rows]
+    value_w = max(text_width(value, size, True) for value in values) + size * 0.6 if values else 0.0
+    rank_w = max((text_width(texts.rank_text(row), size, True) for row in rows), default=0.0) + size * 0.6
+    columns = _Columns(rank_w, rect.width() * 0.42, value_w)
+    heights = [lines_needed(row.label, size, columns.label, True) * line_height(size, True) + size * 0.5
+               for row in rows]
+    pages = pages_by_height(heights, rect.height())
     winners = {row.option_id for row in result.winners}
-    winners |= {row.option_id for row in shown if _schulze_only_winner(result, row)}  # both winners in the accent
+    winners |= {row.option_id for row in rows if _schulze_only_winner(result, row)}  # both winners in the accent
     biggest = max((abs(row.score or 0.0) for row in rows), default=0.0)
-    for index, (row, value) in enumerate(zip(shown, values, strict=True)):
-        _bar_row(painter, QRectF(rect.left(), rect.top() + index * row_height, rect.width(), row_height), row,
-                 value, _share(view, row, biggest), row.option_id in winners, columns, size)
-    _more(painter, rect, left_out, len(shown) * row_height, h)
+    top = rect.top()
+    for index in pages[page % len(pages)]:
+        row = rows[index]
+        _bar_row(painter, QRectF(rect.left(), top, rect.width(), heights[index]), row, values[index],
+                 _share(view, row, biggest), row.option_id in winners, columns, size)
+        top += heights[index]
+    return len(pages)
 
 
 def _schulze_only_winner(result: Result, row: ResultRow) -> bool:
@@ -131,11 +148,12 @@ def _schulze_only_winner(result: Result, row: ResultRow) -> bool:
     return result.winners_differ and row.rank != 1 and any(won.option_id == row.option_id for won in schulze)
 
 
-class _Columns:
-    """Widths of a bar row's rank, label and value columns; `stacked`: labels above the bars."""
+class _Columns(NamedTuple):
+    """Widths of a bar row's rank, label and value columns (the bar takes the rest)."""
 
-    def __init__(self, rank: float, label: float, value: float, stacked: bool) -> None:
-        self.rank, self.label, self.value, self.stacked = rank, label, value, stacked
+    rank: float
+    label: float
+    value: float
 
 
 def _bar_row(painter: QPainter, cell: QRectF, row: ResultRow, value: str, share: float, won: bool,
@@ -145,108 +163,97 @@ def _bar_row(painter: QPainter, cell: QRectF, row: ResultRow, value: str, share:
             colour if won else theme.PROJECTOR_MUTED, bold=won, most=1)
     left = cell.left() + columns.rank
     value_left = cell.right() - columns.value
-    if columns.stacked:
-        label = QRectF(left, cell.top(), value_left - left - size * 0.4, size * 1.3)
-        bar = QRectF(left, label.bottom() + size * 0.05, value_left - left - size * 0.4,
-                     min(size * 0.9, max(size * 0.25, cell.height() - size * 1.45)))
-    else:
-        label = QRectF(left, cell.top(), columns.label, cell.height())
-        bar_left = left + columns.label + size * 0.4
-        bar = QRectF(bar_left, cell.top() + cell.height() * 0.22, value_left - size * 0.4 - bar_left,
-                     cell.height() * 0.56)
-    centred(painter, label, row.label, size, colour, bold=won, most=1 if columns.stacked else 2)
+    centred(painter, QRectF(left, cell.top(), columns.label, cell.height()), row.label, size, colour, bold=won,
+            most=100)
+    bar_left = left + columns.label + size * 0.4
+    bar = QRectF(bar_left, cell.center().y() - size * 0.45, value_left - size * 0.4 - bar_left, size * 0.9)
     if share:
         painter.fillRect(QRectF(bar.left(), bar.top(), max(2.0, bar.width() * share), bar.height()),
                          QColor(theme.PROJECTOR_ACCENT if won else BAR))
-    centred(painter, QRectF(value_left, cell.top(), columns.value, cell.height()), value, size * 0.9, colour,
+    centred(painter, QRectF(value_left, cell.top(), columns.value, cell.height()), value, size, colour,
             bold=won, align=Align.AlignRight, most=1)
 
 
-def _more(painter: QPainter, rect: QRectF, left_out: int, used: float, h: float) -> None:
-    if left_out:
-        text = ngettext("… and {n} more option", "… and {n} more options", left_out).format(n=left_out)
-        draw_text(painter, QRectF(rect.left(), rect.top() + used, rect.width(), h * 0.07), text, h * NOTE,
-                  theme.PROJECTOR_MUTED)
+def paint_consent(painter: QPainter, rect: QRectF, result: Result, h: float, page: int) -> int:
+    """Per proposal: its outcome, then agree, concerns and objection counts; then what was written down (objections
+    first); a page at a time when it does not all fit. Returns the number of pages."""
+    rows, size = list(result.rows), read_size(h)
+    comments = [_comment_text(row, comment, len(rows) > 1) for row in rows for comment in row.comments]
+    colours = [STANCE_COLOURS.get(comment.axis, theme.PROJECTOR_MUTED) for row in rows for comment in row.comments]
+    heights = [_consent_height(row, rect.width(), size) for row in rows]
+    heights += [lines_needed(text, size, rect.width()) * line_height(size) + size * 0.3 for text in comments]
+    pages = pages_by_height(heights, rect.height())
+    top = rect.top()
+    for index in pages[page % len(pages)]:
+        cell = QRectF(rect.left(), top, rect.width(), heights[index])
+        if index < len(rows):
+            _consent_row(painter, cell, rows[index], size)
+        else:
+            draw_text(painter, cell, comments[index - len(rows)], size, colours[index - len(rows)], max_lines=100)
+        top += heights[index]
+    return len(pages)
 
 
-def paint_consent(painter: QPainter, rect: QRectF, result: Result, h: float) -> None:
-    """Per proposal: agree, concerns and objection counts, and the outcome; with room, what was written down."""
-    size = h * MAIN
-    rows = list(result.rows)
-    row_height = min(h * 0.16, max(size * 2.2, rect.height() / max(1, len(rows))))
-    comments_room = rect.height() - len(rows) * row_height
-    shown, left_out = fitted(rows, rect.height(), row_height)
-    for index, row in enumerate(shown):
-        _consent_row(painter, QRectF(rect.left(), rect.top() + index * row_height, rect.width(), row_height), row, h)
-    _more(painter, rect, left_out, len(shown) * row_height, h)
-    if comments_room > h * 0.12 and not left_out:
-        _comments(painter, QRectF(rect.left(), rect.top() + len(rows) * row_height + h * 0.02, rect.width(),
-                                  comments_room - h * 0.02), rows, h)
+def _comment_text(row: ResultRow, comment: Comment, name: bool) -> str:
+    prefix = f"{row.label} — " if name else ""
+    return _("{stance}: {text}").format(stance=stance_label(comment.axis), text=prefix + comment.text)
 
 
-def _consent_row(painter: QPainter, rect: QRectF, row: ResultRow, h: float) -> None:
-    size = h * MAIN
-    label_w, chip_w = rect.width() * 0.36, rect.width() * 0.11
-    centred(painter, QRectF(rect.left(), rect.top(), label_w, rect.height()), row.label, size, theme.PROJECTOR_TEXT,
-            bold=True)
-    x = rect.left() + label_w + size * 0.5
-    for stance in (AGREE, CONCERNS, OBJECTION):
-        count = round(float(row.extra.get(stance) or 0))
-        chip = QRectF(x, rect.top() + rect.height() * 0.2, chip_w - size * 0.3, rect.height() * 0.6)
-        painter.fillRect(QRectF(chip.left(), chip.top(), size * 0.25, chip.height()), QColor(STANCE_COLOURS[stance]))
-        centred(painter, QRectF(chip.left() + size * 0.45, chip.top(), chip.width(), chip.height() * 0.55),
-                str(count), size, theme.PROJECTOR_TEXT, bold=True, most=1)
-        centred(painter, QRectF(chip.left() + size * 0.45, chip.top() + chip.height() * 0.55, chip.width(),
-                                chip.height() * 0.45), stance_label(stance), h * 0.03, theme.PROJECTOR_MUTED, most=1)
-        x += chip_w
+def _consent_parts(row: ResultRow) -> tuple[str, list[tuple[str, str]]]:
     verdict = ConsentOutcome(str(row.extra.get("outcome")))
-    centred(painter, QRectF(x, rect.top(), rect.right() - x, rect.height()), outcome_label(verdict), size,
-            OUTCOME_COLOURS[verdict], bold=True, align=Align.AlignRight)
+    stances = [(f"{round(float(row.extra.get(stance) or 0))} {stance_label(stance)}", STANCE_COLOURS[stance])
+               for stance in (AGREE, CONCERNS, OBJECTION)]
+    return outcome_label(verdict), stances
 
 
-def _comments(painter: QPainter, rect: QRectF, rows: list[ResultRow], h: float) -> None:
-    """The concerns and objections written down, objections first, as many as fit."""
-    written = [(row, comment) for row in rows for comment in row.comments]
-    size, top = h * NOTE * 1.1, rect.top()
-    for row, comment in written:
-        if top + size * 1.3 > rect.bottom():
-            break
-        prefix = f"{row.label} — " if len(rows) > 1 else ""
-        text = _("{stance}: {text}").format(stance=stance_label(comment.axis), text=prefix + comment.text)
-        top += draw_text(painter, QRectF(rect.left(), top, rect.width(), size * 2.6), text, size,
-                         STANCE_COLOURS.get(comment.axis, theme.PROJECTOR_MUTED), max_lines=2) + size * 0.2
+def _consent_height(row: ResultRow, width: float, size: float) -> float:
+    verdict, stances = _consent_parts(row)
+    label = lines_needed(row.label, size, width * OUTCOME_SPLIT - size, True)
+    outcome = lines_needed(verdict, size, width * (1 - OUTCOME_SPLIT), True)
+    chips = flow([_chip_width(text, size) for text, _colour in stances], width, size * 1.2)[-1][0] + 1
+    return (max(label, outcome) + chips) * line_height(size, True) + size * 0.6
 
 
-def paint_waiting(painter: QPainter, rect: QRectF, view: ResultView, h: float) -> None:
+def _chip_width(text: str, size: float) -> float:
+    return size * 0.5 + text_width(text, size)
+
+
+def _consent_row(painter: QPainter, rect: QRectF, row: ResultRow, size: float) -> None:
+    verdict, stances = _consent_parts(row)
+    painter.fillRect(rect.adjusted(0, 0, 0, -size * 0.2), QColor(255, 255, 255, 14))
+    inner = rect.adjusted(size * 0.3, size * 0.2, -size * 0.3, -size * 0.4)
+    width = inner.width()
+    used = draw_text(painter, QRectF(inner.left(), inner.top(), width * OUTCOME_SPLIT - size, inner.height()),
+                     row.label, size, theme.PROJECTOR_TEXT, bold=True, max_lines=100)
+    colour = OUTCOME_COLOURS[ConsentOutcome(str(row.extra.get("outcome")))]
+    used = max(used, draw_text(painter, QRectF(inner.left() + width * OUTCOME_SPLIT, inner.top(),
+                                               width * (1 - OUTCOME_SPLIT), inner.height()), verdict, size, colour,
+                               bold=True, align=Align.AlignRight, max_lines=100))
+    spacing = line_height(size, True)
+    places = flow([_chip_width(text, size) for text, _colour in stances], width, size * 1.2)
+    for (number, x), (text, swatch) in zip(places, stances, strict=True):
+        top = inner.top() + used + number * spacing
+        painter.fillRect(QRectF(inner.left() + x, top + size * 0.3, size * 0.3, size * 0.8), QColor(swatch))
+        draw_text(painter, QRectF(inner.left() + x + size * 0.5, top, width, spacing), text, size,
+                  theme.PROJECTOR_TEXT)
+
+
+def paint_waiting(painter: QPainter, rect: QRectF, view: ResultView, h: float, page: int) -> int:
     """What came in, counted as the console counts it ('4 ballots'), where voting stands, and the options in the
-    room's order (random when shuffled)."""
+    room's order (random when shuffled), a page at a time when they do not all fit: bullets, not numbers that would
+    read as a ranking before the result is out. Returns the number of pages."""
     counts = texts.counts_line(view.method, view.ballots, view.tallied)
-    wide = QFontMetricsF(theme.font_px(h * 0.12, True)).horizontalAdvance(counts)
-    draw_text(painter, QRectF(rect.left(), rect.top(), rect.width(), h * 0.15), counts,
-              h * 0.12 * min(1.0, 0.95 * rect.width() / max(1.0, wide)), theme.PROJECTOR_TEXT, bold=True)  # never cut
+    top = rect.top() + draw_text(painter, rect, counts, main_size(h) * 1.6, theme.PROJECTOR_TEXT, bold=True,
+                                 max_lines=2, main=True)
     state = {BallotStatus.DRAFT: _("Voting has not started yet."), BallotStatus.OPEN: _("Voting is open."),
              BallotStatus.CLOSED: _("Voting is closed: the result is coming.")}[view.status]
-    draw_text(painter, QRectF(rect.left(), rect.top() + h * 0.16, rect.width(), h * 0.07), state, h * MAIN,
-              theme.PROJECTOR_ACCENT)
-    _option_list(painter, QRectF(rect.left(), rect.top() + h * 0.27, rect.width(), rect.height() - h * 0.27), view, h)
-
-
-def _option_list(painter: QPainter, rect: QRectF, view: ResultView, h: float) -> None:
-    """The options in display order, in two columns when there are many; bullets, not numbers that would read as
-    a ranking before the result is out."""
-    options = view.options
-    size = h * MAIN * (1.0 if len(options) <= 8 else 0.85)
-    row_height = size * 1.4
-    room = max(1, int(rect.height() // row_height))
-    columns = 1 if len(options) <= room else 2
-    per_column = min(room, -(-len(options) // columns))  # balanced columns
-    width = rect.width() / columns
-    for index, option in enumerate(options[:per_column * columns]):
-        column, line = divmod(index, per_column)
-        cell = QRectF(rect.left() + column * width, rect.top() + line * row_height, width - size, row_height)
-        draw_text(painter, cell, f"• {option.label}", size, theme.PROJECTOR_TEXT)
-    if len(options) > per_column * columns:
-        left_out = len(options) - per_column * columns
-        text = ngettext("… and {n} more option", "… and {n} more options", left_out).format(n=left_out)
-        draw_text(painter, QRectF(rect.left(), rect.bottom() - row_height, rect.width(), row_height), text,
-                  h * NOTE, theme.PROJECTOR_MUTED, align=Align.AlignRight)
+    top += draw_text(painter, QRectF(rect.left(), top, rect.width(), h), state, read_size(h),
+                     theme.PROJECTOR_ACCENT, max_lines=2) + h * 0.03
+    size = read_size(h)
+    labels = [f"• {option.label}" for option in view.options]
+    heights = [lines_needed(label, size, rect.width()) * line_height(size) for label in labels]
+    pages = pages_by_height(heights, rect.bottom() - top)
+    for index in pages[page % len(pages)]:
+        top += draw_text(painter, QRectF(rect.left(), top, rect.width(), heights[index]), labels[index], size,
+                         theme.PROJECTOR_TEXT, max_lines=100)
+    return len(pages)

@@ -47,6 +47,11 @@ class ProjectorWindow(QWidget):
         self._stack.setCurrentWidget(screen)
         self.content_shown.emit()
 
+    def pages(self) -> int:
+        """How many pages the screen on show needed at its last paint (a long list pages)."""
+        current = self._stack.currentWidget()
+        return current.pages if isinstance(current, Screen) else 1
+
     def present_on(self, screen: QScreen | None) -> None:
         """Full screen on `screen`; as a plain window when there is only the laptop's screen."""
         screens = QGuiApplication.screens()
