@@ -13,6 +13,7 @@ MODE_KEYS = {ProjectorMode.WELCOME: "F6", ProjectorMode.AGENDA: "F7", ProjectorM
              ProjectorMode.PAUSE: "F8", ProjectorMode.BLANK: "F9", ProjectorMode.BOARD: "F3",
              ProjectorMode.NOTE: "Shift+F3", ProjectorMode.QUESTION: "F10", ProjectorMode.RESULTS: "F11",
              ProjectorMode.ACTIONS: "F12"}
+PANEL_WIDTH = 270  # the miniature's width at most, so that a 1280-pixel screen leaves the page ~700 px
 
 
 def key_text(key: str) -> str:
@@ -41,7 +42,8 @@ class ProjectorDock(QWidget):
         grid = QGridLayout()
         self.mode_buttons: dict[ProjectorMode, QPushButton] = {}
         for index, mode in enumerate(MODE_KEYS):
-            button = QPushButton(f"{label(mode)}  ({key_text(MODE_KEYS[mode])})")
+            button = QPushButton(label(mode))  # its key in the tooltip: two buttons a row fit a laptop's panel
+            button.setToolTip(f"{label(mode)} ({key_text(MODE_KEYS[mode])})")
             button.setCheckable(True)
             self.mode_group.addButton(button)
             self.mode_buttons[mode] = button
@@ -91,6 +93,6 @@ class ProjectorDock(QWidget):
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        hint.setWidth(max(hint.width(), 340))
+        hint.setWidth(max(hint.width(), PANEL_WIDTH))
         return hint
 
