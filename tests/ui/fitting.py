@@ -76,13 +76,8 @@ def _label_cut(label: QLabel) -> list[str]:
     if not label.text() or (label.pixmap() is not None and not label.pixmap().isNull()):
         return []
     if label.wordWrap():
-        return _narrower(label, 0, label.heightForWidth(label.contentsRect().width()) + _vertical_margins(label))
+        return _narrower(label, 0, label.heightForWidth(label.width()))  # margins and indent counted by Qt
     return _narrower(label, label.sizeHint().width(), 0)
-
-
-def _vertical_margins(label: QLabel) -> int:
-    margins = label.contentsMargins()
-    return margins.top() + margins.bottom()
 
 
 def _tabs_cut(bar: QTabBar) -> list[str]:

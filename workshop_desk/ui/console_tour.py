@@ -70,6 +70,7 @@ def _file_dialogs(window: "MainWindow", document: "Document") -> Iterator[Dialog
     yield DialogStop("restore-backup", lambda: RestoreBackupDialog(
         workspace.backups.all() or [workspace.backups.backup_now()], window))
     yield DialogStop("shortcuts", lambda: ShortcutsDialog(list(window.actions_by_name.values()), window))
+    yield DialogStop("error", lambda: _error_dialog(window))
 
 
 def _people_dialogs(window: "MainWindow", document: "Document") -> Iterator[DialogStop]:
@@ -98,6 +99,20 @@ def _vote_dialogs(window: "MainWindow", document: "Document") -> Iterator[Dialog
     yield DialogStop("promote", lambda: PromoteDialog(document, ballots, window))
     yield DialogStop("priority", lambda: PriorityDialog(priority, window))
     yield DialogStop("action", lambda: ActionDialog(ActionDraft(""), elire_indicators(), _ignore, window))
+
+
+def _error_dialog(window: "MainWindow") -> QDialog:
+    """The dialog of an unexpected error, over an example one."""
+    import sys
+
+    from workshop_desk.ui.errors import ErrorDialog, details
+
+    try:
+        raise RuntimeError("an example of an unexpected error")
+    except RuntimeError:
+        kind, error, tb = sys.exc_info()
+    assert kind is not None and error is not None
+    return ErrorDialog(details(kind, error, tb), window)
 
 
 def _ignore(*_args: object) -> None:

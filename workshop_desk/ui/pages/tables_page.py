@@ -26,9 +26,9 @@ from workshop_desk.domain.table_plan import RoomTable, SittingPlan, TableDraft, 
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import prompts, theme
-from workshop_desk.ui.icons import icon
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.documents import write_document
+from workshop_desk.ui.icons import icon
 from workshop_desk.ui.models.room_tables_model import Column, RoomTablesModel
 from workshop_desk.ui.projector.content import PlanView, TableView
 from workshop_desk.ui.widgets.delegates import ChoiceDelegate, NumberDelegate
