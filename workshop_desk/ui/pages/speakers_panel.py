@@ -66,10 +66,11 @@ class SpeakersPanel(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
         self.status = FormStatus()
-        add = QHBoxLayout()
-        add.addWidget(self.name_edit, 1)
-        add.addWidget(self.minutes_spin)
-        add.addWidget(self.add_button)
+        add = QGridLayout()  # the name on a row of its own: beside the others it is too narrow to read on a laptop
+        add.addWidget(self.name_edit, 0, 0, 1, 3)
+        add.addWidget(self.minutes_spin, 1, 0)
+        add.addWidget(self.add_button, 1, 1)
+        add.setColumnStretch(2, 1)
         floor = QGridLayout()  # two rows: the three buttons side by side need more than the panel's share of a laptop
         floor.addWidget(self.next_button, 0, 0, 1, 2)
         floor.addWidget(self.give_button, 1, 0)
