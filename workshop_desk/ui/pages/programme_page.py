@@ -1,5 +1,6 @@
 """The programme overview and editor: title, client, territory, dates, objectives, groups, privacy."""
 
+import html
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -155,7 +156,9 @@ class ProgrammePage(QWidget):
         self.summary.setText(ngettext("{n} sitting", "{n} sittings", count).format(n=count))
 
     def _show_groups(self) -> None:
-        chips = [f'<span style="color:{g.colour}">●</span> {g.name}' for g in self._document.groups()]
+        # A chip never breaks between its dot and its name when the list wraps.
+        chips = [f'<span style="white-space:nowrap"><span style="color:{g.colour}">●</span> {html.escape(g.name)}'
+                 '</span>' for g in self._document.groups()]
         self.groups_label.setText("&nbsp;&nbsp; ".join(chips))
 
     def _draft(self, programme: Programme) -> ProgrammeDraft:
