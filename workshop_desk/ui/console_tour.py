@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
@@ -38,7 +39,7 @@ def pages(window: "MainWindow") -> Iterator[Stop]:
     assert window.document is not None
     for sitting in window.document.sittings():
         for index, tab in enumerate(TAB_NAMES):
-            yield Stop(f"sitting{sitting.id}-{tab}", lambda s=sitting.id, i=index: _show_tab(window, s, i))
+            yield Stop(f"sitting{sitting.id}-{tab}", partial(_show_tab, window, sitting.id, index))
 
 
 def _show_tab(window: "MainWindow", sitting_id: int, index: int) -> None:
