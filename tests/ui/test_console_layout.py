@@ -36,6 +36,7 @@ def test_ctrl_b_collapses_the_sidebar_and_the_choice_is_kept(qtbot: QtBot, windo
     assert not window.sidebar.isVisible()
     assert not load_settings(tmp_path / "settings.json").sidebar_shown
     reopened = shell.build_window()  # as after a restart, or a change of language
+    qtbot.addWidget(reopened)  # closed after the test: its live keys must not answer in the next one
     reopened.show()
     assert not reopened.sidebar.isVisible() and not reopened.actions_by_name["view_sidebar"].isChecked()
     reopened.actions_by_name["view_sidebar"].trigger()  # View › Sidebar
@@ -49,6 +50,7 @@ def test_ctrl_shift_p_collapses_the_projector_panel_and_the_choice_is_kept(qtbot
     assert not window.dock.isVisible()
     assert not load_settings(tmp_path / "settings.json").projector_panel_shown
     reopened = shell.build_window()
+    qtbot.addWidget(reopened)
     reopened.show()
     assert not reopened.dock.isVisible() and not reopened.actions_by_name["view_projector_panel"].isChecked()
     assert shell.settings.sidebar_shown  # the other panel is not touched
