@@ -71,3 +71,35 @@ def test_the_tour_walks_every_tab_of_every_sitting(demo_window: MainWindow) -> N
     assert len(TAB_NAMES) == page.tabs.count()
     names = [stop.name for stop in pages(demo_window)]
     assert len(names) == 3 + len(TAB_NAMES) * len(document.sittings())
+
+
+def test_the_check_sees_what_a_user_would_see_cut(qtbot: QtBot) -> None:
+    """The checks themselves can fail: a squeezed button, a short wrapped label, a tab bar too narrow, two widgets
+    on top of each other, a widget past its parent's edge."""
+    from PySide6.QtWidgets import QLabel, QPushButton, QTabBar, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setGeometry(0, 0, 400, 300)
+    button = QPushButton("Terminer le tour de parole", window)
+    button.setGeometry(0, 0, 60, 30)
+    label = QLabel("Un texte assez long pour passer à la ligne plusieurs fois dans ce petit cadre", window)
+    label.setWordWrap(True)
+    label.setGeometry(0, 40, 120, 16)
+    bar = QTabBar(window)
+    for text in ("Préparer", "Émargement", "Minuteur et intervenants"):
+        bar.addTab(text)
+    bar.setGeometry(0, 100, 150, 30)
+    first, second = QWidget(window), QWidget(window)
+    first.setGeometry(200, 0, 100, 100)
+    second.setGeometry(250, 50, 100, 100)
+    outside = QWidget(window)
+    outside.setGeometry(350, 250, 100, 100)
+    window.show()
+    _settle()
+    found = "\n".join(problems(window))
+    assert "QPushButton 'Terminer le tour de parole' in QWidget is 60×30 px" in found
+    assert "QLabel 'Un texte assez long" in found
+    assert "tab bar is 150 px" in found
+    assert "overlaps" in found
+    assert "sticks out of its parent" in found
