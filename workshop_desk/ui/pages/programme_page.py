@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -64,6 +65,8 @@ class ProgrammePage(QWidget):
         self.notice_edit = TextArea()
         self.notice_edit.setMaximumHeight(90)
         self.named_check = QCheckBox(_("Contributions are na&med in the minutes"))
+        # As wide as its text: the form would stretch it across the page, past where a click toggles it.
+        self.named_check.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.named_check.setToolTip(_("Who asked a question or took the floor is printed in the minutes and the "
                                       "synthesis (unless names are left out at export). The default notice says "
                                       "so; a notice of your own must say it too."))
