@@ -2,21 +2,26 @@
 
 from itertools import combinations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QComboBox,
     QGroupBox,
     QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
     QStyle,
+    QStyleOptionComboBox,
     QTabBar,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
 SLACK = 1  # a pixel lost to rounding is not a cut
+COMBO_WIDE_ENOUGH = 240  # a combo box this wide may elide a long title (a ballot's, an item's): its list shows it
 
 
 def problems(window: QWidget) -> list[str]:
@@ -51,6 +56,32 @@ def _text_cut(widget: QWidget) -> list[str]:
         return _narrower(widget, _button_width(widget), widget.sizeHint().height())
     if isinstance(widget, QGroupBox) and widget.title():
         return _narrower(widget, widget.minimumSizeHint().width(), 0)
+    if isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
+        return _combo_cut(widget)
+    if isinstance(widget, QToolBar):
+        return _overflowing(widget)
+    return []
+
+
+def _combo_cut(combo: QComboBox) -> list[str]:
+    """The choice showing in a combo box is cut when the box is narrower than that text, its arrow and frame
+    (unless the box is wide enough to tell the titles it holds apart)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    icon = combo.iconSize().width() + 4 if not combo.itemIcon(combo.currentIndex()).isNull() else 0
+    needed = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, QSize(text + icon, 0),
+                                            combo).width()
+    if combo.width() + SLACK < min(needed, COMBO_WIDE_ENOUGH):
+        return [f"QComboBox showing {combo.currentText()[:60]!r} is {combo.width()} px, needs {needed}"]
+    return []
+
+
+def _overflowing(toolbar: QToolBar) -> list[str]:
+    """A toolbar too narrow for its actions hides the last ones behind its » button."""
+    extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    if extension is not None and extension.isVisible():
+        return [f"QToolBar {toolbar.windowTitle()!r} is {toolbar.width()} px: its last actions hide behind »"]
     return []
 
 
