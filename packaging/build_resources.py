@@ -64,6 +64,9 @@ def compile_all() -> None:
     ASSETS.mkdir(exist_ok=True)
     for asset in [*ICONS.glob("*.svg"), *SOUNDS.glob("*.wav")]:
         shutil.copyfile(asset, ASSETS / asset.name)
+    (ASSETS / "icons").mkdir(exist_ok=True)
+    for asset in (ICONS / "lucide").iterdir():  # the console's icons, with their licence
+        shutil.copyfile(asset, ASSETS / "icons" / asset.name)
     for language in LANGUAGES:
         target = mo_path(language)
         target.parent.mkdir(parents=True, exist_ok=True)

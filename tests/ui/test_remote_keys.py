@@ -115,8 +115,8 @@ def test_the_projector_panel_names_keys_in_the_users_language(qtbot: QtBot) -> N
     qtbot.addWidget(screen)
     dock = ProjectorDock(screen)
     qtbot.addWidget(dock)
-    assert dock.mode_buttons[ProjectorMode.NOTE].text() == "Une idée  (Maj+F3)"
-    assert dock.mode_buttons[ProjectorMode.TIMER].text() == "Minuteur  (F4)"
+    assert dock.mode_buttons[ProjectorMode.NOTE].toolTip() == "Une idée (Maj+F3)"
+    assert dock.mode_buttons[ProjectorMode.TIMER].toolTip() == "Minuteur (F4)"
     assert dock.toggle_button.text() == "Afficher le projecteur (F5)"
 
 

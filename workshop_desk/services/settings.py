@@ -16,6 +16,8 @@ class Settings:
     projector_screen: str = ""
     window_geometry: str = ""  # Qt's saveGeometry(), base64: the console reopens where it was
     folders: dict[str, str] = field(default_factory=dict)  # the last folder of each kind of file dialog
+    sidebar_shown: bool = True  # the console's sidebar of sittings (View › Sidebar, Ctrl+B)
+    projector_panel_shown: bool = True  # the console's projector panel (View › Projector panel, Ctrl+Shift+P)
 
 
 def load_settings(path: Path) -> Settings:

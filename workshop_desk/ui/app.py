@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_desk import i18n
@@ -60,7 +60,7 @@ def run_app(options: argparse.Namespace, started: float | None = None) -> int:
     opened_files = OpenedFiles(shell, options)
     app.installEventFilter(opened_files)
     window = shell.build_window(progressive=True)
-    _place(window, settings.window_geometry)
+    place_window(window, settings.window_geometry, window.screen().availableSize())
     window.show()
     QTimer.singleShot(0, lambda: _finish_start(shell, options, opened_files))
     if options.smoke_test:
@@ -109,9 +109,17 @@ def _report_errors(shell: Shell) -> None:
     errors.install(lambda: shell.window)
 
 
-def _place(window: QWidget, geometry: str) -> None:
-    """Where the console was last time, or a size that suits a laptop screen."""
-    if not (geometry and window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
+SMALL_SCREEN_WIDTH = 1440  # a laptop's screen (1280, 1366, 1440 wide): the console needs all of it
+
+
+def place_window(window: QWidget, geometry: str, screen: QSize) -> None:
+    """Maximised on a laptop's screen (`screen`: its available size); on a larger one, where the console was last
+    time, or a size that suits it."""
+    if screen.width() <= SMALL_SCREEN_WIDTH:
+        from PySide6.QtCore import Qt  # here: Qt's enums cost start-up time (see main_window.py)
+
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    elif not (geometry and window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
         window.resize(1366, 800)
 
 

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from workshop_desk.ui.shell import Shell
     from workshop_desk.ui.voting.plan_pages import ActionPlanPage
 
+SIDEBAR_WIDTH = 240  # the sittings' titles and dates; longer titles are elided, whole in their tooltips
+
 
 class MainWindow(QMainWindow):
     """Built in two steps so that the first window shows fast: the bare frame, then `complete()` (start
@@ -78,7 +80,11 @@ class MainWindow(QMainWindow):
 
         self.actions_by_name = build_menus(self)
         self.remote_keys = RemoteKeys(self.actions_by_name.values(), self.shell.projector.window, self)
+        from workshop_desk.ui.live_toolbar import build_live_toolbar
+
+        self.live_toolbar = build_live_toolbar(self, self.actions_by_name)
         self._connect_signals()
+        self._restore_panels()
         self.set_document(self.document)
 
     # Layout --------------------------------------------------------------------------------------
@@ -104,7 +110,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QListView, QPushButton, QVBoxLayout
 
         sidebar = QWidget()
-        sidebar.setFixedWidth(300)
+        sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.programme_button = QPushButton(_("Programme overview"))
         self.programme_button.setCheckable(True)
         self.participants_button = QPushButton(_("Participants"))
@@ -156,6 +162,29 @@ class MainWindow(QMainWindow):
         for name, delta in (("move_sitting_up", -1), ("move_sitting_down", 1)):
             self.actions_by_name[name].triggered.connect(lambda _c=False, d=delta: self._move_sitting(d))
 
+    # Panels ---------------------------------------------------------------------------------------
+    def _restore_panels(self) -> None:
+        """The sidebar and the projector panel as the facilitator left them (View menu, Ctrl+B, Ctrl+Shift+P)."""
+        settings = self.shell.settings
+        self.actions_by_name["view_sidebar"].setChecked(settings.sidebar_shown)
+        self.actions_by_name["view_projector_panel"].setChecked(settings.projector_panel_shown)
+        self.dock.setVisible(settings.projector_panel_shown)
+
+    def show_sidebar(self, shown: bool) -> None:
+        """Show or collapse the sidebar of sittings, and remember it."""
+        self.sidebar.setVisible(shown and self.document is not None)
+        self._remember_panel("sidebar_shown", shown)
+
+    def show_projector_panel(self, shown: bool) -> None:
+        """Show or collapse the projector panel (its keys and the Projector menu still work), and remember it."""
+        self.dock.setVisible(shown)
+        self._remember_panel("projector_panel_shown", shown)
+
+    def _remember_panel(self, name: str, shown: bool) -> None:
+        if getattr(self.shell.settings, name) != shown:
+            setattr(self.shell.settings, name, shown)
+            self.shell.save_settings()
+
     # Document ------------------------------------------------------------------------------------
     def set_document(self, document: Document | None) -> None:
         """Show this programme (None: the start page)."""
@@ -166,7 +195,8 @@ class MainWindow(QMainWindow):
         self._drop_pages()
         self.document = document
         has_file = document is not None
-        self.sidebar.setVisible(has_file)
+        self.sidebar.setVisible(has_file and self.shell.settings.sidebar_shown)
+        self.actions_by_name["view_sidebar"].setEnabled(has_file)
         for name in ("new_sitting", "save_copy", "restore_backup", "close"):
             self.actions_by_name[name].setEnabled(has_file)
         if document is None:

@@ -42,7 +42,7 @@ def _action(window: "MainWindow", text: str, slot: Callable[[], object], shortcu
 def build_menus(window: "MainWindow") -> dict[str, QAction]:
     """Create every action, put them in the menu bar, and return them by name."""
     actions: dict[str, QAction] = {}
-    for build in (_file_menu, _edit_menu, _sitting_menu, _run_menu, _projector_menu, _help_menu):
+    for build in (_file_menu, _edit_menu, _view_menu, _sitting_menu, _run_menu, _projector_menu, _help_menu):
         build(window, actions)
     for name, action in actions.items():
         if name.startswith(LIVE_PREFIXES):
@@ -85,6 +85,22 @@ def _edit_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
                         [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     a["preferences"] = _action(window, _("&Preferences…"), window.shell.preferences, Key.Preferences)
     _menu(window, _("&Edit"), (a["undo"], a["redo"], None, a["preferences"]))
+
+
+def _view_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
+    a["view_sidebar"] = _toggle(window, _("&Sidebar"), window.show_sidebar, "Ctrl+B")
+    a["view_projector_panel"] = _toggle(window, _("&Projector panel"), window.show_projector_panel, "Ctrl+Shift+P")
+    _menu(window, _("&View"), (a["view_sidebar"], a["view_projector_panel"]))
+
+
+def _toggle(window: "MainWindow", text: str, slot: Callable[[bool], object], shortcut: str) -> QAction:
+    """A checkable action whose slot hears whether it is now on."""
+    action = QAction(text, window)
+    action.setCheckable(True)
+    action.setShortcut(QKeySequence(shortcut))
+    action.toggled.connect(slot)
+    window.addAction(action)
+    return action
 
 
 def _sitting_menu(window: "MainWindow", a: dict[str, QAction]) -> None:

@@ -10,6 +10,8 @@ from workshop_desk.ui.projector import registry
 from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.widgets.projector_preview import ProjectorPreview
 
+PANEL_WIDTH = 270  # the miniature's width at most, so that a 1280-pixel screen leaves the page ~700 px
+
 
 class ProjectorDock(QWidget):
     """Emits requests; the shell changes the projector and calls `show_mode` back."""
@@ -33,7 +35,8 @@ class ProjectorDock(QWidget):
         grid = QGridLayout()
         self.mode_buttons: dict[ProjectorMode, QPushButton] = {}
         for index, entry in enumerate(registry.on_panel()):
-            button = QPushButton(f"{_(entry.label)}  ({key_text(entry.key)})")
+            button = QPushButton(_(entry.label))  # its key in the tooltip: two buttons a row fit a laptop's panel
+            button.setToolTip(f"{_(entry.label)} ({key_text(entry.key)})")
             button.setCheckable(True)
             self.mode_group.addButton(button)
             self.mode_buttons[entry.mode] = button
@@ -97,6 +100,6 @@ class ProjectorDock(QWidget):
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        hint.setWidth(max(hint.width(), 340))
+        hint.setWidth(max(hint.width(), PANEL_WIDTH))
         return hint
 

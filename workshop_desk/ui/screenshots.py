@@ -15,6 +15,7 @@ from workshop_desk.domain.models import SittingAgenda
 from workshop_desk.services.settings import Settings
 from workshop_desk.ui.projector import registry
 from workshop_desk.ui.projector.content import ProjectorContent
+from workshop_desk.ui.screenshots_console import console_tour_shots
 from workshop_desk.ui.shell import Shell
 from workshop_desk.ui.voting.screenshots import vote_shots
 
@@ -107,6 +108,7 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     _board_shots(shell, shots)
     vote_shots(shell, shots)
     _empty_shots(shell, shots)
+    console_tour_shots(window, shots)
     _trust_shots(shell, root / "demo.wdesk", shots)
 
 
@@ -134,22 +136,9 @@ def _empty_shots(shell: Shell, shots: "_Shots") -> None:
 
 
 def _trust_shots(shell: Shell, path: Path, shots: _Shots) -> None:
-    """The error dialog of an unexpected error, and the console over the demo opened read-only."""
-    import sys
-
-    from workshop_desk.ui.errors import ErrorDialog, details
-
+    """The console over the demo opened read-only (the error dialog is among the tour's dialogs)."""
     window = shell.window
     assert window is not None
-    try:
-        raise RuntimeError("an example of an unexpected error")
-    except RuntimeError:
-        kind, error, tb = sys.exc_info()
-    assert kind is not None and error is not None
-    dialog = ErrorDialog(details(kind, error, tb), window)
-    dialog.show()
-    shots.take("error-dialog", dialog)
-    dialog.close()
     shell.close_programme()
     shell.open_path(path, read_only=True)
     assert window.sitting_page is not None

@@ -1,6 +1,5 @@
 """The app's lifetime: settings, the open programme file, the projector, language, backups."""
 
-import contextlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -195,7 +194,7 @@ class Shell(QObject):
         """Close the file cleanly (last backup) before the app quits; remember where the window was."""
         if self.window is not None:
             self.settings.window_geometry = bytes(self.window.saveGeometry().toBase64().data()).decode("ascii")
-            self._save_settings()
+            self.save_settings()
         self._detach()
         if self._projector is not None:
             self._projector.window.close()
@@ -221,7 +220,7 @@ class Shell(QObject):
 
     def move_projector(self, screen_name: str) -> None:
         self.settings.projector_screen = screen_name
-        self._save_settings()
+        self.save_settings()
         if self.projector.window.isVisible():
             self.projector.window.hide()
             self.projector.toggle(screen_name)
@@ -233,7 +232,7 @@ class Shell(QObject):
         if dialog.exec() != dialog.DialogCode.Accepted or dialog.language() == self.settings.language:
             return
         self.settings.language = dialog.language()
-        self._save_settings()
+        self.save_settings()
         self.apply_language()
         self.build_window().show()
 
@@ -259,7 +258,7 @@ class Shell(QObject):
         self._detach()
         self.document = Document(workspace, self)
         remember_file(self.settings, workspace.path)
-        self._save_settings()
+        self.save_settings()
         self.projector.set_document(self.document)
         if self.window is not None:
             self.window.set_document(self.document)
@@ -296,11 +295,15 @@ class Shell(QObject):
             prompts.error(self.window, _("The last backup could not be written: {error}").format(error=error))
         document.deleteLater()
 
-    def _save_settings(self) -> None:
+    def save_settings(self) -> None:
+        """Write the settings now; a failure is logged and said in the status bar, never in the facilitator's way."""
         from workshop_desk.services.settings import save_settings
 
-        with contextlib.suppress(OSError):  # preferences are a convenience: never block the facilitator
+        try:
             save_settings(self.settings, self._settings_path)
+        except OSError as error:
+            log.warning("settings not saved to %s: %s", self._settings_path, error)
+            self._status(_("Preferences could not be saved: {error}").format(error=error))
 
     def _status(self, message: str) -> None:
         if self.window is not None:

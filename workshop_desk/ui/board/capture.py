@@ -68,6 +68,8 @@ class CaptureBar(QWidget):
         self.item_combo = self._combo(_("The question being worked on (agenda item)"), 10)
         self.table_combo = self._combo(_("The table the note comes from"), 6)
         self.group_combo = self._combo(_("The stakeholder group the note comes from"), 8)
+        for short in (self.table_combo, self.group_combo):  # their choices are short: each shows whole
+            short.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.author_edit = QLineEdit()
         self.author_edit.setPlaceholderText(_("Author (optional)"))
         self.author_edit.setToolTip(_("Notes are anonymous unless you type a name"))
@@ -77,16 +79,15 @@ class CaptureBar(QWidget):
         self.colour_combo.addItem(_("Any colour"), "")
         for name, colour in NOTE_COLOURS:
             self.colour_combo.addItem(swatch(colour), _(name), colour)
+        self.colour_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.hidden_check = QCheckBox(_("Hidden until revealed"))
         self.hidden_check.setToolTip(_("Capture notes without the projector showing them, then reveal them together"))
         line = QHBoxLayout()
-        line.addWidget(self.text_edit, 1)
-        line.addWidget(self.hidden_check)
-        line.addWidget(self.add_button)
-        kept = QHBoxLayout()
-        for widget in (self.item_combo, self.table_combo, self.group_combo, self.author_edit, self.colour_combo):
-            kept.addWidget(widget)
-        kept.addStretch()
+        for widget in (self.text_edit, self.author_edit, self.hidden_check, self.add_button):
+            line.addWidget(widget, 1 if widget is self.text_edit else 0)
+        kept = QHBoxLayout()  # the agenda item takes the room left: its titles are the longest
+        for combo in (self.item_combo, self.table_combo, self.group_combo, self.colour_combo):
+            kept.addWidget(combo, 1 if combo is self.item_combo else 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(line)

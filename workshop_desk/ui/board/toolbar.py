@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from workshop_desk.domain.ideas import ColourBy, Theme, colour_by_label
 from workshop_desk.domain.models import AgendaItem, StakeholderGroup
@@ -26,12 +26,12 @@ def parse_filter(key: str | None) -> tuple[str, int | None]:
     return kind, int(value) if value else None
 
 
-class BoardToolbar(QToolBar):
-    """Its actions are connected by the page; too narrow a window puts the last ones behind »."""
+class BoardToolbar(QWidget):
+    """Two rows of tools, as a laptop's page is too narrow for one: what the board shows (colour, filter, search,
+    zoom), then what to do with the notes; the page connects their actions."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setIconSize(QSize(14, 14))
         self.colour_by_combo = QComboBox()
         self.colour_by_combo.setToolTip(_("What gives the notes their colour"))
         for value in ColourBy:
@@ -64,10 +64,15 @@ class BoardToolbar(QToolBar):
         self._arrange_button = self._menu_button(_("Arrange"), [self.arrange_theme, self.arrange_table])
         self.projector_button = self._menu_button(_("On the projector"), [self.show_board, self.show_theme,
                                                                           self.show_note])
-        for part in (self.colour_by_combo, self.filter_combo, self.search_edit, None, self.new_theme, self.merge,
-                     self.delete, self._arrange_button, self.reveal, None, self.projector_button, None, self.zoom_out,
-                     self.zoom_in, self.fit):
-            self._add(part)
+        self.view_bar = self._bar(self.colour_by_combo, self.filter_combo, self.search_edit, None, self.zoom_out,
+                                  self.zoom_in, self.fit)
+        self.edit_bar = self._bar(self.new_theme, self.merge, self.delete, self._arrange_button, self.reveal, None,
+                                  self.projector_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view_bar)
+        layout.addWidget(self.edit_bar)
 
     def _menu_button(self, text: str, actions: Sequence[QAction]) -> QToolButton:
         button = QToolButton()
@@ -79,13 +84,18 @@ class BoardToolbar(QToolBar):
         button.setMenu(menu)
         return button
 
-    def _add(self, part: QWidget | QAction | None) -> None:
-        if part is None:
-            self.addSeparator()
-        elif isinstance(part, QAction):
-            self.addAction(part)
-        else:
-            self.addWidget(part)
+    @staticmethod
+    def _bar(*parts: QWidget | QAction | None) -> QToolBar:
+        bar = QToolBar()
+        bar.setIconSize(QSize(14, 14))
+        for part in parts:
+            if part is None:
+                bar.addSeparator()
+            elif isinstance(part, QAction):
+                bar.addAction(part)
+            else:
+                bar.addWidget(part)
+        return bar
 
     def colour_by(self) -> ColourBy:
         return ColourBy(self.colour_by_combo.currentData())

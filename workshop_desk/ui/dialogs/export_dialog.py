@@ -46,7 +46,6 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(_("Export minutes and synthesis"))
-        self.setMinimumWidth(460)
         self.scope = QComboBox()
         self.scope.addItem(_("The whole programme"), None)
         for sitting in sittings:

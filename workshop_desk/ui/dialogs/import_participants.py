@@ -94,6 +94,8 @@ class ImportParticipantsDialog(QWizard):
         self.done_page = DonePage(self)
         for page in (self.file_page, self.mapping_page, self.review_page, self.done_page):
             self.addPage(page)
+        # QWizard's header keeps two lines for a page's subtitle, whatever the width: narrower, they are cut.
+        self.setMinimumWidth(760)
 
     def attempt(self, status: FormStatus, work: Callable[[], T]) -> T | None:
         """Run `work` under a wait cursor; a refused file or row shows its message under the page."""

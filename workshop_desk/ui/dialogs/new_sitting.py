@@ -10,6 +10,7 @@ from workshop_desk.domain.templates import TEMPLATES, template
 from workshop_desk.i18n import _, format_minutes, ngettext
 from workshop_desk.ui.widgets.form_status import FormStatus
 from workshop_desk.ui.widgets.optional_fields import OptionalDateEdit, OptionalTimeEdit
+from workshop_desk.ui.widgets.wrapped_text import keep_wrapped_text_whole
 
 
 class NewSittingDialog(QDialog):
@@ -22,6 +23,7 @@ class NewSittingDialog(QDialog):
         self._setup_ui()
         self._connect_signals()
         self._on_template_combo_changed()
+        keep_wrapped_text_whole(self)  # the template's items, wrapped, never over the rows below
 
     def _setup_ui(self) -> None:
         self.template_combo = QComboBox()

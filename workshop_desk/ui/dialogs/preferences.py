@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from workshop_desk.i18n import _
+from workshop_desk.ui.widgets.wrapped_text import keep_wrapped_text_whole
 
 
 class PreferencesDialog(QDialog):
@@ -25,6 +26,7 @@ class PreferencesDialog(QDialog):
         form.addRow(_("&Language"), self.language_combo)
         form.addRow(note)
         form.addRow(buttons)
+        keep_wrapped_text_whole(self)
 
     def language(self) -> str:
         return str(self.language_combo.currentData())

@@ -82,9 +82,10 @@ class ParticipantsPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addLayout(self._row(self.search_edit, self.group_combo))
+        # Two rows (the list's records; what comes in and goes out): on one they are cut short on a laptop.
         layout.addLayout(self._row(self.add_button, self.edit_button, self.delete_button, self.merge_button,
-                                   self.groups_button, self.import_button, self.badges_button, self.data_button,
-                                   stretch=True))
+                                   self.groups_button, stretch=True))
+        layout.addLayout(self._row(self.import_button, self.badges_button, self.data_button, stretch=True))
         layout.addLayout(self._row(QLabel(_("Expected at:")), self.sitting_combo, stretch=True))
         layout.addLayout(self._row(QLabel(_("Mark the selection as:")), *self.status_buttons.values(),
                                    self.uninvite_button, stretch=True))

@@ -1,5 +1,6 @@
 """The programme overview and editor: title, client, territory, dates, objectives, groups, privacy."""
 
+import html
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -63,6 +65,8 @@ class ProgrammePage(QWidget):
         self.notice_edit = TextArea()
         self.notice_edit.setMaximumHeight(90)
         self.named_check = QCheckBox(_("Contributions are na&med in the minutes"))
+        # As wide as its text: the form would stretch it across the page, past where a click toggles it.
+        self.named_check.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.named_check.setToolTip(_("Who asked a question or took the floor is printed in the minutes and the "
                                       "synthesis (unless names are left out at export). The default notice says "
                                       "so; a notice of your own must say it too."))
@@ -155,7 +159,9 @@ class ProgrammePage(QWidget):
         self.summary.setText(ngettext("{n} sitting", "{n} sittings", count).format(n=count))
 
     def _show_groups(self) -> None:
-        chips = [f'<span style="color:{g.colour}">●</span> {g.name}' for g in self._document.groups()]
+        # A chip never breaks between its dot and its name when the list wraps.
+        chips = [f'<span style="white-space:nowrap"><span style="color:{g.colour}">●</span> {html.escape(g.name)}'
+                 '</span>' for g in self._document.groups()]
         self.groups_label.setText("&nbsp;&nbsp; ".join(chips))
 
     def _draft(self, programme: Programme) -> ProgrammeDraft:

@@ -61,7 +61,7 @@ class SittingPage(QWidget):
         timing.addWidget(self.speakers_panel)
         timing.setStretchFactor(0, 3)
         timing.setStretchFactor(1, 2)
-        self.tabs.addTab(timing, _("&Timer and speakers"))
+        self.tabs.addTab(timing, _("&Timer"))
         self.board_page = BoardPage(self._document)
         self.questions_panel = QuestionsPanel(self._document)
         self.tabs.addTab(self.board_page, _("&Ideas"))
@@ -69,8 +69,9 @@ class SittingPage(QWidget):
         self.ballots_page = BallotsPage(self._document)
         self.plan_page = SittingPlanPage(self._document)
         self.tabs.addTab(self.ballots_page, _("&Votes"))
-        self.tabs.addTab(self.plan_page, _("Pri&orities && actions"))
+        self.tabs.addTab(self.plan_page, _("Pri&orities"))
         self._number_tabs()
+        self._explain_tabs()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
@@ -87,6 +88,19 @@ class SittingPage(QWidget):
         self.QUESTIONS_TAB = self.tabs.indexOf(self.questions_panel)
         self.VOTES_TAB = self.tabs.indexOf(self.ballots_page)
         self.PRIORITIES_TAB = self.tabs.indexOf(self.plan_page)
+
+    def _explain_tabs(self) -> None:
+        """Short tab names fit a laptop's screen in both languages; each tooltip says what the tab holds."""
+        for index, tip in ((self.PLAN_TAB, _("The sitting's details and its agenda")),
+                           (self.SIGNIN_TAB, _("The sign-in desk: badges, names, walk-ins, attendance sheet")),
+                           (self.TABLES_TAB, _("Tables and the seating plan of each round")),
+                           (self.RUN_TAB, _("Run the agenda live: the item running, its notes")),
+                           (self.TIMER_TAB, _("The round timer and the speakers' turns")),
+                           (self.IDEAS_TAB, _("The ideas board")),
+                           (self.QUESTIONS_TAB, _("Questions from the room")),
+                           (self.VOTES_TAB, _("Votes and their results")),
+                           (self.PRIORITIES_TAB, _("The sitting's priorities and its actions"))):
+            self.tabs.setTabToolTip(index, tip)
 
     def _connect_signals(self) -> None:
         self.form.edited.connect(self._on_form_edited)

@@ -6,8 +6,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCompleter,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -65,20 +67,22 @@ class SpeakersPanel(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
         self.status = FormStatus()
-        add = QHBoxLayout()
-        add.addWidget(self.name_edit, 1)
-        add.addWidget(self.minutes_spin)
-        add.addWidget(self.add_button)
-        floor = QHBoxLayout()
-        for button in (self.next_button, self.give_button, self.end_button):
-            floor.addWidget(button)
+        add = QGridLayout()  # the name on a row of its own: beside the others it is too narrow to read on a laptop
+        add.addWidget(self.name_edit, 0, 0, 1, 3)
+        add.addWidget(self.minutes_spin, 1, 0)
+        add.addWidget(self.add_button, 1, 1)
+        add.setColumnStretch(2, 1)
+        floor = QGridLayout()  # two rows: the three buttons side by side need more than the panel's share of a laptop
+        floor.addWidget(self.next_button, 0, 0, 1, 2)
+        floor.addWidget(self.give_button, 1, 0)
+        floor.addWidget(self.end_button, 1, 1)
         order = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.remove_button):
             order.addWidget(button)
         order.addStretch()
         layout = QVBoxLayout(self)
         for part in (title, add, self.status, self.list, floor, order, self.totals_label):
-            layout.addLayout(part) if isinstance(part, QHBoxLayout) else layout.addWidget(part)
+            layout.addLayout(part) if isinstance(part, QLayout) else layout.addWidget(part)
 
     def _connect_signals(self) -> None:
         self.add_button.clicked.connect(self._on_add_button_clicked)

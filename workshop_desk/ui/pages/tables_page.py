@@ -28,6 +28,7 @@ from workshop_desk.i18n import _, ngettext, percent
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.documents import write_document
+from workshop_desk.ui.icons import icon
 from workshop_desk.ui.models.room_tables_model import Column, RoomTablesModel
 from workshop_desk.ui.projector.content import PlanView, TableView
 from workshop_desk.ui.widgets.delegates import ChoiceDelegate, NumberDelegate
@@ -78,12 +79,12 @@ class TablesPage(QWidget):
         self.plan_button = QPushButton(_("&Plan the tables"))
         self.quality_label = QLabel()
         self.rounds_bar = QTabBar()
-        self.show_button = QPushButton(_("Show this round on the projector"))
+        self.show_button = QPushButton(icon("presentation"), _("Show this round on the projector"))
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setRange(1, 240)
         self.minutes_spin.setValue(DEFAULT_ROUND_MINUTES)
         self.minutes_spin.setSuffix(_(" min"))
-        self.start_button = QPushButton(_("Start this round on the timer"))
+        self.start_button = QPushButton(icon("timer"), _("Start this round on the timer"))
         self.lists_button = QPushButton(_("Table &lists…"))
         self.lists_button.setToolTip(_("A page per round, and a poster per table and round, to print"))
         self.cards_button = QPushButton(_("Route &cards…"))
@@ -100,13 +101,14 @@ class TablesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._row(self.add_button, self.delete_button))
         layout.addWidget(self.view)
-        layout.addLayout(self._row(self.rounds_spin, self.seed_spin, self.present_check, self.plan_button))
+        layout.addWidget(self.present_check)  # each on a row of its own: one row is wider than a laptop's page
+        layout.addLayout(self._row(self.rounds_spin, self.seed_spin, self.plan_button))
         layout.addWidget(self.quality_label)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.rounds_bar)
         layout.addWidget(scroll, 1)
-        layout.addLayout(self._row(self.show_button, self.minutes_spin, self.start_button, self.lists_button,
-                                   self.cards_button))
+        layout.addLayout(self._row(self.show_button, self.minutes_spin, self.start_button))
+        layout.addLayout(self._row(self.lists_button, self.cards_button))
 
     @staticmethod
     def _row(*widgets: QWidget) -> QHBoxLayout:

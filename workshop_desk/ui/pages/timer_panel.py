@@ -79,12 +79,12 @@ class TimerPanel(QWidget):
         for button in (self.start_button, self.minus_button, self.plus_button, self.reset_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        buttons.addWidget(self.minute_bell_check)
         layout = QVBoxLayout(self)
         layout.addLayout(settings)
         layout.addWidget(self.display, 1)
         layout.addWidget(self.state_label)
         layout.addLayout(buttons)
+        layout.addWidget(self.minute_bell_check)  # a row of its own: beside the buttons it is cut on a laptop
         layout.addWidget(self.audio_label)
 
     def _connect_signals(self) -> None:
