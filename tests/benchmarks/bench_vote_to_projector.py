@@ -1,6 +1,9 @@
 """From a vote entered at the console to the projector's content updated, 800 voters × 30 options: a paper
 board's count typed into the tally table (dot vote), and a ballot recorded from the form (a ranking: the heaviest
-count; an ELIRE grid: the most marks, 120,000); median and worst of 40 entries each (goal <= 100 ms)."""
+count; an ELIRE grid: the most marks, 120,000); median and worst of 40 entries each (goal <= 100 ms).
+
+    python tests/benchmarks/bench_vote_to_projector.py [--voters N]   (8000: a room of phones, ten times the seminar)
+"""
 
 import os
 import random
@@ -25,7 +28,8 @@ from workshop_desk.services.workspace import Workspace
 from workshop_desk.ui.commands.votes import ShowRequest
 from workshop_desk.ui.shell import Shell
 
-VOTERS, OPTIONS, ENTRIES, GOAL_MS = 800, 30, 40, 100.0
+OPTIONS, ENTRIES, GOAL_MS = 30, 40, 100.0
+VOTERS = int(sys.argv[sys.argv.index("--voters") + 1]) if "--voters" in sys.argv else 800
 
 
 def _papers(ballot: Ballot, rng: random.Random) -> list[BallotPaper]:
@@ -40,7 +44,8 @@ def _papers(ballot: Ballot, rng: random.Random) -> list[BallotPaper]:
 
 
 def build(folder: Path) -> Path:
-    """A sitting with a dot vote and a ranking, each with 800 ballots on 30 options, open and revealed."""
+    """A sitting with a dot vote, a ranking and an ELIRE grid, each with VOTERS ballots on 30 options, open and
+    revealed."""
     path = folder / "seminar.wdesk"
     workspace = Workspace.create(path, ProgrammeDraft("Séminaire régional"), folder / "backups")
     sitting = workspace.sittings.create(SittingDraft("Séminaire de lancement")).sitting
