@@ -5,8 +5,7 @@ from pathlib import Path
 
 from workshop_desk.domain.clock import local, utc_now
 from workshop_desk.i18n import _, format_date, format_time
-from workshop_desk.storage.db import ReadOnlyReason
-from workshop_desk.storage.errors import StorageError, WriteProblem
+from workshop_desk.storage.errors import ReadOnlyReason, StorageError, WriteProblem
 from workshop_desk.storage.header import FileProblem, ProgrammeFileError
 from workshop_desk.storage.lock import Owner
 from workshop_desk.storage.wal import shm_path, wal_path

@@ -25,8 +25,8 @@ from workshop_desk.services.speaking import SpeakingService
 from workshop_desk.services.timers import TimerService
 from workshop_desk.services.voting import BallotService
 from workshop_desk.storage import programme_file
-from workshop_desk.storage.db import Database, ReadOnlyReason
-from workshop_desk.storage.errors import StorageError
+from workshop_desk.storage.db import Database
+from workshop_desk.storage.errors import ReadOnlyReason, StorageError
 from workshop_desk.storage.header import FileProblem, ProgrammeFileError
 from workshop_desk.storage.migrate import SCHEMA_VERSION, head_revision
 

@@ -9,7 +9,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -19,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from workshop_desk.storage import wal
-from workshop_desk.storage.errors import StorageError, WriteProblem, classify
+from workshop_desk.storage.errors import ReadOnlyReason, StorageError, WriteProblem, classify
 from workshop_desk.storage.header import APPLICATION_ID
 from workshop_desk.storage.lock import ProgrammeLock
 
@@ -28,12 +27,6 @@ log = logging.getLogger(__name__)
 CHECKPOINT_BYTES = 4 * 1024 * 1024  # fold the log into the file past this size (SQLite's own default is ~4 MB)
 BUSY_TIMEOUT_MS = 5000
 TEMP_PREFIX = ".wdesk-"
-
-
-class ReadOnlyReason(StrEnum):
-    ASKED = "asked"  # the user chose to open it read-only (it is open elsewhere)
-    FILE = "file"  # the file itself cannot be written
-    FOLDER = "folder"  # its folder cannot be written (a locked USB stick, a read-only share)
 
 
 def make_engine(path: Path, foreign_keys: bool = True) -> Engine:

@@ -8,6 +8,14 @@ from pathlib import Path
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _CONSTRAINT, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 19, 26
 
 
+class ReadOnlyReason(StrEnum):
+    """Why a programme is open for reading only."""
+
+    ASKED = "asked"  # the user chose to open it read-only (it is open elsewhere)
+    FILE = "file"  # the file itself cannot be written
+    FOLDER = "folder"  # its folder cannot be written (a locked USB stick, a read-only share)
+
+
 class WriteProblem(StrEnum):
     BUSY = "busy"  # another program holds the file's lock longer than the busy timeout
     READ_ONLY = "read_only"

@@ -33,8 +33,9 @@ class MainWindow(QMainWindow):
         self.shell = shell
         self.document: Document | None = None
         self.programme_page: ProgrammePage | None = None
-        self.participants_page: ParticipantsPage | None = None
-        self.action_plan_page: ActionPlanPage | None = None
+        # Built when first shown (reading 800 people or the whole action plan need not delay the console).
+        self._participants_page: ParticipantsPage | None = None
+        self._action_plan_page: ActionPlanPage | None = None
         self.sitting_page: SittingPage | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.completed = False
@@ -225,20 +226,15 @@ class MainWindow(QMainWindow):
         from workshop_desk.ui.read_only import lock_console
 
         self.read_only_banner.setText(describe_read_only(reason))
+        self._built_pages()  # every page now, to be locked with the rest
         lock_console(self)
 
     def _build_pages(self, document: Document) -> None:
         from workshop_desk.domain.enums import ProjectorMode
-        from workshop_desk.ui.pages.participants_page import ParticipantsPage
         from workshop_desk.ui.pages.programme_page import ProgrammePage
         from workshop_desk.ui.pages.sitting_page import SittingPage
-        from workshop_desk.ui.voting.plan_pages import ActionPlanPage
 
         self.programme_page = ProgrammePage(document)
-        self.participants_page = ParticipantsPage(document)
-        self.pages.addWidget(self.participants_page)
-        self.action_plan_page = ActionPlanPage(document)
-        self.pages.addWidget(self.action_plan_page)
         self.sitting_page = SittingPage(document)
         self.pages.addWidget(self.programme_page)
         self.pages.addWidget(self.sitting_page)
@@ -264,6 +260,31 @@ class MainWindow(QMainWindow):
         document.undo_stack.indexChanged.connect(lambda _v: self._update_undo_actions())
         self._show_title()
 
+    def _built_pages(self) -> list[QWidget]:
+        """Every page of the open programme, those built on first use included."""
+        return [page for page in (self.programme_page, self.participants_page, self.action_plan_page,
+                                  self.sitting_page) if page is not None]
+
+    @property
+    def participants_page(self) -> ParticipantsPage | None:
+        """The participants page of the open programme, built on first use."""
+        if self._participants_page is None and self.document is not None:
+            from workshop_desk.ui.pages.participants_page import ParticipantsPage
+
+            self._participants_page = ParticipantsPage(self.document)
+            self.pages.addWidget(self._participants_page)
+        return self._participants_page
+
+    @property
+    def action_plan_page(self) -> ActionPlanPage | None:
+        """The action plan page of the open programme, built on first use."""
+        if self._action_plan_page is None and self.document is not None:
+            from workshop_desk.ui.voting.plan_pages import ActionPlanPage
+
+            self._action_plan_page = ActionPlanPage(self.document)
+            self.pages.addWidget(self._action_plan_page)
+        return self._action_plan_page
+
     def _on_document_failed(self, message: str) -> None:
         """A change the file refused, or a step that could not be undone: said in a sentence, on the console."""
         from workshop_desk.ui import prompts
@@ -288,12 +309,12 @@ class MainWindow(QMainWindow):
             self.shell.projector.set_head_count(None)
 
     def _drop_pages(self) -> None:
-        for page in (self.programme_page, self.participants_page, self.action_plan_page, self.sitting_page):
+        for page in (self.programme_page, self._participants_page, self._action_plan_page, self.sitting_page):
             if page is not None:
                 self.pages.removeWidget(page)
                 page.deleteLater()
-        self.programme_page = self.participants_page = self.sitting_page = None
-        self.action_plan_page = None
+        self.programme_page = self._participants_page = self.sitting_page = None
+        self._action_plan_page = None
         self.sittings_model.set_sittings([])
 
     def _show_title(self) -> None:
@@ -362,8 +383,8 @@ class MainWindow(QMainWindow):
         self.sittings_view.selectionModel().clearCurrentIndex()
         self.sittings_view.clearSelection()
         self.programme_button.setChecked(page is self.programme_page)
-        self.participants_button.setChecked(page is self.participants_page)
-        self.action_plan_button.setChecked(page is self.action_plan_page)
+        self.participants_button.setChecked(page is self._participants_page)
+        self.action_plan_button.setChecked(page is self._action_plan_page)
         self.pages.setCurrentWidget(page)
         self.shell.projector.show_sitting(None)
         self._on_desk_head_count_changed(None)

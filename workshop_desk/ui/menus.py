@@ -13,12 +13,12 @@ from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _
 from workshop_desk.ui import prompts
 from workshop_desk.ui.dialogs.new_sitting import NewSittingDialog
-from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector import registry
 from workshop_desk.ui.remote_keys import HIDE_KEYS, SHOW_KEYS, make_live
 from workshop_desk.ui.translation import key_text
 
 if TYPE_CHECKING:
+    from workshop_desk.ui.document import Document
     from workshop_desk.ui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
@@ -286,7 +286,7 @@ def _run(window: "MainWindow", command: str) -> None:
             window.shell.projector.set_mode(ProjectorMode.AGENDA)
 
 
-def _run_today(window: "MainWindow", document: Document, sitting_id: int) -> bool:
+def _run_today(window: "MainWindow", document: "Document", sitting_id: int) -> bool:
     """Running a sitting dated another day is a rehearsal, or the wrong sitting: say so before the times are kept."""
     import datetime as dt
 
@@ -312,7 +312,7 @@ def _timer(window: "MainWindow", command: str) -> None:
         window.shell.projector.set_mode(ProjectorMode.TIMER)
 
 
-def _apply_run(document: Document, sitting_id: int, command: str) -> None:
+def _apply_run(document: "Document", sitting_id: int, command: str) -> None:
     actions = {"start": lambda: document.start_run(sitting_id), "next": lambda: document.step_run(sitting_id, 1),
                "previous": lambda: document.step_run(sitting_id, -1), "stop": lambda: document.stop_run(sitting_id),
                "reset": lambda: document.reset_run(sitting_id)}

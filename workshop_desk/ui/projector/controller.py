@@ -1,6 +1,7 @@
 """Decides what the projector shows, from the console's commands and the document's changes."""
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -12,12 +13,14 @@ from workshop_desk.domain.ideas import Question
 from workshop_desk.domain.live import resume_time
 from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
 from workshop_desk.i18n import format_time
-from workshop_desk.ui.board.projection import BoardProjection
-from workshop_desk.ui.document import Document
 from workshop_desk.ui.projector.content import BoardView, CountdownView, PlanView, ProjectorContent
 from workshop_desk.ui.projector.vote_views import ActionsView, ResultView
 from workshop_desk.ui.projector.window import ProjectorWindow
-from workshop_desk.ui.voting.projection import VoteProjection
+
+if TYPE_CHECKING:  # imported when a file opens: with the start page, the projector needs neither (nor the database)
+    from workshop_desk.ui.board.projection import BoardProjection
+    from workshop_desk.ui.document import Document
+    from workshop_desk.ui.voting.projection import VoteProjection
 
 PREVIEW_INTERVAL_MS = 1000
 PAGE_SECONDS = 8  # how long each page of a long list (table plan, board, vote, action plan) stays on screen
@@ -63,7 +66,10 @@ class ProjectorController(QObject):
         self._preview_timer.start()
         self.window.hidden.connect(lambda: self.state_changed.emit(self.mode, False))
 
-    def set_document(self, document: Document | None) -> None:
+    def set_document(self, document: "Document | None") -> None:
+        from workshop_desk.ui.board.projection import BoardProjection
+        from workshop_desk.ui.voting.projection import VoteProjection
+
         self._document = document
         self.sitting_id = None
         self.elapsed = None
