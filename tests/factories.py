@@ -13,7 +13,7 @@ from pathlib import Path
 from workshop_desk.domain.enums import ItemKind, SittingKind
 from workshop_desk.domain.models import ItemDraft, ProgrammeDraft, SittingDraft
 from workshop_desk.services.workspace import Workspace
-from workshop_desk.storage import migrate
+from workshop_desk.storage import header, migrate
 from workshop_desk.storage.header import APPLICATION_ID, FileProblem
 
 T0 = datetime(2027, 1, 14, 8, 0, tzinfo=UTC)
@@ -120,7 +120,7 @@ def _truncated(sound: Path, target: Path) -> None:
 def _too_new(sound: Path, target: Path) -> None:
     shutil.copyfile(sound, target)
     with closing(sqlite3.connect(target)) as connection:
-        connection.execute(f"PRAGMA user_version = {migrate.SCHEMA_VERSION + 1}")
+        connection.execute(f"PRAGMA user_version = {header.SCHEMA_VERSION + 1}")
 
 
 def _unknown_revision(sound: Path, target: Path) -> None:

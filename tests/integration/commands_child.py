@@ -17,8 +17,7 @@ from workshop_desk.domain.models import ItemDraft
 from workshop_desk.domain.voting import BallotPaper, Mark
 from workshop_desk.services.workspace import ProgrammeFileError, Workspace
 from workshop_desk.storage import wal
-from workshop_desk.storage.header import check_header
-from workshop_desk.storage.migrate import SCHEMA_VERSION
+from workshop_desk.storage.header import SCHEMA_VERSION, check_header
 from workshop_desk.ui.document import Document
 
 KINDS = ("item", "note", "scan", "vote", "question", "delete")

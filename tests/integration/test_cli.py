@@ -9,7 +9,7 @@ from tests.factories import make_bad_file
 from workshop_desk import __version__
 from workshop_desk.services import demo_content
 from workshop_desk.services.demo import build_demo
-from workshop_desk.storage import migrate
+from workshop_desk.storage import header
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_check_a_sound_file(cli, demo_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     count = len(cli("list", str(demo_path)).stdout.splitlines())
-    assert lines == [f"ok: {demo_path}: valid: schema {migrate.SCHEMA_VERSION}, {count} sittings"]
+    assert lines == [f"ok: {demo_path}: valid: schema {header.SCHEMA_VERSION}, {count} sittings"]
 
 
 @pytest.mark.parametrize("kind", ["truncated", "corrupt_page", "too_new_user_version", "foreign_sqlite"])
@@ -102,5 +102,5 @@ def test_check_in_french(cli, demo_path):
     result = cli("--lang", "fr", "check", str(demo_path))
     assert result.returncode == 0, result.stderr
     count = len(cli("list", str(demo_path)).stdout.splitlines())
-    valid = f"fichier valide\xa0: schéma {migrate.SCHEMA_VERSION}, {count} séances"
+    valid = f"fichier valide\xa0: schéma {header.SCHEMA_VERSION}, {count} séances"
     assert result.stdout.splitlines() == [f"ok: {demo_path}: {valid}"]

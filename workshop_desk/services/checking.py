@@ -6,7 +6,7 @@ from pathlib import Path
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.services.file_messages import describe_file_error
 from workshop_desk.storage import migrate
-from workshop_desk.storage.header import ProgrammeFileError
+from workshop_desk.storage.header import SCHEMA_VERSION, ProgrammeFileError
 from workshop_desk.storage.programme_file import read_file
 
 
@@ -48,4 +48,4 @@ def _verdict(problems: list[str], revision: str | None, differences: list[object
                                            "the schema differs from this version's in {n} places",
                                            count).format(n=count))
     return CheckResult(True, ngettext("valid: schema {version}, {n} sitting", "valid: schema {version}, {n} sittings",
-                                      sittings).format(version=migrate.SCHEMA_VERSION, n=sittings))
+                                      sittings).format(version=SCHEMA_VERSION, n=sittings))

@@ -27,8 +27,8 @@ from workshop_desk.services.voting import BallotService
 from workshop_desk.storage import programme_file
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.errors import ReadOnlyReason, StorageError
-from workshop_desk.storage.header import FileProblem, ProgrammeFileError
-from workshop_desk.storage.migrate import SCHEMA_VERSION, head_revision
+from workshop_desk.storage.header import SCHEMA_VERSION, FileProblem, ProgrammeFileError
+from workshop_desk.storage.migrate import head_revision
 
 __all__ = ["FileProblem", "ProgrammeFileError", "ReadOnlyReason", "StorageError", "Workspace"]
 

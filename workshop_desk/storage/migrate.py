@@ -7,15 +7,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine
 
 from workshop_desk.storage.db import make_engine
-from workshop_desk.storage.header import FileProblem, ProgrammeFileError
+from workshop_desk.storage.header import HEAD_REVISION, SCHEMA_VERSION, FileProblem, ProgrammeFileError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# Bump both with every migration; each migration sets `PRAGMA user_version` to its number. Opening a file that is
-# up to date then needs neither Alembic nor its scripts (a fifth of a second); a test checks they match the scripts.
-SCHEMA_VERSION = 4
-HEAD_REVISION = "0004"
 _SCRIPTS = str(Path(__file__).resolve().parent / "migrations")
 
 

@@ -26,7 +26,14 @@ from workshop_desk.storage.db import (
     stamp_new_file,
 )
 from workshop_desk.storage.errors import StorageError, WriteProblem, classify
-from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeFileError, check_header
+from workshop_desk.storage.header import (
+    APPLICATION_ID,
+    HEAD_REVISION,
+    SCHEMA_VERSION,
+    FileProblem,
+    ProgrammeFileError,
+    check_header,
+)
 from workshop_desk.storage.lock import HeldElsewhere, LeftByCrash, ProgrammeLock, held_elsewhere
 
 log = logging.getLogger(__name__)
@@ -87,7 +94,7 @@ def open_file(path: Path, backup_dir: Path, *, read_only: bool = False, take_ove
     LEFT_OPEN carry the holder, and LEFT_OPEN is taken over when `take_over`."""
     if read_only:
         return read_file(path, ReadOnlyReason.ASKED)
-    check_header(path, migrate.SCHEMA_VERSION, log_pending=wal.has_log(path))
+    check_header(path, SCHEMA_VERSION, log_pending=wal.has_log(path))
     reason = _not_writable(path)
     if reason is not None:
         log.info("%s cannot be written (%s): opened read-only", path, reason)
@@ -131,7 +138,7 @@ def _open_for_writing(path: Path, backup_dir: Path, lock: ProgrammeLock) -> Data
         if migrate.needs_upgrade(engine, path):
             database.copy_to(backup_dir / migrate.backup_name(path, datetime.now(UTC)))
             migrate.upgrade(path)
-            log.info("%s upgraded to schema %s", path, migrate.SCHEMA_VERSION)
+            log.info("%s upgraded to schema %s", path, SCHEMA_VERSION)
         database.checkpoint()  # folds a recovered log in, and anchors the new one
     except ProgrammeFileError:
         engine.dispose()
@@ -159,7 +166,7 @@ def read_file(path: Path, reason: ReadOnlyReason = ReadOnlyReason.ASKED, upgrade
     read through SQLite's sharing; one left with a log (or, when `upgrade`, at an older schema) is read from a
     private copy."""
     pending = wal.has_log(path)
-    check_header(path, migrate.SCHEMA_VERSION, log_pending=pending)
+    check_header(path, SCHEMA_VERSION, log_pending=pending)
     if held_elsewhere(path):
         engine = make_read_only_engine(path, immutable=False)
         return _readable(path, engine, reason, upgrade)
@@ -205,7 +212,7 @@ def _private_copy(path: Path, engine: Engine, private: Path | None) -> tuple[Pat
 def restorable(path: Path) -> Path:
     """A backup checked as a sound programme, at the newest schema: the file itself, or a migrated private copy
     (whose folder the caller removes) when it was taken before a migration."""
-    check_header(path, migrate.SCHEMA_VERSION)
+    check_header(path, SCHEMA_VERSION)
     inspect(path, _in_place(path))
     engine = make_read_only_engine(path, immutable=True)
     try:
@@ -243,7 +250,7 @@ def _inspect(path: Path, connection: sqlite3.Connection) -> None:
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "alembic_version" in tables:
         unknown = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
-                   if row[0] != migrate.HEAD_REVISION and row[0] not in migrate.known_revisions()]
+                   if row[0] != HEAD_REVISION and row[0] not in migrate.known_revisions()]
         if unknown:
             raise ProgrammeFileError(path, FileProblem.TOO_NEW, unknown[0])
     if "programme" not in tables or connection.execute("SELECT count(*) FROM programme").fetchone()[0] == 0:

@@ -11,8 +11,11 @@ from workshop_desk.ui import theme
 from workshop_desk.ui.translation import key_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtGui import QAction, QCloseEvent
 
+    from workshop_desk.storage.glance import Glance
     from workshop_desk.ui.document import Document
     from workshop_desk.ui.pages.participants_page import ParticipantsPage
     from workshop_desk.ui.pages.programme_page import ProgrammePage
@@ -38,6 +41,7 @@ class MainWindow(QMainWindow):
         self._action_plan_page: ActionPlanPage | None = None
         self.sitting_page: SittingPage | None = None
         self.actions_by_name: dict[str, QAction] = {}
+        self.glance_shown: Path | None = None  # the file whose first look shows while it opens (app start-up)
         self.completed = False
         self._setup_frame()
 
@@ -68,6 +72,8 @@ class MainWindow(QMainWindow):
         """Build the rest of the console (imports included): menus, sidebar, projector panel."""
         if self.completed:
             return
+        from PySide6.QtCore import Qt
+
         from workshop_desk.ui.menus import build_menus
         from workshop_desk.ui.models.sittings_model import SittingsModel
         from workshop_desk.ui.pages.start_page import StartPage
@@ -75,6 +81,12 @@ class MainWindow(QMainWindow):
         self.completed = True
         self.start_page = StartPage()
         self.pages.addWidget(self.start_page)
+        self.opening_page = QLabel()
+        self.opening_page.setObjectName("opening-page")
+        self.opening_page.setWordWrap(True)
+        self.opening_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_page.setFont(theme.heading_font(1.4))
+        self.pages.addWidget(self.opening_page)
         self.sittings_model = SittingsModel()
         self._setup_ui()
         from workshop_desk.ui.remote_keys import RemoteKeys
@@ -187,12 +199,26 @@ class MainWindow(QMainWindow):
             self.shell.save_settings()
 
     # Document ------------------------------------------------------------------------------------
+    def show_glance(self, seen: Glance) -> None:
+        """The programme the app starts on, while it opens: its title and sittings, which can already be chosen
+        (the choice holds once it is open); what changes it waits for the file."""
+        self.glance_shown = seen.path
+        self.sidebar.setVisible(self.shell.settings.sidebar_shown)
+        self.sittings_model.set_sittings(list(seen.sittings))
+        self.no_sittings.setVisible(not seen.sittings)
+        self.opening_page.setText(_("Opening “{title}”…").format(title=seen.programme.title))
+        self.pages.setCurrentWidget(self.opening_page)
+        self.setWindowTitle(f"{seen.programme.title} — {seen.path.name} — Workshop Desk")
+        self.status_file.setText(seen.path.name)
+
     def set_document(self, document: Document | None) -> None:
         """Show this programme (None: the start page)."""
         if not self.completed:
             self.document = document
             self.complete()
             return
+        chosen = self.current_sitting_id() if self.glance_shown is not None and document is not None else None
+        self.glance_shown = None
         self._drop_pages()
         self.document = document
         has_file = document is not None
@@ -212,7 +238,10 @@ class MainWindow(QMainWindow):
             return
         self._build_pages(document)
         self.refresh_sittings()
-        self.show_programme()
+        if chosen is not None and self.sittings_model.row_of(chosen) >= 0:
+            self.select_sitting(chosen)  # chosen on the first look, while the file opened
+        else:
+            self.show_programme()
         self._update_undo_actions()
         self._show_read_only(document)
 
@@ -391,7 +420,8 @@ class MainWindow(QMainWindow):
         self.update_sitting_actions()
 
     def _show_sitting(self, sitting_id: int) -> None:
-        assert self.sitting_page is not None
+        if self.sitting_page is None:  # chosen on the first look: shown once the file is open
+            return
         self.programme_button.setChecked(False)
         self.participants_button.setChecked(False)
         self.action_plan_button.setChecked(False)

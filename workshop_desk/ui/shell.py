@@ -4,7 +4,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop_desk import __version__, i18n
 from workshop_desk.i18n import _
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from workshop_desk.services.settings import Settings
     from workshop_desk.services.workspace import Workspace
     from workshop_desk.ui.document import Document
+    from workshop_desk.ui.loading import ModuleLoader
     from workshop_desk.ui.main_window import MainWindow
     from workshop_desk.ui.projector.controller import ProjectorController
 
@@ -23,6 +24,8 @@ log = logging.getLogger(__name__)
 
 class Shell(QObject):
     """Owns what outlives a window: the open document, the projector, the settings."""
+
+    start_opened = Signal()  # the programme the app started on is open (or could not be: the start page shows)
 
     def __init__(self, settings: "Settings", settings_path: Path | None = None,
                  backup_root: Path | None = None) -> None:
@@ -34,6 +37,7 @@ class Shell(QObject):
         self.document: Document | None = None
         self._projector: ProjectorController | None = None
         self.window: MainWindow | None = None
+        self.loading: ModuleLoader | None = None  # the start-up's background loading, while it lasts
         self._backup_timer = QTimer(self)
         self._backup_timer.timeout.connect(self.backup_if_changed)
 
@@ -90,6 +94,32 @@ class Shell(QObject):
             workspace = self._open(path, **how)
         self._attach(workspace)
         return True
+
+    def open_at_start(self, path: Path) -> None:
+        """The programme the app starts on: its first look (title and sittings) shown at once and the database layer
+        loaded in the background meanwhile, then the file opened as `open_path` does — unless the facilitator has
+        opened or created another one in the meantime."""
+        from workshop_desk.storage.glance import glance
+        from workshop_desk.ui.loading import ModuleLoader
+
+        seen = glance(path)
+        if seen is not None and self.window is not None:
+            self.window.show_glance(seen)
+        self.loading = ModuleLoader(self)
+        self.loading.loaded.connect(lambda: self._open_started(path, glanced=seen is not None))
+        self.loading.start()
+
+    def _open_started(self, path: Path, glanced: bool) -> None:
+        self.loading = None
+        if self._still_wanted(path, glanced) and not self.open_path(path) and self.window is not None:
+            self.window.set_document(None)  # the start page, in place of the first look
+        self.start_opened.emit()
+
+    def _still_wanted(self, path: Path, glanced: bool) -> bool:
+        """Nothing else was opened, created or closed while it loaded (the first look still shows)."""
+        if self.document is not None:
+            return False
+        return not glanced or self.window is None or self.window.glance_shown == path
 
     def _open(self, path: Path, **how: bool) -> "Workspace":
         """Open a file; a disk or a lock that refuses the opening becomes a ProgrammeFileError with its reason."""

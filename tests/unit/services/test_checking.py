@@ -17,7 +17,7 @@ from tests.factories import (
 )
 from workshop_desk.services.checking import check_file
 from workshop_desk.services.demo import build_demo
-from workshop_desk.storage import migrate
+from workshop_desk.storage import header
 
 
 def _sha256(path):
@@ -32,7 +32,7 @@ def test_sound_demo_file_is_ok(tmp_path):
     before = _sha256(path)
     result = check_file(path)
     assert result.ok
-    assert result.message == f"valid: schema {migrate.SCHEMA_VERSION}, {count} sittings"
+    assert result.message == f"valid: schema {header.SCHEMA_VERSION}, {count} sittings"
     assert "\n" not in result.message
     assert _sha256(path) == before
     assert side_files(path) == []

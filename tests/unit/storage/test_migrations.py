@@ -8,7 +8,7 @@ from sqlalchemy import create_engine
 
 from tests.factories import make_pre_alembic_file
 from workshop_desk.services.workspace import Workspace
-from workshop_desk.storage import migrate
+from workshop_desk.storage import header, migrate
 
 _BASE = (
     "INSERT INTO programme (id, title, client, territory, objectives, privacy_notice, retention_years, created_at) "
@@ -73,8 +73,8 @@ def test_the_facts_read_back_are_what_the_json_holds(tmp_path: Path) -> None:
 
 def test_the_newest_revision_the_app_names_is_the_newest_script():
     """Opening a file compares its revision with HEAD_REVISION without reading the scripts: they must agree."""
-    assert migrate.head_revision() == migrate.HEAD_REVISION == migrate.scripts_head()
-    assert migrate.HEAD_REVISION in migrate.known_revisions()
+    assert migrate.head_revision() == header.HEAD_REVISION == migrate.scripts_head()
+    assert header.HEAD_REVISION in migrate.known_revisions()
 
 
 def _revision_3_file_with_votes(path: Path) -> Path:

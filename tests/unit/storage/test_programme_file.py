@@ -20,7 +20,7 @@ from workshop_desk.services.programmes import ProgrammeService
 from workshop_desk.services.workspace import Workspace
 from workshop_desk.storage import migrate
 from workshop_desk.storage.db import Database, stamp_new_file
-from workshop_desk.storage.header import APPLICATION_ID, FileProblem, ProgrammeFileError, parse_header
+from workshop_desk.storage.header import APPLICATION_ID, SCHEMA_VERSION, FileProblem, ProgrammeFileError, parse_header
 from workshop_desk.storage.programme_file import create_file, open_file
 
 
@@ -39,9 +39,9 @@ def test_new_file_is_marked_as_ours_in_wal_mode_at_the_current_schema(tmp_path):
     header = parse_header(path.read_bytes()[:100])
     assert header is not None
     assert header.application_id == APPLICATION_ID
-    assert header.user_version == migrate.SCHEMA_VERSION
+    assert header.user_version == SCHEMA_VERSION
     assert _pragma(path, "application_id") == APPLICATION_ID
-    assert _pragma(path, "user_version") == migrate.SCHEMA_VERSION
+    assert _pragma(path, "user_version") == SCHEMA_VERSION
     assert _pragma(path, "journal_mode") == "wal"
     with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
@@ -187,7 +187,7 @@ def test_older_file_is_backed_up_then_upgraded(tmp_path):
         assert migrate.current_revision(database.engine) == migrate.head_revision()
     finally:
         database.close()
-    assert _pragma(path, "user_version") == migrate.SCHEMA_VERSION
+    assert _pragma(path, "user_version") == SCHEMA_VERSION
     copies = list(backups.iterdir())
     assert len(copies) == 1
     assert copies[0].name.startswith("old.before-migration.")
