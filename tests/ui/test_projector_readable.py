@@ -19,7 +19,7 @@ from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.painting import DrawnText
 from workshop_desk.ui.projector.window import ProjectorWindow
 
-SIZES = ((1280, 720), (3840, 2160))
+SIZES = ((1280, 720), (1366, 768), (3840, 2160))  # 1366: where a wrapped title once ran under the count
 LANGUAGES = ("fr", "en")
 MAX_PAGES = 12
 

@@ -123,7 +123,7 @@ class BoardScreen(Screen):
         if view is None:
             return
         count = ngettext("{n} idea", "{n} ideas", len(view.notes)).format(n=len(view.notes))
-        count_width = text_width(count, read_size(h)) + h * 0.04
+        count_width = text_width(count + "  (10/10)", read_size(h)) + h * 0.04  # room for the page it shows
         title_h = draw_text(painter, QRectF(area.left(), area.top(), area.width() - count_width, h), view.title,
                             main_size(h), theme.PROJECTOR_ACCENT, bold=True, max_lines=2, main=True)
         body = QRectF(area.left(), area.top() + title_h + h * 0.02, area.width(), area.bottom() - area.top() -
