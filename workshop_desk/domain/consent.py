@@ -96,7 +96,8 @@ def count_consent(options: Sequence[Option], votes: Votes, settings: ConsentSett
     comments: dict[int, list[Comment]] = defaultdict(list)
     for paper in votes.papers if check else ():
         check_consent(paper, ids, settings)
-    for source, cast in _counts(votes, counts).items():
+    counts = _counts(votes, counts)
+    for source, cast in counts.items():
         for mark, times in cast.items():
             people[mark.option_id, mark.axis] += times
             by_source[mark.option_id][source] += times
@@ -111,7 +112,7 @@ def count_consent(options: Sequence[Option], votes: Votes, settings: ConsentSett
     order = {row.option_id: (_OUTCOME_ORDER[ConsentOutcome(str(row.extra["outcome"]))], row.score) for row in rows}
     columns = (Column(CONCERNS, N_("Concerns")), Column(OBJECTION, N_("Objections")), Column("outcome", N_("Outcome")))
     return Result(BallotMethod.CONSENT, rank_rows(rows, key=lambda row: order[row.option_id]), columns,
-                  len(votes.papers), source_counts(votes))
+                  len(votes.papers), source_counts(votes, counts))
 
 
 def _row(option: Option, people: dict[tuple[int, str], float], by_source: dict[Source, float],

@@ -12,14 +12,15 @@ from workshop_desk.domain.voting import BallotPaper, Mark, Option, SourceCount, 
 from workshop_desk.i18n import _
 
 
-def source_counts(votes: Votes) -> tuple[SourceCount, ...]:
-    """Ballots and tallied amounts per source, in the Source order."""
-    ballots: dict[Source, int] = defaultdict(int)
+def source_counts(votes: Votes, counts: "MarkCounts | None" = None) -> tuple[SourceCount, ...]:
+    """Ballots and tallied amounts per source, in the Source order. With the papers' marks already counted
+    (`counts`, as the count itself used them), their values are added up per distinct mark, not mark by mark: a
+    recount of 8,000 grids of 150 marks each stays quick."""
+    ballots: Counter[Source] = Counter(paper.source for paper in votes.papers)
     tallied: dict[Source, float] = defaultdict(float)
     marked: dict[Source, float] = defaultdict(float)
-    for paper in votes.papers:
-        ballots[paper.source] += 1
-        marked[paper.source] += sum(mark.value for mark in paper.marks)
+    for source, cast in (counts if counts is not None else mark_counts(votes.papers)).items():
+        marked[source] = sum(mark.value * times for mark, times in cast.items())
     for tally in votes.tallies:
         tallied[tally.source] += tally.amount
     return tuple(SourceCount(s, ballots[s], tallied[s], marked[s]) for s in Source if s in ballots or s in tallied)

@@ -106,12 +106,13 @@ def count_matrix(options: Sequence[Option], votes: Votes, settings: MatrixSettin
     for paper in votes.papers if check else ():
         check_matrix(paper, ids, settings)
     stats = {(o.id, axis): Stats() for o in options for axis in AXES}
-    for cast in _counts(votes, counts).values():
+    counts = _counts(votes, counts)
+    for cast in counts.values():
         for mark, times in cast.items():
             stats[mark.option_id, mark.axis].add(mark.value, times)
     rows = (_matrix_row(o, stats[o.id, IMPACT], stats[o.id, FEASIBILITY], settings) for o in options)
     columns = (Column(IMPACT, N_("Impact")), Column(FEASIBILITY, N_("Feasibility")), Column("quadrant", N_("Quadrant")))
-    return Result(BallotMethod.MATRIX, rank_rows(rows), columns, len(votes.papers), source_counts(votes))
+    return Result(BallotMethod.MATRIX, rank_rows(rows), columns, len(votes.papers), source_counts(votes, counts))
 
 
 def _matrix_row(option: Option, impact: Stats, feasibility: Stats, settings: MatrixSettings) -> ResultRow:
@@ -152,12 +153,13 @@ def count_criteria(options: Sequence[Option], votes: Votes, settings: CriteriaSe
     for paper in votes.papers if check else ():
         check_criteria(paper, ids, settings, criteria)
     stats = {(o.id, c.id): Stats() for o in options for c in criteria}
-    for cast in _counts(votes, counts).values():
+    counts = _counts(votes, counts)
+    for cast in counts.values():
         for mark, times in cast.items():
             stats[mark.option_id, mark.criterion_id].add(mark.value, times)  # type: ignore[index]
     rows = (_criteria_row(o, [stats[o.id, c.id] for c in criteria], criteria, settings) for o in options)
     columns = (*(Column(criterion_key(c), c.name) for c in criteria), Column("weighted_mean", N_("Weighted mean")))
-    return Result(BallotMethod.CRITERIA, rank_rows(rows), columns, len(votes.papers), source_counts(votes))
+    return Result(BallotMethod.CRITERIA, rank_rows(rows), columns, len(votes.papers), source_counts(votes, counts))
 
 
 def _criteria_row(option: Option, stats: list[Stats], criteria: Sequence[Criterion],

@@ -84,7 +84,8 @@ def count_dots(options: Sequence[Option], votes: Votes, settings: DotSettings, c
     for paper in votes.papers if check else ():
         check_dots(paper, ids, settings)
     pro, con = _Sums(), _Sums()
-    for source, cast in _counts(votes, counts).items():
+    counts = _counts(votes, counts)
+    for source, cast in counts.items():
         for mark, times in cast.items():
             (pro if mark.value > 0 else con).add(mark.option_id, abs(mark.value) * times, source)
     for tally in votes.tallies:
@@ -93,7 +94,7 @@ def count_dots(options: Sequence[Option], votes: Votes, settings: DotSettings, c
                       {"for": pro.total[o.id], "against": con.total[o.id]}, by_source=_net(pro, con, o.id))
             for o in options)
     columns = (Column("for", N_("Dots")), Column("against", N_("Negative dots"))) if settings.negative_dots else ()
-    return Result(BallotMethod.DOTS, rank_rows(rows), columns, len(votes.papers), source_counts(votes))
+    return Result(BallotMethod.DOTS, rank_rows(rows), columns, len(votes.papers), source_counts(votes, counts))
 
 
 def _net(pro: _Sums, con: _Sums, option_id: int) -> dict[Source, float]:
@@ -127,7 +128,8 @@ def count_points(options: Sequence[Option], votes: Votes, settings: PointSetting
     for paper in votes.papers if check else ():
         check_points(paper, ids, settings)
     sums, backers = _Sums(), defaultdict[int, int](int)
-    for source, cast in _counts(votes, counts).items():
+    counts = _counts(votes, counts)
+    for source, cast in counts.items():
         for mark, times in cast.items():
             sums.add(mark.option_id, mark.value * times, source)
             backers[mark.option_id] += times if mark.value > 0 else 0
@@ -138,7 +140,7 @@ def count_points(options: Sequence[Option], votes: Votes, settings: PointSetting
                       {"share": 100 * sums.total[o.id] / everything, "voters": backers[o.id]},
                       by_source=sums.by_source(o.id)) for o in options)
     columns = (Column("share", N_("Share (%)")), Column("voters", N_("Voters")))
-    return Result(BallotMethod.POINTS, rank_rows(rows), columns, len(votes.papers), source_counts(votes))
+    return Result(BallotMethod.POINTS, rank_rows(rows), columns, len(votes.papers), source_counts(votes, counts))
 
 
 # --- Rating on a scale --------------------------------------------------------------------------------------
@@ -159,7 +161,8 @@ def count_rating(options: Sequence[Option], votes: Votes, settings: RatingSettin
     for paper in votes.papers if check else ():
         check_rating(paper, ids, settings)
     stats = {o.id: Stats() for o in options}
-    for cast in _counts(votes, counts).values():
+    counts = _counts(votes, counts)
+    for cast in counts.values():
         for mark, times in cast.items():
             stats[mark.option_id].add(mark.value, times)
     voters, rating = len(votes.papers), N_("Rating")
@@ -168,7 +171,7 @@ def count_rating(options: Sequence[Option], votes: Votes, settings: RatingSettin
                       dissent=(rating,) if stats[o.id].spread > settings.dissent_threshold else ())
             for o in options)
     columns = (Column("ratings", N_("Ratings")), Column("skips", N_("Skipped")), Column("spread", N_("Spread")))
-    return Result(BallotMethod.RATING, rank_rows(rows), columns, voters, source_counts(votes))
+    return Result(BallotMethod.RATING, rank_rows(rows), columns, voters, source_counts(votes, counts))
 
 
 # --- Show of hands ------------------------------------------------------------------------------------------
@@ -192,10 +195,11 @@ def count_hands(options: Sequence[Option], votes: Votes, settings: HandsSettings
     for paper in votes.papers if check else ():
         check_hands(paper, ids, settings)
     sums = _Sums()
-    for source, cast in _counts(votes, counts).items():
+    counts = _counts(votes, counts)
+    for source, cast in counts.items():
         for mark, times in cast.items():
             sums.add(mark.option_id, mark.value * times, source)
     for tally in votes.tallies:
         sums.add(tally.option_id, tally.amount, tally.source)
     rows = (ResultRow(0, o.id, o.label, sums.total[o.id], by_source=sums.by_source(o.id)) for o in options)
-    return Result(BallotMethod.HANDS, rank_rows(rows), (), len(votes.papers), source_counts(votes))
+    return Result(BallotMethod.HANDS, rank_rows(rows), (), len(votes.papers), source_counts(votes, counts))
