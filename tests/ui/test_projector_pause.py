@@ -44,22 +44,25 @@ def test_shift_f8_sets_the_return_time_on_the_pause_screen_and_the_panel(
         qtbot: QtBot, window: MainWindow, shell: Shell, monkeypatch: pytest.MonkeyPatch) -> None:
     _on_the_brainstorm(window)
     presets: list[QTime] = []
+    later = local(utc_now()) + timedelta(minutes=40)  # a time still to come whenever the test runs
+    typed = QTime(later.hour, later.minute - later.minute % 5)
+    shown = typed.toString("HH:mm")
 
-    def type_quarter_to_eleven(dialog: PauseTimeDialog) -> int:
+    def type_a_time(dialog: PauseTimeDialog) -> int:
         presets.append(dialog.time_edit.time())
-        dialog.time_edit.setTime(QTime(22, 45))
+        dialog.time_edit.setTime(typed)
         return 1
 
-    monkeypatch.setattr(PauseTimeDialog, "exec", type_quarter_to_eleven)
+    monkeypatch.setattr(PauseTimeDialog, "exec", type_a_time)
     qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert presets and presets[0].minute() % 5 == 0  # preset: now + the break, rounded
     projector = shell.projector.window
     assert projector.content.mode == ProjectorMode.PAUSE
-    assert "We resume at 22:45" in drawn_text(projector)
-    assert window.projector_dock.pause_time_button.text() == "Back at 22:45…  (Shift+F8)"
+    assert f"We resume at {shown}" in drawn_text(projector)
+    assert window.projector_dock.pause_time_button.text() == f"Back at {shown}…  (Shift+F8)"
     qtbot.keyClick(window, Qt.Key.Key_F7)
     qtbot.keyClick(window, Qt.Key.Key_F8)  # the time set stays, back on the pause screen
-    assert "We resume at 22:45" in drawn_text(projector)
+    assert f"We resume at {shown}" in drawn_text(projector)
 
 
 def test_the_dialog_takes_a_time_typed_over_its_preset(qtbot: QtBot) -> None:

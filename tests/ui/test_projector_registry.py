@@ -37,7 +37,9 @@ def test_the_window_the_panel_and_the_menu_follow_the_registry(qtbot: QtBot, win
     dock, actions = window.projector_dock, window.actions_by_name
     assert list(dock.mode_buttons) == [entry.mode for entry in registry.on_panel()]
     for entry in registry.on_panel():
-        assert dock.mode_buttons[entry.mode].text() == f"{registry.label(entry.mode)}  ({entry.key})"
+        button = dock.mode_buttons[entry.mode]  # the key in its tooltip: two buttons a row fit a laptop's panel
+        assert (button.text(), button.toolTip()) == (registry.label(entry.mode),
+                                                      f"{registry.label(entry.mode)} ({entry.key})")
         assert actions[f"projector_{entry.mode}"].shortcut() == QKeySequence(entry.key)
     assert actions["projector_blank_toggle"].shortcuts() == [QKeySequence("B"), QKeySequence(".")]
     taken = [key.toString() for action in window.actions() for key in action.shortcuts()]
