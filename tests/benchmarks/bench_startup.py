@@ -79,6 +79,14 @@ def _commands(folder: Path, frozen: str | None) -> dict[str, list[str]]:
     return commands
 
 
+def _env() -> dict[str, str]:
+    """The environment of a user of their own (settings, log, backups in a fresh folder)."""
+    home = tempfile.mkdtemp(prefix="wdesk-bench-home-")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine: modules load from cached bytecode
+    return env
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frozen", metavar="EXECUTABLE", help="also time this frozen build of the app")
@@ -87,16 +95,14 @@ def main() -> None:
     options = parser.parse_args()
     folder = options.keep or Path(tempfile.mkdtemp(prefix="wdesk-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    home = tempfile.mkdtemp(prefix="wdesk-bench-home-")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine: modules load from cached bytecode
     commands = _commands(folder, options.frozen)
-    for command in commands.values():  # warm-up runs write the bytecode caches and fill the disk cache, untimed
-        _wall(command, env)
+    envs = {name: _env() for name in commands}  # each its own settings: the start page stays a start page
+    for name, command in commands.items():  # warm-up runs write the bytecode caches and fill the disk cache, untimed
+        _wall(command, envs[name])
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(options.runs):  # interleaved, so that machine noise hits all alike
         for name, command in commands.items():
-            times[name].append(_wall(command, env))
+            times[name].append(_wall(command, envs[name]))
     median = {name: statistics.median(usable for usable, _open in values) for name, values in times.items()}
     opened = {name: statistics.median(done for _usable, done in values) for name, values in times.items()}
     bare = median.pop("bare PySide6 window")
