@@ -26,8 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtGui import QGuiApplication
 
+from workshop_desk.domain.capture import capture_slots
 from workshop_desk.domain.enums import AttendanceStatus
-from workshop_desk.domain.ideas import Idea, IdeaDraft, capture_slots
+from workshop_desk.domain.ideas import Idea, IdeaDraft
 from workshop_desk.domain.models import ItemDraft, ParticipantDraft, ProgrammeDraft, SittingDraft
 from workshop_desk.services.workspace import Workspace
 from workshop_desk.ui.document import Document

@@ -22,6 +22,7 @@ from workshop_desk.domain.models import Participant, Programme, Sitting, Stakeho
 from workshop_desk.domain.people import fold
 from workshop_desk.domain.privacy import notice
 from workshop_desk.exports import docx_base as base
+from workshop_desk.exports import docx_fields
 from workshop_desk.i18n import Translator, translator
 
 Translate = Translator  # the document's gettext, which knows its language
@@ -153,7 +154,7 @@ def _footer(document: DocxDocument, footer: _Footer, _: Translate, small_print: 
         base.write(paragraph, small_print)
         paragraph = footer.add_paragraph(style=document.styles["Footer"])
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    base.page_x_of_y(paragraph, _("Page {page} of {pages}"))
+    docx_fields.page_x_of_y(paragraph, _("Page {page} of {pages}"))
 
 
 def footer_room(text: str, width: float) -> float:

@@ -272,36 +272,6 @@ def fill(cell: _Cell, text: str, style: ParagraphStyle) -> Paragraph:
     return paragraph
 
 
-# --- Fields ----------------------------------------------------------------------------------------
-
-def add_field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
-    """A Word field (PAGE, NUMPAGES...) with `shown` as its text until Word or LibreOffice updates it."""
-    def char(kind: str) -> None:
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        paragraph.add_run()._r.append(element)
-
-    char("begin")
-    code = OxmlElement("w:instrText")
-    code.set(qn("xml:space"), "preserve")
-    code.text = f" {instruction} "
-    paragraph.add_run()._r.append(code)
-    char("separate")
-    paragraph.add_run(shown)
-    char("end")
-
-
-def page_x_of_y(paragraph: Paragraph, template: str) -> None:
-    """Write a translated 'Page {page} of {pages}' with the two placeholders as live fields."""
-    for part in re.split(r"(\{page\}|\{pages\})", template):
-        if part == "{page}":
-            add_field(paragraph, "PAGE")
-        elif part == "{pages}":
-            add_field(paragraph, "NUMPAGES")
-        elif part:
-            paragraph.add_run(part)
-
-
 # --- Tables ----------------------------------------------------------------------------------------
 
 # The order of the property elements we set, as the schema requires it (Word refuses a file that mixes them).

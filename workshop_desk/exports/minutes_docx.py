@@ -29,6 +29,7 @@ from workshop_desk.domain.report import (
     SittingReport,
 )
 from workshop_desk.exports import docx_base as base
+from workshop_desk.exports import docx_fields
 from workshop_desk.exports import minutes_outcomes as outcomes
 from workshop_desk.exports import minutes_sections as sections
 from workshop_desk.exports import minutes_summary as summary
@@ -230,7 +231,7 @@ def _fill_contents(m: Minutes, title: Paragraph, chapters: list[Heading]) -> Non
         link.set(qn("w:history"), "1")
         link.append(base.write(entry, f"{chapter.text}\t")._r)
         entry._p.append(link)
-        base.add_field(entry, f"PAGEREF {name} \\h", shown="")
+        docx_fields.add_field(entry, f"PAGEREF {name} \\h", shown="")
     _update_fields_on_opening(m.document)
 
 

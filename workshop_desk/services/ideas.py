@@ -9,6 +9,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from workshop_desk.domain import validation
+from workshop_desk.domain.capture import capture_floor, capture_slots_among
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.enums import Source
 from workshop_desk.domain.ideas import (
@@ -23,8 +24,6 @@ from workshop_desk.domain.ideas import (
     Placement,
     Theme,
     arrange,
-    capture_floor,
-    capture_slots_among,
     clean_note,
     frame_around,
     free_theme_spot,

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workshop_desk.domain.capture import capture_slots
 from workshop_desk.domain.ideas import (
     DEFAULT_NOTE_COLOUR,
     MAX_NOTE,
@@ -19,7 +20,6 @@ from workshop_desk.domain.ideas import (
     Question,
     Theme,
     arrange,
-    capture_slots,
     choose_keeper,
     clean_note,
     colour_rule,

@@ -9,6 +9,7 @@ from docx.shared import Mm
 
 from tests.unit.exports.builders import field_codes, reopen, shading
 from workshop_desk.exports import docx_base as base
+from workshop_desk.exports import docx_fields
 
 
 def test_a_new_document_is_a4_with_our_margins_font_and_language(tmp_path):
@@ -34,7 +35,7 @@ def test_page_setup_widths():
 def test_page_x_of_y_puts_live_fields_where_the_translation_places_them():
     document = docx.Document()
     paragraph = document.add_paragraph()
-    base.page_x_of_y(paragraph, "Page {page} sur {pages}")
+    docx_fields.page_x_of_y(paragraph, "Page {page} sur {pages}")
     assert field_codes(paragraph._p) == ["PAGE", "NUMPAGES"]
     assert paragraph.text == "Page 1 sur 1"  # what shows until the fields are updated
 

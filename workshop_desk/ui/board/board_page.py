@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from workshop_desk.domain.capture import capture_slots
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.ideas import (
     ArrangeBy,
@@ -14,7 +15,6 @@ from workshop_desk.domain.ideas import (
     Idea,
     IdeaDraft,
     Theme,
-    capture_slots,
     choose_keeper,
     colour_rule,
     fold,

@@ -52,27 +52,8 @@ class ProgrammePage(QWidget):
         self.end_edit = OptionalDateEdit()
         self.objectives_edit = TextArea()
         self.objectives_edit.setMaximumHeight(140)
-        self.logo_label = QLabel()
-        self.logo_label.setFixedHeight(64)
-        self.logo_label.setWordWrap(True)  # "no logo…" in French is longer than the room beside the projector dock
-        self.logo_button = QPushButton(_("Choose a &logo…"))
-        self.logo_remove_button = QPushButton(_("Remove the logo"))
-        logo = QHBoxLayout()
-        logo.addWidget(self.logo_label)
-        logo.addWidget(self.logo_button)
-        logo.addWidget(self.logo_remove_button)
-        logo.addStretch()
-        self.notice_edit = TextArea()
-        self.notice_edit.setMaximumHeight(90)
-        self.named_check = QCheckBox(_("Contributions are na&med in the minutes"))
-        # As wide as its text: the form would stretch it across the page, past where a click toggles it.
-        self.named_check.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.named_check.setToolTip(_("Who asked a question or took the floor is printed in the minutes and the "
-                                      "synthesis (unless names are left out at export). The default notice says "
-                                      "so; a notice of your own must say it too."))
-        self.retention_spin = QSpinBox()
-        self.retention_spin.setRange(1, 30)
-        self._on_retention_spin_value_changed(self.retention_spin.value())
+        logo = self._logo_row()
+        self._setup_privacy()
         self.groups_label = QLabel()
         self.groups_label.setWordWrap(True)
         self.status = FormStatus()
@@ -92,7 +73,6 @@ class ProgrammePage(QWidget):
         form.addRow(_("Stakeholder groups"), self.groups_label)
         form.addRow(_("Privacy &notice"), self.notice_edit)
         form.addRow("", self.named_check)
-        self.purge_button = QPushButton(_("&Purge personal data past this period…"))
         retention = QHBoxLayout()
         retention.addWidget(self.retention_spin)
         retention.addWidget(self.purge_button)
@@ -104,6 +84,34 @@ class ProgrammePage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addStretch()
+
+    def _logo_row(self) -> QHBoxLayout:
+        self.logo_label = QLabel()
+        self.logo_label.setFixedHeight(64)
+        self.logo_label.setWordWrap(True)  # "no logo…" in French is longer than the room beside the projector dock
+        self.logo_button = QPushButton(_("Choose a &logo…"))
+        self.logo_remove_button = QPushButton(_("Remove the logo"))
+        row = QHBoxLayout()
+        row.addWidget(self.logo_label)
+        row.addWidget(self.logo_button)
+        row.addWidget(self.logo_remove_button)
+        row.addStretch()
+        return row
+
+    def _setup_privacy(self) -> None:
+        """The privacy notice, whether contributions are named, and how long personal data is kept."""
+        self.notice_edit = TextArea()
+        self.notice_edit.setMaximumHeight(90)
+        self.named_check = QCheckBox(_("Contributions are na&med in the minutes"))
+        # As wide as its text: the form would stretch it across the page, past where a click toggles it.
+        self.named_check.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.named_check.setToolTip(_("Who asked a question or took the floor is printed in the minutes and the "
+                                      "synthesis (unless names are left out at export). The default notice says "
+                                      "so; a notice of your own must say it too."))
+        self.retention_spin = QSpinBox()
+        self.retention_spin.setRange(1, 30)
+        self._on_retention_spin_value_changed(self.retention_spin.value())
+        self.purge_button = QPushButton(_("&Purge personal data past this period…"))
 
     def _connect_signals(self) -> None:
         for edit in (self.title_edit, self.client_edit, self.territory_edit):
