@@ -208,8 +208,7 @@ class MainWindow(QMainWindow):
         self.no_sittings.setVisible(not seen.sittings)
         self.opening_page.setText(_("Opening “{title}”…").format(title=seen.programme.title))
         self.pages.setCurrentWidget(self.opening_page)
-        self.setWindowTitle(f"{seen.programme.title} — {seen.path.name} — Workshop Desk")
-        self.status_file.setText(seen.path.name)
+        self._name_file(seen.programme.title, seen.path)
 
     def set_document(self, document: Document | None) -> None:
         """Show this programme (None: the start page)."""
@@ -349,11 +348,12 @@ class MainWindow(QMainWindow):
     def _show_title(self) -> None:
         if self.document is None:
             return
-        title = self.document.programme().title
-        self.setWindowTitle(f"{title} — {self.document.workspace.path.name} — Workshop Desk")
-        # The name the user gave the file; where it lies (possibly a folder the user never chose: the demo's) only
-        # on hovering.
-        path = self.document.workspace.path
+        self._name_file(self.document.programme().title, self.document.workspace.path)
+
+    def _name_file(self, title: str, path: Path) -> None:
+        """The programme and its file in the window's title and the status bar: the name the user gave the file;
+        where it lies (possibly a folder the user never chose: the demo's) only on hovering."""
+        self.setWindowTitle(f"{title} — {path.name} — Workshop Desk")
         self.status_file.setText(path.name)
         self.status_file.setToolTip(str(path))
 
