@@ -136,10 +136,12 @@ def _finish_start(shell: Shell, options: argparse.Namespace, opened_files: "Open
     from workshop_desk.log import setup_logging
 
     setup_logging()
-    assert shell.window is not None
-    shell.window.complete()
+    window = shell.window
+    assert window is not None
+    window.complete(projector=False)
     opened_files.started = True
     _open_first_file(shell, options)
+    QTimer.singleShot(0, window.complete_projector)  # just after: the console already shows and takes input
 
 
 def _open_first_file(shell: Shell, options: argparse.Namespace) -> None:

@@ -14,8 +14,11 @@ LIVE_ACTIONS: tuple[tuple[str, str] | None, ...] = (
     ("view_sidebar", "panel-left"), None,
     ("run_start", "play"), ("run_previous", "skip-back"), ("run_next", "skip-forward"), ("run_stop", "square"), None,
     ("timer_toggle", "timer"), ("timer_minus", "circle-minus"), ("timer_plus", "circle-plus"),
-    ("timer_reset", "timer-reset"), ("next_speaker", "mic"), None,
-    ("projector_toggle", "projector"), (f"projector_{ProjectorMode.BLANK}_toggle", "monitor-off"),
+    ("timer_reset", "timer-reset"), ("next_speaker", "mic"),
+)
+# The projector's, added with its menu (MainWindow.complete_projector).
+PROJECTOR_ACTIONS: tuple[tuple[str, str] | None, ...] = (
+    None, ("projector_toggle", "projector"), (f"projector_{ProjectorMode.BLANK}_toggle", "monitor-off"),
     ("view_projector_panel", "panel-right"),
 )
 
@@ -27,7 +30,18 @@ def build_live_toolbar(window: QMainWindow, actions: dict[str, QAction]) -> QToo
     toolbar.setMovable(False)
     toolbar.setIconSize(QSize(24, 24))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    for entry in LIVE_ACTIONS:
+    _add_tools(toolbar, actions, LIVE_ACTIONS)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    return toolbar
+
+
+def add_projector_tools(toolbar: QToolBar, actions: dict[str, QAction]) -> None:
+    """The projector's buttons at the end of the toolbar."""
+    _add_tools(toolbar, actions, PROJECTOR_ACTIONS)
+
+
+def _add_tools(toolbar: QToolBar, actions: dict[str, QAction], entries: tuple[tuple[str, str] | None, ...]) -> None:
+    for entry in entries:
         if entry is None:
             toolbar.addSeparator()
             continue
@@ -36,8 +50,6 @@ def build_live_toolbar(window: QMainWindow, actions: dict[str, QAction]) -> QToo
         action.setIcon(icon(icon_name))
         action.setToolTip(tooltip(action))
         toolbar.addAction(action)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-    return toolbar
 
 
 def tooltip(action: QAction) -> str:

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.sitting_page: SittingPage | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.glance_shown: Path | None = None  # the file whose first look shows while it opens (app start-up)
-        self.completed = False
+        self.completed = self.projector_completed = False
         self._setup_frame()
 
     def _setup_frame(self) -> None:
@@ -68,8 +68,9 @@ class MainWindow(QMainWindow):
         self.status_file = QLabel()
         self.statusBar().addPermanentWidget(self.status_file)
 
-    def complete(self) -> None:
-        """Build the rest of the console (imports included): menus, sidebar, projector panel."""
+    def complete(self, projector: bool = True) -> None:
+        """Build the rest of the console (imports included): menus, sidebar, toolbar, and — unless told to leave it
+        for `complete_projector` — the projector's panel, menu and keys."""
         if self.completed:
             return
         from PySide6.QtCore import Qt
@@ -88,28 +89,33 @@ class MainWindow(QMainWindow):
         self.opening_page.setFont(theme.heading_font(1.4))
         self.pages.addWidget(self.opening_page)
         self.sittings_model = SittingsModel()
-        self._setup_ui()
-        from workshop_desk.ui.remote_keys import RemoteKeys
-
+        self.sidebar = self._build_sidebar()
+        self._central_layout.insertWidget(0, self.sidebar)
         self.actions_by_name = build_menus(self)
-        self.remote_keys = RemoteKeys(self.actions_by_name.values(), self.shell.projector.window, self)
         from workshop_desk.ui.live_toolbar import build_live_toolbar
 
         self.live_toolbar = build_live_toolbar(self, self.actions_by_name)
         self._connect_signals()
         self._restore_panels()
         self.set_document(self.document)
+        if projector:
+            self.complete_projector()
 
-    # Layout --------------------------------------------------------------------------------------
-    def _setup_ui(self) -> None:
-        # Importing Qt, or widgets with many enums, costs ~50 ms: only once the first window shows.
+    def complete_projector(self) -> None:
+        """The projector's panel (with its miniature), menu, keys and toolbar buttons. At start-up they come just
+        after the console shows: the projector's screens, and the domain types they paint, take a fifth of a second
+        to import."""
+        if self.projector_completed:
+            return
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QDockWidget
 
+        from workshop_desk.ui.live_toolbar import add_projector_tools
+        from workshop_desk.ui.menus import build_projector_menu
         from workshop_desk.ui.projector_dock import ProjectorDock
+        from workshop_desk.ui.remote_keys import RemoteKeys
 
-        self.sidebar = self._build_sidebar()
-        self._central_layout.insertWidget(0, self.sidebar)
+        self.projector_completed = True
         self.projector_dock = ProjectorDock(self.shell.projector.window)
         self.dock = QDockWidget(_("Projector"), self)
         self.dock.setObjectName("projector-dock")
@@ -117,7 +123,13 @@ class MainWindow(QMainWindow):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.actions_by_name.update(build_projector_menu(self))
+        add_projector_tools(self.live_toolbar, self.actions_by_name)
+        self.remote_keys = RemoteKeys(self.actions_by_name.values(), self.shell.projector.window, self)
+        self._connect_projector_signals()
+        self.dock.setVisible(self.shell.settings.projector_panel_shown)
 
+    # Layout --------------------------------------------------------------------------------------
     def _build_sidebar(self) -> QWidget:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QListView, QPushButton, QVBoxLayout
@@ -164,6 +176,10 @@ class MainWindow(QMainWindow):
         self.action_plan_button.clicked.connect(self.show_action_plan)
         self.new_sitting_button.clicked.connect(self.actions_by_name["new_sitting"].trigger)
         self.sittings_view.selectionModel().currentChanged.connect(self._on_sittings_view_current_changed)
+        for name, delta in (("move_sitting_up", -1), ("move_sitting_down", 1)):
+            self.actions_by_name[name].triggered.connect(lambda _c=False, d=delta: self._move_sitting(d))
+
+    def _connect_projector_signals(self) -> None:
         self.projector_dock.mode_requested.connect(self.shell.projector.set_mode)
         self.projector_dock.toggle_requested.connect(self.shell.toggle_projector)
         self.projector_dock.screen_requested.connect(self.shell.move_projector)
@@ -172,8 +188,6 @@ class MainWindow(QMainWindow):
         self.projector_dock.pause_time_requested.connect(self.actions_by_name["projector_pause_time"].trigger)
         self.shell.projector.resume_changed.connect(self.projector_dock.show_resume_time)
         self.projector_dock.show_resume_time(self.shell.projector.resume_text())
-        for name, delta in (("move_sitting_up", -1), ("move_sitting_down", 1)):
-            self.actions_by_name[name].triggered.connect(lambda _c=False, d=delta: self._move_sitting(d))
 
     # Panels ---------------------------------------------------------------------------------------
     def _restore_panels(self) -> None:
@@ -181,7 +195,6 @@ class MainWindow(QMainWindow):
         settings = self.shell.settings
         self.actions_by_name["view_sidebar"].setChecked(settings.sidebar_shown)
         self.actions_by_name["view_projector_panel"].setChecked(settings.projector_panel_shown)
-        self.dock.setVisible(settings.projector_panel_shown)
 
     def show_sidebar(self, shown: bool) -> None:
         """Show or collapse the sidebar of sittings, and remember it."""
@@ -190,7 +203,8 @@ class MainWindow(QMainWindow):
 
     def show_projector_panel(self, shown: bool) -> None:
         """Show or collapse the projector panel (its keys and the Projector menu still work), and remember it."""
-        self.dock.setVisible(shown)
+        if self.projector_completed:
+            self.dock.setVisible(shown)
         self._remember_panel("projector_panel_shown", shown)
 
     def _remember_panel(self, name: str, shown: bool) -> None:

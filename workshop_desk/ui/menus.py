@@ -13,7 +13,6 @@ from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _
 from workshop_desk.ui import prompts
 from workshop_desk.ui.dialogs.new_sitting import NewSittingDialog
-from workshop_desk.ui.projector import registry
 from workshop_desk.ui.remote_keys import HIDE_KEYS, SHOW_KEYS, make_live
 from workshop_desk.ui.translation import key_text
 
@@ -42,12 +41,25 @@ def _action(window: "MainWindow", text: str, slot: Callable[[], object], shortcu
 def build_menus(window: "MainWindow") -> dict[str, QAction]:
     """Create every action, put them in the menu bar, and return them by name."""
     actions: dict[str, QAction] = {}
-    for build in (_file_menu, _edit_menu, _view_menu, _sitting_menu, _run_menu, _projector_menu, _help_menu):
+    for build in (_file_menu, _edit_menu, _view_menu, _sitting_menu, _run_menu, _help_menu):
         build(window, actions)
+    _make_live(actions)
+    return actions
+
+
+def build_projector_menu(window: "MainWindow") -> dict[str, QAction]:
+    """The Projector menu's actions, the menu itself placed before Help (built once the console shows: see
+    MainWindow.complete_projector)."""
+    actions: dict[str, QAction] = {}
+    _projector_menu(window, actions)
+    _make_live(actions)
+    return actions
+
+
+def _make_live(actions: dict[str, QAction]) -> None:
     for name, action in actions.items():
         if name.startswith(LIVE_PREFIXES):
             make_live(action)
-    return actions
 
 
 # Running and projecting: keys that work whichever window was clicked last (and from a presenter remote).
@@ -132,6 +144,8 @@ def _run_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
 
 
 def _projector_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
+    from workshop_desk.ui.projector import registry
+
     shell = window.shell
     a["projector_toggle"] = _action(window, _("&Show or hide the projector"), shell.toggle_projector, "F5")
     a["projector_show"] = _action(window, _("Show the projector"), lambda: shell.show_projector(True), SHOW_KEYS)
@@ -148,10 +162,14 @@ def _projector_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
             shell.projector.toggle_plain, entry.mode), [QKeySequence(key) for key in entry.toggle.keys])
     a["projector_pause_time"] = _action(window, _("Set the &return time of the pause…"), lambda: _pause_time(window),
                                         registry.PAUSE_TIME_KEY)
-    _menu(window, _("&Projector"), (a["projector_toggle"], a["projector_show"], a["projector_hide"], screens, None,
-                                    *(a[f"projector_{entry.mode}"] for entry in registry.on_panel()),
-                                    a["projector_pause_time"], None,
-                                    *(a[f"projector_{entry.mode}_toggle"] for entry in toggles)))
+    bar = window.menuBar()
+    last = bar.actions()[-1] if bar.actions() else None  # Help, when the other menus are already there
+    menu = _menu(window, _("&Projector"), (a["projector_toggle"], a["projector_show"], a["projector_hide"], screens,
+                                           None, *(a[f"projector_{entry.mode}"] for entry in registry.on_panel()),
+                                           a["projector_pause_time"], None,
+                                           *(a[f"projector_{entry.mode}_toggle"] for entry in toggles)))
+    if last is not None:
+        bar.insertMenu(last, menu)  # moved before Help, where menu bars have it
 
 
 def _help_menu(window: "MainWindow", a: dict[str, QAction]) -> None:

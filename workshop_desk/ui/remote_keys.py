@@ -1,6 +1,7 @@
 """Live keys that work whichever window was clicked last, a presenter remote's keys included."""
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_desk.ui.projector.window import ProjectorWindow
+if TYPE_CHECKING:
+    from workshop_desk.ui.projector.window import ProjectorWindow
+
 
 # What presenter remotes send, besides Page Down / Page Up: F5 or Shift+F5 to start, Esc to stop,
 # and "." or B for a black screen, W for a white one (those two in projector/registry.py).
@@ -43,7 +46,7 @@ def takes_typing(widget: QWidget | None) -> bool:
 class RemoteKeys(QObject):
     """Gives bare keys back to the field being typed in, and hands keys that reach the projector to the console."""
 
-    def __init__(self, actions: Iterable[QAction], projector: ProjectorWindow, parent: QObject) -> None:
+    def __init__(self, actions: Iterable[QAction], projector: "ProjectorWindow", parent: QObject) -> None:
         super().__init__(parent)
         self._actions = list(actions)
         projector.key_pressed.connect(self._on_projector_key_pressed)
