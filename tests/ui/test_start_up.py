@@ -61,3 +61,36 @@ def test_a_file_that_cannot_open_after_its_first_look_leaves_the_start_page(qtbo
         demo_path.unlink()  # the stick was pulled out while it loaded
     assert shell.document is None and prompts.errors  # said in a sentence
     assert window.pages.currentWidget() is window.start_page and window.glance_shown is None
+
+
+_FIRST_LOOK = """
+import argparse, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from workshop_desk.services.settings import Settings
+from workshop_desk.ui.app import OpenedFiles, _finish_start, make_application
+from workshop_desk.ui.shell import Shell
+app = make_application()
+root = Path(sys.argv[1])
+shell = Shell(Settings(), settings_path=root / "settings.json", backup_root=root / "backups")
+window = shell.build_window(progressive=True)
+window.show()
+options = argparse.Namespace(demo=False, file=sys.argv[2])
+_finish_start(shell, options, OpenedFiles(shell, options))
+print(window.pages.currentWidget() is window.opening_page, "workshop_desk.ui.projector.screens" in sys.modules)
+app.processEvents()  # the next turn of the event loop
+print(window.projector_completed, "workshop_desk.ui.projector.screens" in sys.modules)
+"""
+
+
+def test_the_first_look_comes_before_the_projector_and_the_projector_just_after(tmp_path: Path,
+                                                                               demo_path: Path) -> None:
+    """What the console needs to show the last programme and take input is loaded first; the projector's screens
+    (a fifth of a second) on the next turn of the event loop."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _FIRST_LOOK, str(tmp_path), str(demo_path)], capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "True", "True"]
