@@ -49,8 +49,10 @@ if grep -q "qtbase_fr.qm" <<<"$started"; then fail "Qt's French catalog is not i
 step "screens rendered headless"
 "$gui" --screenshot "$shots/fr" --demo --lang fr >/dev/null
 "$gui" --screenshot "$shots/en" --demo --lang en >/dev/null
+# The screens every build must render; tests/ui/test_app_modes.py checks the app writes exactly these names.
+screens="console console-run projector-agenda-live projector-welcome projector-pause"
 for language in fr en; do
-    for screen in console projector; do
+    for screen in $screens; do
         [ -s "$shots/$language/$screen.png" ] || fail "no $language/$screen.png"
     done
 done
