@@ -17,6 +17,8 @@ STEPS = (
     N_("Scan the code"),
     N_("Stay connected, even without internet"),
 )
+# What the third step means in practice, under it on the join screen and the printed card.
+STAY = N_("If your phone offers to leave this network because it has no internet, choose to stay.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,7 +142,7 @@ def name_size(lines: Sequence[str], room: float, largest: int) -> int:
 
 
 def qr_png(code: str) -> bytes:
-    """The badge code as a QR code (PNG, black on white, one bit per pixel)."""
+    """`code` as a QR code (PNG, black on white, one bit per pixel): a badge's, a join card's."""
     stream = io.BytesIO()
     qr_maker(code, QR_BOX).make_image().save(stream, format="PNG")
     return stream.getvalue()

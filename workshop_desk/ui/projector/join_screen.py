@@ -5,8 +5,8 @@ from typing import NamedTuple
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from workshop_desk.domain.joining import STEPS, JoinCard, qr_modules
-from workshop_desk.i18n import N_, _
+from workshop_desk.domain.joining import STAY, STEPS, JoinCard, qr_modules
+from workshop_desk.i18n import _
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.painting import draw_text, line_height, lines_needed, main_size, read_size, text_width
@@ -29,9 +29,6 @@ def paint_qr(painter: QPainter, text: str, rect: QRectF) -> None:
         for column, dark in enumerate(line):
             if dark:
                 painter.fillRect(QRectF(left + column * step, top + row * step, step, step), QColor("#000000"))
-
-
-STAY = N_("If your phone offers to leave this network because it has no internet, choose to stay.")
 
 
 class JoinScreen(Screen):
