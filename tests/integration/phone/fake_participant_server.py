@@ -52,10 +52,11 @@ class FakeParticipantServer:
     """An aiohttp app in a thread of its own, serving /s/CODE/ as the real server will."""
 
     def __init__(self) -> None:
-        self.state: dict[str, Any] = waiting_state()
+        self.state: dict[str, Any] | None = waiting_state()  # None: the sitting's code is unknown (404)
         self.posts: list[Posted] = []
         self.state_gets = 0
         self.refuse_streams = False
+        self.refused = 0  # streams refused while refuse_streams was set
         self._replies: dict[str, tuple[int, dict[str, Any]]] = {}
         self._streams: set[asyncio.Queue[object]] = set()
         self._loop = asyncio.new_event_loop()
@@ -77,9 +78,11 @@ class FakeParticipantServer:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
 
-    def reset(self, state: dict[str, Any]) -> None:
+    def reset(self, state: dict[str, Any] | None) -> None:
         """A new scenario: this state, no recorded posts, default replies, streams accepted."""
         self.state, self.posts, self._replies, self.refuse_streams = copy.deepcopy(state), [], {}, False
+        self.drop_streams()
+        self._streams = set()  # those of the page before: each ends on its own
 
     def reply(self, path: str, status: int, body: dict[str, Any]) -> None:
         """The answer to POSTs on `path` (e.g. "/api/ideas") from now on."""
@@ -115,10 +118,13 @@ class FakeParticipantServer:
 
     async def _state(self, request: web.Request) -> web.Response:
         self.state_gets += 1
+        if self.state is None:
+            return web.json_response({"error": "not_found"}, status=404)
         return web.json_response(self.state, headers={"Cache-Control": "no-store"})
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
         if self.refuse_streams:
+            self.refused += 1
             return web.json_response({"error": "unavailable"}, status=503)
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"})
         await response.prepare(request)
@@ -142,7 +148,7 @@ class FakeParticipantServer:
         return web.json_response(reply, status=status)
 
 
-def _default_reply(path: str, state: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def _default_reply(path: str, state: Any) -> tuple[int, dict[str, Any]]:
     if path in ("/api/ideas", "/api/questions"):
         return 201, {"id": 900, "status": "shown"}
     if vote := re.fullmatch(r"/api/questions/(\d+)/vote", path):
@@ -158,7 +164,8 @@ async def _headers(request: web.Request, handler: Any) -> web.StreamResponse:
     try:
         response = await handler(request)
     except web.HTTPException as error:
-        response = error
+        error.headers.update(HEADERS)
+        raise
     response.headers.update(HEADERS)
     return response
 

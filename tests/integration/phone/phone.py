@@ -24,17 +24,20 @@ def wait_for(check: Callable[[], Any], timeout: float = 5.0) -> Any:
         time.sleep(0.03)
 
 
-def open_page(browser: Any, server: FakeParticipantServer, state: dict[str, Any], language: str = "fr-FR") -> None:
+def open_page(browser: Any, server: FakeParticipantServer, state: dict[str, Any] | None, language: str = "fr-FR",
+              path: str = "") -> None:
     """The page loaded afresh on `state`, once it has drawn it; the browser's log emptied first."""
     server.reset(state)
     speak(browser, language)
     browser.get_log("browser")
-    browser.get(server.url)
-    wait_for(lambda: browser.execute_script("return !!(window.WD && WD.app && WD.app.state)"))
+    browser.get(server.url.rstrip("/") + path)
+    wait_for(lambda: browser.execute_script("return !!(window.WD && WD.app && WD.app.state)") or state is None)
 
 
-def console_errors(browser: Any) -> list[dict[str, Any]]:
-    return [entry for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+def console_errors(browser: Any, refused: bool = False) -> list[dict[str, Any]]:
+    """Errors and warnings the page caused; with `refused`, not the lines a 4xx answer the test asked for logs."""
+    return [entry for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")
+            and not (refused and entry["source"] == "network" and "status of 4" in entry["message"])]
 
 
 def find(browser: Any, css: str) -> WebElement:
@@ -60,3 +63,26 @@ def tap(browser: Any, css: str) -> None:
 def text_of(browser: Any, css: str) -> str:
     return str(browser.execute_script("var n = document.querySelector(arguments[0]); return n ? n.textContent : null",
                                       css))
+
+
+def pick(browser: Any, key: str) -> None:
+    """Chooses a radio button of a scale by tapping its label, as a thumb would."""
+    radio = find(browser, f"input[data-key='{key}']")
+    label = find(browser, f"label[for='{radio.get_attribute('id')}']")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+    label.click()
+
+
+def type_into(browser: Any, css: str, text: str) -> None:
+    element = find(browser, css)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.clear()
+    element.send_keys(text)
+
+
+def posted(server: FakeParticipantServer, count: int = 1) -> list[Any]:
+    """The bodies of the first `count` POSTs, once they have arrived; each carried the marker header and JSON."""
+    wait_for(lambda: len(server.posts) >= count)
+    for post in server.posts:
+        assert (post.marker, post.content_type) == ("1", "application/json"), post
+    return [post.body for post in server.posts[:count]]
