@@ -48,6 +48,13 @@ def find_all(browser: Any, css: str) -> list[WebElement]:
     return browser.find_elements(By.CSS_SELECTOR, css)
 
 
+def texts(browser: Any, css: str) -> list[str]:
+    """The text of every element `css` matches, exactly as the page put it there."""
+    return list(browser.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll(arguments[0]), function (n) {"
+        " return n.textContent; })", css))
+
+
 def visible_screen(browser: Any) -> str:
     return str(browser.execute_script(
         "var s = document.querySelector('section.screen:not([hidden])'); return s ? s.id : ''"))

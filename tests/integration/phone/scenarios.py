@@ -26,7 +26,8 @@ TITLES = {"dots": "Quels projets financer en priorité ?", "points": "Répartiti
           "matrix": "Impact et faisabilité", "criteria": "Grille ELIRE", "consent": "Décision par consentement"}
 
 
-def ballot(method: str, my_paper: dict[str, Any] | None = None, is_open: bool = True, **settings: Any) -> dict[str, Any]:
+def ballot(method: str, my_paper: dict[str, Any] | None = None, is_open: bool = True,
+           **settings: Any) -> dict[str, Any]:
     return {"id": 5, "title": TITLES[method], "method": method, "settings": {**SETTINGS[method], **settings},
             "options": OPTIONS, "criteria": CRITERIA if method == "criteria" else [], "open": is_open,
             "my_paper": my_paper}
@@ -38,7 +39,8 @@ def vote_state(method: str, **ballot_changes: Any) -> dict[str, Any]:
 
 def ideas_state(private: bool = False) -> dict[str, Any]:
     return waiting_state(activity="ideas", ideas={
-        "open": True, "private": private, "themes": [{"id": 3, "name": "Transports"}, {"id": 4, "name": "Espaces publics"}],
+        "open": True, "private": private,
+        "themes": [{"id": 3, "name": "Transports"}, {"id": 4, "name": "Espaces publics"}],
         "mine": [{"id": 41, "text": "Des arceaux vélo devant la médiathèque", "theme_id": 3, "status": "shown"},
                  {"id": 42, "text": "Un banc à l'ombre place du marché", "theme_id": 4, "status": "pending"},
                  {"id": 43, "text": "Supprimer le parking", "theme_id": None, "status": "hidden"}]},

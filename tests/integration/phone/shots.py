@@ -1,4 +1,4 @@
-"""Screenshots of every screen of the phone page at 390×844, French and English: python -m tests.integration.phone.shots."""
+"""Screenshots of every phone screen at 390×844 in French and English: python -m tests.integration.phone.shots."""
 
 from __future__ import annotations
 

@@ -5,23 +5,28 @@ from __future__ import annotations
 
 import copy
 import time
-from typing import Any
 
 import pytest
 from selenium.webdriver.support.ui import Select
 
 from tests.integration.phone import scenarios
 from tests.integration.phone.fake_participant_server import waiting_state
-from tests.integration.phone.phone import (console_errors, find, find_all, open_page, posted, tap, text_of, type_into,
-                                           visible_screen, wait_for)
+from tests.integration.phone.phone import (
+    console_errors,
+    find,
+    find_all,
+    open_page,
+    posted,
+    tap,
+    text_of,
+    texts,
+    type_into,
+    visible_screen,
+    wait_for,
+)
 
 pytestmark = pytest.mark.slow
 
-
-def texts(browser: Any, css: str) -> list[str]:
-    return list(browser.execute_script(
-        "return Array.prototype.map.call(document.querySelectorAll(arguments[0]), function (n) { return n.textContent; })",
-        css))
 
 
 @pytest.mark.parametrize(("language", "lang", "title"), [
@@ -76,7 +81,8 @@ def test_an_error_code_becomes_a_sentence(browser, server) -> None:
     server.reply("/api/ideas", 409, {"error": "closed"})
     type_into(browser, "[data-key='idea-text']", "Trop tard ?")
     tap(browser, "#screen-ideas button[type=submit]")
-    wait_for(lambda: text_of(browser, "#screen-ideas .msg") == "C’est clos\u00a0: le facilitateur a fermé cette activité.")
+    closed = "C’est clos\u00a0: le facilitateur a fermé cette activité."
+    wait_for(lambda: text_of(browser, "#screen-ideas .msg") == closed)
     server.reply("/api/ideas", 429, {"error": "rate_limited"})
     tap(browser, "#screen-ideas button[type=submit]")
     wait_for(lambda: text_of(browser, "#screen-ideas .msg").startswith("Trop d’envois"))
@@ -95,7 +101,8 @@ def test_questions_are_asked_supported_once_and_sorted(browser, server) -> None:
     assert posted(server) == [{}]
     assert server.posts[0].path == "/api/questions/9/vote"
     wait_for(lambda: not find(browser, "[data-key='plus-9']").is_enabled())
-    assert find(browser, "[data-key='plus-9']").get_attribute("aria-label") == "Vous soutenez cette question, 8 soutiens"
+    label = find(browser, "[data-key='plus-9']").get_attribute("aria-label")
+    assert label == "Vous soutenez cette question, 8 soutiens"
     type_into(browser, "[data-key='question-text']", "Et le stationnement ?")
     tap(browser, "#screen-questions button[type=submit]")
     assert posted(server, 2)[1] == {"text": "Et le stationnement ?"}

@@ -6,8 +6,18 @@ from typing import Any
 
 import pytest
 
-from tests.integration.phone.phone import (console_errors, find, find_all, open_page, pick, posted, tap, text_of,
-                                           type_into, wait_for)
+from tests.integration.phone.phone import (
+    console_errors,
+    find,
+    find_all,
+    open_page,
+    pick,
+    posted,
+    tap,
+    text_of,
+    type_into,
+    wait_for,
+)
 from tests.integration.phone.scenarios import vote_state
 
 pytestmark = pytest.mark.slow
