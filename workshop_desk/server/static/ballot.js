@@ -44,7 +44,7 @@
     var fieldset = el('fieldset', {class: 'plain'}, [body]);
     var problem = el('p', {class: 'hint problem', 'aria-live': 'polite'});
     var onFile = el('p', {class: 'note ok', text: t('vote_on_file')});
-    var button = el('button', {type: 'submit', class: 'primary'});
+    var button = el('button', {type: 'submit', class: 'primary', text: t('send_vote')});
     var msg = V.message();
     var form = el('form', {class: 'ballot-form', novalidate: true}, [fieldset, problem, onFile, button, msg]);
     [closedNote, badge, form].forEach(function (n) { s.node.appendChild(n); });
