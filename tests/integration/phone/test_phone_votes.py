@@ -169,4 +169,4 @@ def test_a_closed_ballot_shows_the_paper_but_no_longer_takes_changes(browser, se
     assert text_of(browser, "#screen-vote .note") == "This vote is closed."
     assert find(browser, "input[data-key='rate-12-5']").is_selected()
     assert not find(browser, "input[data-key='rate-12-4']").is_enabled()
-    assert not can_send(browser)
+    assert not find(browser, SEND).is_displayed()

@@ -99,6 +99,7 @@
       current.ballot = b;
       if (shapeOf(b) !== current.shape) { rebuild(b); }
       fieldset.disabled = !b.open;
+      button.hidden = !b.open;
       onFile.hidden = !b.my_paper;
       refresh();
     }
