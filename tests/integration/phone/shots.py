@@ -12,7 +12,7 @@ from tests.integration.phone.fake_participant_server import FakeParticipantServe
 from tests.integration.phone.phone import open_page, tap, wait_for
 
 PAPERS: dict[str, list[dict[str, Any]]] = {
-    "dots": [{"option_id": 11, "value": 2, "axis": ""}, {"option_id": 13, "value": 1, "axis": "against"}],
+    "dots": [{"option_id": 11, "value": 2, "axis": ""}, {"option_id": 13, "value": -1, "axis": ""}],
     "points": [{"option_id": 11, "value": 60}, {"option_id": 12, "value": 25}],
     "ranking": [{"option_id": 12, "value": 1}, {"option_id": 11, "value": 2}],
     "consent": [{"option_id": 11, "value": 1, "axis": "agree"},

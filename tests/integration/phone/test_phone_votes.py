@@ -53,7 +53,7 @@ def test_dots_respect_the_budget_the_cap_and_the_dots_against(browser, server) -
     tap(browser, "[data-key='dots-13-down']")
     assert find(browser, "[data-key='dots-12-down']").is_enabled()  # taking back a dot stays possible
     assert not find(browser, "[data-key='dots-13-down']").is_enabled()  # the one dot against is used
-    assert send(browser, server) == [mark(11, 3), mark(12, 2), mark(13, 1, "against")]
+    assert send(browser, server) == [mark(11, 3), mark(12, 2), mark(13, -1)]
 
 
 def test_dots_without_dots_against_cannot_go_below_zero(browser, server) -> None:

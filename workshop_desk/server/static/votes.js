@@ -99,7 +99,7 @@
   FORMS.dots = {
     init: function (ballot) {
       var values = {};
-      paperMarks(ballot).forEach(function (m) { values[m.option_id] = m.axis === 'against' ? -m.value : m.value; });
+      paperMarks(ballot).forEach(function (m) { values[m.option_id] = m.value; });  // against: negative
       return {values: values};
     },
     build: function (ctx) {
@@ -132,8 +132,7 @@
     },
     marks: function (ballot, model) {
       return ballot.options.filter(function (o) { return model.values[o.id]; }).map(function (o) {
-        var v = model.values[o.id];
-        return mark(o.id, Math.abs(v), v < 0 ? 'against' : '');
+        return mark(o.id, model.values[o.id], '');  // dots against as a negative value, as the domain counts them
       });
     }
   };
