@@ -1,15 +1,18 @@
-"""Printed documents of a programme file (.docx): badges, attendance sheets and reports, table lists, route cards."""
+"""Printed documents of a programme file (.docx): badges, attendance sheets and reports, table lists, route cards,
+the phones' join card."""
 
 from collections.abc import Sequence
 from pathlib import Path
 
 from workshop_desk.domain.attendance import EXPECTED
+from workshop_desk.domain.joining import JoinCard
 from workshop_desk.domain.models import Participant, Sitting
 from workshop_desk.domain.people import fold
 from workshop_desk.domain.table_plan import SittingPlan
 from workshop_desk.exports.attendance_docx import write_attendance_sheet
 from workshop_desk.exports.attendance_report_docx import write_attendance_report
 from workshop_desk.exports.badges_docx import stock_for, write_badges
+from workshop_desk.exports.join_card_docx import write_join_card
 from workshop_desk.exports.tables_docx import card_height, write_route_cards, write_table_lists
 from workshop_desk.i18n import _
 from workshop_desk.services.workspace import Workspace
@@ -99,3 +102,15 @@ def _planned(workspace: Workspace, sitting_id: int) -> tuple[Sitting, SittingPla
 
 def _everyone(workspace: Workspace) -> dict[int, Participant]:
     return {person.id: person for person in workspace.participants.all()}
+
+
+def join_card(workspace: Workspace, sitting_id: int, url: str) -> JoinCard:
+    """How phones join the sitting at `url`: with the room's Wi-Fi (LookupError: no such sitting)."""
+    name, password = workspace.phones.wifi()
+    return JoinCard(sitting(workspace, sitting_id).title, url, name, password)
+
+
+def export_join_card(workspace: Workspace, sitting_id: int, url: str, out: Path, language: str) -> Path:
+    """The A4 card to post in the room or lay on the tables (LookupError: no such sitting)."""
+    return write_join_card(out, workspace.programmes.get(), sitting(workspace, sitting_id),
+                           join_card(workspace, sitting_id, url), language)

@@ -85,6 +85,12 @@ def _mine(session: Session, sitting_id: int, device: str) -> tuple[Idea, ...]:
     return tuple(to_domain(row, Idea) for row in rows)
 
 
+def new_code() -> str:
+    """11 URL-safe characters, 64 random bits: unguessable from a room, short enough to type and to show in large
+    type on the join screen."""
+    return secrets.token_urlsafe(8)
+
+
 class PhoneService:
     """Each call is one unit of work returning domain objects; the participant server (server/) calls them from its
     worker threads, the console from its command layer."""
@@ -126,13 +132,16 @@ class PhoneService:
 
     @writes
     def set_enabled(self, sitting_id: int, enabled: bool) -> PhoneSettings:
-        """The console's Phones switch, remembered per sitting."""
+        """The console's Phones switch, remembered per sitting; switched on for the first time, the sitting gets
+        its join code."""
+        if enabled and self.settings(sitting_id).join_code is None:
+            return self._change(sitting_id, enabled=True, join_code=new_code())
         return self._change(sitting_id, enabled=enabled)
 
     @writes
     def new_join_code(self, sitting_id: int) -> PhoneSettings:
-        """A new random code (96 bits) for the join URL; the previous one stops working at once."""
-        return self._change(sitting_id, join_code=secrets.token_urlsafe(12))
+        """A new random code for the join URL; the previous one stops working at once."""
+        return self._change(sitting_id, join_code=new_code())
 
     @writes
     def revoke_join_code(self, sitting_id: int) -> PhoneSettings:
