@@ -187,6 +187,11 @@ class PhoneService:
                 None if ballot is None else load_paper(session, ballot.id, voter),
                 _timer(session, sitting_id), self._now())
 
+    def capture_open(self, sitting_id: int) -> bool:
+        """Phones may send ideas: the current agenda item is a brainstorm, or no item is under way."""
+        with self._db.session() as session:
+            return _item_kind(session, fetch(session, SittingTable, sitting_id)) in (ItemKind.BRAINSTORM, None)
+
     @staticmethod
     def voter(device: str, participant_id: int | None) -> str:
         """A phone's voter key: its participant's after a badge check, else its device's."""
