@@ -27,7 +27,7 @@ class ParticipantServer:
     install signal handlers, which only the main thread may)."""
 
     def __init__(self, workspace: Workspace, sitting_id: int, host: str = "127.0.0.1", port: int = PORT,
-                 on_change: Callable[[str], None] = lambda topic: None) -> None:
+                 on_change: Callable[[str, object], None] = lambda topic, subject: None) -> None:
         self._workspace, self._sitting_id = workspace, sitting_id
         self._host, self._port = host, port
         self._on_change = on_change

@@ -1,5 +1,6 @@
 """A sitting's phone settings: how phones vote, what waits for approval, the room's Wi-Fi, the join code and card."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,7 +123,7 @@ class PhonesDialog(QDialog):
         self.card_button.setEnabled(serving)
         self.new_code_button.setEnabled(self._document.phones.settings(self._sitting_id).join_code is not None)
 
-    def _apply(self, action: "callable[[], object]") -> None:  # type: ignore[valid-type]
+    def _apply(self, action: Callable[[], object]) -> None:
         try:
             action()
         except NotSaved:

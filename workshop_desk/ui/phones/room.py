@@ -26,7 +26,9 @@ class PhoneRoom(QObject):
     re-emitted on the GUI thread (a queued signal) as the document's own signal; the document's signals go the
     other way as `notify`, except those the phones themselves caused (each phone knows its own contribution)."""
 
-    arrived = Signal(str, int)  # topic ("ideas", "questions", "ballot"), sitting id: emitted on the server's thread
+    # topic ("ideas", "questions", "ballot"), sitting id, what changed (the id; (ballot id, paper)): emitted on the
+    # server's thread, received on the GUI thread
+    arrived = Signal(str, int, object)
     status_changed = Signal()  # phones connected, a phone arrived, the server started or stopped
     card_changed = Signal(object)  # the JoinCard to show on the projector, or None
 
@@ -60,7 +62,7 @@ class PhoneRoom(QObject):
 
         self.stop()
         server = ParticipantServer(self._document.workspace, sitting_id, address,
-                                   on_change=lambda topic: self.arrived.emit(topic, sitting_id))
+                                   on_change=lambda topic, subject: self.arrived.emit(topic, sitting_id, subject))
         url = server.start()
         self._server, self.sitting_id, self.address = server, sitting_id, address
         self._seen = (0, False)
@@ -123,15 +125,11 @@ class PhoneRoom(QObject):
             self._join_shown_at = None
 
     # Both ways -------------------------------------------------------------------------------------------------
-    def _on_self_arrived(self, topic: str, sitting_id: int) -> None:
-        """A phone's contribution committed: the screens read it again (and the projector recounts)."""
-        signal = {"ideas": self._document.ideas_changed, "questions": self._document.questions_changed,
-                  "ballot": self._document.ballots_changed}.get(topic)
+    def _on_self_arrived(self, topic: str, sitting_id: int, subject: object) -> None:
+        """A phone's contribution committed: the screens show it (and the projector counts the paper in)."""
         self._echo = True
         try:
-            if signal is not None:
-                signal.emit(sitting_id)
-            self._document.phones_changed.emit(sitting_id)  # the approval queue may have grown
+            self._document.from_phones(topic, sitting_id, subject)
         finally:
             self._echo = False
         self._announce()
