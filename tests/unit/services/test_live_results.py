@@ -66,3 +66,23 @@ def test_forget_reads_the_votes_again(tmp_path) -> None:
     assert live.result(ballot).voters == 0
     live.forget(ballot.id)
     assert live.result(ballot).voters == 1
+
+
+def test_a_ranking_kept_up_to_date_equals_a_recount_after_every_paper(tmp_path) -> None:
+    """Rankings with ties, partial and blank, by group or not, voters changing their paper: after each paper the
+    live result (pairwise counts kept up to date) is the recount of the file, whole and by group."""
+    workspace = make_workspace(tmp_path, sittings=1)
+    sitting = workspace.sittings.all()[0]
+    groups = [g.id for g in workspace.programmes.groups()][:2]
+    ballot = workspace.ballots.create(sitting.id, "Classement", BallotMethod.RANKING, ["A", "B", "C", "D", "E"])
+    workspace.ballots.open(ballot.id)
+    ids, live, rng = [o.id for o in ballot.options], LiveResults(workspace.ballots), random.Random(13)
+    workspace.ballots.cast(ballot.id, BallotPaper("1", (Mark(ids[0], 1),)))  # in the file before the first read
+    live.result(ballot)
+    for _step in range(30):
+        chosen = rng.sample(ids, rng.randint(0, len(ids)))
+        marks = tuple(Mark(o, rng.randint(1, 3)) for o in chosen)  # ties and options left out
+        source = rng.choice([Source.CONSOLE, Source.PAPER])
+        live.cast(ballot.id, BallotPaper(str(rng.randint(1, 8)), marks, rng.choice([None, *groups]), source))
+        for by_group in (False, True):
+            assert live.result(ballot, by_group) == workspace.ballots.result(ballot.id, True if by_group else None)
