@@ -99,7 +99,8 @@ _SPECS = (
                counting_simple.check_hands, (TallyColumn("", N_("Hands")),), Source.SHOW_OF_HANDS, _hands,
                amounts=True, phones=False, min_options=1, sheet_cell="hand"),
 )
-METHODS: Mapping[BallotMethod, MethodSpec] = {spec.method: spec for spec in _SPECS}
+METHODS: Mapping[BallotMethod, MethodSpec] = {spec.method: spec for spec in _SPECS}  # in the menus' order
+DEFAULT_METHOD = BallotMethod.DOTS  # what a new ballot starts as
 
 
 def method_spec(method: BallotMethod | str) -> MethodSpec:
