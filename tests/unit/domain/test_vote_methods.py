@@ -16,7 +16,7 @@ from workshop_desk.i18n import translator
 def test_every_method_has_one_spec_and_a_small_ballot_to_test_it() -> None:
     assert list(METHODS) == list(BallotMethod)  # the menus' order is the enum's
     assert all(spec.method == method for method, spec in METHODS.items())
-    assert METHODS_WITH_BALLOTS == set(BallotMethod)
+    assert set(BallotMethod) == METHODS_WITH_BALLOTS
 
 
 @pytest.mark.parametrize("method", list(BallotMethod))
