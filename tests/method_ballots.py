@@ -1,5 +1,4 @@
-"""A small real ballot of each vote method — options, papers and, where counted on a board, a tally — for tests
-that go through every method's registrations."""
+"""A small real ballot of each vote method (papers, and a board's count where it takes one), for registry tests."""
 
 from workshop_desk.domain.consent import AGREE, CONCERNS
 from workshop_desk.domain.counting_grid import FEASIBILITY, IMPACT

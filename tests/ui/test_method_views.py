@@ -1,5 +1,4 @@
-"""Every vote method has its console view (the ballot paper's editor, the score's phrasing) and its projector view,
-and each draws a small real ballot of that method."""
+"""Every vote method has its console view and its projector view, and each draws a small real ballot of it."""
 
 import pytest
 from pytestqt.qtbot import QtBot

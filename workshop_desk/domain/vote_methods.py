@@ -1,9 +1,8 @@
-"""One spec per vote method — its name, settings, rules, count and phrasing — registered in one table keyed by
-method: every layer asks it rather than naming the methods."""
+"""One spec per vote method (name, settings, rules, count, phrasing), registered here once: every layer asks it."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Literal
 
 from workshop_desk.domain import consent, counting_grid, counting_ranked, counting_simple
 from workshop_desk.domain.enums import BallotMethod, Source
@@ -69,7 +68,7 @@ class MethodSpec:
     by_voter: bool = False  # counted from each voter's whole paper (an order), not from marks added up
     outcomes: bool = False  # its result is an outcome per proposal (adopted, blocked), not scores to chart
     axes: tuple[str, ...] = ()  # the axes each option is scored on (the 2×2), as a sheet's columns name them
-    sheet_cell: str = "number"  # how an imported sheet's cell reads: "number", "hand" (✓, x…) or "stance"
+    sheet_cell: Literal["number", "hand", "stance"] = "number"  # how an imported sheet's cell reads (hand: ✓, x…)
 
     @property
     def tallied(self) -> bool:

@@ -1,5 +1,4 @@
-"""The minutes' result table of each vote method, one entry per method: consent outcomes, a ranking beside its
-Schulze count, the multi-criteria grid in full, or ranked scores."""
+"""The minutes' result table of each vote method, one entry per method (outcomes, Schulze, the grid, or scores)."""
 
 from collections.abc import Callable, Mapping
 

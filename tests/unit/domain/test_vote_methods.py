@@ -1,5 +1,4 @@
-"""Each vote method is one spec in the domain's registry, and each one counts and phrases a real ballot through it
-in French and in English (a missing label or unit fails here, not at export time)."""
+"""Each vote method is one spec in the registry, and counts and phrases a real ballot through it in two languages."""
 
 import pytest
 

@@ -1,5 +1,4 @@
-"""Every vote method has its table in the minutes and its rows in the synthesis, in French and in English: a
-method missing a label, a unit or a table fails here rather than when a facilitator exports."""
+"""Every vote method is written in the minutes and the synthesis, in French and in English (not a KeyError later)."""
 
 from dataclasses import replace
 from pathlib import Path

@@ -1,5 +1,4 @@
-"""The projector's part of each vote method, one entry per method: how its revealed result is painted, the notes
-beneath it, and how a strong disagreement is named."""
+"""The projector's part of each vote method, one entry per method: how its revealed result is painted and noted."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass

@@ -1,5 +1,4 @@
-"""The projector's vote screen: what came in until the result is revealed, then the result as its method's entry in
-result_views.py paints it (bars, a consent round, the 2×2 scatter, the multi-criteria table), to the screen's scale."""
+"""The projector's vote screen: what came in until the result is revealed, then the result as its method paints it."""
 
 from collections.abc import Callable
 

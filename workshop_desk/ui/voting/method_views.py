@@ -1,5 +1,4 @@
-"""The console's part of each vote method, one entry per method: the ballot paper's editor and how a result's score
-reads (at the console and on the projector's bars)."""
+"""The console's part of each vote method, one entry per method: its ballot paper's editor and how a score reads."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
