@@ -14,6 +14,7 @@ from workshop_desk.domain.countdown import Phase
 from workshop_desk.domain.counting import count
 from workshop_desk.domain.counting_grid import FEASIBILITY, IMPACT
 from workshop_desk.domain.enums import ActionStatus, BallotMethod, BallotStatus, ProjectorMode
+from workshop_desk.domain.joining import JoinCard
 from workshop_desk.domain.models import StakeholderGroup
 from workshop_desk.domain.priorities import Action
 from workshop_desk.domain.voting import (
@@ -141,6 +142,12 @@ def _seminar_contents(welcome: ProjectorContent) -> dict[str, ProjectorContent]:
         "actions-long": ProjectorContent(ProjectorMode.ACTIONS, actions=ActionsView("Plan d'action régional",
                                                                                     actions)),
         "timer": ProjectorContent(ProjectorMode.TIMER, countdown=timer),
+        # A venue's network with a long name and a password full of the Wi-Fi code's reserved characters.
+        "join-venue": ProjectorContent(ProjectorMode.JOIN, joining=JoinCard(
+            label, "http://10.120.200.254:8766/s/Xq7Tb2mKp9W", "Palais-des-Congres-Salle-Rhone-Invites",
+            'Concert;ation:"2027",Reg\\ion')),
+        "join-no-wifi": ProjectorContent(ProjectorMode.JOIN, joining=JoinCard(
+            label, "http://192.168.1.20:8765/s/-_Ab3xYz9Qk")),
     }
 
 

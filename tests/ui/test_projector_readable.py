@@ -138,6 +138,10 @@ def expected(content: ProjectorContent) -> list[str]:
         return [text for action in content.actions.actions for text in (action.title, action.lead) if text]
     if content.result is not None and content.mode == ProjectorMode.RESULTS:
         return [option.label for option in content.result.options]
+    if content.joining is not None and content.mode == ProjectorMode.JOIN:  # the address may break before its path
+        card = content.joining
+        host, _slash, path = card.short_url.partition("/")
+        return [host, "/" + path, card.wifi_name, card.wifi_password]
     if content.countdown is not None and content.mode == ProjectorMode.TIMER:
         return [content.countdown.label, content.countdown.speaker]
     return []

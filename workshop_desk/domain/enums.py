@@ -86,6 +86,7 @@ class ProjectorMode(StrEnum):
     QUESTION = "question"  # the pinned question from the room
     RESULTS = "results"  # a ballot's result (or "Votes: N" until it is revealed)
     ACTIONS = "actions"  # the action plan: what, who leads, when
+    JOIN = "join"  # how to take part from a phone: the Wi-Fi and the sitting's address as QR codes
 
 
 def _key(value: StrEnum) -> tuple[type, str]:

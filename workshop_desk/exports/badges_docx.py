@@ -7,20 +7,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import qrcode
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell, _Row
-from qrcode.constants import ERROR_CORRECT_M
 
+from workshop_desk.domain.joining import qr_maker
 from workshop_desk.domain.models import Participant, Programme, StakeholderGroup
 from workshop_desk.exports import docx_base as base
 from workshop_desk.i18n import translator
 
-QR_BOX, QR_BORDER = 10, 4  # pixels per module; modules of white around the code (the standard's quiet zone)
+QR_BOX = 10  # pixels per module
 PAD = 4.0  # mm between a badge's left edge and its text
 SMALLEST_NAME, UNBROKEN_NAME = 10, 14  # points: a name shrinks to 14 pt on its lines before it may wrap
 NAME_LINES = 3  # first and last name together, wrapped at spaces and hyphens
@@ -143,12 +142,9 @@ def name_size(lines: Sequence[str], room: float, largest: int) -> int:
 
 
 def qr_png(code: str) -> bytes:
-    """The badge code as a QR code (PNG, black on white, one bit per pixel)."""
-    maker = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=QR_BOX, border=QR_BORDER)
-    maker.add_data(code)
-    maker.make(fit=True)
+    """`code` as a QR code (PNG, black on white, one bit per pixel): a badge's, a join card's."""
     stream = io.BytesIO()
-    maker.make_image().save(stream, format="PNG")
+    qr_maker(code, QR_BOX).make_image().save(stream, format="PNG")
     return stream.getvalue()
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_desk.domain.enums import ProjectorMode
+from workshop_desk.domain.joining import JoinCard
 from workshop_desk.domain.models import SittingAgenda
 from workshop_desk.services.settings import Settings
 from workshop_desk.ui.projector import registry
@@ -101,6 +102,7 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     shots.take("console-run", window)
     shots.take("projector-agenda-live", projector.window)
     _timer_shot(shell, shots)
+    _join_shot(shell, shots)
     document.step_run(DEMO_WORKSHOP, 1)
     for mode in (ProjectorMode.PAUSE, ProjectorMode.BLANK, ProjectorMode.WHITE):
         shots.take(f"projector-{mode}", projector.window, lambda m=mode: projector.set_mode(m))  # type: ignore[misc]
@@ -119,6 +121,17 @@ def _timer_shot(shell: Shell, shots: "_Shots") -> None:
     window.actions_by_name["timer_toggle"].trigger()
     shots.take("projector-timer", shell.projector.window)
     window.actions_by_name["timer_toggle"].trigger()
+
+
+def _join_shot(shell: Shell, shots: "_Shots") -> None:
+    """The join screen as a room on a travel router sees it (an address such a router gives)."""
+    projector, agenda = shell.projector, shell.projector.content().agenda
+    title = agenda.sitting.title if agenda is not None else ""
+    projector.set_joining(JoinCard(title, "http://192.168.8.20:8765/s/Xq7Tb2mKp9W", "Atelier-Mobilites",
+                                   "concertation2027"))
+    shots.take("projector-join", projector.window, lambda: projector.set_mode(ProjectorMode.JOIN))
+    projector.set_joining(None)
+    projector.set_mode(ProjectorMode.AGENDA)
 
 
 def _empty_shots(shell: Shell, shots: "_Shots") -> None:

@@ -13,7 +13,6 @@ from qrcode.constants import ERROR_CORRECT_M
 from tests.unit.exports.builders import GROUPS, person, reopen, shading
 from workshop_desk.exports import badges_docx
 from workshop_desk.exports.badges_docx import (
-    QR_BORDER,
     QR_BOX,
     SMALLEST_NAME,
     STOCKS,
@@ -100,6 +99,9 @@ def test_the_band_is_the_groups_colour_with_readable_text(tmp_path):
     no_group = _badge(table, 3)[0]
     assert shading(no_group) is None
     assert no_group.text == ""
+
+
+QR_BORDER = 4  # the standard's quiet zone, in modules
 
 
 def test_the_qr_code_is_the_badge_code_pixel_for_pixel(tmp_path):

@@ -7,6 +7,7 @@ from workshop_desk.domain.attendance import HeadCount
 from workshop_desk.domain.countdown import Phase
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.ideas import Idea, Question, Theme
+from workshop_desk.domain.joining import JoinCard
 from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
 from workshop_desk.ui.projector.vote_views import ActionsView, ResultView
 
@@ -70,4 +71,5 @@ class ProjectorContent:
     result: ResultView | None = None  # the ballot on show (its result only once revealed)
     actions: ActionsView | None = None  # the action plan
     resume_at: datetime | None = None  # when the room is expected back from the break (the pause screen)
+    joining: JoinCard | None = None  # how phones join the sitting, while its participant server is on
     page: int = 0  # a list too long for one screen shows this page (counted on: it wraps round)

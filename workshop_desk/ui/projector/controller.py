@@ -10,6 +10,7 @@ from workshop_desk.domain.attendance import HeadCount
 from workshop_desk.domain.clock import local, utc_now
 from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.domain.ideas import Question
+from workshop_desk.domain.joining import JoinCard
 from workshop_desk.domain.live import resume_time
 from workshop_desk.domain.models import Programme, SittingAgenda, StakeholderGroup
 from workshop_desk.i18n import format_time
@@ -56,6 +57,7 @@ class ProjectorController(QObject):
         self._page_timer.start()
         self.board: BoardView | None = None
         self.question: Question | None = None
+        self.joining: JoinCard | None = None
         self.board_projection: BoardProjection | None = None
         self.result: ResultView | None = None
         self.actions: ActionsView | None = None
@@ -172,6 +174,12 @@ class ProjectorController(QObject):
         if self.mode == ProjectorMode.RESULTS:
             self.refresh()
 
+    def set_joining(self, card: JoinCard | None) -> None:
+        """How phones join the sitting (None: its participant server is off)."""
+        self.joining = card
+        if self.mode == ProjectorMode.JOIN:
+            self.refresh()
+
     def set_actions(self, view: ActionsView | None) -> None:
         """The action plan as the room should see it."""
         self.actions = view
@@ -223,7 +231,7 @@ class ProjectorController(QObject):
             mode=self.mode, programme=self._programme, agenda=self._agenda, elapsed_seconds=elapsed, now=utc_now(),
             head_count=self.head_count, groups=self._groups, countdown=self.countdown, plan=self.plan,
             board=self.board, question=self.question, result=self.result, actions=self.actions, page=self.page,
-            resume_at=self.resume_time() if self.mode == ProjectorMode.PAUSE else None)
+            resume_at=self.resume_time() if self.mode == ProjectorMode.PAUSE else None, joining=self.joining)
 
     def _on_document_agenda_changed(self, sitting_id: int) -> None:
         if sitting_id == self.sitting_id:

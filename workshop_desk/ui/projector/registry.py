@@ -8,6 +8,7 @@ from workshop_desk.i18n import N_, _
 from workshop_desk.ui.projector.actions_screen import ActionsScreen
 from workshop_desk.ui.projector.board_screen import BoardScreen, NoteScreen, QuestionScreen
 from workshop_desk.ui.projector.content import ProjectorContent
+from workshop_desk.ui.projector.join_screen import JoinScreen
 from workshop_desk.ui.projector.plan_screen import PlanScreen
 from workshop_desk.ui.projector.results_screen import ResultsScreen
 from workshop_desk.ui.projector.screens import (
@@ -84,6 +85,10 @@ def _no_vote(content: ProjectorContent) -> str:
     return _("No vote to show yet.") if content.result is None else ""
 
 
+def _no_phones(content: ProjectorContent) -> str:
+    return _("Phones are off for this sitting — switch them on in the Run live tab.") if content.joining is None else ""
+
+
 def _no_action(content: ProjectorContent) -> str:
     return _("No action in the plan yet.") if content.actions is None or not content.actions.actions else ""
 
@@ -100,6 +105,8 @@ ENTRIES: tuple[ScreenEntry, ...] = (
     ScreenEntry(ProjectorMode.QUESTION, QuestionScreen, N_("Pinned question"), "F10", empty=_no_question),
     ScreenEntry(ProjectorMode.RESULTS, ResultsScreen, N_("Vote results"), "F11", empty=_no_vote),
     ScreenEntry(ProjectorMode.ACTIONS, ActionsScreen, N_("Action plan"), "F12", empty=_no_action),
+    ScreenEntry(ProjectorMode.JOIN, JoinScreen, N_("Join screen"), "Shift+F6", needs_sitting=True,
+                empty=_no_phones),
     ScreenEntry(ProjectorMode.PLAN, PlanScreen, N_("Table plan"), empty=_no_plan),
     ScreenEntry(ProjectorMode.WHITE, WhiteScreen, N_("White screen"), toggle=Toggle(N_("&White screen, or back"),
                                                                                   ("W",))),
