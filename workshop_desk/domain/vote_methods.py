@@ -77,11 +77,11 @@ class MethodSpec:
 
 _SPECS = (
     MethodSpec(BallotMethod.DOTS, N_("Dot voting"), DotSettings, counting_simple.count_dots,
-               counting_simple.check_dots, (TallyColumn("", N_("Dots")),
-                                            TallyColumn(counting_simple.AGAINST, N_("Negative dots"))),
-               unit=_dots, amounts=True),
+               counting_simple.check_dots, unit=_dots, amounts=True,
+               tally_columns=(TallyColumn("", N_("Dots")), TallyColumn(counting_simple.AGAINST, N_("Negative dots")))),
     MethodSpec(BallotMethod.POINTS, N_("100-point allocation"), PointSettings, counting_simple.count_points,
-               counting_simple.check_points, (TallyColumn("", N_("Points")),), unit=_points, amounts=True),
+               counting_simple.check_points, unit=_points, amounts=True,
+               tally_columns=(TallyColumn("", N_("Points")),)),
     MethodSpec(BallotMethod.RATING, N_("Rating"), RatingSettings, counting_simple.count_rating,
                counting_simple.check_rating),
     MethodSpec(BallotMethod.RANKING, N_("Ranking"), RankingSettings, counting_ranked.count_ranking,
@@ -91,12 +91,11 @@ _SPECS = (
     MethodSpec(BallotMethod.CRITERIA, N_("Multi-criteria grid"), CriteriaSettings, counting_grid.count_criteria,
                counting_grid.check_criteria, criteria=True),
     MethodSpec(BallotMethod.CONSENT, N_("Consent round"), ConsentSettings, consent.count_consent,
-               consent.check_consent, tuple(TallyColumn(stance, consent.STANCE_LABELS[stance])
-                                            for stance in consent.STANCES),
-               min_options=1, outcomes=True, sheet_cell="stance"),
+               consent.check_consent, min_options=1, outcomes=True, sheet_cell="stance",
+               tally_columns=tuple(TallyColumn(stance, consent.STANCE_LABELS[stance]) for stance in consent.STANCES)),
     MethodSpec(BallotMethod.HANDS, N_("Show of hands"), HandsSettings, counting_simple.count_hands,
-               counting_simple.check_hands, (TallyColumn("", N_("Hands")),), Source.SHOW_OF_HANDS, _hands,
-               amounts=True, phones=False, min_options=1, sheet_cell="hand"),
+               counting_simple.check_hands, unit=_hands, amounts=True, phones=False, min_options=1,
+               sheet_cell="hand", tally_columns=(TallyColumn("", N_("Hands")),), tally_source=Source.SHOW_OF_HANDS),
 )
 METHODS: Mapping[BallotMethod, MethodSpec] = {spec.method: spec for spec in _SPECS}  # in the menus' order
 DEFAULT_METHOD = BallotMethod.DOTS  # what a new ballot starts as
@@ -119,10 +118,10 @@ def settings_from_dict(method: BallotMethod, data: Mapping[str, object]) -> Sett
     """Settings as saved (unknown keys ignored, missing ones defaulted), checked."""
     kind = method_spec(method).settings_type
     values: dict[str, Any] = {}
-    for spec in fields(kind):
-        if spec.name in data:
-            raw: Any = data[spec.name]
-            values[spec.name] = float(raw) if spec.type == "float" else int(raw)
+    for field in fields(kind):
+        if field.name in data:
+            raw: Any = data[field.name]
+            values[field.name] = float(raw) if field.type == "float" else int(raw)
     return check_settings(kind(**values))
 
 
