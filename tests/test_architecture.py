@@ -138,10 +138,9 @@ def test_only_the_document_pushes_undo_steps() -> None:
 METHOD_REGISTRIES = {"domain/vote_methods.py", "ui/voting/method_views.py", "ui/projector/result_views.py",
                      "exports/minutes_methods.py"}
 # ...and, by count, these: each method's counting module stamps its result with its method (the spec registers
-# that count); the demo chooses which methods its ballots use (content, not a branch); live_results.py is being
-# made incremental for rankings on another branch, and asks for a grid's split and a ranking's count there.
+# that count); the demo chooses which methods its ballots use (content, not a branch).
 NAMING_A_METHOD = {"domain/counting_simple.py": 4, "domain/counting_ranked.py": 1, "domain/counting_grid.py": 2,
-                   "domain/consent.py": 1, "services/demo_votes.py": 2, "services/live_results.py": 2}
+                   "domain/consent.py": 1, "services/demo_votes.py": 2}
 
 
 def test_vote_methods_are_named_only_in_their_registries() -> None:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from workshop_desk.domain.counting import count
 from workshop_desk.domain.counting_base import MarkCounts, mark_counts_by_group, merged
 from workshop_desk.domain.counting_ranked import PairwiseCount, ranking_result
-from workshop_desk.domain.enums import BallotMethod, Source
+from workshop_desk.domain.enums import Source
+from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.domain.voting import Ballot, BallotPaper, GroupResult, Result, Tally, Votes
 from workshop_desk.services.voting import BallotService
 from workshop_desk.services.writes import writes
@@ -112,10 +113,10 @@ class LiveResults:
 
     def result(self, ballot: Ballot, by_group: bool = False) -> Result:
         """As BallotService.result (a grid is always split by group; other methods when asked), from memory."""
-        held = self._of(ballot.id)
-        split = by_group or ballot.method == BallotMethod.CRITERIA
+        held, spec = self._of(ballot.id), method_spec(ballot.method)
+        split = by_group or spec.criteria
         # A ranking counts each voter's order, kept in pairwise counts; the other methods add marks up.
-        ranked = held.pairwise(tuple(o.id for o in ballot.options)) if ballot.method == BallotMethod.RANKING else None
+        ranked = held.pairwise(tuple(o.id for o in ballot.options)) if spec.by_voter else None
         whole = self._count(ballot, held.votes, merged(held.counts.values()), ranked.everyone if ranked else None)
         groups = held.votes.group_ids()
         if not split or groups in ([None], []):
