@@ -130,3 +130,28 @@ def test_only_the_document_pushes_undo_steps() -> None:
     pushes = [str(path.relative_to(PACKAGE)) for path in UI.rglob("*.py")
               if "undo_stack.push(" in path.read_text(encoding="utf-8") and path != UI / "document.py"]
     assert pushes == []
+
+
+# --- One registration per vote method -------------------------------------------------------------------------------
+
+# Where a vote method may be named: the registries (one entry per method, per layer)...
+METHOD_REGISTRIES = {"domain/vote_methods.py", "ui/voting/method_views.py", "ui/projector/result_views.py",
+                     "exports/minutes_methods.py"}
+# ...and, by count, these: each method's counting module stamps its result with its method (the spec registers
+# that count); the demo chooses which methods its ballots use (content, not a branch).
+NAMING_A_METHOD = {"domain/counting_simple.py": 4, "domain/counting_ranked.py": 1, "domain/counting_grid.py": 2,
+                   "domain/consent.py": 1, "services/demo_votes.py": 2}
+
+
+def test_vote_methods_are_named_only_in_their_registries() -> None:
+    """A new method is a spec and one entry per registry: an `if … BallotMethod.X` elsewhere is a place it would be
+    forgotten (the registries' completeness is tested in tests/unit/domain/test_vote_methods.py and beside them)."""
+    import re
+
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        name = path.relative_to(PACKAGE).as_posix()
+        uses = len(re.findall(r"\bBallotMethod\.[A-Z_]+", path.read_text(encoding="utf-8")))
+        if uses and name not in METHOD_REGISTRIES:
+            found[name] = uses
+    assert found == NAMING_A_METHOD

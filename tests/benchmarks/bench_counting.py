@@ -13,6 +13,7 @@ from workshop_desk.domain.consent import STANCES
 from workshop_desk.domain.counting import count, count_by_group
 from workshop_desk.domain.counting_grid import AXES
 from workshop_desk.domain.enums import BallotMethod
+from workshop_desk.domain.vote_methods import default_settings
 from workshop_desk.domain.voting import (
     BallotPaper,
     Criterion,
@@ -20,7 +21,6 @@ from workshop_desk.domain.voting import (
     Mark,
     Option,
     Votes,
-    default_settings,
 )
 
 VOTERS, OPTIONS, RUNS, GOAL_MS = 800, 30, 20, 20.0

@@ -15,6 +15,7 @@ from workshop_desk.domain.voting import (
 )
 from workshop_desk.i18n import percent
 from workshop_desk.ui.voting import texts
+from workshop_desk.ui.voting.method_views import score_text
 
 OPTIONS = [Option(1, "A"), Option(2, "B"), Option(3, "C")]
 
@@ -32,7 +33,7 @@ def test_ballots_and_a_board_count_make_the_counts_line_shown_while_hidden_too()
     assert texts.counts_line(BallotMethod.DOTS, 1, 14) == "1 ballot · 14 dots"  # the projector's, while hidden
     assert texts.heading_line(BallotMethod.DOTS, BallotStatus.OPEN, 1, 14) == "Dot voting · Open · 1 ballot · 14 dots"
     row = result.rows[0]
-    assert texts.score_text(BallotMethod.DOTS, row, result) == "12 · 71%"
+    assert score_text(BallotMethod.DOTS, row, result) == "12 · 71%"
     assert texts.sources_text(row) == "Console 2 · Paper 10"
 
 

@@ -74,8 +74,8 @@ def result_lines(result: "Result") -> list[str]:
     """rank, option and score separated by tabs, one option per line; then what a ranking's Schulze count says
     when its winner differs (its order, the pairs it leaves undecided), and the outcome of a consent round."""
     from workshop_desk.domain.consent import ConsentOutcome, outcome_label
-    from workshop_desk.domain.enums import BallotMethod
     from workshop_desk.domain.schulze_texts import ahead_note, undecided_note
+    from workshop_desk.domain.vote_methods import method_spec
 
     lines = [f"{row.rank}\t{row.label}\t{score_text(row.score)}" for row in result.rows]
     if result.alternative is not None and result.winners_differ:
@@ -85,7 +85,7 @@ def result_lines(result: "Result") -> list[str]:
         lines.append(_("{count} order: {order}").format(count=_(result.alternative.label),
                                                         order=_order(result.alternative.rows)))
         lines += [note for note in (undecided_note(result, _), ahead_note(result, _)) if note]  # what "=" hides
-    if result.method == BallotMethod.CONSENT:
+    if method_spec(result.method).outcomes:
         lines += [f"{row.label}: {outcome_label(ConsentOutcome(str(row.extra['outcome'])))}" for row in result.rows]
     return lines
 

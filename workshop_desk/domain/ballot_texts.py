@@ -6,10 +6,8 @@ from typing import Protocol
 from babel.lists import format_list
 
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source
+from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.domain.voting import Ballot, Result, SourceCount
-
-# Methods whose votes are amounts (dots, points, hands) that several sources add up to.
-_AMOUNTS = (BallotMethod.DOTS, BallotMethod.POINTS, BallotMethod.HANDS)
 
 
 class Translate(Protocol):
@@ -26,15 +24,7 @@ class Translate(Protocol):
 def amount_text(method: BallotMethod, amount: float, _: Translate) -> str:
     """'54 dots', '7 hands', '1 person' in the document's language."""
     count = round(amount)
-    if method == BallotMethod.DOTS:
-        text = _.n("{n} dot", "{n} dots", count)
-    elif method == BallotMethod.POINTS:
-        text = _.n("{n} point", "{n} points", count)
-    elif method == BallotMethod.HANDS:
-        text = _.n("{n} hand", "{n} hands", count)
-    else:
-        text = _.n("{n} person", "{n} people", count)
-    return text.format(n=_.number(count))
+    return method_spec(method).unit(_.n, count).format(n=_.number(count))
 
 
 def _ballots_text(source: Source, count: int, _: Translate) -> str:
@@ -62,7 +52,7 @@ def provenance(ballot: Ballot, result: Result, _: Translate) -> str:
     ballots entered at the console.'; empty before any vote."""
     if not result.sources:
         return ""
-    if ballot.method in _AMOUNTS:
+    if method_spec(ballot.method).amounts:
         return _amount_sentence(ballot.method, result.sources, _)
     parts: list[tuple[float, str]] = []
     for found in result.sources:

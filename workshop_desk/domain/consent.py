@@ -42,7 +42,7 @@ AGREE, CONCERNS, OBJECTION = "agree", "concerns", "objection"
 STANCES = (AGREE, CONCERNS, OBJECTION)
 _COMMENT, _AXIS = itemgetter(4), itemgetter(3)  # a Mark's comment, its axis
 _STANCES = frozenset(STANCES)
-_STANCE_LABELS = {AGREE: N_("Agree"), CONCERNS: N_("Concerns"), OBJECTION: N_("Objection")}
+STANCE_LABELS = {AGREE: N_("Agree"), CONCERNS: N_("Concerns"), OBJECTION: N_("Objection")}
 
 
 class ConsentOutcome(StrEnum):
@@ -60,7 +60,7 @@ _OUTCOME_ORDER = {ConsentOutcome.ADOPTED: 3, ConsentOutcome.ADOPTED_WITH_CONCERN
 
 
 def stance_label(stance: str) -> str:
-    return _(_STANCE_LABELS[stance])
+    return _(STANCE_LABELS[stance])
 
 
 def outcome_label(outcome: ConsentOutcome, translate: Callable[[str], str] | None = None) -> str:

@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from functools import reduce
 from operator import and_, itemgetter, or_
 
-from workshop_desk.domain.counting_base import check_options, check_tallies, check_voters, option_ids, source_counts
+from workshop_desk.domain.counting_base import (
+    MarkCounts,
+    check_options,
+    check_tallies,
+    check_voters,
+    option_ids,
+    source_counts,
+)
 from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import (
@@ -26,6 +33,7 @@ from workshop_desk.domain.voting import (
     RankingSettings,
     Result,
     ResultRow,
+    SourceCount,
     Standing,
     Votes,
     rank_rows,
@@ -145,17 +153,65 @@ def count_ranking(options: Sequence[Option], votes: Votes, settings: RankingSett
     check_tallies(votes.tallies, ids, frozenset())
     for paper in votes.papers if check else ():
         check_ranking(paper, ids, settings)
-    order = [o.id for o in options]
-    at = _levels(order, votes.papers)
-    d = _pairwise(at)
-    borda = borda_scores(d, len(votes.papers))
+    at = _levels([o.id for o in options], votes.papers)
+    firsts = [row[0].bit_count() for row in at]
+    return _ranking_result(options, _pairwise(at), firsts, len(votes.papers), source_counts(votes))
+
+
+class PairwiseCount:
+    """A ranking's pairwise matrix and first choices, kept up to date as papers come and go (the live results):
+    one paper more or fewer costs O(options²), however many voters there are. Whole numbers added and taken away,
+    so the figures stay exactly those of pairwise_matrix over the papers held (a test recounts after every step)."""
+
+    def __init__(self, ids: Sequence[int], papers: Sequence[BallotPaper] = ()) -> None:
+        self.ids = tuple(ids)
+        self._index = {option_id: i for i, option_id in enumerate(self.ids)}
+        at = _levels(self.ids, papers)  # the first count in bit sets: 8,000 papers at once, not one by one
+        self.d: Matrix = _pairwise(at)
+        self.firsts = [row[0].bit_count() for row in at]
+        self.voters = len(papers)
+
+    def add(self, paper: BallotPaper, times: int = 1) -> None:
+        """Count one more paper; `times=-1` takes it away again (a paper replaced or deleted)."""
+        level = self._levels_of(paper)
+        for i, mine in enumerate(level):
+            row = self.d[i]
+            for j in [j for j, theirs in enumerate(level) if mine < theirs]:
+                row[j] += times
+            if mine == 0:
+                self.firsts[i] += times
+        self.voters += times
+
+    def _levels_of(self, paper: BallotPaper) -> list[int]:
+        """Each option's level on this paper, as _levels numbers them: 0 for the first, n when left out."""
+        n = len(self.ids)
+        place = {value: k for k, value in enumerate(sorted({mark[1] for mark in paper.marks}))}
+        level = [n] * n
+        for mark in paper.marks:
+            level[self._index[mark[0]]] = place[mark[1]]
+        return level
+
+
+def ranking_result(options: Sequence[Option], counted: PairwiseCount, votes: Votes,
+                   counts: MarkCounts | None = None) -> Result:
+    """count_ranking's result from a PairwiseCount of these votes' papers (papers checked as they were entered,
+    one per voter), without reading each paper again; `counts`: their marks counted (mark_counts), if at hand."""
+    if counted.ids != tuple(o.id for o in options):
+        raise ValueError("the pairwise count was kept for other options than the ballot's")
+    check_tallies(votes.tallies, option_ids(options), frozenset())
+    return _ranking_result(options, counted.d, counted.firsts, counted.voters, source_counts(votes, counts))
+
+
+def _ranking_result(options: Sequence[Option], d: Matrix, firsts: Sequence[int], voters: int,
+                    sources: tuple[SourceCount, ...]) -> Result:
+    """Borda points and the Schulze order from the pairwise matrix, and each option's first choices."""
+    borda = borda_scores(d, voters)
     schulze = _schulze_rows(options, d)
     schulze_rank = {row.option_id: row.rank for row in schulze.rows}
-    firsts = {option_id: row[0].bit_count() for option_id, row in zip(order, at, strict=True)}
-    rows = (ResultRow(0, o.id, o.label, borda[i], {"first": firsts[o.id], "schulze": schulze_rank[o.id]})
+    rows = (ResultRow(0, o.id, o.label, borda[i], {"first": firsts[i], "schulze": schulze_rank[o.id]})
             for i, o in enumerate(options))
     columns = (Column("first", N_("First choices")), Column("schulze", N_("Schulze rank")))
-    return Result(BallotMethod.RANKING, rank_rows(rows), columns, len(votes.papers), source_counts(votes), schulze)
+    return Result(BallotMethod.RANKING, rank_rows(rows), columns, voters, sources, schulze)
 
 
 def _schulze_rows(options: Sequence[Option], d: Matrix) -> Standing:

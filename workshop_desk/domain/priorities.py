@@ -12,7 +12,8 @@ from workshop_desk.domain import schulze_texts, validation
 from workshop_desk.domain.counting_grid import ELIRE_CRITERIA
 from workshop_desk.domain.enums import ActionStatus, BallotMethod
 from workshop_desk.domain.people import fold
-from workshop_desk.domain.voting import Result, ResultRow, method_label
+from workshop_desk.domain.vote_methods import method_label
+from workshop_desk.domain.voting import Result, ResultRow
 from workshop_desk.i18n import N_, _
 
 MAX_BUDGET = 1e12

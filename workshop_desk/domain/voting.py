@@ -90,50 +90,15 @@ class HandsSettings:
 
 Settings = (DotSettings | PointSettings | RatingSettings | RankingSettings | MatrixSettings | CriteriaSettings
             | ConsentSettings | HandsSettings)
-SETTINGS_TYPES: dict[BallotMethod, type[Any]] = {
-    BallotMethod.DOTS: DotSettings, BallotMethod.POINTS: PointSettings, BallotMethod.RATING: RatingSettings,
-    BallotMethod.RANKING: RankingSettings, BallotMethod.MATRIX: MatrixSettings,
-    BallotMethod.CRITERIA: CriteriaSettings, BallotMethod.CONSENT: ConsentSettings,
-    BallotMethod.HANDS: HandsSettings,
-}
-# Methods whose votes can be read off a board as counts per option; the others need one paper per voter.
-TALLIED_METHODS = frozenset({BallotMethod.DOTS, BallotMethod.POINTS, BallotMethod.HANDS, BallotMethod.CONSENT})
-
-_METHOD_LABELS = {
-    BallotMethod.DOTS: N_("Dot voting"), BallotMethod.POINTS: N_("100-point allocation"),
-    BallotMethod.RATING: N_("Rating"), BallotMethod.RANKING: N_("Ranking"),
-    BallotMethod.MATRIX: N_("Impact × feasibility"), BallotMethod.CRITERIA: N_("Multi-criteria grid"),
-    BallotMethod.CONSENT: N_("Consent round"), BallotMethod.HANDS: N_("Show of hands"),
-}
 _STATUS_LABELS = {BallotStatus.DRAFT: N_("Draft"), BallotStatus.OPEN: N_("Open"), BallotStatus.CLOSED: N_("Closed")}
-
-
-def method_label(method: BallotMethod, translate: Callable[[str], str] | None = None) -> str:
-    """The method's name in the interface's language, or in that of `translate` (a document's)."""
-    return (translate or _)(_METHOD_LABELS[method])
 
 
 def status_label(status: BallotStatus) -> str:
     return _(_STATUS_LABELS[status])
 
 
-def default_settings(method: BallotMethod) -> Settings:
-    return SETTINGS_TYPES[BallotMethod(method)]()  # type: ignore[no-any-return]
-
-
 def settings_to_dict(settings: Settings) -> dict[str, Any]:
     return {f.name: getattr(settings, f.name) for f in fields(settings)}
-
-
-def settings_from_dict(method: BallotMethod, data: Mapping[str, object]) -> Settings:
-    """Settings as saved (unknown keys ignored, missing ones defaulted), checked."""
-    kind = SETTINGS_TYPES[BallotMethod(method)]
-    values: dict[str, Any] = {}
-    for spec in fields(kind):
-        if spec.name in data:
-            raw: Any = data[spec.name]
-            values[spec.name] = float(raw) if spec.type == "float" else int(raw)
-    return check_settings(kind(**values))
 
 
 def check_settings(settings: Settings) -> Settings:

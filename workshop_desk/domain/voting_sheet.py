@@ -22,6 +22,7 @@ from workshop_desk.domain.counting_grid import FEASIBILITY, IMPACT
 from workshop_desk.domain.enums import BallotMethod, Source
 from workshop_desk.domain.people import fold
 from workshop_desk.domain.validation import ValidationError
+from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.domain.voting import Ballot, BallotPaper, Mark
 from workshop_desk.i18n import _
 
@@ -97,11 +98,12 @@ def cell_text(cell: object) -> str:
 def targets(ballot: Ballot) -> dict[str, Target]:
     """Every header key that names a column of this ballot (first option wins when two labels read alike)."""
     found: dict[str, Target] = {}
+    spec = method_spec(ballot.method)
     for option in ballot.options:
         parts: list[tuple[str, Target]]
-        if ballot.method == BallotMethod.MATRIX:
-            parts = [(word, (option.id, None, axis)) for axis, words in _AXIS_WORDS.items() for word in words]
-        elif ballot.method == BallotMethod.CRITERIA:
+        if spec.axes:
+            parts = [(word, (option.id, None, axis)) for axis in spec.axes for word in _AXIS_WORDS[axis]]
+        elif spec.criteria:
             parts = [(c.name, (option.id, c.id, "")) for c in ballot.criteria]
         else:
             found.setdefault(key(option.label), (option.id, None, ""))
@@ -166,11 +168,12 @@ def stance(cell: object) -> tuple[str, str] | None:
 
 def _mark(method: BallotMethod, target: Target, cell: object) -> Mark | None:
     option_id, criterion_id, axis = target
-    if method == BallotMethod.CONSENT:
+    spec = method_spec(method)
+    if spec.sheet_cell == "stance":
         found = stance(cell)
         return Mark(option_id, 1.0, axis=found[0], comment=found[1]) if found else None
-    value = hand(cell) if method == BallotMethod.HANDS else number(cell)
-    if value is None or (value == 0 and method in (BallotMethod.DOTS, BallotMethod.POINTS, BallotMethod.HANDS)):
+    value = hand(cell) if spec.sheet_cell == "hand" else number(cell)
+    if value is None or (value == 0 and spec.amounts):  # no dot is no vote; a score of 0 is one
         return None
     return Mark(option_id, value, criterion_id, axis)
 

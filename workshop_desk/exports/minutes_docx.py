@@ -30,6 +30,7 @@ from workshop_desk.domain.report import (
 )
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports import docx_fields
+from workshop_desk.exports import minutes_contributions as contributions
 from workshop_desk.exports import minutes_outcomes as outcomes
 from workshop_desk.exports import minutes_sections as sections
 from workshop_desk.exports import minutes_summary as summary
@@ -141,7 +142,7 @@ def _sitting(m: Minutes, report: ProgrammeReport, sitting: SittingReport, level:
     if options.wants(AGENDA):
         sections.agenda(m, sitting, level)
     if options.wants(CONTRIBUTIONS) or options.wants(VOTES):
-        sections.contributions(m, _only_votes(sitting) if not options.wants(CONTRIBUTIONS) else sitting, level)
+        contributions.contributions(m, _only_votes(sitting) if not options.wants(CONTRIBUTIONS) else sitting, level)
     if options.wants(VOTES):
         outcomes.decisions(m, sitting, level)
     if options.wants(PRIORITIES):

@@ -4,19 +4,20 @@ action plan, and the annexes with every raw contribution."""
 from collections.abc import Mapping, Sequence
 
 from workshop_desk.domain.ballot_texts import provisional_mark
-from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Priority, action_status_label, why
 from workshop_desk.domain.report import ProgrammeReport, SittingReport
+from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports.attendance_report_docx import percent
-from workshop_desk.exports.minutes_sections import Minutes, indicators_text, number, outcome_text, short_date
+from workshop_desk.exports.minutes_methods import outcome_text
+from workshop_desk.exports.minutes_sections import Minutes, indicators_text, number, short_date
 from workshop_desk.i18n import long_date, money
 
 
 def decisions(m: Minutes, report: SittingReport, level: int) -> None:
     """The relevé de décisions: consent outcomes with what was written, the priorities retained, then the next
     steps (this sitting's actions, with who and by when) and the next meeting."""
-    consents = [entry for entry in report.ballots if entry.ballot.method == BallotMethod.CONSENT and
+    consents = [entry for entry in report.ballots if method_spec(entry.ballot.method).outcomes and
                 entry.result.sources]
     steps = next_steps(m, report)
     if not consents and not report.priorities and not steps:

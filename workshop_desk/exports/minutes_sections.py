@@ -1,7 +1,6 @@
 """The sitting's sections of the minutes: attendance, the agenda as planned and as run, contributions and votes."""
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from copy import deepcopy
 from typing import NamedTuple
@@ -18,17 +17,10 @@ from docx.text.paragraph import Paragraph
 
 from workshop_desk.domain.agenda import TimedItem, timed_items
 from workshop_desk.domain.attendance import RosterEntry
-from workshop_desk.domain.ballot_texts import provenance, provisional_note
-from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION, ConsentOutcome, outcome_label
-from workshop_desk.domain.counting_grid import criterion_key
-from workshop_desk.domain.enums import AttendanceStatus, BallotMethod, ItemKind
-from workshop_desk.domain.ideas import Idea, Question, split_questions
+from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.models import Participant
 from workshop_desk.domain.priorities import Action
-from workshop_desk.domain.report import BallotReport, ReportOptions, SittingReport
-from workshop_desk.domain.schulze_texts import ahead_note, place_text, undecided_note, winners_note
-from workshop_desk.domain.speaking import spoken_seconds
-from workshop_desk.domain.voting import CriteriaSettings, Result, ResultRow, method_label
+from workshop_desk.domain.report import ReportOptions, SittingReport
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports.attendance_docx import Styles, by_name, display_name, header_row
 from workshop_desk.exports.attendance_report_docx import Counts, clock_time, count, counts_by_group, percent
@@ -299,181 +291,3 @@ def _overrun(m: Minutes, seconds: float | None, planned_minutes: int) -> str:
     if not over:
         return ""
     return f"+{m._.number(over)}" if over > 0 else f"−{m._.number(-over)}"
-
-
-def contributions(m: Minutes, report: SittingReport, level: int) -> None:
-    """For each agenda item (then what belongs to none): ideas by theme, speakers, questions, ballot results."""
-    _ = m._
-    keys = [*(item.id for item in report.items), None]
-    titles: dict[int | None, str] = {item.id: item.title for item in report.items}
-    ideas, turns, questions, ballots = (defaultdict(list) for _n in range(4))
-    known = set(titles)
-    for idea in report.ideas:
-        if idea.merged_into_id is None and not idea.hidden:
-            ideas[idea.agenda_item_id if idea.agenda_item_id in known else None].append(idea)
-    for turn in report.turns:
-        turns[turn.agenda_item_id if turn.agenda_item_id in known else None].append(turn)
-    for question in report.questions:
-        questions[question.agenda_item_id if question.agenda_item_id in known else None].append(question)
-    for entry in report.ballots if m.options.wants("votes") else ():
-        ballots[entry.ballot.agenda_item_id if entry.ballot.agenda_item_id in known else None].append(entry)
-    kinds: dict[int | None, ItemKind] = {item.id: item.kind for item in report.items}
-    notes: dict[int | None, str] = {item.id: item.notes.strip() for item in report.items}
-    wanted = [key for key in keys if notes.get(key) or ideas[key] or turns[key] or questions[key] or ballots[key]]
-    if not wanted:
-        return
-    m.heading(_("Contributions and results"), level)
-    votes = report.idea_votes()
-    for key in wanted:
-        m.heading(titles.get(key) or _("Other contributions"), level + 1)
-        for line in filter(None, (line.strip() for line in notes.get(key, "").splitlines())):
-            m.paragraph(line)  # what the facilitator noted while the item ran, first
-        _ideas(m, report, ideas[key], votes, level + 2)
-        _speakers(m, turns[key], kinds.get(key) == ItemKind.ROUND_TABLE)
-        _questions(m, questions[key])
-        for entry in ballots[key]:
-            ballot_result(m, entry)
-
-
-def _ideas(m: Minutes, report: SittingReport, ideas: list[Idea], votes: dict[int, float], level: int) -> None:
-    if not ideas:
-        return
-    _ = m._
-    names = {theme.id: theme.name for theme in report.themes}
-    by_theme: dict[int | None, list[Idea]] = defaultdict(list)
-    for idea in ideas:
-        by_theme[idea.theme_id if idea.theme_id in names else None].append(idea)
-    order = [theme.id for theme in report.themes if by_theme.get(theme.id)] + ([None] if by_theme.get(None) else [])
-    for theme_id in order:
-        found = sorted(by_theme[theme_id], key=lambda i: (-votes.get(i.id, 0.0), i.id))
-        title = names[theme_id] if theme_id is not None else _("Not in a theme")
-        if len(order) > 1 or theme_id is not None:
-            m.heading(title, min(level, 9))
-        m.bullets([_idea_line(m, idea, votes) for idea in found])
-
-
-def _idea_line(m: Minutes, idea: Idea, votes: dict[int, float]) -> str:
-    if idea.id not in votes:
-        return idea.text
-    return m._("{text} ({votes} votes)").format(text=idea.text, votes=number(votes[idea.id], m.language))
-
-
-def _speakers(m: Minutes, turns: list, round_table: bool) -> None:  # type: ignore[type-arg]
-    spoken = [turn for turn in turns if turn.started_at is not None]
-    if not spoken:
-        return
-    _ = m._
-    m.paragraph(_("Speakers at the round table:") if round_table else _("Speakers:"))
-    rows = [[turn.speaker_name if m.options.names_contributors else _("Speaker {number}").format(number=n),
-             minutes(turn.allotted_seconds, m.language),
-             minutes(spoken_seconds(turn, turn.ended_at or turn.started_at), m.language)]
-            for n, turn in enumerate(spoken, start=1)]
-    m.table([m.width - 2 * 32.0, 32.0, 32.0], [_("Speaker"), _("Allotted (min)"), _("Spoke (min)")], rows, figures=2)
-
-
-def _questions(m: Minutes, questions: list[Question]) -> None:
-    answered, open_ = split_questions(questions)
-    _ = m._
-    for label, found in ((_("Questions answered:"), answered), (_("Questions still open:"), open_)):
-        if found:
-            m.paragraph(label)
-            m.bullets([_question_line(m, q) for q in found])
-
-
-def _question_line(m: Minutes, question: Question) -> str:
-    """The question, its votes, who asked it where contributions are named, and its answer on the lines below."""
-    text = question.text if not question.votes else m._.n("{text} ({votes} vote)", "{text} ({votes} votes)",
-                                                          question.votes).format(text=question.text,
-                                                                                 votes=question.votes)
-    if m.options.names_contributors and question.asked_by:
-        text = f"{text} — {question.asked_by}"
-    if not question.answer:
-        return text
-    return text + "\n" + m._("Answer: {answer}").format(answer=question.answer)
-
-
-def ballot_result(m: Minutes, entry: BallotReport) -> None:
-    """The result table of a ballot (consent: agreements, concerns, objections and the outcome) and its chart."""
-    _ = m._
-    ballot, result = entry.ballot, entry.result
-    base.set_run_style(m.paragraph(_("Vote: {title} ({method})").format(
-        title=ballot.title, method=method_label(ballot.method, _))).runs[0], m.styles.label)
-    if not result.sources:
-        m.paragraph(_("No vote was recorded."))
-        return
-    m.paragraph(provenance(ballot, result, _))
-    note = provisional_note(ballot, _)
-    if note:
-        base.set_run_style(m.paragraph(note).runs[0], m.styles.label)
-    if ballot.method == BallotMethod.CONSENT:
-        rows = [[row.label, *(number(float(row.extra.get(key) or 0), m.language) for key in (AGREE, CONCERNS,
-                                                                                                OBJECTION)),
-                 outcome_text(row, _)] for row in result.rows]
-        m.table([m.width - 3 * 22.0 - 40.0, 22.0, 22.0, 22.0, 40.0],
-                [_("Proposal"), _("Agree"), _("Concerns"), _("Objections"), _("Outcome")], rows, figures=3)
-        return
-    if result.alternative is not None:
-        ranking_table(m, result)
-    elif ballot.method == BallotMethod.CRITERIA:
-        grid_table(m, entry)
-    else:
-        rows = [[str(row.rank), row.label, number(row.score, m.language)] for row in result.rows]
-        m.table([14.0, m.width - 14.0 - 30.0, 30.0], [_("Rank"), _("Option"), _("Score")], rows, figures=1)
-    scored = [(row.label, row.score or 0.0) for row in result.rows if row.score is not None][:15]
-    if scored:
-        m.chart(scored)
-
-
-def grid_table(m: Minutes, entry: BallotReport) -> None:
-    """A multi-criteria grid (ELIRE) in full: how it works, each option's mean per criterion and its weighted total,
-    and where voters disagreed strongly."""
-    _ = m._
-    ballot, result = entry.ballot, entry.result
-    settings = ballot.settings
-    assert isinstance(settings, CriteriaSettings)
-    criteria = list(ballot.criteria)
-    side = (m.width - 14.0 - 45.0 - 22.0) / max(1, len(criteria))
-    # A criterion's name as a column heading only when its longest word fits (~1.9 mm a character): else "C1"...,
-    # named in the sentence above, in narrow columns, rather than words cut mid-way.
-    fits = all(len(word) * 1.9 <= side for c in criteria for word in c.name.split())
-    if not fits:
-        side = min(side, 14.0)
-    headings = [c.name if fits else f"C{n}" for n, c in enumerate(criteria, start=1)]
-    weights = ", ".join(f"{c.name}\u00a0×{m._.number(c.weight)}" if fits else
-                        f"C{n}\u00a0{c.name}\u00a0×{m._.number(c.weight)}" for n, c in enumerate(criteria, start=1))
-    m.paragraph(_("Each participant scored every option on each criterion from {low} to {high}; an option's total "
-                  "adds up its mean score on each criterion times that criterion's weight ({weights}).").format(
-        low=settings.low, high=settings.high, weights=weights))
-    m.table([14.0, m.width - 14.0 - 22.0 - side * len(criteria), *(side for _c in criteria), 22.0],
-            [_("Rank"), _("Option"), *headings, _("Weighted total")],
-            [[str(row.rank), row.label, *(number(_mean(row.extra.get(criterion_key(c))), m.language)
-                                          for c in criteria), number(row.score, m.language)]
-             for row in result.rows], figures=len(criteria) + 1)
-    split = [row for row in result.rows if row.dissent]
-    if split:
-        m.paragraph(_("Strong disagreement among voters (scores far apart):"))
-        m.bullets([_("{option}: {criteria}").format(option=row.label, criteria=", ".join(row.dissent))
-                   for row in split])
-
-
-def _mean(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) else None
-
-
-def ranking_table(m: Minutes, result: Result) -> None:
-    """Borda's rank and points with the Schulze rank beside them ('1=': shared), then who Schulze elects and every
-    pair it leaves undecided or still orders within a shared rank."""
-    _ = m._
-    assert result.alternative is not None
-    places = {row.option_id: place_text(row) for row in result.alternative.rows}
-    rows = [[str(row.rank), row.label, number(row.score, m.language), places[row.option_id]] for row in result.rows]
-    m.table([14.0, m.width - 14.0 - 24.0 - 30.0, 24.0, 30.0], [_("Rank"), _("Option"), _("Score"), _("Schulze rank")],
-            rows, figures=2)
-    for note in (winners_note(result, _), undecided_note(result, _), ahead_note(result, _)):
-        if note:
-            m.paragraph(note)
-
-
-def outcome_text(row: ResultRow, _: Translate) -> str:
-    found = str(row.extra.get("outcome") or "")
-    return outcome_label(ConsentOutcome(found), _) if found in set(ConsentOutcome) else ""

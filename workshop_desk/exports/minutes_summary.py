@@ -5,13 +5,15 @@ from dataclasses import replace
 
 from workshop_desk.domain.attendance import RosterEntry
 from workshop_desk.domain.consent import ConsentOutcome
-from workshop_desk.domain.enums import AttendanceStatus, BallotMethod
+from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.report import ProgrammeReport, SittingReport
+from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.exports import docx_base as base
 from workshop_desk.exports import minutes_outcomes as outcomes
 from workshop_desk.exports import minutes_sections as sections
 from workshop_desk.exports.attendance_docx import by_name, display_name
 from workshop_desk.exports.attendance_report_docx import count, counts_by_group
+from workshop_desk.exports.minutes_methods import outcome_text
 from workshop_desk.exports.minutes_sections import Minutes
 
 TOP = 5  # priorities named on the summary page
@@ -76,9 +78,9 @@ def _attendance_lines(m: Minutes, report: ProgrammeReport, sitting: SittingRepor
 
 
 def _decisions(m: Minutes, sitting: SittingReport) -> list[str]:
-    rows = [row for entry in sitting.ballots if entry.ballot.method == BallotMethod.CONSENT and entry.result.sources
+    rows = [row for entry in sitting.ballots if method_spec(entry.ballot.method).outcomes and entry.result.sources
             for row in entry.result.rows if row.extra.get("outcome") != ConsentOutcome.PENDING]
-    return [f"{row.label} — {sections.outcome_text(row, m._)}" for row in rows]
+    return [f"{row.label} — {outcome_text(row, m._)}" for row in rows]
 
 
 def _programme_lines(m: Minutes, report: ProgrammeReport) -> list[tuple[str, list[str]]]:

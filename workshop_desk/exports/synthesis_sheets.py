@@ -10,12 +10,12 @@ from openpyxl.utils import get_column_letter
 
 from workshop_desk.domain.ballot_texts import provenance, provisional, provisional_mark
 from workshop_desk.domain.clock import local
-from workshop_desk.domain.enums import ActionStatus, BallotMethod, Source, label
+from workshop_desk.domain.enums import ActionStatus, Source, label
 from workshop_desk.domain.ideas import order_questions
 from workshop_desk.domain.priorities import action_status_label, why
 from workshop_desk.domain.report import ProgrammeReport, ReportOptions, SittingReport
 from workshop_desk.domain.schulze_texts import facts
-from workshop_desk.domain.voting import method_label
+from workshop_desk.domain.vote_methods import method_label, method_spec
 from workshop_desk.i18n import Translator
 
 Translate = Translator  # the document's gettext, which knows its language
@@ -198,7 +198,7 @@ def ballot_spans(report: ProgrammeReport, _: Translate) -> Iterator[Span]:
     for s in report.sittings:
         for entry in s.ballots:
             rows = len(entry.result.rows)
-            if rows and entry.result.sources and entry.ballot.method != BallotMethod.CONSENT:
+            if rows and entry.result.sources and not method_spec(entry.ballot.method).outcomes:
                 title = entry.ballot.title
                 if provisional(entry.ballot):  # a chart copied alone must still say it
                     title = f"{title} ({provisional_mark(_)})"

@@ -16,6 +16,7 @@ from workshop_desk.domain import validation
 from workshop_desk.domain.counting import check_paper, check_tally, count, count_by_group
 from workshop_desk.domain.counting_grid import elire_criteria
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source
+from workshop_desk.domain.vote_methods import default_settings, method_spec, settings_from_dict
 from workshop_desk.domain.voting import (
     Ballot,
     BallotPaper,
@@ -26,9 +27,7 @@ from workshop_desk.domain.voting import (
     Tally,
     Votes,
     check_settings,
-    default_settings,
     participant_key,
-    settings_from_dict,
     settings_to_dict,
 )
 from workshop_desk.domain.voting_sheet import SheetReading
@@ -49,9 +48,6 @@ from workshop_desk.storage.tables import (
     ThemeTable,
     VoteTable,
 )
-
-_SINGLE_OPTION = frozenset({BallotMethod.CONSENT, BallotMethod.HANDS})  # a proposal or a motion may stand alone
-
 
 # --- Reading, in a session ----------------------------------------------------------------------------------
 
@@ -85,7 +81,7 @@ def ballot_result(session: Session, ballot_id: int, by_group: bool | None = None
 
 def counted(ballot: Ballot, votes: Votes, by_group: bool | None = None) -> Result:
     """The result of `votes` on `ballot`, as `ballot_result` counts it."""
-    split = ballot.method == BallotMethod.CRITERIA if by_group is None else by_group
+    split = method_spec(ballot.method).criteria if by_group is None else by_group
     counting = count_by_group if split else count
     return counting(ballot.method, ballot.settings, ballot.options, votes, ballot.criteria, check=False)
 
@@ -108,12 +104,13 @@ def require_open(ballot: Ballot) -> None:
 
 def _ready(_session: Session, ballot: Ballot) -> None:
     """Raise unless the ballot has what it takes to be voted on."""
-    needed = 1 if ballot.method in _SINGLE_OPTION else 2
+    spec = method_spec(ballot.method)
+    needed = spec.min_options
     if len(ballot.options) < needed:
         raise validation.ValidationError(ngettext("A ballot of this kind needs at least {n} option.",
                                                   "A ballot of this kind needs at least {n} options.",
                                                   needed).format(n=needed))
-    if ballot.method == BallotMethod.CRITERIA and not ballot.criteria:
+    if spec.criteria and not ballot.criteria:
         raise validation.ValidationError(_("A multi-criteria ballot needs at least one criterion."))
 
 
@@ -177,7 +174,7 @@ class BallotService:
         """A draft ballot; a multi-criteria one gets the five ELIRE criteria, equally weighted, unless told."""
         method = BallotMethod(method)
         settings = check_settings(settings if settings is not None else default_settings(method))
-        if not isinstance(settings, type(default_settings(method))):
+        if not isinstance(settings, method_spec(method).settings_type):
             raise TypeError(f"{type(settings).__name__} are not settings of a {method} ballot")
         with self._db.session() as session:
             if session.get(SittingTable, sitting_id) is None:
@@ -189,7 +186,7 @@ class BallotService:
             session.flush()
             assert row.id is not None
             _add_options(session, row.id, options, idea_ids, theme_ids)
-            if method == BallotMethod.CRITERIA:
+            if method_spec(method).criteria:
                 _set_criteria(session, row.id, elire_criteria() if criteria is None else criteria)
             session.flush()
             return load_ballot(session, row.id)

@@ -8,6 +8,7 @@ from workshop_desk.domain import ballot_texts
 from workshop_desk.domain.ballot_texts import provisional, provisional_note
 from workshop_desk.domain.counting import count
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source
+from workshop_desk.domain.vote_methods import default_settings
 from workshop_desk.domain.voting import (
     Ballot,
     BallotPaper,
@@ -17,7 +18,6 @@ from workshop_desk.domain.voting import (
     RankingSettings,
     Tally,
     Votes,
-    default_settings,
 )
 from workshop_desk.i18n import translator
 

@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop_desk.domain.counting import count
-from workshop_desk.domain.counting_ranked import borda_scores, pairwise_matrix, strongest_paths
+from workshop_desk.domain.counting_ranked import (
+    PairwiseCount,
+    borda_scores,
+    pairwise_matrix,
+    ranking_result,
+    strongest_paths,
+)
 from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import BallotPaper, Mark, Option, RankingSettings, Votes
@@ -309,3 +315,45 @@ def test_several_undecided_pairs_in_several_places():
     assert places(two) == [("A", 1, True), ("B", 1, True), ("C", 3, True), ("D", 3, True), ("E", 5, False)]
     assert pairs(two.undecided()) == [("A", "B"), ("C", "D")] and two.ahead == ()
     assert labels(two.winners) == ["A", "B"]
+
+
+# --- The count kept up to date paper by paper (live results) ----------------------------------------------------
+
+_IDS = [11, 12, 13, 14, 15]
+_PAPERS = st.lists(st.tuples(st.sampled_from(_IDS), st.integers(1, 4)), max_size=5, unique_by=lambda m: m[0]).map(
+    lambda marks: tuple(Mark(option, rank) for option, rank in marks))  # ties, partial rankings and blank papers
+_STEPS = st.lists(st.tuples(st.sampled_from(["cast", "remove"]), st.integers(1, 6), _PAPERS), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_STEPS)
+def test_a_pairwise_count_kept_up_to_date_equals_a_recount_after_every_step(steps):
+    """Papers cast, replaced (a voter's paper changed), removed, in any order: after each step the count kept
+    up to date gives exactly the result of a recount of the papers from scratch."""
+    ranking_options = [Option(option_id, f"Piste {option_id}") for option_id in _IDS]
+    kept, papers = PairwiseCount(_IDS), {}
+    for action, voter, marks in steps:
+        earlier = papers.pop(str(voter), None)
+        if earlier is not None:
+            kept.add(earlier, -1)
+        if action == "cast":
+            papers[str(voter)] = BallotPaper(str(voter), marks)
+            kept.add(papers[str(voter)])
+        votes = Votes(tuple(papers.values()))
+        assert kept.d == pairwise_matrix(_IDS, votes.papers)
+        assert ranking_result(ranking_options, kept, votes) == count(RANKING, RankingSettings(), ranking_options,
+                                                                     votes)
+
+
+def test_a_pairwise_count_made_from_papers_goes_on_from_them():
+    papers = ranked(WIKIPEDIA, "ABCDE").papers
+    kept = PairwiseCount([1, 2, 3, 4, 5], papers[:40])
+    for paper in papers[40:]:
+        kept.add(paper)
+    assert kept.d == pairwise_matrix([1, 2, 3, 4, 5], papers)
+    assert (kept.voters, kept.firsts) == (45, [10, 8, 12, 7, 8])
+
+
+def test_a_pairwise_count_of_other_options_is_refused():
+    with pytest.raises(ValueError):
+        ranking_result(options("ABC"), PairwiseCount([1, 2]), Votes())

@@ -6,15 +6,14 @@ from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION
 from workshop_desk.domain.counting_grid import FEASIBILITY, IMPACT
 from workshop_desk.domain.enums import BallotMethod, Source
 from workshop_desk.domain.validation import ValidationError
+from workshop_desk.domain.vote_methods import default_settings, settings_from_dict
 from workshop_desk.domain.voting import (
     Ballot,
     Criterion,
     DotSettings,
     Mark,
     Option,
-    default_settings,
     display_order,
-    settings_from_dict,
     settings_to_dict,
 )
 from workshop_desk.domain.voting_sheet import number, read_rows, stance, summary_lines

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from workshop_desk.domain.enums import BallotMethod, ProjectorMode, Source
 from workshop_desk.domain.validation import ValidationError
+from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.domain.voting import Ballot, BallotPaper, Result, Settings, Tally, Votes
 from workshop_desk.domain.voting_sheet import SheetReading
 from workshop_desk.i18n import _
@@ -133,7 +134,7 @@ class VoteCommands(QObject):
         new = [label for label in wanted if label not in had]
         if new or draft.idea_ids or draft.theme_ids:
             self._ballots.add_options(ballot.id, new, idea_ids=draft.idea_ids, theme_ids=draft.theme_ids)
-        if ballot.method == BallotMethod.CRITERIA and list(draft.criteria) != [(c.name, c.weight)
+        if method_spec(ballot.method).criteria and list(draft.criteria) != [(c.name, c.weight)
                                                                                for c in ballot.criteria]:
             self._ballots.set_criteria(ballot.id, draft.criteria)
 

@@ -9,7 +9,15 @@ from workshop_desk.domain.joining import STAY, STEPS, JoinCard, qr_modules
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
-from workshop_desk.ui.projector.painting import draw_text, line_height, lines_needed, main_size, read_size, text_width
+from workshop_desk.ui.projector.painting import (
+    draw_text,
+    fitting_size,
+    line_height,
+    lines_needed,
+    main_size,
+    read_size,
+    text_width,
+)
 from workshop_desk.ui.projector.screens import Screen
 
 Align = Qt.AlignmentFlag
@@ -107,7 +115,9 @@ class _Layout:
         self.columns, self.gap = _columns(card, width, h), h * 0.02
         self.heading = line_height(main_size(h), True)
         column_width = width / len(self.columns) * 0.92
-        self.step_size = read_size(h) * 1.15
+        largest = read_size(h) * 1.15  # one line each if it fits down to the readable size, else wrapped
+        self.step_size = min(fitting_size(c.step, column_width, line_height(largest, True), largest, read_size(h),
+                                          bold=True) for c in self.columns)
         self.step = max(min(2, lines_needed(c.step, self.step_size, column_width, True)) for c in self.columns
                         ) * line_height(self.step_size, True)
         under = max(sum(min(3, lines_needed(line, c.size, column_width, c.bold)) for line in c.lines)

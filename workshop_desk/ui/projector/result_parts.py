@@ -9,6 +9,7 @@ Align = Qt.AlignmentFlag
 # A lighter tone of the console's blue (theme.ACCENT), which is too dark to read as a bar on the projector.
 BAR = "#4F86C6"
 LIGHT_BLUE = "#8AB4F8"  # the same blue as text: 4.5:1 at least on the projector's background
+WARNING_MARK = "⚠"  # before a note the room must not miss (Borda and Schulze elect different winners)
 NOTE = 0.04  # notes under a result, of the screen height
 
 

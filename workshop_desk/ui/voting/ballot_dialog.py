@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
 from workshop_desk.domain.counting_grid import elire_criteria
 from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.domain.voting import (
-    Ballot,
-    Settings,
+from workshop_desk.domain.vote_methods import (
+    DEFAULT_METHOD,
+    METHODS,
     default_settings,
     method_label,
+    method_spec,
     settings_from_dict,
-    settings_to_dict,
 )
+from workshop_desk.domain.voting import Ballot, Settings, settings_to_dict
 from workshop_desk.i18n import N_, _
 from workshop_desk.ui import theme
 from workshop_desk.ui.commands.votes import BallotDraft
@@ -60,7 +61,7 @@ class SettingsForm(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self._layout = QFormLayout(self)
-        self._method = BallotMethod.DOTS
+        self._method = DEFAULT_METHOD
         self.spins: dict[str, QSpinBox | QDoubleSpinBox] = {}
 
     def show_settings(self, method: BallotMethod, settings: Settings) -> None:
@@ -99,7 +100,7 @@ class BallotDialog(QDialog):
     def _setup_ui(self, has_votes: bool) -> None:
         self.title_edit = QLineEdit()
         self.method_combo = QComboBox()
-        for method in BallotMethod:
+        for method in METHODS:
             self.method_combo.addItem(method_label(method), str(method))
         self.method_combo.setEnabled(self._ballot is None)  # a ballot's votes are read by its method
         self.settings_form = SettingsForm()
@@ -160,19 +161,19 @@ class BallotDialog(QDialog):
         return box
 
     def _show(self, ballot: Ballot | None) -> None:
-        method = ballot.method if ballot else BallotMethod.DOTS
+        method = ballot.method if ballot else DEFAULT_METHOD
         self.title_edit.setText(ballot.title if ballot else "")
         self.method_combo.setCurrentIndex(self.method_combo.findData(str(method)))
         self.settings_form.show_settings(method, ballot.settings if ballot else default_settings(method))
         criteria = [(c.name, c.weight) for c in ballot.criteria] if ballot else elire_criteria()
         self.criteria_model.set_rows(criteria)
-        self.criteria_box.setVisible(method == BallotMethod.CRITERIA)
+        self.criteria_box.setVisible(method_spec(method).criteria)
         self.options_edit.setPlainText("\n".join(o.label for o in ballot.options) if ballot else "")
 
     def _on_method_combo_current_index_changed(self, _index: int) -> None:
         method = self.method()
         self.settings_form.show_settings(method, default_settings(method))
-        self.criteria_box.setVisible(method == BallotMethod.CRITERIA)
+        self.criteria_box.setVisible(method_spec(method).criteria)
 
     def method(self) -> BallotMethod:
         return BallotMethod(self.method_combo.currentData())
@@ -185,7 +186,7 @@ class BallotDialog(QDialog):
         return BallotDraft(self.title_edit.text(), self.method(), self.settings_form.settings(), lines,
                            tuple(key for kind, key in ticked if kind == "idea"),
                            tuple(key for kind, key in ticked if kind == "theme"),
-                           criteria if self.method() == BallotMethod.CRITERIA else ())
+                           criteria if method_spec(self.method()).criteria else ())
 
     def _on_buttons_accepted(self) -> None:
         try:

@@ -28,7 +28,8 @@ from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.tasks import run_in_background
 from workshop_desk.ui.translation import key_text
-from workshop_desk.ui.voting.mark_editors import MarkEditor, editor_for, summary_style
+from workshop_desk.ui.voting.mark_editors import MarkEditor, summary_style
+from workshop_desk.ui.voting.method_views import editor_for
 from workshop_desk.ui.widgets.form_status import FormStatus
 
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from workshop_desk.domain.enums import BallotStatus, ProjectorMode
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.domain.voting import TALLIED_METHODS, Ballot
+from workshop_desk.domain.vote_methods import method_spec
+from workshop_desk.domain.voting import Ballot
 from workshop_desk.i18n import _
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.commands.votes import BallotDraft, ShowRequest
@@ -135,9 +136,10 @@ class BallotsPage(QWidget):
         self.ballot = ballot
         if ballot is not None and self.sitting_id is not None:
             self._commands.selected[self.sitting_id] = ballot.id
+        tallied = ballot is not None and method_spec(ballot.method).tallied
         if switched and ballot is not None:
-            self.entry_tabs.setCurrentIndex(self.TALLY_TAB if ballot.method in TALLIED_METHODS else self.FORM_TAB)
-        self.entry_tabs.setTabEnabled(self.TALLY_TAB, ballot is not None and ballot.method in TALLIED_METHODS)
+            self.entry_tabs.setCurrentIndex(self.TALLY_TAB if tallied else self.FORM_TAB)
+        self.entry_tabs.setTabEnabled(self.TALLY_TAB, tallied)
         self.tally.set_ballot(ballot)
         self.form.set_ballot(ballot)
         self.results.set_ballot(ballot)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEd
 
 from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION, stance_label
 from workshop_desk.domain.counting_grid import AXES, axis_label
-from workshop_desk.domain.enums import BallotMethod
 from workshop_desk.domain.voting import (
     Ballot,
     CriteriaSettings,
@@ -199,17 +198,6 @@ class HandsEditor(MarkEditor):
         raised.toggled.connect(lambda _c: self.changed.emit())
         self._readers.append(lambda: Mark(option_id, 1.0) if raised.isChecked() else None)
         self._resets.append(lambda: raised.setChecked(False))
-
-
-EDITORS: dict[BallotMethod, type[MarkEditor]] = {
-    BallotMethod.DOTS: DotsEditor, BallotMethod.POINTS: PointsEditor, BallotMethod.RATING: RatingEditor,
-    BallotMethod.RANKING: RankingEditor, BallotMethod.MATRIX: MatrixEditor, BallotMethod.CRITERIA: CriteriaEditor,
-    BallotMethod.CONSENT: ConsentEditor, BallotMethod.HANDS: HandsEditor,
-}
-
-
-def editor_for(ballot: Ballot) -> MarkEditor:
-    return EDITORS[ballot.method](ballot)
 
 
 def summary_style(over: bool) -> str:

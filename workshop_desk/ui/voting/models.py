@@ -6,14 +6,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from workshop_desk.domain.consent import AGREE, CONCERNS, OBJECTION, ConsentOutcome, outcome_label, stance_label
+from workshop_desk.domain.consent import ConsentOutcome, outcome_label, stance_label
 from workshop_desk.domain.counting_grid import Quadrant, quadrant_label
-from workshop_desk.domain.counting_simple import AGAINST
 from workshop_desk.domain.enums import BallotMethod
-from workshop_desk.domain.voting import Ballot, DotSettings, Option, Result, ResultRow, method_label, status_label
+from workshop_desk.domain.vote_methods import DEFAULT_METHOD, method_label, tally_columns
+from workshop_desk.domain.voting import Ballot, Option, Result, ResultRow, status_label
 from workshop_desk.i18n import _, labelled, percent
 from workshop_desk.ui import theme
 from workshop_desk.ui.voting import texts
+from workshop_desk.ui.voting.method_views import score_text
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,13 +57,7 @@ class BallotsModel(QAbstractListModel):
 
 def tally_axes(ballot: Ballot) -> list[tuple[str, str]]:
     """The kinds of count a board holds for this ballot: (axis, column heading)."""
-    if ballot.method == BallotMethod.CONSENT:
-        return [(stance, stance_label(stance)) for stance in (AGREE, CONCERNS, OBJECTION)]
-    heading = {BallotMethod.DOTS: _("Dots"), BallotMethod.POINTS: _("Points"), BallotMethod.HANDS: _("Hands")}
-    axes = [("", heading.get(ballot.method, _("Count")))]
-    if isinstance(ballot.settings, DotSettings) and ballot.settings.negative_dots:
-        axes.append((AGAINST, _("Negative dots")))
-    return axes
+    return [(column.axis, _(column.heading)) for column in tally_columns(ballot.method, ballot.settings)]
 
 
 class TallyModel(QAbstractTableModel):
@@ -155,7 +150,7 @@ class ResultModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._result: Result | None = None
-        self._method = BallotMethod.DOTS
+        self._method = DEFAULT_METHOD
         self._high = 5
         self._winners: set[int] = set()
         self._schulze: dict[int, str] = {}  # each row's Schulze remark, worked out once per result
@@ -214,7 +209,7 @@ class ResultModel(QAbstractTableModel):
         if column == 1:
             return line.label
         if column == 2:
-            return texts.score_text(self._method, line, self._result, self._high)
+            return score_text(self._method, line, self._result, self._high)
         if column - 3 < len(extra):
             key = extra[column - 3].key
             if key == "schulze" and self._result.alternative is not None:  # '1=': a place shared, not a rank

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelInd
 
 from workshop_desk.domain.enums import ActionStatus, BallotMethod
 from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Priority, action_status_label, why
-from workshop_desk.domain.voting import method_label
+from workshop_desk.domain.vote_methods import method_label
 from workshop_desk.i18n import _, format_date, labelled
 from workshop_desk.ui.voting import texts
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_desk.domain.enums import BallotMethod
+from workshop_desk.domain.vote_methods import DEFAULT_METHOD
 from workshop_desk.domain.voting import Ballot, RatingSettings, Result
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
@@ -127,7 +127,7 @@ class ResultsView(QWidget):
         split = {g.group_id: g.result for g in grouped.groups} if grouped else {}
         self.result = split.get(group, everyone) if group != EVERYONE else everyone
         high = ballot.settings.high if ballot and isinstance(ballot.settings, RatingSettings) else 5
-        self.model.set_result(self.result, ballot.method if ballot else BallotMethod.DOTS, high)
+        self.model.set_result(self.result, ballot.method if ballot else DEFAULT_METHOD, high)
         rows = len(self.result.rows) if self.result else 0
         self.top_spin.setRange(min(1, rows), rows)
         self._show_texts(ballot, everyone)

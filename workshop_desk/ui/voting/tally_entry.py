@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source, label
+from workshop_desk.domain.enums import BallotStatus, Source, label
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.domain.voting import TALLIED_METHODS, Ballot
+from workshop_desk.domain.vote_methods import method_spec
+from workshop_desk.domain.voting import Ballot
 from workshop_desk.i18n import _
 from workshop_desk.ui import theme
 from workshop_desk.ui.document import Document
@@ -148,7 +149,7 @@ class TallyEntry(QWidget):
             self._fill_groups()
             self.status.clear_error()
             if ballot is not None:
-                self.source_combo.setCurrentIndex(1 if ballot.method == BallotMethod.HANDS else 0)
+                self.source_combo.setCurrentIndex(BOARDS.index(method_spec(ballot.method).tally_source))
             self.reload()
         else:
             self._enable()
@@ -157,7 +158,7 @@ class TallyEntry(QWidget):
     def _enable(self) -> bool:
         """Counts are entered while the ballot is open; False when this ballot takes no counts at all."""
         ballot = self.ballot
-        usable = ballot is not None and ballot.method in TALLIED_METHODS
+        usable = ballot is not None and method_spec(ballot.method).tallied
         open_ = ballot is not None and ballot.status == BallotStatus.OPEN
         self.table.setEnabled(usable and open_)
         if not usable:

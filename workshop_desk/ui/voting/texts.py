@@ -3,7 +3,8 @@
 from workshop_desk.domain import schulze_texts
 from workshop_desk.domain.consent import ConsentOutcome, outcome_label
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, Source, label
-from workshop_desk.domain.voting import Result, ResultRow, method_label, status_label
+from workshop_desk.domain.vote_methods import method_label, method_spec
+from workshop_desk.domain.voting import Result, ResultRow, status_label
 from workshop_desk.i18n import _, language, ngettext, percent
 
 
@@ -20,13 +21,7 @@ def number(value: float | None, decimals: int = 1, fixed: bool = False) -> str:
 def amount_text(method: BallotMethod, n: float) -> str:
     """A tallied amount with its unit: '12 dots', '7 hands', '4 people'."""
     count = round(n)
-    if method == BallotMethod.DOTS:
-        return ngettext("{n} dot", "{n} dots", count).format(n=count)
-    if method == BallotMethod.POINTS:
-        return ngettext("{n} point", "{n} points", count).format(n=count)
-    if method == BallotMethod.HANDS:
-        return ngettext("{n} hand", "{n} hands", count).format(n=count)
-    return ngettext("{n} person", "{n} people", count).format(n=count)
+    return method_spec(method).unit(ngettext, count).format(n=count)
 
 
 def ballots_text(n: int) -> str:
@@ -52,20 +47,38 @@ def rank_text(row: ResultRow) -> str:
     return f"{row.rank}=" if row.tied else str(row.rank)
 
 
-def score_text(method: BallotMethod, row: ResultRow, result: Result, high: int = 5) -> str:
-    """A row's score as the room reads it, with its share where one makes sense."""
+# A row's score as the room reads it, one way per method (ui/voting/method_views.py picks it): `high` is the top
+# of a rating's scale. A row without a score reads "—".
+
+
+def amount_score(row: ResultRow, result: Result, high: int) -> str:
+    """'12 · 71%': an amount and its share of all the amounts."""
     if row.score is None:
         return "—"
-    if method in (BallotMethod.DOTS, BallotMethod.POINTS, BallotMethod.HANDS):
-        total = sum(max(0.0, r.score or 0.0) for r in result.rows)
-        share = f" · {percent(max(0.0, row.score) / total)}" if total else ""
-        return number(row.score, 0 if float(row.score).is_integer() else 1) + share
-    if method == BallotMethod.RATING:
-        return _("{mean} / {high}").format(mean=number(row.score), high=high)
-    if method == BallotMethod.RANKING:
-        return ngettext("{n} pt", "{n} pts", round(row.score)).format(n=number(row.score))
-    if method == BallotMethod.CONSENT:
-        return outcome_label(ConsentOutcome(str(row.extra.get("outcome"))))
+    total = sum(max(0.0, r.score or 0.0) for r in result.rows)
+    share = f" · {percent(max(0.0, row.score) / total)}" if total else ""
+    return number(row.score, 0 if float(row.score).is_integer() else 1) + share
+
+
+def mean_score(row: ResultRow, result: Result, high: int) -> str:
+    """'3.8 / 5'."""
+    return "—" if row.score is None else _("{mean} / {high}").format(mean=number(row.score), high=high)
+
+
+def points_score(row: ResultRow, result: Result, high: int) -> str:
+    """'14 pts' (Borda's points)."""
+    if row.score is None:
+        return "—"
+    return ngettext("{n} pt", "{n} pts", round(row.score)).format(n=number(row.score))
+
+
+def outcome_score(row: ResultRow, result: Result, high: int) -> str:
+    """'Adopted with concerns'."""
+    return "—" if row.score is None else outcome_label(ConsentOutcome(str(row.extra.get("outcome"))))
+
+
+def plain_score(row: ResultRow, result: Result, high: int) -> str:
+    """'3.2'."""
     return number(row.score)
 
 
