@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_board import undo
-from workshop_desk.domain.enums import BallotMethod, ProjectorMode
-from workshop_desk.domain.voting import DotSettings
+from workshop_desk.domain.enums import BallotMethod, ProjectorMode, Source
+from workshop_desk.domain.voting import DotSettings, SourceCount
+from workshop_desk.ui.commands.votes import ShowRequest
 from workshop_desk.ui.main_window import MainWindow
 from workshop_desk.ui.phones.bar import PhonesBar
 from workshop_desk.ui.shell import Shell
@@ -121,16 +122,17 @@ def test_a_phone_ballot_reaches_the_projector_with_its_provenance(qtbot: QtBot, 
                             settings=DotSettings(dots_per_voter=3))
     ballots.open(ballot.id)
     document.ballots_changed.emit(BREAKFAST)
-    page = window.sitting_page
-    assert page is not None
-    page.tabs.setCurrentIndex(page.VOTES_TAB)
-    page.ballots_page.select_ballot(ballot.id)
-    shell.projector.set_mode(ProjectorMode.RESULTS)
+    document.votes.show(ShowRequest(ProjectorMode.RESULTS, ballot.id))
     marks = [{"option_id": ballot.options[0].id, "value": 2}, {"option_id": ballot.options[2].id, "value": 1}]
     for _ in range(3):
         status, reply = Phone(document.phone_room.url).post(f"api/ballots/{ballot.id}/paper", {"marks": marks})
         assert status == 200, reply
-    qtbot.waitUntil(lambda: (shell.projector.content().result or 0) and shell.projector.content().result.ballots
-                    == 3, timeout=5000)
+    qtbot.waitUntil(lambda: _ballots_shown(shell) == 3, timeout=5000)
     result = ballots.result(ballot.id)
     assert result.rows[0].label == "Navette" and result.rows[0].score == 6
+    assert result.sources == (SourceCount(Source.PHONE, 3, 0.0, 9.0),)  # where they came from: 3 phones, 9 dots
+
+
+def _ballots_shown(shell: Shell) -> int:
+    view = shell.projector.content().result
+    return view.ballots if view is not None else -1

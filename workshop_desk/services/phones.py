@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.countdown import TimerState
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ItemKind, Source
+from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.domain.ideas import Idea, IdeaDraft, Question
 from workshop_desk.domain.phones import (
     PENDING,
@@ -52,11 +53,14 @@ def _settings(row: SittingTable) -> PhoneSettings:
                          row.moderate_questions, row.ideas_private, row.phones_enabled)
 
 
+PHONE_METHODS = [str(method) for method in BallotMethod if method_spec(method).phones]  # not a show of hands
+
+
 def _open_ballot(session: Session, sitting_id: int) -> Ballot | None:
     """The sitting's most recently opened ballot that phones can fill in (a show of hands has no paper)."""
     found = session.exec(select(BallotTable.id).where(
         BallotTable.sitting_id == sitting_id, BallotTable.status == str(BallotStatus.OPEN),
-        BallotTable.method != str(BallotMethod.HANDS)).order_by(col(BallotTable.id).desc()).limit(1)).first()
+        col(BallotTable.method).in_(PHONE_METHODS)).order_by(col(BallotTable.id).desc()).limit(1)).first()
     return None if found is None else load_ballot(session, found)
 
 
@@ -242,7 +246,7 @@ class PhoneService:
         LookupError for a ballot phones cannot fill in, ContributionError('badge_required') in badge mode before a
         badge check). The participant's group is attached by BallotService."""
         ballot = self._ballots.get(ballot_id)
-        if ballot.sitting_id != sitting_id or ballot.method == BallotMethod.HANDS:
+        if ballot.sitting_id != sitting_id or not method_spec(ballot.method).phones:
             raise LookupError(f"ballot {ballot_id}")
         if ballot.status != BallotStatus.OPEN:
             raise ContributionError("closed")
