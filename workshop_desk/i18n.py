@@ -5,7 +5,9 @@ from __future__ import annotations
 import gettext
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,8 @@ LANGUAGES = ("fr", "en")
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 _listeners: list[Callable[[str], None]] = []
+# A language for the current thread or task only (a phone's, in the participant server), over the interface's.
+_speaking: ContextVar[gettext.NullTranslations | None] = ContextVar("speaking", default=None)
 
 
 def locale_dir() -> str:
@@ -102,19 +106,36 @@ def translator(language: str) -> Translator:
     return Translator(language)
 
 
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """`_()` in `language` within the block, in this thread (or task) only: the participant server answers each
+    phone in its own language while the console keeps the facilitator's."""
+    chosen = language if language in LANGUAGES else "en"
+    token = _speaking.set(gettext.translation(DOMAIN, locale_dir(), languages=[chosen], fallback=True))
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
+def _current() -> gettext.NullTranslations:
+    speaking_now = _speaking.get()
+    return _translations if speaking_now is None else speaking_now
+
+
 def _(message: str) -> str:
     """Translate `message` into the current language."""
-    return _translations.gettext(message)
+    return _current().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message with a count."""
-    return _translations.ngettext(singular, plural, n)
+    return _current().ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
     """Translate a short message whose meaning depends on `context` ("to" in a time or a date range)."""
-    return _translations.pgettext(context, message)
+    return _current().pgettext(context, message)
 
 
 def N_(message: str) -> str:

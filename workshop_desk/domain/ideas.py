@@ -74,6 +74,8 @@ class Idea:
     hidden: bool = False
     source: Source = Source.CONSOLE
     created_at: dt.datetime | None = None
+    status: str = "shown"  # "pending": sent from a phone, waiting for the facilitator's approval (domain/phones.py)
+    device: str = ""  # the hash of the phone that sent it
 
     @property
     def on_board(self) -> bool:
@@ -94,6 +96,9 @@ class IdeaDraft:
     colour: str = ""
     hidden: bool = False
     source: Source = Source.CONSOLE
+    status: str = "shown"
+    device: str = ""
+    theme_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +134,8 @@ class Question:
     source: Source = Source.CONSOLE
     created_at: dt.datetime | None = None
     answer: str = ""  # what was answered, noted by the facilitator (may run over several paragraphs)
+    status: str = "shown"  # "pending": sent from a phone, waiting for approval
+    device: str = ""  # the hash of the phone that sent it
 
 
 @dataclass(frozen=True, slots=True)

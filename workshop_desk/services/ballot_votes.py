@@ -3,6 +3,8 @@
 An individual ballot paper is one row per mark, all with the voter's key (an anonymous number, or
 participant_key(id)); a blank ballot is one row without option. A count read off a board or a show of hands is
 one row per option with an empty voter key and the count as value. Each row keeps its source (provenance).
+Each voter of a ballot is also one row of `ballot_voter`, unique: the database refuses a second first paper for the
+same voter (two phones sending the same badge at once); the later paper then replaces the first, and keeps the row.
 """
 
 import datetime as dt
@@ -17,7 +19,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from workshop_desk.domain.enums import Source
 from workshop_desk.domain.voting import BallotPaper, Mark, Tally, Votes
-from workshop_desk.storage.tables import BallotTable, VoteTable
+from workshop_desk.storage.tables import BallotTable, BallotVoterTable, VoteTable
 
 _CHUNK = 500  # keys per IN (...), well under SQLite's variable limit
 _NUMBER = re.compile(r"[0-9]{1,9}")  # a voter number; a longer run of digits is a name (and past SQLite's integers)
@@ -50,6 +52,18 @@ def load_votes(session: Session, ballot_id: int) -> Votes:
             paper[0].append(mark)
     return Votes(tuple(BallotPaper(voter, tuple(marks), group, Source(source), participant)
                        for voter, (marks, source, group, participant) in papers.items()), tuple(tallies))
+
+
+def load_paper(session: Session, ballot_id: int, voter: str) -> BallotPaper | None:
+    """One voter's paper, found through the (ballot, voter) index (None: they have not voted)."""
+    rows = session.connection().execute(sa_select(
+        *(col(getattr(VoteTable, name)) for name in _VOTE_COLUMNS[1:])).where(
+        col(VoteTable.ballot_id) == ballot_id, col(VoteTable.voter_key) == voter).order_by(col(VoteTable.id))).all()
+    if not rows:
+        return None
+    _option, _value, _criterion, _axis, _comment, source, group_id, participant = rows[0]
+    marks = tuple(Mark(o, v, c, a, m) for o, v, c, a, m, *_rest in rows if o is not None)
+    return BallotPaper(voter, marks, group_id, Source(source), participant)
 
 
 def next_voter(session: Session, ballot_id: int) -> str:
@@ -88,12 +102,22 @@ def store_papers(session: Session, ballot_id: int, papers: Sequence[BallotPaper]
             VoteTable.ballot_id == ballot_id, col(VoteTable.voter_key).in_(chunk)).distinct()).all())
         session.execute(delete(VoteTable).where(col(VoteTable.ballot_id) == ballot_id,
                                                 col(VoteTable.voter_key).in_(chunk)))
+        _register(session, ballot_id, chunk)
     now = dt.datetime.now(dt.UTC)
     rows = [_vote_values(ballot_id, paper, mark, now) for paper in latest for mark in paper.marks or (None,)]
     if rows:
         session.execute(insert(SQLModel.metadata.tables[VoteTable.__tablename__]), rows)  # type: ignore[index]
     _count_numbers(session, ballot_id, voters)
     return replaced
+
+
+def _register(session: Session, ballot_id: int, voters: Sequence[str]) -> None:
+    """A `ballot_voter` row for each voter who has none yet (a plain INSERT: a concurrent one fails on the key)."""
+    known = set(session.exec(select(BallotVoterTable.voter_key).where(
+        BallotVoterTable.ballot_id == ballot_id, col(BallotVoterTable.voter_key).in_(voters))).all())
+    new = [{"ballot_id": ballot_id, "voter_key": voter} for voter in voters if voter not in known]
+    if new:
+        session.execute(insert(SQLModel.metadata.tables[BallotVoterTable.__tablename__]), new)  # type: ignore[index]
 
 
 def _last_per_voter(papers: Sequence[BallotPaper]) -> list[BallotPaper]:

@@ -30,6 +30,7 @@ from workshop_desk.domain.ideas import (
     merge_plan,
     note_size,
 )
+from workshop_desk.domain.phones import SHOWN
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.services.writes import writes
@@ -75,7 +76,7 @@ def _by_ids(session: Session, ids: Iterable[int]) -> list[Idea]:
     return found
 
 
-def _themes(session: Session, sitting_id: int) -> list[Theme]:
+def sitting_themes(session: Session, sitting_id: int) -> list[Theme]:
     rows = session.exec(select(ThemeTable).where(ThemeTable.sitting_id == sitting_id)
                         .order_by(col(ThemeTable.position), col(ThemeTable.id)))
     return [to_domain(row, Theme) for row in rows]
@@ -88,8 +89,8 @@ def _note_boxes(session: Session, sitting_id: int, leaving: set[int]) -> list[tu
 
 
 def _board(session: Session, sitting_id: int) -> Board:
-    ideas = _ideas_where(session, IdeaTable.sitting_id == sitting_id)
-    return Board(sitting_id, tuple(ideas), tuple(_themes(session, sitting_id)))
+    ideas = _ideas_where(session, IdeaTable.sitting_id == sitting_id, IdeaTable.status == SHOWN)
+    return Board(sitting_id, tuple(ideas), tuple(sitting_themes(session, sitting_id)))
 
 
 def _set_many(session: Session, values: Sequence[dict[str, Any]], *names: str) -> None:
@@ -135,9 +136,21 @@ class IdeaService:
         with self._db.session() as session:
             return _board(session, sitting_id)
 
-    def ideas(self, sitting_id: int) -> list[Idea]:
+    def ideas(self, sitting_id: int, status: str = SHOWN) -> list[Idea]:
+        """The sitting's notes; those sent from phones that wait for approval only when `status` is PENDING."""
         with self._db.session() as session:
-            return _ideas_where(session, IdeaTable.sitting_id == sitting_id)
+            return _ideas_where(session, IdeaTable.sitting_id == sitting_id, IdeaTable.status == status)
+
+    def sent_from(self, sitting_id: int, device: str) -> list[Idea]:
+        """The notes one phone sent, whatever their state."""
+        with self._db.session() as session:
+            return _ideas_where(session, IdeaTable.sitting_id == sitting_id, IdeaTable.device == device)
+
+    @writes
+    def set_status(self, ids: Sequence[int], status: str) -> None:
+        """Approve notes from phones (SHOWN: they join the board), or put them back in the queue."""
+        with self._db.session() as session:
+            _set_many(session, [{"key": i, "status": status} for i in ids], "status")
 
     def get_many(self, ids: Iterable[int]) -> list[Idea]:
         """These notes, whatever their state (merged, hidden), in id order; deleted ones are not found."""
@@ -264,7 +277,8 @@ def _idea_row(session: Session, idea_id: int) -> IdeaTable:
 def _draft_values(draft: IdeaDraft) -> dict[str, Any]:
     return {"agenda_item_id": draft.agenda_item_id, "table_id": draft.table_id, "group_id": draft.group_id,
             "participant_id": draft.participant_id, "author": " ".join(draft.author.split())[:validation.MAX_TITLE],
-            "colour": draft.colour, "hidden": draft.hidden, "source": str(draft.source)}
+            "colour": draft.colour, "hidden": draft.hidden, "source": str(draft.source), "status": draft.status,
+            "device": draft.device, "theme_id": draft.theme_id}
 
 
 def _frame(theme: Theme) -> Frame:
@@ -286,7 +300,7 @@ class ThemeService:
 
     def themes(self, sitting_id: int) -> list[Theme]:
         with self._db.session() as session:
-            return _themes(session, sitting_id)
+            return sitting_themes(session, sitting_id)
 
     def get(self, theme_id: int) -> Theme:
         with self._db.session() as session:
@@ -300,7 +314,7 @@ class ThemeService:
         clean = validation.clean_title(name, _("Theme"))
         with self._db.session() as session:
             _sitting(session, sitting_id)
-            themes = _themes(session, sitting_id)
+            themes = sitting_themes(session, sitting_id)
             ideas = [i for i in _by_ids(session, idea_ids) if i.sitting_id == sitting_id]
             sizes = [(i.id, *note_size(i.text)) for i in ideas]
             probe, _positions = frame_around(sizes, 0.0, 0.0)

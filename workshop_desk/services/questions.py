@@ -1,19 +1,21 @@
 """Questions from the room: typed in, +1 per request, answered, pinned on the projector, hidden if off topic."""
 
 
-from sqlmodel import Session, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
 
 from workshop_desk.domain import validation
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.enums import Source
 from workshop_desk.domain.ideas import MAX_NOTE, Question, clean_answer, order_questions, split_questions
+from workshop_desk.domain.phones import SHOWN
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import fetch, to_domain
 from workshop_desk.services.writes import writes
 from workshop_desk.storage import snapshots
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.snapshots import Snapshot
-from workshop_desk.storage.tables import QuestionTable, SittingTable
+from workshop_desk.storage.tables import QuestionTable, QuestionVoteTable, SittingTable
 
 
 def clean_question(text: str) -> str:
@@ -27,6 +29,14 @@ def clean_question(text: str) -> str:
     return cleaned
 
 
+def voted_questions(session: Session, sitting_id: int, voter: str) -> frozenset[int]:
+    """The ids of the sitting's questions that `voter` has +1'd, in one query."""
+    found = session.exec(select(QuestionVoteTable.question_id).join(
+        QuestionTable, col(QuestionTable.id) == col(QuestionVoteTable.question_id)).where(
+        QuestionTable.sitting_id == sitting_id, QuestionVoteTable.voter_key == voter)).all()
+    return frozenset(found)
+
+
 def _row(session: Session, question_id: int) -> QuestionTable:
     return fetch(session, QuestionTable, question_id)
 
@@ -38,10 +48,12 @@ class QuestionService:
         self._db = database
         self._now = wall
 
-    def questions(self, sitting_id: int) -> list[Question]:
-        """The sitting's questions: open ones by votes, then answered ones, then hidden ones."""
+    def questions(self, sitting_id: int, status: str = SHOWN) -> list[Question]:
+        """The sitting's questions: open ones by votes, then answered ones, then hidden ones; those from phones
+        that wait for approval only when `status` is PENDING."""
         with self._db.session() as session:
-            rows = session.exec(select(QuestionTable).where(QuestionTable.sitting_id == sitting_id))
+            rows = session.exec(select(QuestionTable).where(QuestionTable.sitting_id == sitting_id,
+                                                            QuestionTable.status == status))
             return order_questions(to_domain(row, Question) for row in rows)
 
     def for_minutes(self, sitting_id: int) -> tuple[list[Question], list[Question]]:
@@ -57,14 +69,15 @@ class QuestionService:
 
     @writes
     def add(self, sitting_id: int, text: str, asked_by: str = "", agenda_item_id: int | None = None,
-            participant_id: int | None = None, source: Source = Source.CONSOLE) -> Question:
+            participant_id: int | None = None, source: Source = Source.CONSOLE, status: str = SHOWN,
+            device: str = "") -> Question:
         cleaned = clean_question(text)
         with self._db.session() as session:
             if session.get(SittingTable, sitting_id) is None:
                 raise LookupError(f"sitting {sitting_id}")
             row = QuestionTable(sitting_id=sitting_id, text=cleaned, asked_by=" ".join(asked_by.split())[:200],
                                 agenda_item_id=agenda_item_id, participant_id=participant_id, source=str(source),
-                                created_at=self._now())
+                                created_at=self._now(), status=status, device=device)
             session.add(row)
             session.flush()
             return to_domain(row, Question)
@@ -82,6 +95,30 @@ class QuestionService:
             session.add(row)
             session.flush()
             return to_domain(row, Question)
+
+    @writes
+    def vote_once(self, question_id: int, voter: str) -> tuple[Question, bool]:
+        """A +1 from a phone, once per voter (the database refuses a second); returns the question and whether this
+        +1 counted."""
+        with self._db.session() as session:
+            row = _row(session, question_id)
+            added = session.execute(sqlite_insert(QuestionVoteTable).values(question_id=question_id, voter_key=voter)
+                                    .on_conflict_do_nothing()).rowcount  # type: ignore[attr-defined]
+            if added:
+                row.votes += 1
+                session.add(row)
+                session.flush()
+            return to_domain(row, Question), bool(added)
+
+    def voted(self, sitting_id: int, voter: str) -> frozenset[int]:
+        """The sitting's questions this voter has +1'd."""
+        with self._db.session() as session:
+            return voted_questions(session, sitting_id, voter)
+
+    @writes
+    def set_status(self, question_id: int, status: str) -> Question:
+        """Approve a question from a phone (SHOWN), or put it back in the queue."""
+        return self._change(question_id, status=status)
 
     @writes
     def set_answered(self, question_id: int, answered: bool) -> Question:

@@ -5,6 +5,7 @@ from sqlmodel import Session, col, select
 from workshop_desk.domain import validation
 from workshop_desk.domain.agenda import moved
 from workshop_desk.domain.models import AgendaItem, Sitting, SittingAgenda, SittingDraft
+from workshop_desk.domain.phones import moderates_questions
 from workshop_desk.domain.templates import template
 from workshop_desk.i18n import _
 from workshop_desk.services.mapping import renumber, to_domain
@@ -76,6 +77,7 @@ class SittingService:
                 raise LookupError("no programme in this file")
             count = len(session.exec(select(SittingTable.id)).all())
             row = SittingTable(programme_id=programme.id, position=count, **values)  # type: ignore[arg-type]
+            row.moderate_questions = moderates_questions(draft.kind)
             session.add(row)
             session.flush()
             assert row.id is not None

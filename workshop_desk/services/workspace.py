@@ -12,6 +12,7 @@ from workshop_desk.services.ballot_states import BallotStates
 from workshop_desk.services.ideas import IdeaService, ThemeService
 from workshop_desk.services.importing import ImportService
 from workshop_desk.services.participants import ParticipantService
+from workshop_desk.services.phones import PhoneService
 from workshop_desk.services.priorities import PriorityService
 from workshop_desk.services.privacy import PrivacyService
 from workshop_desk.services.programmes import ProgrammeService
@@ -58,6 +59,7 @@ class Workspace:
     snapshots: SnapshotService
     ballot_states: BallotStates
     imports: ImportService
+    phones: PhoneService
 
     @property
     def path(self) -> Path:
@@ -66,28 +68,31 @@ class Workspace:
     @classmethod
     def over(cls, database: Database, backup_root: Path, wall: WallClock = utc_now) -> "Workspace":
         """The services over an open file; `wall` is the clock of recorded times (tests inject one)."""
+        ideas, questions = IdeaService(database, wall), QuestionService(database, wall)
+        ballots, participants = BallotService(database), ParticipantService(database)
         return cls(
             database=database,
             programmes=ProgrammeService(database),
             sittings=SittingService(database),
             agenda=AgendaService(database),
             run=RunService(database, wall),
-            participants=ParticipantService(database),
+            participants=participants,
             attendance=AttendanceService(database, wall),
             privacy=PrivacyService(database),
             timers=TimerService(database),
             speaking=SpeakingService(database, wall),
             backups=BackupService(database, backup_root, wall),
-            ballots=BallotService(database),
+            ballots=ballots,
             priorities=PriorityService(database),
-            ideas=IdeaService(database, wall),
+            ideas=ideas,
             themes=ThemeService(database),
-            questions=QuestionService(database, wall),
+            questions=questions,
             room_tables=RoomTableService(database),
             rounds=RoundTimingService(database, wall),
             snapshots=SnapshotService(database),
             ballot_states=BallotStates(database),
             imports=ImportService(database),
+            phones=PhoneService(database, ideas, questions, ballots, participants, wall),
         )
 
     @classmethod

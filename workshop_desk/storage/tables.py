@@ -39,6 +39,8 @@ class ProgrammeTable(SQLModel, table=True):
     privacy_notice: str = ""
     retention_years: int = 3
     named_contributions: bool = False  # contributions published with the contributor's name (the notice says so)
+    wifi_name: str = ""  # the room's network, for the join screen's Wi-Fi QR code (entered once per programme)
+    wifi_password: str = ""
     created_at: dt.datetime = Field(default_factory=_now)
 
 
@@ -70,6 +72,14 @@ class SittingTable(SQLModel, table=True):
     current_item_id: int | None = None
     run_started_at: dt.datetime | None = None
     run_ended_at: dt.datetime | None = None
+    # Phones (server/): the code in the join URL (None: no phone may join; a new one revokes the old), how phones
+    # vote (anonymous device or checked badge), which contributions wait for approval, and the console's switch.
+    join_code: str | None = Field(default=None, unique=True, index=True)
+    phones_mode: str = "anonymous"
+    moderate_ideas: bool = False
+    moderate_questions: bool = False
+    ideas_private: bool = False  # round by round: a phone's ideas stay hidden until the facilitator reveals them
+    phones_enabled: bool = False
 
 
 class AgendaItemTable(SQLModel, table=True):
@@ -226,6 +236,8 @@ class IdeaTable(SQLModel, table=True):
     hidden: bool = False
     source: str = "console"
     created_at: dt.datetime = Field(default_factory=_now)
+    status: str = "shown"  # "pending": sent from a phone, waiting for the facilitator's approval
+    device: str = ""  # the sending phone's device hash (its own contributions are shown back to it)
 
 
 class QuestionTable(SQLModel, table=True):
@@ -244,6 +256,18 @@ class QuestionTable(SQLModel, table=True):
     hidden: bool = False
     source: str = "console"
     created_at: dt.datetime = Field(default_factory=_now)
+    status: str = "shown"  # "pending": sent from a phone, waiting for the facilitator's approval
+    device: str = ""  # the sending phone's device hash
+
+
+class QuestionVoteTable(SQLModel, table=True):
+    """A phone's +1 on a question: one per voter (device or badge), which the database itself enforces."""
+
+    __tablename__ = "question_vote"
+    __table_args__ = (UniqueConstraint("question_id", "voter_key"), _KEEP_IDS)
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id", ondelete="CASCADE")
+    voter_key: str
 
 
 class BallotTable(SQLModel, table=True):
@@ -302,6 +326,17 @@ class VoteTable(SQLModel, table=True):
     comment: str = ""
     source: str = "console"
     created_at: dt.datetime = Field(default_factory=_now)
+
+
+class BallotVoterTable(SQLModel, table=True):
+    """Each voter who has cast a paper on a ballot, once: the database refuses a second first paper (two phones
+    sending the same badge at once); a later paper replaces the votes and keeps this row."""
+
+    __tablename__ = "ballot_voter"
+    __table_args__ = (UniqueConstraint("ballot_id", "voter_key"), _KEEP_IDS)
+    id: int | None = Field(default=None, primary_key=True)
+    ballot_id: int = Field(foreign_key="ballot.id", ondelete="CASCADE")
+    voter_key: str
 
 
 class PriorityTable(SQLModel, table=True):

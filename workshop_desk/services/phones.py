@@ -1,0 +1,284 @@
+"""Phones in the room: a sitting's phone settings and join code, what a phone sees, and what it sends."""
+
+import secrets
+from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from workshop_desk.domain.clock import WallClock, utc_now
+from workshop_desk.domain.countdown import TimerState
+from workshop_desk.domain.enums import BallotMethod, BallotStatus, ItemKind, Source
+from workshop_desk.domain.ideas import Idea, IdeaDraft, Question
+from workshop_desk.domain.phones import (
+    PENDING,
+    SHOWN,
+    Contribution,
+    ContributionError,
+    PhoneSettings,
+    PhonesMode,
+    PhoneView,
+    clean_contribution,
+    device_voter,
+)
+from workshop_desk.domain.voting import Ballot, BallotPaper, Mark, participant_key
+from workshop_desk.services.ballot_votes import load_paper
+from workshop_desk.services.ideas import IdeaService, sitting_themes
+from workshop_desk.services.mapping import fetch, to_domain
+from workshop_desk.services.participants import ParticipantService
+from workshop_desk.services.questions import QuestionService, voted_questions
+from workshop_desk.services.voting import BallotService, load_ballot
+from workshop_desk.services.writes import writes
+from workshop_desk.storage.db import Database
+from workshop_desk.storage.errors import StorageError, WriteProblem
+from workshop_desk.storage.tables import (
+    AgendaItemTable,
+    BallotTable,
+    IdeaTable,
+    ParticipantTable,
+    ProgrammeTable,
+    QuestionTable,
+    SittingTable,
+    TimerTable,
+)
+
+_SETTINGS = {"join_code": "join_code", "mode": "phones_mode", "moderate_ideas": "moderate_ideas",
+             "moderate_questions": "moderate_questions", "ideas_private": "ideas_private", "enabled": "phones_enabled"}
+
+
+def _settings(row: SittingTable) -> PhoneSettings:
+    assert row.id is not None
+    return PhoneSettings(row.id, row.join_code, PhonesMode(row.phones_mode), row.moderate_ideas,
+                         row.moderate_questions, row.ideas_private, row.phones_enabled)
+
+
+def _open_ballot(session: Session, sitting_id: int) -> Ballot | None:
+    """The sitting's most recently opened ballot that phones can fill in (a show of hands has no paper)."""
+    found = session.exec(select(BallotTable.id).where(
+        BallotTable.sitting_id == sitting_id, BallotTable.status == str(BallotStatus.OPEN),
+        BallotTable.method != str(BallotMethod.HANDS)).order_by(col(BallotTable.id).desc()).limit(1)).first()
+    return None if found is None else load_ballot(session, found)
+
+
+def _item_kind(session: Session, row: SittingTable) -> ItemKind | None:
+    if row.current_item_id is None or row.run_ended_at is not None:
+        return None
+    item = session.get(AgendaItemTable, row.current_item_id)
+    return None if item is None else ItemKind(item.kind)
+
+
+def _timer(session: Session, sitting_id: int) -> TimerState | None:
+    row = session.exec(select(TimerTable).where(TimerTable.sitting_id == sitting_id)).first()
+    return None if row is None else to_domain(row, TimerState, duration_seconds=float(row.duration_seconds))
+
+
+def _shown_questions(session: Session, sitting_id: int) -> tuple[Question, ...]:
+    rows = session.exec(select(QuestionTable).where(
+        QuestionTable.sitting_id == sitting_id, QuestionTable.status == SHOWN,
+        col(QuestionTable.hidden).is_(False)).order_by(col(QuestionTable.votes).desc(), col(QuestionTable.id)))
+    return tuple(to_domain(row, Question) for row in rows)
+
+
+def _mine(session: Session, sitting_id: int, device: str) -> tuple[Idea, ...]:
+    rows = session.exec(select(IdeaTable).where(IdeaTable.sitting_id == sitting_id, IdeaTable.device == device)
+                        .order_by(col(IdeaTable.id)))
+    return tuple(to_domain(row, Idea) for row in rows)
+
+
+class PhoneService:
+    """Each call is one unit of work returning domain objects; the participant server (server/) calls them from its
+    worker threads, the console from its command layer."""
+
+    def __init__(self, database: Database, ideas: IdeaService, questions: QuestionService, ballots: BallotService,
+                 participants: ParticipantService, wall: WallClock = utc_now) -> None:
+        self._db = database
+        self._ideas = ideas
+        self._questions = questions
+        self._ballots = ballots
+        self._participants = participants
+        self._now = wall
+
+    # Settings ------------------------------------------------------------------------------------------------
+    def settings(self, sitting_id: int) -> PhoneSettings:
+        with self._db.session() as session:
+            return _settings(fetch(session, SittingTable, sitting_id))
+
+    def sitting_for_code(self, code: str) -> int | None:
+        """The sitting whose join code is `code` (None: no such code, or revoked)."""
+        with self._db.session() as session:
+            return session.exec(select(SittingTable.id).where(SittingTable.join_code == code)).first()
+
+    @writes
+    def set_mode(self, sitting_id: int, mode: PhonesMode) -> PhoneSettings:
+        return self._change(sitting_id, mode=str(PhonesMode(mode)))
+
+    @writes
+    def set_moderation(self, sitting_id: int, *, ideas: bool | None = None,
+                       questions: bool | None = None) -> PhoneSettings:
+        """Whether ideas, questions (or both) from phones wait for approval; None leaves one as it is."""
+        values = {name: value for name, value in (("moderate_ideas", ideas), ("moderate_questions", questions))
+                  if value is not None}
+        return self._change(sitting_id, **values)
+
+    @writes
+    def set_ideas_private(self, sitting_id: int, private: bool) -> PhoneSettings:
+        return self._change(sitting_id, ideas_private=private)
+
+    @writes
+    def set_enabled(self, sitting_id: int, enabled: bool) -> PhoneSettings:
+        """The console's Phones switch, remembered per sitting."""
+        return self._change(sitting_id, enabled=enabled)
+
+    @writes
+    def new_join_code(self, sitting_id: int) -> PhoneSettings:
+        """A new random code (96 bits) for the join URL; the previous one stops working at once."""
+        return self._change(sitting_id, join_code=secrets.token_urlsafe(12))
+
+    @writes
+    def revoke_join_code(self, sitting_id: int) -> PhoneSettings:
+        """No code: no phone can join until a new one is made."""
+        return self._change(sitting_id, join_code=None)
+
+    def _change(self, sitting_id: int, **values: Any) -> PhoneSettings:
+        with self._db.session() as session:
+            row = fetch(session, SittingTable, sitting_id)
+            for name, value in values.items():
+                setattr(row, _SETTINGS.get(name, name), value)
+            session.add(row)
+            session.flush()
+            return _settings(row)
+
+    def wifi(self) -> tuple[str, str]:
+        """The programme's Wi-Fi network name and password (for the join screen's QR code)."""
+        with self._db.session() as session:
+            programme = session.exec(select(ProgrammeTable)).one()
+            return programme.wifi_name, programme.wifi_password
+
+    @writes
+    def set_wifi(self, name: str, password: str) -> tuple[str, str]:
+        with self._db.session() as session:
+            programme = session.exec(select(ProgrammeTable)).one()
+            programme.wifi_name, programme.wifi_password = name.strip()[:32], password[:63]
+            session.add(programme)
+            return programme.wifi_name, programme.wifi_password
+
+    # What a phone sees ---------------------------------------------------------------------------------------
+    def view(self, sitting_id: int, device: str, participant_id: int | None) -> PhoneView:
+        """Everything one phone may see, in one session and a fixed number of queries (800 phones ask for it)."""
+        voter = self.voter(device, participant_id)
+        with self._db.session() as session:
+            row = fetch(session, SittingTable, sitting_id)
+            ballot = _open_ballot(session, sitting_id)
+            person = session.get(ParticipantTable, participant_id) if participant_id is not None else None
+            return PhoneView(
+                row.title, _settings(row), _item_kind(session, row),
+                None if person is None else f"{person.first_name} {person.last_name}".strip(),
+                tuple(sitting_themes(session, sitting_id)), _mine(session, sitting_id, device),
+                _shown_questions(session, sitting_id), voted_questions(session, sitting_id, voter), ballot,
+                None if ballot is None else load_paper(session, ballot.id, voter),
+                _timer(session, sitting_id), self._now())
+
+    def capture_open(self, sitting_id: int) -> bool:
+        """Phones may send ideas: the current agenda item is a brainstorm, or no item is under way."""
+        with self._db.session() as session:
+            return _item_kind(session, fetch(session, SittingTable, sitting_id)) in (ItemKind.BRAINSTORM, None)
+
+    @staticmethod
+    def voter(device: str, participant_id: int | None) -> str:
+        """A phone's voter key: its participant's after a badge check, else its device's."""
+        return participant_key(participant_id) if participant_id is not None else device_voter(device)
+
+    # What a phone sends --------------------------------------------------------------------------------------
+    @writes
+    def add_idea(self, sitting_id: int, text: str, device: str, theme_id: int | None = None,
+                 participant_id: int | None = None) -> Contribution:
+        """An idea from a phone: pending if the sitting moderates ideas, hidden until revealed if it keeps them
+        private (ContributionError for an empty or too long text)."""
+        cleaned = clean_contribution(text)
+        settings = self.settings(sitting_id)
+        themes = {theme.id for theme in self._themes(sitting_id)}
+        draft = IdeaDraft(cleaned, participant_id=participant_id, hidden=settings.ideas_private, source=Source.PHONE,
+                          status=PENDING if settings.moderate_ideas else SHOWN, device=device,
+                          theme_id=theme_id if theme_id in themes else None)
+        idea = self._ideas.add(sitting_id, draft)
+        return Contribution(idea.id, idea.status)
+
+    def _themes(self, sitting_id: int) -> list[Any]:
+        with self._db.session() as session:
+            return sitting_themes(session, sitting_id)
+
+    @writes
+    def add_question(self, sitting_id: int, text: str, device: str,
+                     participant_id: int | None = None) -> Contribution:
+        cleaned = clean_contribution(text)
+        status = PENDING if self.settings(sitting_id).moderate_questions else SHOWN
+        question = self._questions.add(sitting_id, cleaned, participant_id=participant_id, source=Source.PHONE,
+                                       status=status, device=device)
+        return Contribution(question.id, question.status)
+
+    @writes
+    def vote_question(self, sitting_id: int, question_id: int, device: str,
+                      participant_id: int | None = None) -> Question:
+        """A +1 from a phone, once per voter; LookupError for a question the phone cannot see."""
+        with self._db.session() as session:
+            row = session.get(QuestionTable, question_id)
+            if row is None or row.sitting_id != sitting_id or row.status != SHOWN or row.hidden:
+                raise LookupError(f"question {question_id}")
+        return self._questions.vote_once(question_id, self.voter(device, participant_id))[0]
+
+    @writes
+    def cast_paper(self, sitting_id: int, ballot_id: int, marks: Sequence[Mark], device: str,
+                   participant_id: int | None = None) -> BallotPaper:
+        """A phone's ballot paper, replacing its earlier one (ValidationError if it breaks the method's rules,
+        LookupError for a ballot phones cannot fill in, ContributionError('badge_required') in badge mode before a
+        badge check). The participant's group is attached by BallotService."""
+        ballot = self._ballots.get(ballot_id)
+        if ballot.sitting_id != sitting_id or ballot.method == BallotMethod.HANDS:
+            raise LookupError(f"ballot {ballot_id}")
+        if ballot.status != BallotStatus.OPEN:
+            raise ContributionError("closed")
+        if self.settings(sitting_id).mode == PhonesMode.BADGE and participant_id is None:
+            raise ContributionError("badge_required")
+        paper = BallotPaper(self.voter(device, participant_id), tuple(marks), source=Source.PHONE,
+                            participant_id=participant_id)
+        try:
+            return self._ballots.cast(ballot_id, paper)
+        except StorageError as error:  # a concurrent first paper of the same voter: this one replaces it
+            if error.problem != WriteProblem.CONFLICT:
+                raise
+            return self._ballots.cast(ballot_id, paper)
+
+    def badge_check(self, code: str) -> int | None:
+        """The participant whose badge carries `code` (the badge's QR text or the code typed), if any."""
+        person = self._participants.by_badge(code)
+        return None if person is None else person.id
+
+    def name_of(self, participant_id: int) -> str:
+        return self._participants.get(participant_id).full_name
+
+    # Moderation ----------------------------------------------------------------------------------------------
+    def pending(self, sitting_id: int) -> tuple[list[Idea], list[Question]]:
+        """The ideas and questions from phones waiting for the facilitator's approval, oldest first."""
+        ideas = self._ideas.ideas(sitting_id, PENDING)
+        questions = sorted(self._questions.questions(sitting_id, PENDING), key=lambda q: q.id)
+        return ideas, questions
+
+    @writes
+    def approve(self, idea_ids: Sequence[int] = (), question_ids: Sequence[int] = ()) -> None:
+        """Let these contributions reach the board, the lists and the projector."""
+        self._set_status(idea_ids, question_ids, SHOWN)
+
+    @writes
+    def reject(self, idea_ids: Sequence[int] = (), question_ids: Sequence[int] = ()) -> None:
+        """Refuse contributions: they are deleted (the phone no longer sees them)."""
+        if idea_ids:
+            self._ideas.delete_many(idea_ids)
+        for question_id in question_ids:
+            self._questions.delete(question_id)
+
+    def _set_status(self, idea_ids: Sequence[int], question_ids: Sequence[int], status: str) -> None:
+        if idea_ids:
+            self._ideas.set_status(idea_ids, status)
+        for question_id in question_ids:
+            self._questions.set_status(question_id, status)
+
