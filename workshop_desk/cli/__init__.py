@@ -45,10 +45,10 @@ def gui_parser() -> argparse.ArgumentParser:
 
 # The first word of every headless verb: deciding between a verb and the app must not import the verbs'
 # modules (the app's first window waits for it). A test checks that it matches `commands()`.
-VERBS = frozenset({"demo", "check", "list", "import", "export", "plan", "results"})
+VERBS = frozenset({"demo", "check", "list", "import", "export", "plan", "results", "serve"})
 
 # Modules under workshop_desk/cli/ that define headless verbs (a COMMANDS list each).
-COMMAND_MODULES = ("programme", "participants_import", "documents", "voting", "tables", "deliverables")
+COMMAND_MODULES = ("programme", "participants_import", "documents", "voting", "tables", "deliverables", "serve")
 
 
 def commands() -> list[Command]:

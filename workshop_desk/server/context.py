@@ -28,7 +28,8 @@ class Participation:
     on_change: Callable[[str, object], None]  # topic, and what changed: an idea's or question's id, (ballot, paper)
     events: Broadcaster = field(default_factory=Broadcaster)
     badges: dict[str, int] = field(default_factory=dict)  # device hash -> participant, after a badge check
-    executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(4, "phones-db"))
+    # One worker: the file's units of work take turns anyway (Database._gate); the loop never waits on them.
+    executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "phones-db"))
 
     async def run(self, call: Callable[..., T], *args: Any, language: str = "en", **kwargs: Any) -> T:
         """A service call in a worker thread (the event loop never waits on SQLite), with its sentences in the

@@ -5,6 +5,7 @@ import secrets
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from aiohttp import web
 
@@ -82,7 +83,7 @@ async def errors_as_json(request: web.Request, handler: Handler) -> web.StreamRe
         return ApiError("not_found").response()
 
 
-def rate_limit(limiter: RateLimiter) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+def rate_limit(limiter: RateLimiter) -> Any:
     @web.middleware
     async def limited(request: web.Request, handler: Handler) -> web.StreamResponse:
         key = request.cookies.get(COOKIE) or request.remote or "?"

@@ -76,8 +76,8 @@ class SittingService:
             if programme is None:
                 raise LookupError("no programme in this file")
             count = len(session.exec(select(SittingTable.id)).all())
-            row = SittingTable(programme_id=programme.id, position=count,  # type: ignore[arg-type]
-                               moderate_questions=moderates_questions(draft.kind), **values)
+            row = SittingTable(programme_id=programme.id, position=count, **values)  # type: ignore[arg-type]
+            row.moderate_questions = moderates_questions(draft.kind)
             session.add(row)
             session.flush()
             assert row.id is not None

@@ -139,7 +139,7 @@ def _marks(method, ballot):
         BallotMethod.DOTS: [{"option_id": a, "value": 6}],
         BallotMethod.POINTS: [{"option_id": a, "value": 50}],
         BallotMethod.RATING: [{"option_id": a, "value": 9}],
-        BallotMethod.RANKING: [{"option_id": a, "value": 1}, {"option_id": b, "value": 1}],
+        BallotMethod.RANKING: [{"option_id": a, "value": 1.5}],
         BallotMethod.MATRIX: [{"option_id": a, "value": 3, "axis": "sideways"}],
         BallotMethod.CRITERIA: [{"option_id": a, "value": 99, "criterion_id": first}],
         BallotMethod.CONSENT: [{"option_id": a, "value": 1, "axis": "maybe"}],
@@ -267,16 +267,16 @@ async def test_the_event_stream_tells_changes_and_a_reconnection_finds_the_same_
                                                                                      sitting):
     await client.get(f"/s/{code}")
     before = await (await client.get(f"/s/{code}/api/state")).json()
-    stream = await client.get(f"/s/{code}/api/events")
+    stream = await asyncio.wait_for(client.get(f"/s/{code}/api/events"), 3)
     assert stream.headers["Content-Type"].startswith("text/event-stream")
-    first = await stream.content.readuntil(b"\n\n")
+    first = await asyncio.wait_for(stream.content.readuntil(b"\r\n\r\n"), 3)
     assert b"event: changed" in first and b"retry: 3000" in first
     await client.post(f"/s/{code}/api/questions", json={"text": "Une question"}, headers=HEADERS)
-    second = await asyncio.wait_for(stream.content.readuntil(b"\n\n"), 3)
+    second = await asyncio.wait_for(stream.content.readuntil(b"\r\n\r\n"), 3)
     assert b"event: changed" in second
     stream.close()
     again = await client.get(f"/s/{code}/api/events")
-    assert b"event: changed" in await again.content.readuntil(b"\n\n")
+    assert b"event: changed" in await asyncio.wait_for(again.content.readuntil(b"\r\n\r\n"), 3)
     after = await (await client.get(f"/s/{code}/api/state")).json()
     assert after["version"] > before["version"]
     assert [q["text"] for q in after["questions"]["list"]] == ["Une question"]
