@@ -3,9 +3,9 @@ sitting, what phones send reaches the board, the questions and the projector, an
 through (undoably)."""
 
 import json
-from collections.abc import Iterator
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from http.cookiejar import CookieJar
 
 import pytest

@@ -9,7 +9,6 @@ from sqlmodel import Session, col, select
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.countdown import TimerState
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ItemKind, Source
-from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.domain.ideas import Idea, IdeaDraft, Question
 from workshop_desk.domain.phones import (
     PENDING,
@@ -22,6 +21,7 @@ from workshop_desk.domain.phones import (
     clean_contribution,
     device_voter,
 )
+from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.domain.voting import Ballot, BallotPaper, Mark, participant_key
 from workshop_desk.services.ballot_votes import load_paper
 from workshop_desk.services.ideas import IdeaService, sitting_themes
