@@ -10,8 +10,10 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
+from workshop_desk.domain.phones import PhoneSettings
 from workshop_desk.i18n import speaking
 from workshop_desk.server.events import Broadcaster
+from workshop_desk.server.papers import PaperQueue
 from workshop_desk.services.workspace import Workspace
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -30,6 +32,8 @@ class Participation:
     badges: dict[str, int] = field(default_factory=dict)  # device hash -> participant, after a badge check
     # One worker: the file's units of work take turns anyway (Database._gate); the loop never waits on them.
     executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "phones-db"))
+    papers: PaperQueue = field(default_factory=PaperQueue)  # ballot papers, recorded together as they arrive
+    _settings: tuple[int, PhoneSettings] | None = None  # (the file's change count, the settings read then)
 
     async def run(self, call: Callable[..., T], *args: Any, language: str = "en", **kwargs: Any) -> T:
         """A service call in a worker thread (the event loop never waits on SQLite), with its sentences in the
@@ -39,6 +43,14 @@ class Participation:
                 return call(*args, **kwargs)
 
         return await asyncio.get_running_loop().run_in_executor(self.executor, partial(work))
+
+    async def settings(self) -> PhoneSettings:
+        """The sitting's phone settings, which every request checks: read again only once the file has changed
+        (so that a request does not wait its turn behind the database worker's queue for nothing)."""
+        count = self.workspace.database.change_count  # before the read: a change meanwhile makes it read again
+        if self._settings is None or self._settings[0] != count:
+            self._settings = (count, await self.run(self.workspace.phones.settings, self.sitting_id))
+        return self._settings[1]
 
     def changed(self, topic: str, subject: object = None) -> None:
         """A phone's contribution committed: tell the console (what it was, so that it need not read everything

@@ -29,7 +29,7 @@ async def known_code(request: web.Request, handler: Handler) -> web.StreamRespon
     code = request.match_info.get("code")
     if code is not None:
         ctx = _ctx(request)
-        settings = await ctx.run(ctx.workspace.phones.settings, ctx.sitting_id)
+        settings = await ctx.settings()
         if not settings.enabled or settings.join_code is None or code != settings.join_code:
             raise ApiError("not_found")
         response = await handler(request)
@@ -150,8 +150,8 @@ async def cast_paper(request: web.Request) -> web.Response:
     marks = _marks(body)
     ballot_id = int(request.match_info["id"])
     try:
-        paper = await ctx.run(ctx.workspace.phones.cast_paper, ctx.sitting_id, ballot_id, marks, phone,
-                              ctx.badges.get(phone), language=language(request))
+        paper = await ctx.papers.cast(ctx.workspace.phones, ctx.executor, ctx.sitting_id, ballot_id, marks, phone,
+                                      ctx.badges.get(phone), language(request))
     except ContributionError as error:
         raise ApiError(error.code) from error
     except ValidationError as error:
