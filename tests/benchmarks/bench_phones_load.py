@@ -173,10 +173,12 @@ async def generator() -> None:
             say({"seconds": time.monotonic() - started})
         elif command["do"] == "post":
             before = [(phone.changed, phone.reads) for phone in phones]
+            cpu = time.process_time()
             result = await posts(phones, command["path"], command["bodies"], command["window"])
             await asyncio.sleep(SETTLE)
             result["changed"] = [phone.changed - b[0] for phone, b in zip(phones, before, strict=True)]
             result["reads"] = [phone.reads - b[1] for phone, b in zip(phones, before, strict=True)]
+            result["cpu"] = time.process_time() - cpu
             say(result)
     await asyncio.gather(*(phone.close() for phone in phones))
 
@@ -224,6 +226,28 @@ def rss_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def thread_cpu() -> dict[str, float]:
+    """CPU seconds used so far by each thread of this process, by thread name (the server's loop, its database
+    workers, the console's GUI thread…)."""
+    ticks, used = os.sysconf("SC_CLK_TCK"), {}
+    names = {thread.native_id: thread.name for thread in threading.enumerate()}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            name = names.get(int(task.name)) or (task / "comm").read_text().strip()
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        used[name] = used.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
+    return used
+
+
+def cpu_line(before: dict[str, float], seconds: float) -> str:
+    after = thread_cpu()
+    spent = sorted(((after[name] - before.get(name, 0.0), name) for name in after), reverse=True)
+    return "  server CPU: " + ", ".join(f"{name} {cpu:.1f} s" for cpu, name in spent[:5] if cpu >= 0.05) + (
+        f" (over {seconds:.1f} s)")
 
 
 def trivial_server() -> str:
@@ -359,6 +383,7 @@ def run_ballots(console: Console, phones: Generator, args: argparse.Namespace, c
     first, third = ballot.options[0].id, ballot.options[2].id
     bodies = [{"marks": [{"option_id": first, "value": 2}, {"option_id": third, "value": 1}]}] * args.ballots
     console.shown.clear()
+    cpu, started = thread_cpu(), time.monotonic()
     result = phones.ask(do="post", path=f"/s/{code}/api/ballots/{ballot.id}/paper", bodies=bodies,
                         window=BALLOT_WINDOW)
     print(latency_line(f"{args.ballots} ballots, the app", result)
@@ -380,10 +405,12 @@ def run_ballots(console: Console, phones: Generator, args: argparse.Namespace, c
     goals.check(counts["voters"] == counts["vote_voters"] == args.ballots and not counts["doubled"],
                 "ballots lost or doubled in the file")
     print(f"  per phone: changed events {spread(result['changed'])}; state reads {spread(result['reads'])}")
+    print(cpu_line(cpu, time.monotonic() - started) + f"; the phones' process: {result['cpu']:.1f} s")
 
 
 def run_ideas(console: Console, phones: Generator, args: argparse.Namespace, code: str, goals: Goals) -> None:
     bodies = [{"text": f"Idée n° {n} : une navette depuis la gare"} for n in range(args.ideas)]
+    cpu, started = thread_cpu(), time.monotonic()
     result = phones.ask(do="post", path=f"/s/{code}/api/ideas", bodies=bodies, window=args.seconds)
     print(latency_line(f"{args.ideas} ideas over {args.seconds:g} s", result))
     answered = sum(status == 201 for status in result["statuses"])
@@ -394,6 +421,7 @@ def run_ideas(console: Console, phones: Generator, args: argparse.Namespace, cod
     print(f"  in the file: {ideas} ideas from phones; per phone: changed events {spread(result['changed'])}; "
           f"state reads {spread(result['reads'])}")
     goals.check(ideas == args.ideas, f"{ideas} ideas in the file, {args.ideas} sent")
+    print(cpu_line(cpu, time.monotonic() - started) + f"; the phones' process: {result['cpu']:.1f} s")
 
 
 def main() -> None:

@@ -30,27 +30,35 @@ class Participation:
     on_change: Callable[[str, object], None]  # topic, and what changed: an idea's or question's id, (ballot, paper)
     events: Broadcaster = field(default_factory=Broadcaster)
     badges: dict[str, int] = field(default_factory=dict)  # device hash -> participant, after a badge check
-    # One worker: the file's units of work take turns anyway (Database._gate); the loop never waits on them.
+    # One worker for what phones send: the file's units of work take turns anyway (Database._gate); the loop never
+    # waits on them. Another for what phones read, so that a phone told "sent" does not wait behind the 800 state
+    # reads that follow a change (the gate lets them take turns).
     executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "phones-db"))
+    reader: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "phones-db-read"))
     papers: PaperQueue = field(default_factory=PaperQueue)  # ballot papers, recorded together as they arrive
-    _settings: tuple[int, PhoneSettings] | None = None  # (the file's change count, the settings read then)
+    _settings: tuple[int, "asyncio.Future[PhoneSettings]"] | None = None  # (the file's change count, its read)
 
-    async def run(self, call: Callable[..., T], *args: Any, language: str = "en", **kwargs: Any) -> T:
+    async def run(self, call: Callable[..., T], *args: Any, language: str = "en", read: bool = False,
+                  **kwargs: Any) -> T:
         """A service call in a worker thread (the event loop never waits on SQLite), with its sentences in the
-        phone's `language`; it returns once the unit of work has committed."""
+        phone's `language`; it returns once the unit of work has committed. `read`: a call that writes nothing,
+        run by the readers' worker."""
         def work() -> T:
             with speaking(language):
                 return call(*args, **kwargs)
 
-        return await asyncio.get_running_loop().run_in_executor(self.executor, partial(work))
+        executor = self.reader if read else self.executor
+        return await asyncio.get_running_loop().run_in_executor(executor, partial(work))
 
     async def settings(self) -> PhoneSettings:
         """The sitting's phone settings, which every request checks: read again only once the file has changed
-        (so that a request does not wait its turn behind the database worker's queue for nothing)."""
+        (so that a request does not wait its turn behind the database worker's queue for nothing), and read once
+        for the requests that ask meanwhile."""
         count = self.workspace.database.change_count  # before the read: a change meanwhile makes it read again
         if self._settings is None or self._settings[0] != count:
-            self._settings = (count, await self.run(self.workspace.phones.settings, self.sitting_id))
-        return self._settings[1]
+            reading = asyncio.ensure_future(self.run(self.workspace.phones.settings, self.sitting_id, read=True))
+            self._settings = (count, reading)
+        return await asyncio.shield(self._settings[1])
 
     def changed(self, topic: str, subject: object = None) -> None:
         """A phone's contribution committed: tell the console (what it was, so that it need not read everything

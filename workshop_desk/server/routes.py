@@ -88,7 +88,7 @@ def _file(ctx: Participation, name: str) -> web.StreamResponse:
 
 async def state(request: web.Request) -> web.Response:
     ctx, phone = _ctx(request), device(request)
-    view = await ctx.run(ctx.workspace.phones.view, ctx.sitting_id, phone, ctx.badges.get(phone))
+    view = await ctx.run(ctx.workspace.phones.view, ctx.sitting_id, phone, ctx.badges.get(phone), read=True)
     return web.json_response({"version": ctx.events.version, **state_json(view, phone)})
 
 

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from workshop_desk.domain.clock import WallClock, utc_now
@@ -85,9 +86,12 @@ def _shown_questions(session: Session, sitting_id: int) -> tuple[Question, ...]:
     return tuple(to_domain(row, Question) for row in rows)
 
 
+_MINE = select(IdeaTable).where(IdeaTable.sitting_id == bindparam("sitting"), IdeaTable.device == bindparam("device")
+                                ).order_by(col(IdeaTable.id))  # built once: each phone's state asks it
+
+
 def _mine(session: Session, sitting_id: int, device: str) -> tuple[Idea, ...]:
-    rows = session.exec(select(IdeaTable).where(IdeaTable.sitting_id == sitting_id, IdeaTable.device == device)
-                        .order_by(col(IdeaTable.id)))
+    rows = session.exec(_MINE, params={"sitting": sitting_id, "device": device})
     return tuple(to_domain(row, Idea) for row in rows)
 
 
