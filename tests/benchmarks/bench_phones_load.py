@@ -171,6 +171,10 @@ async def generator() -> None:
             await asyncio.gather(*(phone.join(command["code"]) for phone in phones))
             await asyncio.wait_for(asyncio.gather(*(phone.connected for phone in phones)), 120)
             say({"seconds": time.monotonic() - started})
+        elif command["do"] == "settle":
+            reads = sum(phone.reads for phone in phones)
+            await asyncio.sleep(SETTLE)
+            say({"reads": sum(phone.reads for phone in phones) - reads})
         elif command["do"] == "post":
             before = [(phone.changed, phone.reads) for phone in phones]
             cpu = time.process_time()
@@ -380,6 +384,9 @@ class Goals:
 def run_ballots(console: Console, phones: Generator, args: argparse.Namespace, code: str, goals: Goals,
                 bare_median: float) -> None:
     ballot = console.open_ballot()
+    opened = time.monotonic()
+    reads = phones.ask(do="settle")["reads"]  # the room reads the ballot before it votes
+    print(f"  ballot opened: {reads} state reads by the phones within {time.monotonic() - opened:.1f} s")
     first, third = ballot.options[0].id, ballot.options[2].id
     bodies = [{"marks": [{"option_id": first, "value": 2}, {"option_id": third, "value": 1}]}] * args.ballots
     console.shown.clear()

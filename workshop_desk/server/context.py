@@ -56,7 +56,8 @@ class Participation:
         for the requests that ask meanwhile."""
         count = self.workspace.database.change_count  # before the read: a change meanwhile makes it read again
         if self._settings is None or self._settings[0] != count:
-            reading = asyncio.ensure_future(self.run(self.workspace.phones.settings, self.sitting_id, read=True))
+            # by the senders' worker: the readers' may have 800 state reads queued after a change
+            reading = asyncio.ensure_future(self.run(self.workspace.phones.settings, self.sitting_id))
             self._settings = (count, reading)
         return await asyncio.shield(self._settings[1])
 
