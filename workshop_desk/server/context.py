@@ -65,7 +65,7 @@ class Participation:
         """A phone's contribution committed: tell the console (what it was, so that it need not read everything
         again: 800 ballots in a second must not make it recount 800 times), and the phones if they show it."""
         self.on_change(topic, subject)
-        if topic in ("questions", "ideas"):
+        if topic == "questions":  # a phone's idea is seen by no other phone: it reads its own list again itself
             self.events.notify(topic)
 
 

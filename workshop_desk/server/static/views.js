@@ -74,7 +74,10 @@
     var form = textForm({key: 'idea', label: t('idea_label'), button: t('send_idea'), extra: [themeField],
       send: function (text) {
         return app.post('/api/ideas', {text: text, theme_id: select.value ? Number(select.value) : null})
-          .then(function (reply) { return t(reply.status === 'pending' ? 'idea_pending' : 'idea_sent'); });
+          .then(function (reply) {
+            app.load();  // its own list of ideas: no other phone sees them, so the server tells no one
+            return t(reply.status === 'pending' ? 'idea_pending' : 'idea_sent');
+          });
       }});
     var privateNote = el('p', {class: 'note', text: t('ideas_private')});
     var closedNote = el('p', {class: 'note', text: t('ideas_closed')});
