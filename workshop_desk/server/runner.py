@@ -9,6 +9,7 @@ from concurrent.futures import Future
 
 from aiohttp import web
 
+from workshop_desk.domain.joining import join_url
 from workshop_desk.server.app import make_app
 from workshop_desk.server.context import PARTICIPATION
 from workshop_desk.services.workspace import Workspace
@@ -106,8 +107,7 @@ class ParticipantServer:
 
     @property
     def url(self) -> str:
-        code = self._workspace.phones.settings(self._sitting_id).join_code or ""
-        return f"http://{self._host}:{self._bound}/s/{code}"
+        return join_url(self._host, self._bound, self._workspace.phones.settings(self._sitting_id).join_code or "")
 
     @property
     def port(self) -> int:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from workshop_desk.domain.phones import PENDING, PhoneSettings, PhonesMode
-from workshop_desk.i18n import _
+from workshop_desk.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workshop_desk.ui.document import Document
@@ -67,15 +67,16 @@ class PhoneCommands(QObject):
         """Let contributions from phones reach the board, the lists and the projector; undo puts them back in the
         queue."""
         count = len(idea_ids) + len(question_ids)
-        self._document.change(_("Approve {n} contribution(s)").format(n=count) if count > 1
-                              else _("Approve a contribution"),
+        self._document.change(ngettext("Approve a contribution from a phone", "Approve {n} contributions from phones",
+                                       count).format(n=count),
                               lambda: self._phones.approve(idea_ids, question_ids),
                               lambda: self._back_in_queue(idea_ids, question_ids),
                               self._notify(sitting_id, contents=True))
 
     def reject_ideas(self, sitting_id: int, idea_ids: Sequence[int]) -> None:
         """Refuse ideas from phones: they go (the phone no longer sees them); undo brings them back."""
-        self._document.deletion(_("Refuse {n} idea(s) from phones").format(n=len(idea_ids)),
+        self._document.deletion(ngettext("Refuse an idea from a phone", "Refuse {n} ideas from phones",
+                                         len(idea_ids)).format(n=len(idea_ids)),
                                 lambda: self._document.workspace.ideas.delete_many(idea_ids),
                                 self._notify(sitting_id, contents=True))
 

@@ -75,12 +75,14 @@ class PhonesDialog(QDialog):
 
     def _wifi_group(self) -> QGroupBox:
         group = QGroupBox(_("Wi-Fi of the room (for the whole programme)"))
-        form = QFormLayout(group)
+        form = QFormLayout()
         form.addRow(_("Network &name:"), self.wifi_name_edit)
         form.addRow(_("Pass&word:"), self.wifi_password_edit)
         note = QLabel(_("Shown as a QR code on the join screen and the card, so that phones join in one scan."))
-        note.setWordWrap(True)
-        form.addRow(note)
+        note.setWordWrap(True)  # under the form, not a row of it: a form row gives a wrapped label one line's height
+        box = QVBoxLayout(group)
+        box.addLayout(form)
+        box.addWidget(note)
         return group
 
     def _code_group(self) -> QGroupBox:
