@@ -140,7 +140,8 @@ METHOD_REGISTRIES = {"domain/vote_methods.py", "ui/voting/method_views.py", "ui/
 # ...and, by count, these: each method's counting module stamps its result with its method (the spec registers
 # that count); the demo chooses which methods its ballots use (content, not a branch).
 NAMING_A_METHOD = {"domain/counting_simple.py": 4, "domain/counting_ranked.py": 1, "domain/counting_grid.py": 2,
-                   "domain/consent.py": 1, "services/demo_votes.py": 2}
+                   "domain/consent.py": 1, "services/demo_votes.py": 2,
+                   "services/demo_phones.py": 1}
 
 
 def test_vote_methods_are_named_only_in_their_registries() -> None:

@@ -121,3 +121,21 @@ def test_libreoffice_prints_the_synthesis(cli, demo, tmp_path, language, sitting
         assert f"Page {number} {of} {pages}" in page, number
         assert "Plan de développement économique du quartier Gare-Confluence" in page and scope in page, number
         assert ("Établi le" if language == "fr" else "Written on") in page, number
+
+
+def test_the_join_card_carries_the_sittings_code_and_a_sitting_without_one_is_told(cli, demo, tmp_path):
+    from workshop_desk.services.workspace import Workspace
+
+    workspace = Workspace.open(demo, tmp_path / "backups")
+    assises = next(s.id for s in workspace.sittings.all() if s.kind == "conference")
+    code = workspace.phones.settings(assises).join_code
+    workspace.close()
+    out = tmp_path / "carte.docx"
+    done = cli("export", "join-card", str(demo), "--sitting", str(assises), "--host", "192.168.8.20", "--out",
+               str(out), "--lang", "fr")
+    assert done.returncode == 0, done.stderr
+    text = "\n".join(cell.text for table in docx.Document(str(out)).tables for row in table.rows
+                     for cell in row.cells)
+    assert f"192.168.8.20:8765/s/{code}" in text and "Réseau : Assises-Gare-Confluence" in text.replace("\xa0", " ")
+    refused = cli("export", "join-card", str(demo), "--sitting", str(SITTING), "--out", str(tmp_path / "x.docx"))
+    assert refused.returncode == 1 and "no join code yet" in refused.stderr and not (tmp_path / "x.docx").exists()

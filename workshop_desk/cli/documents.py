@@ -1,4 +1,5 @@
-"""Headless verbs that print documents: badge sheets, attendance sheets and attendance reports (.docx)."""
+"""Headless verbs that print documents: badge sheets, attendance sheets and reports, table lists, route cards, the
+phones' join card (.docx)."""
 
 import argparse
 import sys
@@ -61,13 +62,14 @@ def _cmd_attendance_report(args: argparse.Namespace) -> int:
     return write_document(args, write, _("Attendance report written to {path}"))
 
 
-def _run_planned(args: argparse.Namespace, write: Write, done: str) -> int:
-    """`write_document` for a document of the seating plan: no plan is a sentence, not a traceback."""
-    from workshop_desk.services.documents import NoPlanError
+def _run_when_ready(args: argparse.Namespace, write: Write, done: str) -> int:
+    """`write_document` for a document that needs something the sitting may lack (a seating plan, a join code):
+    its absence is a sentence, not a traceback."""
+    from workshop_desk.services.documents import NotReadyError
 
     try:
         return write_document(args, write, done)
-    except NoPlanError as error:
+    except NotReadyError as error:
         print(str(error), file=sys.stderr)
         return 1
 
@@ -78,7 +80,7 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     def write(workspace: "Workspace", language: str) -> Path:
         return documents.export_table_lists(workspace, args.sitting, args.out, language)
 
-    return _run_planned(args, write, _("Table lists written to {path}"))
+    return _run_when_ready(args, write, _("Table lists written to {path}"))
 
 
 def _cmd_routes(args: argparse.Namespace) -> int:
@@ -87,7 +89,31 @@ def _cmd_routes(args: argparse.Namespace) -> int:
     def write(workspace: "Workspace", language: str) -> Path:
         return documents.export_route_cards(workspace, args.sitting, args.out, language)
 
-    return _run_planned(args, write, _("Route cards written to {path}"))
+    return _run_when_ready(args, write, _("Route cards written to {path}"))
+
+
+def _card_arguments(parser: argparse.ArgumentParser) -> None:
+    _common(parser, sitting_required=True)
+    parser.add_argument("--host", metavar="ADDR",
+                        help=_("the address phones reach this computer at (default: its first network's)"))
+    parser.add_argument("--port", type=int, default=8765, metavar="N", help=_("the port phones use (default 8765)"))
+
+
+def _cmd_join_card(args: argparse.Namespace) -> int:
+    from workshop_desk.domain.joining import join_url
+    from workshop_desk.server.network import interfaces
+    from workshop_desk.services import documents
+
+    def write(workspace: "Workspace", language: str) -> Path:
+        code = workspace.phones.settings(args.sitting).join_code
+        if code is None:  # made when phones are first switched on: an export writes nothing to the programme
+            raise documents.NotReadyError(_("Sitting {id} has no join code yet: switch phones on for it in the console "
+                                          "(or run `workshop-desk serve`), then print its card.").format(
+                                            id=args.sitting))
+        url = join_url(args.host or interfaces()[0].address, args.port, code)
+        return documents.export_join_card(workspace, args.sitting, url, args.out, language)
+
+    return _run_when_ready(args, write, _("Join card written to {path}"))
 
 
 COMMANDS = [
@@ -104,4 +130,7 @@ COMMANDS = [
     Command(("export", "routes"),
             N_("write a route card per seated participant, their table in each round, 8 to a page to cut (.docx)"),
             _cmd_routes, _sitting_arguments),
+    Command(("export", "join-card"),
+            N_("write the A4 card that tells the room how to join a sitting from their phones: the Wi-Fi and the "
+               "sitting's address as QR codes (.docx)"), _cmd_join_card, _card_arguments),
 ]

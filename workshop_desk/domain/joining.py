@@ -41,6 +41,11 @@ class JoinCard:
         return self.url.removeprefix("http://")
 
 
+def join_url(address: str, port: int, code: str) -> str:
+    """The address a phone opens to join a sitting: `http://ADDRESS:PORT/s/CODE`."""
+    return f"http://{address}:{port}/s/{code}"
+
+
 def _escaped(text: str) -> str:
     return "".join("\\" + c if c in _WIFI_SPECIAL else c for c in text)
 

@@ -7,8 +7,9 @@ from enum import StrEnum
 from typing import Any
 
 from workshop_desk.domain.countdown import TimerState
-from workshop_desk.domain.enums import BallotMethod, ItemKind, SittingKind
+from workshop_desk.domain.enums import ItemKind, SittingKind
 from workshop_desk.domain.ideas import Idea, Question, Theme
+from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.domain.voting import Ballot, BallotPaper, settings_to_dict
 
 MAX_CONTRIBUTION = 500  # characters of an idea or a question sent from a phone
@@ -156,7 +157,7 @@ def _question_json(question: Question, device: str, voted: frozenset[int]) -> di
 
 
 def _ballot_json(ballot: Ballot | None, paper: BallotPaper | None) -> dict[str, Any] | None:
-    if ballot is None or ballot.method == BallotMethod.HANDS:
+    if ballot is None or not method_spec(ballot.method).phones:
         return None
     return {"id": ballot.id, "title": ballot.title, "method": str(ballot.method),
             "settings": settings_to_dict(ballot.settings),

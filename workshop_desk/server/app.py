@@ -12,7 +12,7 @@ from workshop_desk.services.workspace import Workspace
 
 
 def make_app(workspace: Workspace, sitting_id: int, static_dir: Path = STATIC,
-             on_change: Callable[[str], None] = lambda topic: None,
+             on_change: Callable[[str, object], None] = lambda topic, subject: None,
              limiter: RateLimiter | None = None) -> web.Application:
     """The application serving one sitting's phones (`static_dir`: the phone page's files)."""
     app = web.Application(client_max_size=MAX_BODY, middlewares=[

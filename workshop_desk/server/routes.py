@@ -107,7 +107,7 @@ async def add_idea(request: web.Request) -> web.Response:
                               _whole(body.get("theme_id")), ctx.badges.get(phone))
     except ContributionError as error:
         raise ApiError(error.code) from error
-    ctx.changed("ideas")
+    ctx.changed("ideas", added.id)
     return web.json_response({"id": added.id, "status": added.status}, status=201)
 
 
@@ -118,7 +118,7 @@ async def add_question(request: web.Request) -> web.Response:
                               ctx.badges.get(phone))
     except ContributionError as error:
         raise ApiError(error.code) from error
-    ctx.changed("questions")
+    ctx.changed("questions", added.id)
     return web.json_response({"id": added.id, "status": added.status}, status=201)
 
 
@@ -130,7 +130,7 @@ async def vote_question(request: web.Request) -> web.Response:
                                  int(request.match_info["id"]), phone, ctx.badges.get(phone))
     except LookupError as error:
         raise ApiError("not_found") from error
-    ctx.changed("questions")
+    ctx.changed("questions", question.id)
     return web.json_response({"votes": question.votes, "voted": True})
 
 
@@ -148,16 +148,17 @@ def _marks(body: dict[str, Any]) -> tuple[Mark, ...]:
 async def cast_paper(request: web.Request) -> web.Response:
     ctx, phone, body = _ctx(request), device(request), await _body(request)
     marks = _marks(body)
+    ballot_id = int(request.match_info["id"])
     try:
-        await ctx.run(ctx.workspace.phones.cast_paper, ctx.sitting_id, int(request.match_info["id"]), marks, phone,
-                      ctx.badges.get(phone), language=language(request))
+        paper = await ctx.run(ctx.workspace.phones.cast_paper, ctx.sitting_id, ballot_id, marks, phone,
+                              ctx.badges.get(phone), language=language(request))
     except ContributionError as error:
         raise ApiError(error.code) from error
     except ValidationError as error:
         raise ApiError("invalid", detail=str(error)) from error
     except LookupError as error:
         raise ApiError("not_found") from error
-    ctx.changed("ballot")
+    ctx.changed("ballot", (ballot_id, paper))
     return web.json_response({"recorded": True})
 
 

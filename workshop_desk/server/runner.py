@@ -9,6 +9,7 @@ from concurrent.futures import Future
 
 from aiohttp import web
 
+from workshop_desk.domain.joining import join_url
 from workshop_desk.server.app import make_app
 from workshop_desk.server.context import PARTICIPATION
 from workshop_desk.services.workspace import Workspace
@@ -27,7 +28,7 @@ class ParticipantServer:
     install signal handlers, which only the main thread may)."""
 
     def __init__(self, workspace: Workspace, sitting_id: int, host: str = "127.0.0.1", port: int = PORT,
-                 on_change: Callable[[str], None] = lambda topic: None) -> None:
+                 on_change: Callable[[str, object], None] = lambda topic, subject: None) -> None:
         self._workspace, self._sitting_id = workspace, sitting_id
         self._host, self._port = host, port
         self._on_change = on_change
@@ -106,8 +107,7 @@ class ParticipantServer:
 
     @property
     def url(self) -> str:
-        code = self._workspace.phones.settings(self._sitting_id).join_code or ""
-        return f"http://{self._host}:{self._bound}/s/{code}"
+        return join_url(self._host, self._bound, self._workspace.phones.settings(self._sitting_id).join_code or "")
 
     @property
     def port(self) -> int:

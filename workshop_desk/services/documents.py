@@ -1,22 +1,26 @@
-"""Printed documents of a programme file (.docx): badges, attendance sheets and reports, table lists, route cards."""
+"""Printed documents of a programme file (.docx): badges, attendance sheets and reports, table lists, route cards,
+the phones' join card."""
 
 from collections.abc import Sequence
 from pathlib import Path
 
 from workshop_desk.domain.attendance import EXPECTED
+from workshop_desk.domain.joining import JoinCard
 from workshop_desk.domain.models import Participant, Sitting
 from workshop_desk.domain.people import fold
 from workshop_desk.domain.table_plan import SittingPlan
 from workshop_desk.exports.attendance_docx import write_attendance_sheet
 from workshop_desk.exports.attendance_report_docx import write_attendance_report
 from workshop_desk.exports.badges_docx import stock_for, write_badges
+from workshop_desk.exports.join_card_docx import write_join_card
 from workshop_desk.exports.tables_docx import card_height, write_route_cards, write_table_lists
 from workshop_desk.i18n import _
 from workshop_desk.services.workspace import Workspace
 
 
-class NoPlanError(ValueError):
-    """The sitting has no saved seating plan to print; the message is translated for the user."""
+class NotReadyError(ValueError):
+    """The sitting lacks what the document prints (a saved seating plan, a join code); the message is translated for
+    the user."""
 
 
 def export_badges(workspace: Workspace, out: Path, language: str, per_page: int = 8,
@@ -71,7 +75,7 @@ def sitting(workspace: Workspace, sitting_id: int) -> Sitting:
 def export_table_lists(workspace: Workspace, sitting_id: int, out: Path, language: str) -> Path:
     """The sitting's table lists: an overview page per round, then a page per table and round to post.
 
-    LookupError: no such sitting; NoPlanError (a ValueError): the sitting has no saved plan."""
+    LookupError: no such sitting; NotReadyError (a ValueError): the sitting has no saved plan."""
     found, plan = _planned(workspace, sitting_id)
     return write_table_lists(out, workspace.programmes.get(), found, plan, _everyone(workspace),
                              workspace.programmes.groups(), language)
@@ -80,7 +84,7 @@ def export_table_lists(workspace: Workspace, sitting_id: int, out: Path, languag
 def export_route_cards(workspace: Workspace, sitting_id: int, out: Path, language: str, per_page: int = 8) -> Path:
     """A card per seated participant with their table in each round, `per_page` (4, 6, 8 or 10) to an A4 page.
 
-    LookupError: no such sitting; NoPlanError (a ValueError): no saved plan; ValueError: another `per_page`."""
+    LookupError: no such sitting; NotReadyError (a ValueError): no saved plan; ValueError: another `per_page`."""
     card_height(per_page)  # a wrong size fails before anything is read
     found, plan = _planned(workspace, sitting_id)
     return write_route_cards(out, workspace.programmes.get(), found, plan, _everyone(workspace),
@@ -88,14 +92,26 @@ def export_route_cards(workspace: Workspace, sitting_id: int, out: Path, languag
 
 
 def _planned(workspace: Workspace, sitting_id: int) -> tuple[Sitting, SittingPlan]:
-    """The sitting and its saved seating plan (LookupError, NoPlanError)."""
+    """The sitting and its saved seating plan (LookupError, NotReadyError)."""
     found = sitting(workspace, sitting_id)
     plan = workspace.room_tables.saved_plan(sitting_id)
     if plan is None:
-        raise NoPlanError(_("“{sitting}” has no seating plan yet: plan its tables first, then print them.").format(
+        raise NotReadyError(_("“{sitting}” has no seating plan yet: plan its tables first, then print them.").format(
             sitting=found.title))
     return found, plan
 
 
 def _everyone(workspace: Workspace) -> dict[int, Participant]:
     return {person.id: person for person in workspace.participants.all()}
+
+
+def join_card(workspace: Workspace, sitting_id: int, url: str) -> JoinCard:
+    """How phones join the sitting at `url`: with the room's Wi-Fi (LookupError: no such sitting)."""
+    name, password = workspace.phones.wifi()
+    return JoinCard(sitting(workspace, sitting_id).title, url, name, password)
+
+
+def export_join_card(workspace: Workspace, sitting_id: int, url: str, out: Path, language: str) -> Path:
+    """The A4 card to post in the room or lay on the tables (LookupError: no such sitting)."""
+    return write_join_card(out, workspace.programmes.get(), sitting(workspace, sitting_id),
+                           join_card(workspace, sitting_id, url), language)

@@ -135,6 +135,12 @@ class LiveResults:
                      counts=counts)
 
     @writes
+    def recorded(self, ballot_id: int, paper: BallotPaper) -> None:
+        """A paper saved by someone else (a phone's, through the participant server): held as `cast` holds one."""
+        held = self._held.get(ballot_id)
+        if held is not None:
+            held.cast(paper)
+
     def cast(self, ballot_id: int, paper: BallotPaper) -> BallotPaper:
         """Save one voter's ballot; in memory it replaces their earlier one and goes last, as in the file."""
         recorded = self._ballots.cast(ballot_id, paper)

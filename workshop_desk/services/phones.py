@@ -21,6 +21,7 @@ from workshop_desk.domain.phones import (
     clean_contribution,
     device_voter,
 )
+from workshop_desk.domain.vote_methods import method_spec
 from workshop_desk.domain.voting import Ballot, BallotPaper, Mark, participant_key
 from workshop_desk.services.ballot_votes import load_paper
 from workshop_desk.services.ideas import IdeaService, sitting_themes
@@ -52,11 +53,14 @@ def _settings(row: SittingTable) -> PhoneSettings:
                          row.moderate_questions, row.ideas_private, row.phones_enabled)
 
 
+PHONE_METHODS = [str(method) for method in BallotMethod if method_spec(method).phones]  # not a show of hands
+
+
 def _open_ballot(session: Session, sitting_id: int) -> Ballot | None:
     """The sitting's most recently opened ballot that phones can fill in (a show of hands has no paper)."""
     found = session.exec(select(BallotTable.id).where(
         BallotTable.sitting_id == sitting_id, BallotTable.status == str(BallotStatus.OPEN),
-        BallotTable.method != str(BallotMethod.HANDS)).order_by(col(BallotTable.id).desc()).limit(1)).first()
+        col(BallotTable.method).in_(PHONE_METHODS)).order_by(col(BallotTable.id).desc()).limit(1)).first()
     return None if found is None else load_ballot(session, found)
 
 
@@ -83,6 +87,12 @@ def _mine(session: Session, sitting_id: int, device: str) -> tuple[Idea, ...]:
     rows = session.exec(select(IdeaTable).where(IdeaTable.sitting_id == sitting_id, IdeaTable.device == device)
                         .order_by(col(IdeaTable.id)))
     return tuple(to_domain(row, Idea) for row in rows)
+
+
+def new_code() -> str:
+    """11 URL-safe characters, 64 random bits: unguessable from a room, short enough to type and to show in large
+    type on the join screen."""
+    return secrets.token_urlsafe(8)
 
 
 class PhoneService:
@@ -126,13 +136,16 @@ class PhoneService:
 
     @writes
     def set_enabled(self, sitting_id: int, enabled: bool) -> PhoneSettings:
-        """The console's Phones switch, remembered per sitting."""
+        """The console's Phones switch, remembered per sitting; switched on for the first time, the sitting gets
+        its join code."""
+        if enabled and self.settings(sitting_id).join_code is None:
+            return self._change(sitting_id, enabled=True, join_code=new_code())
         return self._change(sitting_id, enabled=enabled)
 
     @writes
     def new_join_code(self, sitting_id: int) -> PhoneSettings:
-        """A new random code (96 bits) for the join URL; the previous one stops working at once."""
-        return self._change(sitting_id, join_code=secrets.token_urlsafe(12))
+        """A new random code for the join URL; the previous one stops working at once."""
+        return self._change(sitting_id, join_code=new_code())
 
     @writes
     def revoke_join_code(self, sitting_id: int) -> PhoneSettings:
@@ -233,7 +246,7 @@ class PhoneService:
         LookupError for a ballot phones cannot fill in, ContributionError('badge_required') in badge mode before a
         badge check). The participant's group is attached by BallotService."""
         ballot = self._ballots.get(ballot_id)
-        if ballot.sitting_id != sitting_id or ballot.method == BallotMethod.HANDS:
+        if ballot.sitting_id != sitting_id or not method_spec(ballot.method).phones:
             raise LookupError(f"ballot {ballot_id}")
         if ballot.status != BallotStatus.OPEN:
             raise ContributionError("closed")

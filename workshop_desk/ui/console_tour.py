@@ -55,6 +55,7 @@ def dialogs(window: "MainWindow") -> Iterator[DialogStop]:
     yield from _file_dialogs(window, document)
     yield from _people_dialogs(window, document)
     yield from _vote_dialogs(window, document)
+    yield from _phone_dialogs(window, document)
 
 
 def _file_dialogs(window: "MainWindow", document: "Document") -> Iterator[DialogStop]:
@@ -82,6 +83,13 @@ def _people_dialogs(window: "MainWindow", document: "Document") -> Iterator[Dial
     yield DialogStop("participant", lambda: ParticipantDialog(document.groups(), None, _ignore, window))
     yield DialogStop("groups", lambda: GroupsDialog(document, window))
     yield DialogStop("import-participants", lambda: ImportParticipantsDialog(document, None, window))
+
+
+def _phone_dialogs(window: "MainWindow", document: "Document") -> Iterator[DialogStop]:
+    from workshop_desk.ui.phones.dialog import PhonesDialog
+
+    sitting_id = document.sittings()[-1].id
+    yield DialogStop("phones", lambda: PhonesDialog(document, sitting_id, window))
 
 
 def _vote_dialogs(window: "MainWindow", document: "Document") -> Iterator[DialogStop]:

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 class Document(QObject):
     """Wraps the open Workspace. Screens read through it and change the file only through its commands: here, and in
-    the command sets it owns (`board`, `questions`, `votes`, `plan`, `desk`, `room`, `people`)."""
+    the command sets it owns (`board`, `questions`, `votes`, `plan`, `desk`, `room`, `people`, `phones`)."""
 
     programme_changed = Signal()
     sittings_changed = Signal()
@@ -54,6 +54,7 @@ class Document(QObject):
     ballots_changed = Signal(int)  # sitting id: a ballot, its controls or its votes changed
     priorities_changed = Signal()  # a priority list or the action plan changed
     room_changed = Signal(int)  # sitting id: its tables, seating plan, speakers or timer changed
+    phones_changed = Signal(int)  # sitting id: its phone settings, join code or approval queue changed
     saved = Signal(str)  # what was saved, for the status bar
     failed = Signal(str)  # a change that could not be saved, or a step that could not be undone: why
 
@@ -68,6 +69,7 @@ class Document(QObject):
         from workshop_desk.ui.commands.board import BoardCommands
         from workshop_desk.ui.commands.desk import DeskCommands
         from workshop_desk.ui.commands.people import PeopleCommands
+        from workshop_desk.ui.commands.phones import PhoneCommands
         from workshop_desk.ui.commands.plan import PlanCommands
         from workshop_desk.ui.commands.questions import QuestionCommands
         from workshop_desk.ui.commands.room import RoomCommands
@@ -80,6 +82,10 @@ class Document(QObject):
         self.desk: DeskCommands = DeskCommands(self)
         self.room: RoomCommands = RoomCommands(self)
         self.people: PeopleCommands = PeopleCommands(self)
+        self.phones: PhoneCommands = PhoneCommands(self)
+        from workshop_desk.ui.phones.room import PhoneRoom
+
+        self.phone_room = PhoneRoom(self)  # the participant server, when phones are switched on
 
     @property
     def read_only(self) -> bool:
@@ -153,6 +159,18 @@ class Document(QObject):
 
         return self.change(text, apply, lambda: snapshots.replace(touched[0], before), notify,
                            redo=lambda: snapshots.replace(roots, after[0]))
+
+    def from_phones(self, topic: str, sitting_id: int, subject: object) -> None:
+        """A phone's contribution, committed by the participant server: an idea or a question (`subject`: its id),
+        or a ballot paper (`subject`: (ballot id, paper)). The screens show it, the approval queue too. No undo
+        step: it is not the facilitator's to take back."""
+        if topic == "ideas" and isinstance(subject, int):
+            self.board.from_phone(sitting_id, subject)
+        elif topic == "questions":
+            self.questions_changed.emit(sitting_id)
+        elif topic == "ballot" and isinstance(subject, tuple):
+            self.votes.from_phone(sitting_id, *subject)
+        self.phones_changed.emit(sitting_id)
 
     def _not_saved(self, message: str) -> NotSaved:
         log.warning("a change was not saved: %s", message)

@@ -290,6 +290,8 @@ class Shell(QObject):
         remember_file(self.settings, workspace.path)
         self.save_settings()
         self.projector.set_document(self.document)
+        self.document.phone_room.card_changed.connect(self.projector.set_joining)
+        self.projector.state_changed.connect(self.document.phone_room.note_projector)
         if self.window is not None:
             self.window.set_document(self.document)
             self._resume_run()
@@ -315,6 +317,7 @@ class Shell(QObject):
             return
         self._backup_timer.stop()
         document, self.document = self.document, None
+        document.phone_room.stop()  # no phone writes to a file that is closing
         # Screens may still hold the document: they must hear nothing from it while it goes away.
         document.blockSignals(True)
         document.undo_stack.blockSignals(True)

@@ -45,7 +45,7 @@ def static_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 async def client(aiohttp_client, workspace: Workspace, sitting: int, static_dir: Path):  # type: ignore[no-untyped-def]
     changes: list[str] = []
-    app = make_app(workspace, sitting, static_dir, on_change=changes.append)
+    app = make_app(workspace, sitting, static_dir, on_change=lambda topic, _subject: changes.append(topic))
     client = await aiohttp_client(app)
     client.changes = changes
     return client

@@ -10,7 +10,7 @@ from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.models import ParticipantDraft
 from workshop_desk.domain.table_plan import TableDraft
 from workshop_desk.services import documents
-from workshop_desk.services.documents import NoPlanError
+from workshop_desk.services.documents import NotReadyError
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_an_unknown_sitting_or_one_without_a_plan_writes_nothing(planned, tmp_pa
     with pytest.raises(LookupError):
         export(workspace, 999, tmp_path / "x.docx", "en")
     unplanned = workspace.sittings.create(sitting_draft(title="Atelier mobilité")).sitting
-    with pytest.raises(NoPlanError, match="“Atelier mobilité” has no seating plan yet") as raised:
+    with pytest.raises(NotReadyError, match="“Atelier mobilité” has no seating plan yet") as raised:
         export(workspace, unplanned.id, tmp_path / "x.docx", "en")
     assert isinstance(raised.value, ValueError)
     assert _leftovers(tmp_path) == []

@@ -32,6 +32,7 @@ from workshop_desk.ui.board.toolbar import ALL, HIDDEN, UNSORTED, BoardToolbar, 
 from workshop_desk.ui.board.view import BoardCanvas
 from workshop_desk.ui.commands.board import ShowRequest
 from workshop_desk.ui.document import Document
+from workshop_desk.ui.phones.queue import IDEAS, ApprovalQueue
 from workshop_desk.ui.widgets.form_status import FormStatus
 
 SEARCH_DIM = 0.18
@@ -59,10 +60,12 @@ class BoardPage(QWidget):
         self.summary = QLabel()
         self.summary.setStyleSheet(f"color: {look.MUTED};")
         self.status = FormStatus()
+        self.queue = ApprovalQueue(self._document, IDEAS)  # ideas from phones waiting for approval
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.capture)
         layout.addWidget(self.status)
+        layout.addWidget(self.queue)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.summary)
@@ -109,6 +112,7 @@ class BoardPage(QWidget):
         """Show this sitting's board."""
         self._fit_pending = self._fit_pending or sitting_id != self.sitting_id
         self.sitting_id = sitting_id
+        self.queue.set_sitting(sitting_id)
         self.reload()
         self._fit_if_pending()
 

@@ -203,6 +203,10 @@ class BoardCommands(QObject):
             self.colour_by = by
             self.colouring_changed.emit(sitting_id)
 
+    def from_phone(self, sitting_id: int, idea_id: int) -> None:
+        """A note a phone sent, already saved by the participant server: the board adds it (no undo step)."""
+        self._notify(sitting_id, [idea_id])()
+
     def _notify(self, sitting_id: int, ids: Sequence[int] | None, themes: bool = False) -> Callable[[], None]:
         """What tells the screens; `ids` may be a list that the step fills in as it runs (the notes it added)."""
         def notify() -> None:

@@ -220,6 +220,12 @@ class VoteCommands(QObject):
 
         return notify
 
+    def from_phone(self, sitting_id: int, ballot_id: int, paper: BallotPaper) -> None:
+        """A paper a phone sent, already saved by the participant server: counted in memory as the console's are
+        (no undo step: it is the voter's, not the facilitator's)."""
+        self._live.recorded(ballot_id, paper)
+        self._notify(ballot_id, sitting_id, votes_only=True)()
+
     def _notify(self, ballot_id: int, sitting_id: int, votes_only: bool = False) -> Callable[[], None]:
         """What tells the screens; `votes_only`: votes added through the live results, which already hold them."""
         def notify() -> None:

@@ -27,6 +27,7 @@ from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.board.capture import CaptureEdit
 from workshop_desk.ui.commands.board import ShowRequest
 from workshop_desk.ui.document import Document
+from workshop_desk.ui.phones.queue import QUESTIONS, ApprovalQueue
 from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.widgets.form_status import FormStatus
 from workshop_desk.ui.widgets.text_area import TextArea
@@ -167,6 +168,8 @@ class QuestionsPanel(QWidget):
         layout.addWidget(title)
         layout.addLayout(add)
         layout.addWidget(self.status)
+        self.queue = ApprovalQueue(self._document, QUESTIONS)  # questions from phones waiting for approval
+        layout.addWidget(self.queue)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addLayout(more)
@@ -209,6 +212,7 @@ class QuestionsPanel(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.asked_by_edit.setCompleter(completer)
+        self.queue.set_sitting(sitting_id)
         self.reload()
 
     def reload(self) -> None:

@@ -120,6 +120,12 @@ class RunPanel(QWidget):
         layout.addWidget(self.notes_edit)
         layout.addWidget(self.view, 1)
 
+    def add_row(self, widget: QWidget) -> None:
+        """A row under the run's buttons (the Phones row, which needs the document this panel does not hold)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(2, widget)
+
     def _connect_signals(self) -> None:
         self.start_button.clicked.connect(self.start_requested)
         self.previous_button.clicked.connect(self.previous_requested)

@@ -17,6 +17,7 @@ from workshop_desk.ui.pages.sitting_form import SittingForm
 from workshop_desk.ui.pages.speakers_panel import SpeakersPanel
 from workshop_desk.ui.pages.tables_page import TablesPage
 from workshop_desk.ui.pages.timer_panel import TimerPanel
+from workshop_desk.ui.phones.bar import PhonesBar
 from workshop_desk.ui.voting.ballots_page import BallotsPage
 from workshop_desk.ui.voting.plan_pages import SittingPlanPage
 from workshop_desk.ui.widgets.form_status import FormStatus
@@ -47,6 +48,8 @@ class SittingPage(QWidget):
         plan_layout.addWidget(self.status)
         plan_layout.addWidget(self.agenda_editor, 1)
         self.run_panel = RunPanel()
+        self.phones_bar = PhonesBar(self._document)
+        self.run_panel.add_row(self.phones_bar)
         self.signin_desk = SignInDesk(self._document)
         self.tabs = QTabWidget()
         self.tabs.addTab(plan, _("&Plan"))
@@ -123,6 +126,7 @@ class SittingPage(QWidget):
         self.questions_panel.set_sitting(sitting_id)
         self.ballots_page.set_sitting(sitting_id)
         self.plan_page.set_sitting(sitting_id)
+        self.phones_bar.set_sitting(sitting_id)
         self.refresh()
 
     def refresh(self) -> None:
