@@ -104,7 +104,7 @@ async def add_idea(request: web.Request) -> web.Response:
         raise ApiError("closed")
     try:
         added = await ctx.run(ctx.workspace.phones.add_idea, ctx.sitting_id, _text(body), phone,
-                              _whole(body.get("theme_id")), ctx.badges.get(phone))
+                              _whole(body.get("theme_id")), ctx.badges.get(phone), _whole(body.get("table_id")))
     except ContributionError as error:
         raise ApiError(error.code) from error
     ctx.changed("ideas", added.id)

@@ -282,3 +282,19 @@ async def test_the_event_stream_tells_changes_and_a_reconnection_finds_the_same_
     assert [q["text"] for q in after["questions"]["list"]] == ["Une question"]
     assert (await (await client.get(f"/s/{code}/api/state")).json()) == after  # identical on reconnection
     again.close()
+
+
+async def test_phones_say_their_table_only_when_the_sitting_asks_and_the_idea_is_the_tables(client, code, workspace,
+                                                                                           sitting):
+    tables = workspace.room_tables.ensure_tables(sitting, 3, 6)
+    state = await (await client.get(f"/s/{code}/api/state")).json()
+    assert state["ideas"]["tables"] == []  # not asked: no table names go to phones, a table sent is ignored
+    await client.post(f"/s/{code}/api/ideas", json={"text": "Sans table", "table_id": tables[1].id}, headers=HEADERS)
+    workspace.phones.set_by_table(sitting, True)
+    state = await (await client.get(f"/s/{code}/api/state")).json()
+    assert state["ideas"]["tables"] == [{"id": t.id, "name": t.name} for t in tables]
+    for text, table in (("À la table 2", tables[1].id), ("Table d'ailleurs", 9999)):
+        response = await client.post(f"/s/{code}/api/ideas", json={"text": text, "table_id": table}, headers=HEADERS)
+        assert response.status == 201
+    placed = {idea.text: idea.table_id for idea in workspace.ideas.ideas(sitting)}
+    assert placed == {"Sans table": None, "À la table 2": tables[1].id, "Table d'ailleurs": None}
