@@ -61,7 +61,7 @@ def _tables(session: Session, row: SittingTable) -> tuple[tuple[int, str], ...]:
         return ()
     found = session.exec(select(RoomTableTable.id, RoomTableTable.name).where(RoomTableTable.sitting_id == row.id)
                          .order_by(col(RoomTableTable.position), col(RoomTableTable.id)))
-    return tuple((key, name) for key, name in found)
+    return tuple((int(key), name) for key, name in found if key is not None)
 
 
 PHONE_METHODS = [str(method) for method in BallotMethod if method_spec(method).phones]  # not a show of hands
