@@ -164,3 +164,8 @@ def test_badge_holders_named_like_payloads_are_greeted_as_typed(qtbot: QtBot, wi
         greeting = "Bonjour, " + person.first_name
         until(qtbot, lambda g=greeting: texts(browser, "#hello") == [g])
         assert_nothing_ran(browser)
+    window.show_participants()  # the console's list of people: the names as typed, tooltips included
+    model = window.participants_page.model  # type: ignore[union-attr]
+    names = [model.index(row, 0) for row in range(model.rowCount()) if model.index(row, 0).data() in NAMES]
+    assert sorted(name.data() for name in names) == sorted(NAMES)
+    assert sorted(tooltip_shown(name.data(Qt.ItemDataRole.ToolTipRole)) for name in names) == sorted(NAMES)
