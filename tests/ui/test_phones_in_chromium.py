@@ -2,17 +2,17 @@
 server, and what the page sends — an idea, a question, a ballot of every method phones can fill — is in the file,
 on the console and on the projector, from the phones."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.chromium import make_browser, require_chromium
+from tests.chromium import make_browser
 from tests.integration.phone.phone import console_errors, find, pick, tap, type_into
 from tests.ui.real_phone import join, send_ballot, send_text, until, wait_for_ballot
-from tests.ui.test_phones_console import BREAKFAST, phones_on
+from tests.ui.test_phones_console import BREAKFAST
 from workshop_desk.domain.enums import BallotMethod, Source
 from workshop_desk.domain.models import ParticipantDraft
 from workshop_desk.domain.phones import PhonesMode
@@ -33,23 +33,6 @@ from workshop_desk.ui.shell import Shell
 
 pytestmark = pytest.mark.slow
 OPTIONS = ["Navette", "Parking", "Vélos"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_chromium()
-    driver = make_browser()
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture
-def url(qtbot: QtBot, window: MainWindow, shell: Shell) -> Iterator[str]:
-    """Phones switched on for the breakfast sitting (loopback); the join URL as its QR code gives it."""
-    phones_on(qtbot, window)
-    room = shell.document.phone_room  # type: ignore[union-attr]
-    yield room.url
-    room.stop()
 
 
 def open_ballot(shell: Shell, method: BallotMethod, settings: Settings,
@@ -157,9 +140,9 @@ def projected(shell: Shell, ballot: Ballot) -> Any:
 
 @pytest.mark.parametrize(("method", "settings", "fill", "first"), METHODS, ids=[str(m[0]) for m in METHODS])
 def test_a_ballot_of_each_method_from_the_page_is_counted_on_the_projector_as_a_phone_one(
-        qtbot: QtBot, shell: Shell, url: str, browser: Any, method: BallotMethod, settings: Settings,
+        qtbot: QtBot, shell: Shell, join_url: str, browser: Any, method: BallotMethod, settings: Settings,
         fill: Callable[[Any, Ballot], list[Mark]], first: str | None) -> None:
-    join(qtbot, browser, url, fresh=True)
+    join(qtbot, browser, join_url, fresh=True)
     ballot = open_ballot(shell, method, settings, [("Utilité", 2.0), ("Coût", 1.0)]
                          if method == BallotMethod.CRITERIA else None)
     wait_for_ballot(qtbot, browser, ballot)
@@ -174,15 +157,15 @@ def test_a_ballot_of_each_method_from_the_page_is_counted_on_the_projector_as_a_
     assert not console_errors(browser)
 
 
-def test_a_phone_that_changes_its_vote_has_one_ballot_the_last(qtbot: QtBot, shell: Shell, url: str,
+def test_a_phone_that_changes_its_vote_has_one_ballot_the_last(qtbot: QtBot, shell: Shell, join_url: str,
                                                               browser: Any) -> None:
-    join(qtbot, browser, url, fresh=True)
+    join(qtbot, browser, join_url, fresh=True)
     ballot = open_ballot(shell, BallotMethod.RATING, RatingSettings())
     wait_for_ballot(qtbot, browser, ballot)
     first, second, _third = (o.id for o in ballot.options)
     pick(browser, f"rate-{first}-5")
     assert send_ballot(qtbot, browser) == "Vote enregistré."
-    join(qtbot, browser, url)  # the same phone, later: its paper fills the form again
+    join(qtbot, browser, join_url)  # the same phone, later: its paper fills the form again
     wait_for_ballot(qtbot, browser, ballot)
     assert find(browser, f"input[data-key='rate-{first}-5']").is_selected()
     tap(browser, f"[data-key='rate-{first}-clear']")
@@ -194,11 +177,11 @@ def test_a_phone_that_changes_its_vote_has_one_ballot_the_last(qtbot: QtBot, she
 
 
 def test_ideas_and_questions_from_the_page_reach_the_board_and_the_approval_queue(
-        qtbot: QtBot, window: MainWindow, shell: Shell, url: str, browser: Any) -> None:
+        qtbot: QtBot, window: MainWindow, shell: Shell, join_url: str, browser: Any) -> None:
     document = shell.document
     assert document is not None
     document.phones.set_moderation(BREAKFAST, ideas=False, questions=True)
-    join(qtbot, browser, url, fresh=True)
+    join(qtbot, browser, join_url, fresh=True)
     assert send_text(qtbot, browser, "ideas", "Une navette vers la gare le samedi") == "Idée envoyée."
     board = window.sitting_page.board_page  # type: ignore[union-attr]
     until(qtbot, lambda: "Une navette vers la gare le samedi" in [n.idea.text for n in board.scene.notes.values()])
@@ -216,7 +199,7 @@ def test_ideas_and_questions_from_the_page_reach_the_board_and_the_approval_queu
     assert not console_errors(browser)
 
 
-def test_with_badges_one_ballot_per_participant_even_from_two_browsers(qtbot: QtBot, shell: Shell, url: str,
+def test_with_badges_one_ballot_per_participant_even_from_two_browsers(qtbot: QtBot, shell: Shell, join_url: str,
                                                                         browser: Any) -> None:
     document = shell.document
     assert document is not None
@@ -228,7 +211,7 @@ def test_with_badges_one_ballot_per_participant_even_from_two_browsers(qtbot: Qt
     other = make_browser("en-GB")
     try:
         for phone, score, option in ((browser, 2, first), (other, 4, second)):
-            join(qtbot, phone, url, fresh=True)
+            join(qtbot, phone, join_url, fresh=True)
             until(qtbot, lambda p=phone: p.execute_script("return !!document.querySelector(\"[data-key='badge']\")"))
             type_into(phone, "[data-key='badge']", person.badge_code.lower())  # typed as it comes
             tap(phone, ".badge-form button[type=submit]")

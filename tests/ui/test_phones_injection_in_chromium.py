@@ -2,7 +2,6 @@
 in the phone, and every place that shows them afterwards — the board, the questions, the approval queue, the
 projector, the participants, the Word minutes and the Excel synthesis — shows them exactly as typed."""
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.chromium import make_browser, require_chromium
 from tests.integration.phone.phone import tap, texts, type_into
 from tests.integration.phone.test_phone_injection import PAYLOADS, assert_nothing_ran
 from tests.ui.drawn import drawn_wholes, tooltip_shown
 from tests.ui.real_phone import choose_tab, join, until
-from tests.ui.test_phones_console import BREAKFAST, phones_on
+from tests.ui.test_phones_console import BREAKFAST
 from tests.unit.exports.test_injection import docx_text
 from workshop_desk.domain.enums import BallotMethod, ProjectorMode, Source
 from workshop_desk.domain.models import ParticipantDraft
@@ -53,41 +51,24 @@ next(0);
 """
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_chromium()
-    driver = make_browser()
-    driver.set_script_timeout(30)
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture
-def url(qtbot: QtBot, window: MainWindow, shell: Shell) -> Iterator[str]:
-    phones_on(qtbot, window)
-    room = shell.document.phone_room  # type: ignore[union-attr]
-    yield room.url
-    room.stop()
-
-
-def send_all(qtbot: QtBot, browser: Any, url: str, tab: str, items: list[str]) -> list[str]:
+def send_all(qtbot: QtBot, browser: Any, join_url: str, tab: str, items: list[str]) -> list[str]:
     """Every text sent from the page's `tab`, by as many phones as the rate limit asks; what the page answered."""
     replies: list[str] = []
     for start in range(0, len(items), PER_PHONE):
-        join(qtbot, browser, url, fresh=True)
+        join(qtbot, browser, join_url, fresh=True)
         choose_tab(qtbot, browser, tab)
         replies += browser.execute_async_script(SEND_ALL, items[start:start + PER_PHONE], tab)
         assert_nothing_ran(browser)
     return replies
 
 
-def test_payloads_typed_on_phones_are_text_everywhere(qtbot: QtBot, window: MainWindow, shell: Shell, url: str,
+def test_payloads_typed_on_phones_are_text_everywhere(qtbot: QtBot, window: MainWindow, shell: Shell, join_url: str,
                                                       browser: Any, tmp_path: Path) -> None:
     document = shell.document
     assert document is not None
     document.phones.set_moderation(BREAKFAST, ideas=False, questions=True)
-    assert set(send_all(qtbot, browser, url, "ideas", PAYLOADS)) == {"Idée envoyée."}
-    assert len(set(send_all(qtbot, browser, url, "questions", PAYLOADS))) == 1  # "received, waiting for approval"
+    assert set(send_all(qtbot, browser, join_url, "ideas", PAYLOADS)) == {"Idée envoyée."}
+    assert len(set(send_all(qtbot, browser, join_url, "questions", PAYLOADS))) == 1  # "received, waiting for approval"
     ideas = [i for i in document.workspace.ideas.ideas(BREAKFAST) if i.source == Source.PHONE]
     assert sorted(i.text for i in ideas) == TYPED  # in the file, as typed
 
@@ -108,7 +89,7 @@ def test_payloads_typed_on_phones_are_text_everywhere(qtbot: QtBot, window: Main
     assert sorted(model.data(i) for i in shown) == TYPED
     assert sorted(tooltip_shown(model.data(i, Qt.ItemDataRole.ToolTipRole)) for i in shown) == TYPED
 
-    join(qtbot, browser, url, fresh=True)  # a phone sees the approved questions, as typed
+    join(qtbot, browser, join_url, fresh=True)  # a phone sees the approved questions, as typed
     choose_tab(qtbot, browser, "questions")
     until(qtbot, lambda: len(texts(browser, ".questions .card-text")) >= len(PAYLOADS))
     assert sorted(texts(browser, ".questions .card-text")) == TYPED
@@ -147,7 +128,7 @@ def _documents_literally(shell: Shell, folder: Path) -> None:
 
 
 def test_badge_holders_named_like_payloads_are_greeted_as_typed(qtbot: QtBot, window: MainWindow, shell: Shell,
-                                                                url: str, browser: Any) -> None:
+                                                                join_url: str, browser: Any) -> None:
     document = shell.document
     assert document is not None
     document.phones.set_mode(BREAKFAST, PhonesMode.BADGE)
@@ -157,7 +138,7 @@ def test_badge_holders_named_like_payloads_are_greeted_as_typed(qtbot: QtBot, wi
     ballots.open(ballots.create(BREAKFAST, "Priorités", BallotMethod.RATING, ["Navette", "Vélos"]).id)
     document.ballots_changed.emit(BREAKFAST)
     for person in people:
-        join(qtbot, browser, url, fresh=True)
+        join(qtbot, browser, join_url, fresh=True)
         until(qtbot, lambda: browser.execute_script("return !!document.querySelector(\"[data-key='badge']\")"))
         type_into(browser, "[data-key='badge']", person.badge_code)
         tap(browser, ".badge-form button[type=submit]")
