@@ -14,7 +14,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 async def test_the_page_sets_the_device_cookie_and_the_safety_headers(client, code):
-    response = await client.get(f"/s/{code}")
+    response = await client.get(f"/s/{code}/")
     assert response.status == 200
     assert "app.js" in await response.text()
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
@@ -22,7 +22,8 @@ async def test_the_page_sets_the_device_cookie_and_the_safety_headers(client, co
     assert response.headers["Referrer-Policy"] == "no-referrer"
     cookie = response.cookies["wd_device"]
     assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie["path"] == f"/s/{code}"
-    assert (await client.get(f"/s/{code}/")).status == 200
+    joined = await client.get(f"/s/{code}", allow_redirects=False)  # the join URL, as its QR code gives it
+    assert (joined.status, joined.headers["Location"]) == (308, f"/s/{code}/")  # the page's URLs need the slash
     script = await client.get(f"/s/{code}/static/app.js")
     assert script.status == 200 and "phone" in await script.text()
 
