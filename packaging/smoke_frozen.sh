@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of a frozen (or installed) build, on a headless machine: the app states its version, writes and checks
-# the demo programme, exports the Word minutes and the Excel synthesis, opens its main window, and renders the
-# console and the projector to PNG files in French and in English.
+# the demo programme, exports the Word minutes and the Excel synthesis, serves a sitting's phones, opens its main
+# window, and renders the console and the projector to PNG files in French and in English.
 #
 #   packaging/smoke_frozen.sh [EXECUTABLE] [GUI-EXECUTABLE]
 #
@@ -40,6 +40,21 @@ for document in minutes-fr.docx synthesis-fr.xlsx minutes-en.docx synthesis-en.x
     [ "$(wc -c <"$work/$document")" -gt 5000 ] || fail "$document is nearly empty"
 done
 ls -l "$work"/*.docx "$work"/*.xlsx
+
+step "the participant server: a sitting's phones served on this computer, the phone page fetched, stopped cleanly"
+sitting="$("$app" list "$work/demo.wdesk" | awk -F'\t' '$3 == "conference" {print $1; exit}')"
+"$app" serve "$work/demo.wdesk" --sitting "$sitting" --host 127.0.0.1 --port 0 >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 100); do grep -q "http://" "$work/serve.log" && break; sleep 0.2; done
+url="$(grep -o 'http://[^ ]*' "$work/serve.log" | head -1)"
+[ -n "$url" ] || { kill "$server" 2>/dev/null; fail "serve printed no join URL: $(cat "$work/serve.log")"; }
+python="$(command -v python3 || command -v python)"  # a plain HTTP client where curl may be missing
+page="$("$python" -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode())' "$url")" \
+    || { kill "$server"; fail "the phone page did not load from $url"; }
+grep -q "<html" <<<"$page" || { kill "$server"; fail "the phone page is not HTML: $page"; }
+kill -TERM "$server"
+wait "$server" || fail "serve did not stop cleanly on SIGTERM: $(cat "$work/serve.log")"
+echo "phone page served at $url"
 
 step "main window on a programme, in French with Qt's own French catalog (the app logs qtbase_fr.qm when it finds none)"
 "$app" --smoke-test "$work/demo.wdesk"  # the console on a programme, as at a real start

@@ -54,10 +54,11 @@ def _only_marked_services_write() -> None:
 
     @contextmanager
     def session(self: Database):  # type: ignore[no-untyped-def]
-        before = self.change_count
-        with original(self) as unit:
-            yield unit
-        assert self.change_count == before or allowed(), "a service method that writes is not marked @writes"
+        with self._gate:  # the count read under the units' own lock: the phones' server writes from its thread
+            before = self.change_count
+            with original(self) as unit:
+                yield unit
+            assert self.change_count == before or allowed(), "a service method that writes is not marked @writes"
 
     Database.session = session  # type: ignore[method-assign]
 

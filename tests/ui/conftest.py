@@ -3,6 +3,7 @@
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,3 +100,28 @@ def french() -> None:
 
     i18n.set_language("fr")
     install_qt_translator("fr")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One Chromium at a phone's size per test module, for the phones end to end."""
+    from tests.chromium import make_browser, require_chromium
+
+    require_chromium()
+    driver = make_browser()
+    driver.set_script_timeout(30)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def join_url(qtbot: object, window: MainWindow, shell: Shell) -> Iterator[str]:
+    """Phones switched on from the Phones row for the demo's breakfast sitting (loopback); the join URL as its QR
+    code gives it (no trailing slash)."""
+    from tests.ui.test_phones_console import phones_on
+
+    phones_on(qtbot, window)  # type: ignore[arg-type]
+    assert shell.document is not None
+    room = shell.document.phone_room
+    yield room.url
+    room.stop()

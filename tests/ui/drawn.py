@@ -1,6 +1,8 @@
 """What a painted projector screen shows: the texts it draws, as the projector's one recorder
 (`painting.recording`) saw them while it painted offscreen."""
 
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from workshop_desk.ui.projector import painting
@@ -23,3 +25,12 @@ def drawn_wholes(widget: QWidget) -> list[str]:
 def drawn_text(widget: QWidget) -> str:
     """Everything `widget` draws, as one line (to look for a sentence that wrapped)."""
     return " ".join(drawn_texts(widget)).replace("\xa0", " ")
+
+
+def tooltip_shown(tooltip: str) -> str:
+    """What a tooltip shows: Qt reads a tooltip that looks like HTML as HTML."""
+    if not GuiQt.mightBeRichText(tooltip):
+        return tooltip
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()

@@ -47,19 +47,19 @@ def _tallied_text(source: Source, amount: str, _: Translate) -> str:
     return _("{amount} entered as a count at the console").format(amount=amount)
 
 
-def provenance(ballot: Ballot, result: Result, _: Translate) -> str:
+def provenance(method: BallotMethod, result: Result, _: Translate) -> str:
     """Where the votes came from, as a sentence: '66 dots, of which 54 counted on the paper board and 12 on 4
     ballots entered at the console.'; empty before any vote."""
     if not result.sources:
         return ""
-    if method_spec(ballot.method).amounts:
-        return _amount_sentence(ballot.method, result.sources, _)
+    if method_spec(method).amounts:
+        return _amount_sentence(method, result.sources, _)
     parts: list[tuple[float, str]] = []
     for found in result.sources:
         if found.ballots:
             parts.append((found.ballots, _ballots_text(found.source, found.ballots, _)))
         if found.tallied:
-            parts.append((found.tallied, _tallied_text(found.source, amount_text(ballot.method, found.tallied, _), _)))
+            parts.append((found.tallied, _tallied_text(found.source, amount_text(method, found.tallied, _), _)))
     return _sentence(_largest_first(parts), _)
 
 

@@ -44,6 +44,7 @@ class PhoneSettings:
     moderate_questions: bool = False
     ideas_private: bool = False
     enabled: bool = False
+    by_table: bool = False  # phones say which table they sit at: their ideas go to that table
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ class PhoneView:
     item_kind: ItemKind | None
     name: str | None
     themes: tuple[Theme, ...]
+    tables: tuple[tuple[int, str], ...]  # (id, name) of the room's tables, when phones say where they sit
     mine: tuple[Idea, ...]
     questions: tuple[Question, ...]
     voted: frozenset[int]
@@ -143,6 +145,7 @@ def state_json(view: PhoneView, device: str) -> dict[str, Any]:
         "activity": str(activity(view)),
         "ideas": {"open": open_ideas or view.item_kind is None, "private": view.settings.ideas_private,
                   "themes": [{"id": t.id, "name": t.name} for t in view.themes],
+                  "tables": [{"id": key, "name": name} for key, name in view.tables],
                   "mine": [{"id": i.id, "text": i.text, "theme_id": i.theme_id, "status": idea_status(i)}
                            for i in view.mine]},
         "questions": {"open": True, "list": [_question_json(q, device, view.voted) for q in view.questions]},

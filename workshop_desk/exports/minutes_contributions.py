@@ -114,7 +114,7 @@ def ballot_result(m: Minutes, entry: BallotReport) -> None:
     if not result.sources:
         m.paragraph(_("No vote was recorded."))
         return
-    m.paragraph(provenance(ballot, result, _))
+    m.paragraph(provenance(ballot.method, result, _))
     note = provisional_note(ballot, _)
     if note:
         base.set_run_style(m.paragraph(note).runs[0], m.styles.label)

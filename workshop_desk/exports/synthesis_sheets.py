@@ -170,7 +170,7 @@ def results(_: Translate, report: ProgrammeReport) -> Sheet:
         for entry in s.ballots:
             standing = entry.result.alternative if entry.result.sources else None
             method = method_label(entry.ballot.method, _)
-            counted = provenance(entry.ballot, entry.result, _)
+            counted = provenance(entry.ballot.method, entry.result, _)
             status = provisional_text if provisional(entry.ballot) else final
             for row in entry.result.rows:
                 schulze: list[Value] = [None, None]

@@ -71,6 +71,11 @@ async def page(request: web.Request) -> web.StreamResponse:
     return _file(ctx, "index.html")
 
 
+async def join(request: web.Request) -> web.StreamResponse:
+    """The join URL as printed (no trailing slash): the page's relative `static/…` URLs need the slash."""
+    return web.Response(status=308, headers={"Location": f"/s/{request.match_info['code']}/"})
+
+
 async def static(request: web.Request) -> web.StreamResponse:
     return _file(_ctx(request), request.match_info["path"])
 
@@ -104,7 +109,7 @@ async def add_idea(request: web.Request) -> web.Response:
         raise ApiError("closed")
     try:
         added = await ctx.run(ctx.workspace.phones.add_idea, ctx.sitting_id, _text(body), phone,
-                              _whole(body.get("theme_id")), ctx.badges.get(phone))
+                              _whole(body.get("theme_id")), ctx.badges.get(phone), _whole(body.get("table_id")))
     except ContributionError as error:
         raise ApiError(error.code) from error
     ctx.changed("ideas", added.id)
@@ -174,7 +179,7 @@ async def badge(request: web.Request) -> web.Response:
 
 
 def add_routes(app: web.Application) -> None:
-    app.router.add_get("/s/{code}", page)
+    app.router.add_get("/s/{code}", join)
     app.router.add_get("/s/{code}/", page)
     app.router.add_get("/s/{code}/static/{path:.+}", static)
     app.router.add_get("/s/{code}/api/state", state)

@@ -42,18 +42,29 @@ from workshop_desk.storage.tables import (
     ParticipantTable,
     ProgrammeTable,
     QuestionTable,
+    RoomTableTable,
     SittingTable,
     TimerTable,
 )
 
 _SETTINGS = {"join_code": "join_code", "mode": "phones_mode", "moderate_ideas": "moderate_ideas",
-             "moderate_questions": "moderate_questions", "ideas_private": "ideas_private", "enabled": "phones_enabled"}
+             "moderate_questions": "moderate_questions", "ideas_private": "ideas_private", "enabled": "phones_enabled",
+             "by_table": "phones_by_table"}
 
 
 def _settings(row: SittingTable) -> PhoneSettings:
     assert row.id is not None
     return PhoneSettings(row.id, row.join_code, PhonesMode(row.phones_mode), row.moderate_ideas,
-                         row.moderate_questions, row.ideas_private, row.phones_enabled)
+                         row.moderate_questions, row.ideas_private, row.phones_enabled, row.phones_by_table)
+
+
+def _tables(session: Session, row: SittingTable) -> tuple[tuple[int, str], ...]:
+    """The room's tables a phone may pick from (none unless the sitting asks phones where they sit)."""
+    if not row.phones_by_table:
+        return ()
+    found = session.exec(select(RoomTableTable.id, RoomTableTable.name).where(RoomTableTable.sitting_id == row.id)
+                         .order_by(col(RoomTableTable.position), col(RoomTableTable.id)))
+    return tuple((int(key), name) for key, name in found if key is not None)
 
 
 PHONE_METHODS = [str(method) for method in BallotMethod if method_spec(method).phones]  # not a show of hands
@@ -142,6 +153,11 @@ class PhoneService:
         return self._change(sitting_id, ideas_private=private)
 
     @writes
+    def set_by_table(self, sitting_id: int, by_table: bool) -> PhoneSettings:
+        """Whether phones say which table they sit at (their ideas are then the table's, for the board's groups)."""
+        return self._change(sitting_id, by_table=by_table)
+
+    @writes
     def set_enabled(self, sitting_id: int, enabled: bool) -> PhoneSettings:
         """The console's Phones switch, remembered per sitting; switched on for the first time, the sitting gets
         its join code."""
@@ -205,7 +221,8 @@ class PhoneService:
             return cached[1]
         row = fetch(session, SittingTable, sitting_id)
         shared = PhoneView(row.title, _settings(row), _item_kind(session, row), None,
-                           tuple(sitting_themes(session, sitting_id)), (), _shown_questions(session, sitting_id),
+                           tuple(sitting_themes(session, sitting_id)), _tables(session, row), (),
+                           _shown_questions(session, sitting_id),
                            frozenset(), _open_ballot(session, sitting_id), None, _timer(session, sitting_id),
                            self._now())
         self._shared_view = (key, shared)
@@ -224,21 +241,28 @@ class PhoneService:
     # What a phone sends --------------------------------------------------------------------------------------
     @writes
     def add_idea(self, sitting_id: int, text: str, device: str, theme_id: int | None = None,
-                 participant_id: int | None = None) -> Contribution:
+                 participant_id: int | None = None, table_id: int | None = None) -> Contribution:
         """An idea from a phone: pending if the sitting moderates ideas, hidden until revealed if it keeps them
-        private (ContributionError for an empty or too long text)."""
+        private, its table's when the sitting asks phones where they sit (ContributionError for an empty or too
+        long text). A theme or table that is not the sitting's is ignored."""
         cleaned = clean_contribution(text)
         settings = self.settings(sitting_id)
         themes = {theme.id for theme in self._themes(sitting_id)}
+        tables = {key for key, _name in self._tables(sitting_id)}
         draft = IdeaDraft(cleaned, participant_id=participant_id, hidden=settings.ideas_private, source=Source.PHONE,
                           status=PENDING if settings.moderate_ideas else SHOWN, device=device,
-                          theme_id=theme_id if theme_id in themes else None)
+                          theme_id=theme_id if theme_id in themes else None,
+                          table_id=table_id if table_id in tables else None)
         idea = self._ideas.add(sitting_id, draft)
         return Contribution(idea.id, idea.status)
 
     def _themes(self, sitting_id: int) -> list[Any]:
         with self._db.session() as session:
             return sitting_themes(session, sitting_id)
+
+    def _tables(self, sitting_id: int) -> tuple[tuple[int, str], ...]:
+        with self._db.session() as session:
+            return _tables(session, fetch(session, SittingTable, sitting_id))
 
     @writes
     def add_question(self, sitting_id: int, text: str, device: str,

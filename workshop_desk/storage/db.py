@@ -94,6 +94,7 @@ class Database:
         self._gate = threading.RLock()
         self._log = str(wal.wal_path(path))  # looked at after every change
         self._held_back = 0  # the log's size when readers last kept a checkpoint from emptying it
+        self._anchored: wal.Anchor | None = None  # the last anchor written; None: the next one reads every page
         self.checkpoint_bytes = CHECKPOINT_BYTES
 
     @contextmanager
@@ -140,6 +141,7 @@ class Database:
             finally:
                 raw.close()
             self._changes += 1
+            self._anchored = None  # every page replaced: the next anchor reads them all
             self.checkpoint()  # the anchor came from the backup: a new one, for the file as it is now
 
     def integrity_problems(self) -> list[str]:
@@ -159,10 +161,11 @@ class Database:
         if self.read_only:
             return
         with self._gate, _storage_errors(self.path):
+            folded = self._log_contents()  # the pages this checkpoint may fold in: those its anchor reads again
             emptied = checkpoint(self.engine, wait=False)
-            self._anchor()
+            self._anchor(folded)
         # Held back: try again once the log has grown by as much again, not after every change (each try reads the
-        # whole file for its anchor, and a reader that comes and goes would make every badge scan pay for it).
+        # log and writes an anchor, and a reader that comes and goes would make every badge scan pay for it).
         self._held_back = 0 if emptied else self._log_size()
 
     def _checkpoint_if_large(self) -> None:
@@ -175,13 +178,26 @@ class Database:
         except OSError:
             return 0
 
-    def _anchor(self) -> None:
+    def _log_contents(self) -> wal.LogContents | None:
+        if self._anchored is None:  # every page is read anyway
+            return None
+        try:
+            return wal.read_log(self.path)
+        except OSError:  # no log (someone else folded it in and removed it): every page is read
+            return None
+
+    def _anchor(self, folded: wal.LogContents | None) -> None:
+        previous, self._anchored = self._anchored, None  # should anything below fail, the next anchor reads it all
         page_size = _page_size(self.engine)
-        digests = wal.page_digests(self.path, page_size)
+        digests = wal.next_anchor(self.path, page_size, previous, folded)
         with self.engine.begin() as connection:
             connection.exec_driver_sql(
                 "INSERT OR REPLACE INTO wal_anchor (id, page_size, digests, written_at) VALUES (1, ?, ?, ?)",
                 (page_size, digests, datetime.now(UTC).isoformat()))
+        # Read after the anchor's own write: SQLite may have started the log afresh with it.
+        generation = wal.log_generation(self.path)
+        if generation is not None:
+            self._anchored = wal.Anchor(page_size, digests, generation)
 
     def close(self) -> None:
         """Fold the log into the file, release it and its lock, and forget any private copy."""

@@ -80,6 +80,7 @@ class SittingTable(SQLModel, table=True):
     moderate_questions: bool = False
     ideas_private: bool = False  # round by round: a phone's ideas stay hidden until the facilitator reveals them
     phones_enabled: bool = False
+    phones_by_table: bool = False  # phones say which table they sit at: their ideas are the table's
 
 
 class AgendaItemTable(SQLModel, table=True):

@@ -15,7 +15,7 @@ from aiohttp import web
 
 STATIC = Path(__file__).resolve().parents[3] / "workshop_desk" / "server" / "static"
 CODE = "TESTCODE"
-# The headers the contract puts on every response (docs: /work/notes/phones-contract.md).
+# The headers the real server puts on every response (docs/phones.md).
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",

@@ -9,7 +9,7 @@ from typing import Any
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 
-from tests.integration.phone.conftest import speak
+from tests.chromium import speak
 from tests.integration.phone.fake_participant_server import FakeParticipantServer
 
 

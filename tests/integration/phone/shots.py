@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tests.chromium import make_browser
 from tests.integration.phone import scenarios
-from tests.integration.phone.conftest import make_browser
 from tests.integration.phone.fake_participant_server import FakeParticipantServer, waiting_state
 from tests.integration.phone.phone import open_page, tap, wait_for
 

@@ -56,13 +56,29 @@ def test_an_idea_is_sent_with_its_theme_and_listed_with_its_status(browser, serv
     assert not find(browser, "#screen-ideas button[type=submit]").is_enabled()  # nothing typed yet
     type_into(browser, "[data-key='idea-text']", "  Plus de bancs  ")
     assert text_of(browser, "#screen-ideas .counter") == "17 / 500 caractères"
-    Select(find(browser, "#screen-ideas select")).select_by_visible_text("Espaces publics")
+    assert not find(browser, "#screen-ideas select[name=table]").is_displayed()  # the sitting does not ask
+    Select(find(browser, "#screen-ideas select[name=theme]")).select_by_visible_text("Espaces publics")
     tap(browser, "#screen-ideas button[type=submit]")
-    assert posted(server) == [{"text": "Plus de bancs", "theme_id": 4}]
+    assert posted(server) == [{"text": "Plus de bancs", "theme_id": 4, "table_id": None}]
     assert server.posts[0].path == "/api/ideas"
     wait_for(lambda: text_of(browser, "#screen-ideas .msg") == "Idée envoyée.")
     assert find(browser, "[data-key='idea-text']").get_attribute("value") == ""
     assert find(browser, "[data-key='idea-text']").get_attribute("maxlength") == "500"
+    assert not console_errors(browser)
+
+
+def test_a_phone_says_its_table_when_the_sitting_asks_and_keeps_it_after_a_reload(browser, server) -> None:
+    state = scenarios.ideas_state()
+    state["ideas"]["tables"] = [{"id": 7, "name": "Table 1 — Mobilités"}, {"id": 8, "name": "Table 2 — Santé"}]
+    open_page(browser, server, state)
+    Select(find(browser, "#screen-ideas select[name=table]")).select_by_visible_text("Table 2 — Santé")
+    type_into(browser, "[data-key='idea-text']", "Un médecin de garde le samedi")
+    tap(browser, "#screen-ideas button[type=submit]")
+    assert posted(server) == [{"text": "Un médecin de garde le samedi", "theme_id": None, "table_id": 8}]
+    open_page(browser, server, state)
+    assert Select(find(browser, "#screen-ideas select[name=table]")).first_selected_option.text == "Table 2 — Santé"
+    assert find(browser, "label[for='" + find(browser, "select[name=table]").get_attribute("id") + "']").text \
+        == "Votre table"
     assert not console_errors(browser)
 
 

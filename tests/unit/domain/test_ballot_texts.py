@@ -33,7 +33,7 @@ def ballot(method: BallotMethod = BallotMethod.DOTS, **fields: object) -> Ballot
 def provenance(found: Ballot, votes: Votes, _: object) -> str:
     """What a document says of these votes, once counted as the minutes count them."""
     result = count(found.method, found.settings, found.options, votes, found.criteria, check=False)
-    return ballot_texts.provenance(found, result, _)  # type: ignore[arg-type]
+    return ballot_texts.provenance(found.method, result, _)  # type: ignore[arg-type]
 
 
 def dot_papers(count: int, dots: int, source: Source = Source.CONSOLE) -> tuple[BallotPaper, ...]:

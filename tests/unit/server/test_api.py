@@ -14,7 +14,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 async def test_the_page_sets_the_device_cookie_and_the_safety_headers(client, code):
-    response = await client.get(f"/s/{code}")
+    response = await client.get(f"/s/{code}/")
     assert response.status == 200
     assert "app.js" in await response.text()
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
@@ -22,7 +22,8 @@ async def test_the_page_sets_the_device_cookie_and_the_safety_headers(client, co
     assert response.headers["Referrer-Policy"] == "no-referrer"
     cookie = response.cookies["wd_device"]
     assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie["path"] == f"/s/{code}"
-    assert (await client.get(f"/s/{code}/")).status == 200
+    joined = await client.get(f"/s/{code}", allow_redirects=False)  # the join URL, as its QR code gives it
+    assert (joined.status, joined.headers["Location"]) == (308, f"/s/{code}/")  # the page's URLs need the slash
     script = await client.get(f"/s/{code}/static/app.js")
     assert script.status == 200 and "phone" in await script.text()
 
@@ -282,3 +283,19 @@ async def test_the_event_stream_tells_changes_and_a_reconnection_finds_the_same_
     assert [q["text"] for q in after["questions"]["list"]] == ["Une question"]
     assert (await (await client.get(f"/s/{code}/api/state")).json()) == after  # identical on reconnection
     again.close()
+
+
+async def test_phones_say_their_table_only_when_the_sitting_asks_and_the_idea_is_the_tables(client, code, workspace,
+                                                                                           sitting):
+    tables = workspace.room_tables.ensure_tables(sitting, 3, 6)
+    state = await (await client.get(f"/s/{code}/api/state")).json()
+    assert state["ideas"]["tables"] == []  # not asked: no table names go to phones, a table sent is ignored
+    await client.post(f"/s/{code}/api/ideas", json={"text": "Sans table", "table_id": tables[1].id}, headers=HEADERS)
+    workspace.phones.set_by_table(sitting, True)
+    state = await (await client.get(f"/s/{code}/api/state")).json()
+    assert state["ideas"]["tables"] == [{"id": t.id, "name": t.name} for t in tables]
+    for text, table in (("À la table 2", tables[1].id), ("Table d'ailleurs", 9999)):
+        response = await client.post(f"/s/{code}/api/ideas", json={"text": text, "table_id": table}, headers=HEADERS)
+        assert response.status == 201
+    placed = {idea.text: idea.table_id for idea in workspace.ideas.ideas(sitting)}
+    assert placed == {"Sans table": None, "À la table 2": tables[1].id, "Table d'ailleurs": None}

@@ -65,15 +65,44 @@
   }
 
   // --- Ideas -----------------------------------------------------------------------------------------------
+  // A choice among the sitting's themes or tables, hidden while there are none; keeps what the phone chose.
+  function picker(kind, label, none) {
+    var id = WD.uid(kind);
+    var select = el('select', {id: id, name: kind});
+    var field = el('div', {class: 'field'}, [el('label', {'for': id, text: label}), select]);
+    var seen = null;
+    function set(items) {
+      var key = JSON.stringify(items);
+      if (key === seen) { return; }
+      seen = key;
+      var chosen = select.value || remembered(kind);
+      WD.replaceChildren(select, [el('option', {value: '', text: none})].concat(items.map(function (item) {
+        return el('option', {value: String(item.id), text: item.name});
+      })));
+      select.value = chosen;
+      if (select.value !== chosen) { select.value = ''; }
+      field.hidden = !items.length;
+    }
+    select.addEventListener('change', function () { remember(kind, select.value); });
+    return {field: field, set: set, value: function () { return select.value ? Number(select.value) : null; }};
+  }
+
+  // A phone's table is kept across reloads (it does not move during a sitting); nothing else is stored.
+  function remembered(kind) {
+    try { return kind === 'table' ? (window.localStorage.getItem('wd-table') || '') : ''; } catch (e) { return ''; }
+  }
+
+  function remember(kind, value) {
+    try { if (kind === 'table') { window.localStorage.setItem('wd-table', value); } } catch (e) { /* private mode */ }
+  }
+
   function ideas(app) {
     var s = screen('ideas', t('ideas_title'));
-    var selectId = WD.uid('theme');
-    var select = el('select', {id: selectId, name: 'theme'});
-    var themeField = el('div', {class: 'field'}, [el('label', {'for': selectId, text: t('theme_label')}), select]);
-    var themesSeen = null;
-    var form = textForm({key: 'idea', label: t('idea_label'), button: t('send_idea'), extra: [themeField],
+    var table = picker('table', t('table_label'), t('table_none'));
+    var theme = picker('theme', t('theme_label'), t('theme_none'));
+    var form = textForm({key: 'idea', label: t('idea_label'), button: t('send_idea'), extra: [table.field, theme.field],
       send: function (text) {
-        return app.post('/api/ideas', {text: text, theme_id: select.value ? Number(select.value) : null})
+        return app.post('/api/ideas', {text: text, theme_id: theme.value(), table_id: table.value()})
           .then(function (reply) {
             app.load();  // its own list of ideas: no other phone sees them, so the server tells no one
             return t(reply.status === 'pending' ? 'idea_pending' : 'idea_sent');
@@ -85,24 +114,13 @@
     [privateNote, closedNote, form.node, el('h3', {text: t('my_ideas')}), mine].forEach(function (n) {
       s.node.appendChild(n);
     });
-    function setThemes(themes) {
-      var seen = JSON.stringify(themes);
-      if (seen === themesSeen) { return; }
-      themesSeen = seen;
-      var chosen = select.value;
-      WD.replaceChildren(select, [el('option', {value: '', text: t('theme_none')})].concat(themes.map(function (th) {
-        return el('option', {value: String(th.id), text: th.name});
-      })));
-      select.value = chosen;
-      if (select.value !== chosen) { select.value = ''; }
-      themeField.hidden = !themes.length;
-    }
     function update(state) {
-      var box = state.ideas || {open: false, themes: [], mine: [], private: false};
+      var box = state.ideas || {open: false, themes: [], tables: [], mine: [], private: false};
       var themes = box.themes || [];
       var names = {};
       themes.forEach(function (th) { names[th.id] = th.name; });
-      setThemes(themes);
+      theme.set(themes);
+      table.set(box.tables || []);
       privateNote.hidden = !box.private;
       closedNote.hidden = !!box.open;
       form.setOpen(!!box.open);

@@ -24,6 +24,7 @@ from workshop_desk.domain.ideas import (
 )
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import theme as look
+from workshop_desk.ui.tooltips import typed_tip
 
 DETAIL_SCALE = 0.4  # below this zoom a note is a plain coloured rectangle: 10,000 of them still paint fast
 TEXT_SCALE = 0.18  # below this zoom a theme's name is not drawn
@@ -156,6 +157,7 @@ class NoteItem(QGraphicsItem):
         pixels = NOTE_FONT_PX
         while True:
             text = QStaticText(self.idea.text)
+            text.setTextFormat(Qt.TextFormat.PlainText)  # a note reads as typed, "<b>" included (phones type too)
             text.setTextWidth(self._rect.width() - 2 * NOTE_PADDING)
             option = QTextOption()
             option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -166,7 +168,7 @@ class NoteItem(QGraphicsItem):
             pixels -= 1
         self._font_px = pixels
         if text.size().height() > available:
-            self.setToolTip(self.idea.text)
+            self.setToolTip(typed_tip(self.idea.text))
         return text
 
     def _paint_footer(self, painter: QPainter) -> None:

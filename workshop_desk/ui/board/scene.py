@@ -20,6 +20,7 @@ from workshop_desk.domain.ideas import (
 )
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui.board.items import NoteItem, ThemeItem
+from workshop_desk.ui.tooltips import typed_tip
 
 BOARD_BACKGROUND = "#ECEFF1"
 MARGIN = 1500.0  # room to pan around the notes
@@ -115,9 +116,9 @@ class BoardScene(QGraphicsScene):
                 item.update()
 
     def stack_text(self, idea_id: int) -> str:
-        """Every text of a stack of merged notes, the shown one first."""
+        """Every text of a stack of merged notes, the shown one first, as a tooltip shows it as typed."""
         texts = [self.ideas[idea_id].text, *(other.text for other in self.folded.get(idea_id, ()))]
-        return "\n".join(f"• {text}" for text in texts)
+        return typed_tip("\n".join(f"• {text}" for text in texts))
 
     def set_themes(self, themes: Iterable[Theme]) -> None:
         """Show the saved themes (new, renamed, recoloured, moved, resized, deleted)."""

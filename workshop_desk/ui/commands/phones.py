@@ -56,6 +56,13 @@ class PhoneCommands(QObject):
                                      lambda: self._phones.set_ideas_private(sitting_id, private),
                                      lambda: self._phones.set_ideas_private(sitting_id, old), self._notify(sitting_id))
 
+    def set_by_table(self, sitting_id: int, by_table: bool) -> PhoneSettings:
+        old = self.settings(sitting_id).by_table
+        return self._document.change(_("Phones say which table they sit at") if by_table
+                                     else _("Phones no longer asked for their table"),
+                                     lambda: self._phones.set_by_table(sitting_id, by_table),
+                                     lambda: self._phones.set_by_table(sitting_id, old), self._notify(sitting_id))
+
     def set_wifi(self, name: str, password: str) -> tuple[str, str]:
         """The room's Wi-Fi, once per programme, for the join screen's and the card's Wi-Fi code."""
         old = self._phones.wifi()

@@ -10,6 +10,7 @@ from workshop_desk.domain.enums import AttendanceStatus, label
 from workshop_desk.domain.models import Attendance, Participant, StakeholderGroup
 from workshop_desk.domain.people import fold, search_text
 from workshop_desk.i18n import _
+from workshop_desk.ui.tooltips import typed_tip
 
 Index = QModelIndex | QPersistentModelIndex
 PARTICIPANT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,8 +65,10 @@ class ParticipantsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._people):
             return None
         person = self._people[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(person, Column(index.column()))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return typed_tip(self._text(person, Column(index.column()))) or None
         if role == Qt.ItemDataRole.DecorationRole and index.column() == Column.GROUP:
             group = self._groups.get(person.group_id or -1)
             return QColor(group.colour) if group else None

@@ -28,6 +28,7 @@ from workshop_desk.ui.board.capture import CaptureEdit
 from workshop_desk.ui.commands.board import ShowRequest
 from workshop_desk.ui.document import Document
 from workshop_desk.ui.phones.queue import QUESTIONS, ApprovalQueue
+from workshop_desk.ui.tooltips import typed_tip
 from workshop_desk.ui.translation import key_text
 from workshop_desk.ui.widgets.form_status import FormStatus
 from workshop_desk.ui.widgets.text_area import TextArea
@@ -66,7 +67,8 @@ class QuestionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(question.votes), question.text, question.asked_by, _state(question))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == TEXT:
-            return f"{question.text}\n\n{question.answer}" if question.answer else question.text
+            text = f"{question.text}\n\n{question.answer}" if question.answer else question.text
+            return typed_tip(text)
         if role == Qt.ItemDataRole.FontRole and (question.pinned or index.column() == VOTES):
             font = QFont()
             font.setBold(True)

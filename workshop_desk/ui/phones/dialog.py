@@ -48,6 +48,7 @@ class PhonesDialog(QDialog):
         self.moderate_ideas_box = QCheckBox(_("&Ideas from phones wait for my approval"))
         self.moderate_questions_box = QCheckBox(_("&Questions from phones wait for my approval"))
         self.private_box = QCheckBox(_("Ideas from phones stay &hidden until I reveal them (round by round)"))
+        self.by_table_box = QCheckBox(_("Phones say which &table they sit at (their ideas are the table's)"))
         self.wifi_name_edit = QLineEdit()
         self.wifi_name_edit.setMaxLength(32)
         self.wifi_password_edit = QLineEdit()
@@ -58,11 +59,19 @@ class PhonesDialog(QDialog):
         self.new_code_button.setToolTip(_("The current code stops working at once, and printed cards with it"))
         self.card_button = QPushButton(_("&Print the join card…"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        left, right = QVBoxLayout(), QVBoxLayout()  # two columns: a laptop's screen is wider than it is high
+        left.addWidget(self._group(_("Votes from phones"), self.anonymous_radio, self.badge_radio))
+        left.addWidget(self._group(_("Contributions"), self.moderate_ideas_box, self.moderate_questions_box,
+                                   self.private_box, self.by_table_box))
+        left.addStretch()
+        right.addWidget(self._wifi_group())
+        right.addWidget(self._code_group())
+        right.addStretch()
+        columns = QHBoxLayout()
+        columns.addLayout(left)
+        columns.addLayout(right)
         layout = QVBoxLayout(self)
-        for group in (self._group(_("Votes from phones"), self.anonymous_radio, self.badge_radio),
-                      self._group(_("Approval"), self.moderate_ideas_box, self.moderate_questions_box,
-                                  self.private_box), self._wifi_group(), self._code_group()):
-            layout.addWidget(group)
+        layout.addLayout(columns)
         layout.addWidget(self.buttons)
 
     @staticmethod
@@ -75,14 +84,10 @@ class PhonesDialog(QDialog):
 
     def _wifi_group(self) -> QGroupBox:
         group = QGroupBox(_("Wi-Fi of the room (for the whole programme)"))
-        form = QFormLayout()
+        group.setToolTip(_("Shown as a QR code on the join screen and the card, so that phones join in one scan."))
+        form = QFormLayout(group)
         form.addRow(_("Network &name:"), self.wifi_name_edit)
         form.addRow(_("Pass&word:"), self.wifi_password_edit)
-        note = QLabel(_("Shown as a QR code on the join screen and the card, so that phones join in one scan."))
-        note.setWordWrap(True)  # under the form, not a row of it: a form row gives a wrapped label one line's height
-        box = QVBoxLayout(group)
-        box.addLayout(form)
-        box.addWidget(note)
         return group
 
     def _code_group(self) -> QGroupBox:
@@ -101,6 +106,7 @@ class PhonesDialog(QDialog):
         self.moderate_ideas_box.toggled.connect(self._on_moderation_toggled)
         self.moderate_questions_box.toggled.connect(self._on_moderation_toggled)
         self.private_box.toggled.connect(self._on_private_box_toggled)
+        self.by_table_box.toggled.connect(self._on_by_table_box_toggled)
         self.wifi_name_edit.editingFinished.connect(self._on_wifi_edited)
         self.wifi_password_edit.editingFinished.connect(self._on_wifi_edited)
         self.new_code_button.clicked.connect(self._on_new_code_button_clicked)
@@ -112,6 +118,7 @@ class PhonesDialog(QDialog):
         self.moderate_ideas_box.setChecked(settings.moderate_ideas)
         self.moderate_questions_box.setChecked(settings.moderate_questions)
         self.private_box.setChecked(settings.ideas_private)
+        self.by_table_box.setChecked(settings.by_table)
         name, password = self._document.workspace.phones.wifi()
         self.wifi_name_edit.setText(name)
         self.wifi_password_edit.setText(password)
@@ -142,6 +149,9 @@ class PhonesDialog(QDialog):
 
     def _on_private_box_toggled(self, checked: bool) -> None:
         self._apply(lambda: self._document.phones.set_ideas_private(self._sitting_id, checked))
+
+    def _on_by_table_box_toggled(self, checked: bool) -> None:
+        self._apply(lambda: self._document.phones.set_by_table(self._sitting_id, checked))
 
     def _on_wifi_edited(self) -> None:
         name, password = self.wifi_name_edit.text(), self.wifi_password_edit.text()

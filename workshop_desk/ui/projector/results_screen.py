@@ -5,9 +5,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from workshop_desk.domain.enums import BallotStatus
+from workshop_desk.domain.ballot_texts import provenance
+from workshop_desk.domain.enums import BallotStatus, Source
 from workshop_desk.domain.voting import Result
-from workshop_desk.i18n import _
+from workshop_desk.i18n import _, language, translator
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.painting import (
@@ -65,10 +66,18 @@ def paint_result(painter: QPainter, rect: QRectF, view: ResultView, result: Resu
 
 def _notes(view: ResultView, result: Result, fits: Callable[[str], bool]) -> list[str]:
     entry = PROJECTOR_VIEWS[view.method]
-    notes = [texts.ties_note(result), *entry.notes(result, fits)]
+    notes = [texts.ties_note(result), *entry.notes(result, fits), _from_where(view, result)]
     if any(row.dissent for row in result.rows):
         notes.append(_(entry.dissent))
     return notes
+
+
+def _from_where(view: ResultView, result: Result) -> str:
+    """Where the votes came from, once more than the console brought them ('…, of which 280 from phones and 32 on
+    paper'): the room sees that its phones and its paper were counted together."""
+    if all(found.source == Source.CONSOLE for found in result.sources):
+        return ""
+    return provenance(view.method, result, translator(language()))
 
 
 def paint_waiting(painter: QPainter, rect: QRectF, view: ResultView, h: float, page: int) -> int:

@@ -6,7 +6,8 @@ Create Date: 2026-12-10
 
 A sitting gets what its phones need: a join code (none until the facilitator shows the join screen), how phones vote
 (anonymous devices or checked badges), which contributions wait for approval (questions do at plenaries and
-conferences), round-by-round privacy of ideas, and the console's Phones switch. A programme keeps its Wi-Fi name and
+conferences), round-by-round privacy of ideas, whether phones say which table they sit at, and the console's
+Phones switch. A programme keeps its Wi-Fi name and
 password. Ideas and questions get a status (shown or pending) and the hash of the phone that sent them. A phone's +1
 on a question is one row per voter (`question_vote`), and each voter of a ballot one row (`ballot_voter`), both unique,
 so that the database itself refuses a second one; existing papers are registered.
@@ -37,7 +38,7 @@ def upgrade() -> None:
     with op.batch_alter_table('sitting', schema=None, table_kwargs=_KEEP_IDS) as batch_op:
         batch_op.add_column(sa.Column('join_code', sa.String(), nullable=True))
         batch_op.add_column(_text('phones_mode', 'anonymous'))
-        for name in ('moderate_ideas', 'moderate_questions', 'ideas_private', 'phones_enabled'):
+        for name in ('moderate_ideas', 'moderate_questions', 'ideas_private', 'phones_enabled', 'phones_by_table'):
             batch_op.add_column(_false(name))
         batch_op.create_index('ix_sitting_join_code', ['join_code'], unique=True)
     op.execute("UPDATE sitting SET moderate_questions = 1 WHERE kind IN ('plenary', 'conference')")
