@@ -180,10 +180,13 @@ def gathered(arrivals: list[tuple[str, int, object]]) -> list[tuple[str, int, ob
     """Arrivals as `Document.from_phones` takes them: each ballot's papers together ((ballot id, papers), in the
     order they came), the questions once per sitting, each idea on its own (the board places each note)."""
     merged: dict[tuple[str, int, object], object] = {}
+    papers: dict[tuple[int, object], list[object]] = {}  # (sitting id, ballot id) -> its papers
     for topic, sitting_id, subject in arrivals:
         if topic == "ballot" and isinstance(subject, tuple):
             ballot_id, paper = subject
-            merged.setdefault((topic, sitting_id, ballot_id), (ballot_id, []))[1].append(paper)  # type: ignore[index]
+            gathering = papers.setdefault((sitting_id, ballot_id), [])
+            gathering.append(paper)
+            merged.setdefault((topic, sitting_id, ballot_id), (ballot_id, gathering))
         elif topic == "questions":
             merged[(topic, sitting_id, None)] = subject
         else:
