@@ -187,7 +187,7 @@ def test_ideas_and_questions_from_the_page_reach_the_board_and_the_approval_queu
     until(qtbot, lambda: "Une navette vers la gare le samedi" in [n.idea.text for n in board.scene.notes.values()])
     idea = next(i for i in document.workspace.ideas.ideas(BREAKFAST) if i.text.startswith("Une navette"))
     assert idea.source == Source.PHONE
-    assert "validée par le facilitateur" in send_text(qtbot, browser, "questions", "Qui finance la navette ?")
+    assert "validée par l’équipe d’animation" in send_text(qtbot, browser, "questions", "Qui finance la navette ?")
     panel = window.sitting_page.questions_panel  # type: ignore[union-attr]
     until(qtbot, lambda: panel.queue.list.count() == 1)
     assert panel.queue.list.item(0).text() == "Qui finance la navette ?"

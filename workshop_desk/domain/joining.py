@@ -1,5 +1,6 @@
 """How the room joins from its phones: the Wi-Fi and join-address QR texts, and the card that shows them."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import qrcode
@@ -17,6 +18,9 @@ STEPS = (
     N_("Scan the code"),
     N_("Stay connected, even without internet"),
 )
+# The first step when no network is named at the console (the room asks at the desk).
+UNNAMED_WIFI = N_("Join the room's Wi-Fi (ask the team for its name)")
+
 # What the third step means in practice, under it on the join screen and the printed card.
 STAY = N_("If your phone offers to leave this network because it has no internet, choose to stay.")
 
@@ -34,6 +38,10 @@ class JoinCard:
     def wifi_text(self) -> str:
         """The Wi-Fi QR code's text, or "" when no network is named."""
         return wifi_payload(self.wifi_name, self.wifi_password) if self.wifi_name else ""
+
+    def first_steps(self, translate: Callable[[str], str]) -> str:
+        """Steps 1 and 2 on one line, for a card or screen with the address's code alone (no network named)."""
+        return f"1. {translate(UNNAMED_WIFI)} · 2. {translate(STEPS[1])}"
 
     @property
     def short_url(self) -> str:

@@ -72,7 +72,7 @@ def _head(document: DocxDocument, programme: Programme, sitting: Sitting, styles
 def _codes(document: DocxDocument, card: JoinCard, styles: _Styles, _: Translate) -> None:
     """The Wi-Fi's code and the address's side by side (the address's alone when no network is named)."""
     columns = [(f"1. {_(STEPS[0])}", card.wifi_text, _network_lines(card, _), styles.line)] if card.wifi_text else []
-    first = f"2. {_(STEPS[1])}" if columns else f"1. {_(STEPS[0])} · 2. {_(STEPS[1])}"
+    first = f"2. {_(STEPS[1])}" if columns else card.first_steps(_)
     columns.append((first, card.url, [card.short_url], styles.address))
     width = PAGE.text_width / len(columns)
     table = base.new_table(document, [width] * len(columns))

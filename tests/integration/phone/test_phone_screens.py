@@ -30,10 +30,10 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize(("language", "lang", "title"), [
-    ("fr-FR", "fr", "Le facilitateur va bientôt ouvrir une activité"),
-    ("fr-CA", "fr", "Le facilitateur va bientôt ouvrir une activité"),
-    ("en-GB", "en", "The facilitator will open an activity soon"),
-    ("de-DE", "en", "The facilitator will open an activity soon"),
+    ("fr-FR", "fr", "L’équipe d’animation va bientôt ouvrir une activité"),
+    ("fr-CA", "fr", "L’équipe d’animation va bientôt ouvrir une activité"),
+    ("en-GB", "en", "The facilitation team will open an activity soon"),
+    ("de-DE", "en", "The facilitation team will open an activity soon"),
 ])
 def test_the_page_speaks_french_or_english_from_the_phone_language(browser, server, language, lang, title) -> None:
     open_page(browser, server, waiting_state(), language, path="")  # the join URL has no trailing slash
@@ -89,7 +89,7 @@ def test_a_private_round_and_a_moderated_idea_are_worded_as_such(browser, server
     server.reply("/api/ideas", 201, {"id": 50, "status": "pending"})
     type_into(browser, "[data-key='idea-text']", "Shade trees")
     tap(browser, "#screen-ideas button[type=submit]")
-    wait_for(lambda: "once the facilitator approves" in text_of(browser, "#screen-ideas .msg"))
+    wait_for(lambda: "once the facilitation team approves" in text_of(browser, "#screen-ideas .msg"))
 
 
 def test_an_error_code_becomes_a_sentence(browser, server) -> None:
@@ -97,7 +97,7 @@ def test_an_error_code_becomes_a_sentence(browser, server) -> None:
     server.reply("/api/ideas", 409, {"error": "closed"})
     type_into(browser, "[data-key='idea-text']", "Trop tard ?")
     tap(browser, "#screen-ideas button[type=submit]")
-    closed = "C’est clos\u00a0: le facilitateur a fermé cette activité."
+    closed = "Cette activité est terminée."
     wait_for(lambda: text_of(browser, "#screen-ideas .msg") == closed)
     server.reply("/api/ideas", 429, {"error": "rate_limited"})
     tap(browser, "#screen-ideas button[type=submit]")
@@ -112,7 +112,7 @@ def test_questions_are_asked_supported_once_and_sorted(browser, server) -> None:
     tap(browser, "[data-sort='newest']")
     assert [t[:4] for t in texts(browser, ".questions .card-text")] == ["Qui ", "Le p", "Quan"]
     assert not find(browser, "[data-key='plus-7']").is_enabled()  # supported already
-    assert texts(browser, ".questions .answered") == ["Répondue"]
+    assert texts(browser, ".questions .answered") == ["Traitée"]
     tap(browser, "[data-key='plus-9']")
     assert posted(server) == [{}]
     assert server.posts[0].path == "/api/questions/9/vote"

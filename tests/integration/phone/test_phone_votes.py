@@ -159,7 +159,7 @@ def test_a_refused_paper_says_why_and_never_says_recorded(browser, server) -> No
     server.reply("/api/ballots/5/paper", 409, {"error": "closed"})
     pick(browser, "rate-11-4")
     tap(browser, SEND)
-    wait_for(lambda: text_of(browser, ".ballot-form .msg").startswith("C’est clos"))
+    wait_for(lambda: text_of(browser, ".ballot-form .msg") == "Cette activité est terminée.")
     assert "enregistré" not in browser.find_element("tag name", "main").text
     assert not console_errors(browser, refused=True)
 

@@ -68,6 +68,7 @@
       current.shape = shapeOf(ballot);
       current.built = spec().build({ballot: ballot, model: current.model, changed: function () {
         V.say(msg, '');
+        onFile.hidden = !current.ballot.my_paper;
         refresh();
       }});
       WD.replaceChildren(body, [current.built.node]);
@@ -100,7 +101,7 @@
       if (shapeOf(b) !== current.shape) { rebuild(b); }
       fieldset.disabled = !b.open;
       button.hidden = !b.open;
-      onFile.hidden = !b.my_paper;
+      onFile.hidden = !b.my_paper || msg.textContent === t('vote_recorded');  // said once, just below
       refresh();
     }
     return {node: s.node, heading: s.heading, update: update};

@@ -4,9 +4,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from workshop_desk.domain.enums import ProjectorMode
 from workshop_desk.i18n import _
 from workshop_desk.ui import prompts, theme
-from workshop_desk.ui.translation import key_text
+from workshop_desk.ui.projector import registry
 from workshop_desk.ui.undo import NotSaved
 
 if TYPE_CHECKING:
@@ -29,8 +30,9 @@ class PhonesBar(QWidget):
 
     def _setup_ui(self) -> None:
         self.switch = QCheckBox(_("P&hones"))
+        join_key = registry.key_of(ProjectorMode.JOIN)
         self.switch.setToolTip(_("Let the room take part from their phones, over this computer's network (no "
-                                 "internet needed). {key} shows them how to join.").format(key=key_text("Shift+F6")))
+                                 "internet needed). {key} shows them how to join.").format(key=join_key))
         self.address_combo = QComboBox()
         self.address_combo.setToolTip(_("The network the room's phones reach this computer on"))
         self.status_label = QLabel()

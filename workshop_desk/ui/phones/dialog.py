@@ -88,6 +88,7 @@ class PhonesDialog(QDialog):
         form = QFormLayout(group)
         form.addRow(_("Network &name:"), self.wifi_name_edit)
         form.addRow(_("Pass&word:"), self.wifi_password_edit)
+        form.addRow(QLabel(_("Shown in full to the room: never your organisation's own Wi-Fi.")))
         return group
 
     def _code_group(self) -> QGroupBox:
@@ -128,7 +129,7 @@ class PhonesDialog(QDialog):
         room = self._document.phone_room
         serving = room.serving and room.sitting_id == self._sitting_id
         self.address_label.setText(_("Phones join at {url}").format(url=room.url) if serving else
-                                   _("Switch phones on to get the address phones join at."))
+                                   _("Tick “Phones” in the Run live tab to get the address and print the card."))
         self.card_button.setEnabled(serving)
         self.new_code_button.setEnabled(self._document.phones.settings(self._sitting_id).join_code is not None)
 

@@ -98,7 +98,7 @@ def _columns(card: JoinCard, width: float, h: float) -> list[_Column]:
     wifi = bool(card.wifi_text)
     width = width / (2 if wifi else 1) * 0.92
     size, address = _address_fit(card.short_url, width, h)
-    steps = f"2. {_(STEPS[1])}" if wifi else f"1. {_(STEPS[0])} · 2. {_(STEPS[1])}"
+    steps = f"2. {_(STEPS[1])}" if wifi else card.first_steps(_)
     join = _Column(steps, card.url, address, size, theme.PROJECTOR_ACCENT, bold=True)
     if not wifi:
         return [join]
