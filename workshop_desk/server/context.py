@@ -10,14 +10,16 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from workshop_desk.domain.phones import PhoneSettings
+from workshop_desk.domain.phones import PhoneSettings, PhoneView
+from workshop_desk.domain.voting import BallotPaper
 from workshop_desk.i18n import speaking
+from workshop_desk.server.batches import Batches, PaperSent, record
 from workshop_desk.server.events import Broadcaster
-from workshop_desk.server.papers import PaperQueue
 from workshop_desk.services.workspace import Workspace
 
 STATIC = Path(__file__).resolve().parent / "static"
 T = TypeVar("T")
+READS_PER_BATCH = 40  # state reads per session: ~20 ms, so that a paper never waits long for the file (the gate)
 
 
 @dataclass
@@ -35,20 +37,25 @@ class Participation:
     # reads that follow a change (the gate lets them take turns).
     executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "phones-db"))
     reader: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "phones-db-read"))
-    papers: PaperQueue = field(default_factory=PaperQueue)  # ballot papers, recorded together as they arrive
+    # Ballot papers, recorded together as they arrive; state reads (device, participant), read together likewise.
+    papers: Batches[PaperSent, BallotPaper] = field(default_factory=lambda: Batches(record))
+    views: Batches[tuple[str, int | None], PhoneView] = field(init=False)
     _settings: tuple[int, "asyncio.Future[PhoneSettings]"] | None = None  # (the file's change count, its read)
 
-    async def run(self, call: Callable[..., T], *args: Any, language: str = "en", read: bool = False,
-                  **kwargs: Any) -> T:
-        """A service call in a worker thread (the event loop never waits on SQLite), with its sentences in the
-        phone's `language`; it returns once the unit of work has committed. `read`: a call that writes nothing,
-        run by the readers' worker."""
+    def __post_init__(self) -> None:
+        self.views = Batches(self._read_views, most=READS_PER_BATCH)
+
+    def _read_views(self, phones: list[tuple[str, int | None]]) -> list[PhoneView | Exception]:
+        return list(self.workspace.phones.views(self.sitting_id, phones))
+
+    async def run(self, call: Callable[..., T], *args: Any, language: str = "en", **kwargs: Any) -> T:
+        """A service call in the senders' worker thread (the event loop never waits on SQLite), with its sentences
+        in the phone's `language`; it returns once the unit of work has committed."""
         def work() -> T:
             with speaking(language):
                 return call(*args, **kwargs)
 
-        executor = self.reader if read else self.executor
-        return await asyncio.get_running_loop().run_in_executor(executor, partial(work))
+        return await asyncio.get_running_loop().run_in_executor(self.executor, partial(work))
 
     async def settings(self) -> PhoneSettings:
         """The sitting's phone settings, which every request checks: read again only once the file has changed

@@ -200,17 +200,28 @@ class PhoneService:
 
     # What a phone sees ---------------------------------------------------------------------------------------
     def view(self, sitting_id: int, device: str, participant_id: int | None) -> PhoneView:
-        """Everything one phone may see, in one session and a fixed number of queries (800 phones ask for it at
-        once after each change: what every phone sees is read once per change of the file, see `_shared`)."""
-        voter = self.voter(device, participant_id)
+        """Everything one phone may see (see `views`)."""
+        return self.views(sitting_id, [(device, participant_id)])[0]
+
+    def views(self, sitting_id: int, phones: Sequence[tuple[str, int | None]]) -> list[PhoneView]:
+        """Everything each of these phones (device, participant after a badge check) may see, in one session and a
+        fixed number of queries per phone: 800 phones ask for it at once after each change (what every phone sees
+        is read once per change of the file, see `_shared`)."""
         with self._db.session() as session:
             shared = self._shared(session, sitting_id)
-            person = session.get(ParticipantTable, participant_id) if participant_id is not None else None
-            return replace(
-                shared, name=None if person is None else f"{person.first_name} {person.last_name}".strip(),
-                mine=_mine(session, sitting_id, device), voted=voted_questions(session, sitting_id, voter),
-                my_paper=None if shared.ballot is None else load_paper(session, shared.ballot.id, voter),
-                now=self._now())
+            return [self._own(session, shared, sitting_id, device, participant_id)
+                    for device, participant_id in phones]
+
+    def _own(self, session: Session, shared: PhoneView, sitting_id: int, device: str,
+             participant_id: int | None) -> PhoneView:
+        """`shared` with what is this phone's own: its name, ideas, +1s and paper."""
+        voter = self.voter(device, participant_id)
+        person = session.get(ParticipantTable, participant_id) if participant_id is not None else None
+        return replace(
+            shared, name=None if person is None else f"{person.first_name} {person.last_name}".strip(),
+            mine=_mine(session, sitting_id, device), voted=voted_questions(session, sitting_id, voter),
+            my_paper=None if shared.ballot is None else load_paper(session, shared.ballot.id, voter),
+            now=self._now())
 
     def _shared(self, session: Session, sitting_id: int) -> PhoneView:
         """The part of the view every phone shares (no name, ideas, votes or paper of its own), read again only
@@ -311,12 +322,22 @@ class PhoneService:
         """Phones' papers (from `phone_paper`) in one unit of work, each replacing its voter's earlier one: 800
         phones voting within a second make a few commits, not 800. The participant's group is attached by
         BallotService."""
+        before = self._db.change_count
         try:
-            return self._ballots.cast_many(ballot_id, papers)
+            recorded = self._ballots.cast_many(ballot_id, papers)
         except StorageError as error:  # a concurrent first paper of the same voter: these replace it
             if error.problem != WriteProblem.CONFLICT:
                 raise
-            return self._ballots.cast_many(ballot_id, papers)
+            recorded = self._ballots.cast_many(ballot_id, papers)
+        self._carry_shared(before)
+        return recorded
+
+    def _carry_shared(self, before: int) -> None:
+        """Papers change nothing phones share: the shared view read before them still holds after, as long as no
+        other unit of work committed meanwhile (800 phones reading their state while the room votes)."""
+        cached = self._shared_view
+        if cached is not None and cached[0][1] == before and self._db.change_count == before + 1:
+            self._shared_view = ((cached[0][0], before + 1), cached[1])
 
     def badge_check(self, code: str) -> int | None:
         """The participant whose badge carries `code` (the badge's QR text or the code typed), if any."""

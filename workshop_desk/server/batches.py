@@ -1,10 +1,12 @@
-"""Group commit of ballot papers: those that arrive while the database worker records earlier ones are recorded
-together, in one unit of work (a room of 800 voting within a second makes a few commits, not 800)."""
+"""Requests handled in batches by the database workers: ballot papers that arrive while earlier ones are being
+recorded are recorded together, in one unit of work (a room of 800 voting within a second makes a few commits, not
+800); state reads likewise, in one session."""
 
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from workshop_desk.domain.phones import ContributionError
 from workshop_desk.domain.validation import ValidationError
@@ -12,66 +14,72 @@ from workshop_desk.domain.voting import BallotPaper, Mark
 from workshop_desk.i18n import speaking
 from workshop_desk.services.phones import PhoneService
 
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Batches(Generic[T, R]):
+    """Requests waiting for a database worker, handled a batch at a time by `work` (which answers each, a result
+    or an exception, in order); the next batch gathers while one is handled. One wake-up of the event loop and one
+    unit of work per batch, not per request."""
+
+    def __init__(self, work: Callable[[list[T]], list[R | Exception]], most: int = 1000) -> None:
+        self._work, self._most = work, most  # at most `most` requests per batch
+        self._waiting: list[tuple[T, asyncio.Future[R]]] = []
+        self._draining = False
+        self._task: asyncio.Task[None] | None = None  # held: a task nobody holds may be collected mid-way
+
+    async def ask(self, executor: Executor, request: T) -> R:
+        """`request`'s answer (or its exception), once its batch has been handled."""
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[R] = loop.create_future()
+        self._waiting.append((request, answer))
+        if not self._draining:
+            self._draining = True
+            self._task = loop.create_task(self._drain(executor))
+        return await answer
+
+    async def _drain(self, executor: Executor) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting[:self._most], self._waiting[self._most:]
+                requests = [request for request, _answer in batch]
+                try:
+                    answers = await loop.run_in_executor(executor, self._work, requests)
+                except Exception as error:
+                    answers = [error] * len(batch)
+                for (_request, answer), result in zip(batch, answers, strict=True):
+                    if answer.done():
+                        continue  # the phone went away
+                    if isinstance(result, Exception):
+                        answer.set_exception(result)
+                    else:
+                        answer.set_result(result)
+        finally:
+            self._draining = False
+
 
 @dataclass(frozen=True)
 class PaperSent:
-    """One phone's POST of a paper, waiting for its answer."""
+    """One phone's POST of a paper."""
 
+    phones: PhoneService
     sitting_id: int
     ballot_id: int
     marks: tuple[Mark, ...]
     device: str
     participant_id: int | None
     language: str  # of the phone: a refusal's detail is in it
-    answer: "asyncio.Future[BallotPaper]" = field(compare=False)
-
-
-class PaperQueue:
-    """Papers waiting for the database worker; one batch at a time is recorded, the next gathers meanwhile."""
-
-    def __init__(self) -> None:
-        self._waiting: list[PaperSent] = []
-        self._draining = False
-        self._task: asyncio.Task[None] | None = None  # held: a task nobody holds may be collected mid-way
-
-    async def cast(self, phones: PhoneService, executor: Executor, sitting_id: int, ballot_id: int,
-                   marks: tuple[Mark, ...], device: str, participant_id: int | None, language: str) -> BallotPaper:
-        """The paper as recorded, once committed; the errors of `PhoneService.ballot_for_phones`, `phone_paper`
-        and `record_papers`."""
-        loop = asyncio.get_running_loop()
-        sent = PaperSent(sitting_id, ballot_id, marks, device, participant_id, language, loop.create_future())
-        self._waiting.append(sent)
-        if not self._draining:
-            self._draining = True
-            self._task = loop.create_task(self._drain(phones, executor))
-        return await sent.answer
-
-    async def _drain(self, phones: PhoneService, executor: Executor) -> None:
-        loop = asyncio.get_running_loop()
-        try:
-            while self._waiting:
-                batch, self._waiting = self._waiting, []
-                try:
-                    answers: list[Answer] = await loop.run_in_executor(executor, record, phones, batch)
-                except Exception as error:
-                    answers = [error] * len(batch)
-                for sent, answer in zip(batch, answers, strict=True):
-                    if sent.answer.done():
-                        continue  # the phone went away
-                    if isinstance(answer, BaseException):
-                        sent.answer.set_exception(answer)
-                    else:
-                        sent.answer.set_result(answer)
-        finally:
-            self._draining = False
 
 
 Answer = BallotPaper | Exception
 
 
-def record(phones: PhoneService, batch: list[PaperSent]) -> list[Answer]:
+def record(batch: list[PaperSent]) -> list[Answer]:
     """In the database worker: each ballot of the batch read once, each paper checked in its phone's language,
     the good ones recorded in one unit of work per ballot; an answer (the paper or the error) for each."""
+    phones = batch[0].phones
     answers: dict[int, Answer] = {}
     for ballot_id in dict.fromkeys(sent.ballot_id for sent in batch):
         _record_ballot(phones, [(n, s) for n, s in enumerate(batch) if s.ballot_id == ballot_id], answers.__setitem__)
