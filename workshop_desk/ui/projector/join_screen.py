@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from workshop_desk.domain.joining import STAY, STEPS, JoinCard, qr_modules
-from workshop_desk.i18n import _
+from workshop_desk.i18n import N_, _
 from workshop_desk.ui import theme
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.projector.painting import (
@@ -21,6 +21,7 @@ from workshop_desk.ui.projector.painting import (
 from workshop_desk.ui.projector.screens import Screen
 
 Align = Qt.AlignmentFlag
+HEADING = N_("Take part from your phone")
 QR_SHARE = 0.40  # each code's side, as a share of the screen height: scanned from the middle of a large room
 
 
@@ -43,7 +44,7 @@ class JoinScreen(Screen):
     """How to take part from a phone: 1. the Wi-Fi, 2. the sitting's address, 3. stay connected."""
 
     def heading(self, content: ProjectorContent) -> str:
-        return _("Take part from your phone")
+        return _(HEADING)
 
     def paint(self, painter: QPainter, content: ProjectorContent) -> None:
         card, area, h = content.joining, self.margins(), self.height()
@@ -51,14 +52,14 @@ class JoinScreen(Screen):
             return
         layout = _Layout(card, area.width(), h)
         top = area.top() + draw_text(painter, QRectF(area.left(), area.top(), area.width(), layout.heading),
-                                     self.heading(content), main_size(h), theme.PROJECTOR_ACCENT, bold=True,
-                                     align=Align.AlignHCenter, main=True)
+                                     self.heading(content), layout.heading_size, theme.PROJECTOR_ACCENT, bold=True,
+                                     align=Align.AlignHCenter, main=layout.heading_size >= main_size(h))
         width = area.width() / len(layout.columns)
         for index, column in enumerate(layout.columns):
             self._paint_column(painter, QRectF(area.left() + index * width, top, width, layout.column), layout,
                                column)
         self._paint_stay(painter, QRectF(area.left(), top + layout.column + layout.gap, area.width(),
-                                         area.bottom() - top - layout.column - layout.gap))
+                                         area.bottom() - top - layout.column - layout.gap), layout.explain)
 
     def _paint_column(self, painter: QPainter, rect: QRectF, layout: "_Layout", column: "_Column") -> None:
         inner = rect.adjusted(rect.width() * 0.04, 0, -rect.width() * 0.04, 0)
@@ -75,13 +76,14 @@ class JoinScreen(Screen):
                              column.size, column.colour, bold=column.bold, align=Align.AlignHCenter, max_lines=3,
                              main=main)
 
-    def _paint_stay(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_stay(self, painter: QPainter, rect: QRectF, explain: bool) -> None:
         h = self.height()
         size = read_size(h) * 1.15
         used = draw_text(painter, rect, f"3. {_(STEPS[2])}", size, theme.PROJECTOR_TEXT, bold=True,
                          align=Align.AlignHCenter, max_lines=2)
-        draw_text(painter, QRectF(rect.left(), rect.top() + used, rect.width(), rect.height() - used), _(STAY),
-                  read_size(h), theme.PROJECTOR_MUTED, align=Align.AlignHCenter, max_lines=3)
+        if explain:
+            draw_text(painter, QRectF(rect.left(), rect.top() + used, rect.width(), rect.height() - used), _(STAY),
+                      read_size(h), theme.PROJECTOR_MUTED, align=Align.AlignHCenter, max_lines=3)
 
 
 class _Column(NamedTuple):
@@ -113,7 +115,10 @@ class _Layout:
 
     def __init__(self, card: JoinCard, width: float, h: float) -> None:
         self.columns, self.gap = _columns(card, width, h), h * 0.02
-        self.heading = line_height(main_size(h), True)
+        # One line, down to the readable size on a narrow screen: the codes are what the screen is about.
+        self.heading_size = fitting_size(_(HEADING), width, line_height(main_size(h), True), main_size(h),
+                                         read_size(h) * 1.15, bold=True)
+        self.heading = line_height(self.heading_size, True)
         column_width = width / len(self.columns) * 0.92
         largest = read_size(h) * 1.15  # one line each if it fits down to the readable size, else wrapped
         self.step_size = min(fitting_size(c.step, column_width, line_height(largest, True), largest, read_size(h),
@@ -122,19 +127,24 @@ class _Layout:
                         ) * line_height(self.step_size, True)
         under = max(sum(min(3, lines_needed(line, c.size, column_width, c.bold)) for line in c.lines)
                     * line_height(c.size, c.bold) for c in self.columns)
-        stay = (min(2, lines_needed(_(STEPS[2]), self.step_size, width, True)) * line_height(self.step_size, True)
-                + min(3, lines_needed(_(STAY), read_size(h), width)) * line_height(read_size(h)))
+        stay = min(2, lines_needed(_(STEPS[2]), self.step_size, width, True)) * line_height(self.step_size, True)
+        explanation = min(3, lines_needed(_(STAY), read_size(h), width)) * line_height(read_size(h))
         room = h * 0.86 - self.heading - self.step - under - stay - self.gap * 3
+        # The codes come first: on a crowded 4:3 screen the third step stands without its explanation (the card
+        # and the phone page give it).
+        self.explain = room - explanation >= h * 0.25
+        room -= explanation if self.explain else 0
         self.qr = max(h * 0.15, min(h * QR_SHARE, column_width * 0.9, room))
         self.column = self.gap * 2 + self.step + self.qr + under
 
 
 def _address_fit(url: str, width: float, h: float) -> tuple[float, tuple[str, ...]]:
-    """The pixel size and lines of the address: up to the main size on one line; else broken before its path
-    ("192.168.8.20:8765" / "/s/Xq7T…"), a URL having no space to wrap at; never below the readable size."""
+    """The pixel size and lines of the address: on one line, at the main size or down to the readable size; else
+    broken before its path ("192.168.8.20:8765" / "/s/Xq7T…"), a URL having no space to wrap at."""
     main, room = main_size(h), width * 0.97  # a hair of slack: sizes round to whole pixels
-    if text_width(url, main, bold=True) <= room:
-        return main, (url,)
+    one_line = main * room / max(1.0, text_width(url, main, bold=True))
+    if one_line >= read_size(h):  # one line, a little smaller if need be: the codes keep the room
+        return min(main, one_line), (url,)
     host, _slash, path = url.partition("/")
     lines = (host, "/" + path)
     longest = max(text_width(line, main, bold=True) for line in lines)
