@@ -59,8 +59,12 @@ class Participation:
 
     async def settings(self) -> PhoneSettings:
         """The sitting's phone settings, which every request checks: read again only once the file has changed
-        (so that a request does not wait its turn behind the database worker's queue for nothing), and read once
-        for the requests that ask meanwhile."""
+        (so that a request does not wait its turn behind the database worker's queue for nothing: those of the
+        phones' shared state when it is current, which a commit of papers keeps), and read once for the requests
+        that ask meanwhile."""
+        known = self.workspace.phones.known_settings(self.sitting_id)  # those the phones' state was read with
+        if known is not None:
+            return known
         count = self.workspace.database.change_count  # before the read: a change meanwhile makes it read again
         if self._settings is None or self._settings[0] != count:
             # by the senders' worker: the readers' may have 800 state reads queued after a change

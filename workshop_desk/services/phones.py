@@ -332,6 +332,14 @@ class PhoneService:
         self._carry_shared(before)
         return recorded
 
+    def known_settings(self, sitting_id: int) -> PhoneSettings | None:
+        """The sitting's phone settings if the shared view holds them as they are now (no reading: any thread),
+        else None."""
+        cached = self._shared_view
+        if cached is not None and cached[0] == (sitting_id, self._db.change_count):
+            return cached[1].settings
+        return None
+
     def _carry_shared(self, before: int) -> None:
         """Papers change nothing phones share: the shared view read before them still holds after, as long as no
         other unit of work committed meanwhile (800 phones reading their state while the room votes)."""
