@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gettext
 import os
 import sys
@@ -110,12 +111,17 @@ def translator(language: str) -> Translator:
 def speaking(language: str) -> Iterator[None]:
     """`_()` in `language` within the block, in this thread (or task) only: the participant server answers each
     phone in its own language while the console keeps the facilitator's."""
-    chosen = language if language in LANGUAGES else "en"
-    token = _speaking.set(gettext.translation(DOMAIN, locale_dir(), languages=[chosen], fallback=True))
+    token = _speaking.set(_catalog(language if language in LANGUAGES else "en"))
     try:
         yield
     finally:
         _speaking.reset(token)
+
+
+@functools.cache
+def _catalog(language: str) -> gettext.NullTranslations:
+    """One language's catalog, found once (the participant server speaks for every request a phone sends)."""
+    return gettext.translation(DOMAIN, locale_dir(), languages=[language], fallback=True)
 
 
 def _current() -> gettext.NullTranslations:

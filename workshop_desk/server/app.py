@@ -31,3 +31,4 @@ async def _close_streams(app: web.Application) -> None:
 
 async def _stop_workers(app: web.Application) -> None:
     app[PARTICIPATION].executor.shutdown(wait=True)
+    app[PARTICIPATION].reader.shutdown(wait=True)

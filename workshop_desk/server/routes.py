@@ -8,6 +8,7 @@ from aiohttp import web
 from workshop_desk.domain.phones import ContributionError, state_json
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.domain.voting import Mark
+from workshop_desk.server.batches import PaperSent
 from workshop_desk.server.context import PARTICIPATION, Participation
 from workshop_desk.server.guards import Handler, device, give_cookie
 from workshop_desk.server.replies import ApiError
@@ -29,7 +30,7 @@ async def known_code(request: web.Request, handler: Handler) -> web.StreamRespon
     code = request.match_info.get("code")
     if code is not None:
         ctx = _ctx(request)
-        settings = await ctx.run(ctx.workspace.phones.settings, ctx.sitting_id)
+        settings = await ctx.settings()
         if not settings.enabled or settings.join_code is None or code != settings.join_code:
             raise ApiError("not_found")
         response = await handler(request)
@@ -93,7 +94,7 @@ def _file(ctx: Participation, name: str) -> web.StreamResponse:
 
 async def state(request: web.Request) -> web.Response:
     ctx, phone = _ctx(request), device(request)
-    view = await ctx.run(ctx.workspace.phones.view, ctx.sitting_id, phone, ctx.badges.get(phone))
+    view = await ctx.views.ask(ctx.reader, (phone, ctx.badges.get(phone)))
     return web.json_response({"version": ctx.events.version, **state_json(view, phone)})
 
 
@@ -155,8 +156,8 @@ async def cast_paper(request: web.Request) -> web.Response:
     marks = _marks(body)
     ballot_id = int(request.match_info["id"])
     try:
-        paper = await ctx.run(ctx.workspace.phones.cast_paper, ctx.sitting_id, ballot_id, marks, phone,
-                              ctx.badges.get(phone), language=language(request))
+        paper = await ctx.papers.ask(ctx.executor, PaperSent(ctx.workspace.phones, ctx.sitting_id, ballot_id, marks,
+                                                             phone, ctx.badges.get(phone), language(request)))
     except ContributionError as error:
         raise ApiError(error.code) from error
     except ValidationError as error:

@@ -2,12 +2,15 @@
 
 import secrets
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from workshop_desk.domain.clock import WallClock, utc_now
 from workshop_desk.domain.countdown import TimerState
+from workshop_desk.domain.counting import check_paper
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ItemKind, Source
 from workshop_desk.domain.ideas import Idea, IdeaDraft, Question
 from workshop_desk.domain.phones import (
@@ -94,9 +97,12 @@ def _shown_questions(session: Session, sitting_id: int) -> tuple[Question, ...]:
     return tuple(to_domain(row, Question) for row in rows)
 
 
+_MINE = select(IdeaTable).where(IdeaTable.sitting_id == bindparam("sitting"), IdeaTable.device == bindparam("device")
+                                ).order_by(col(IdeaTable.id))  # built once: each phone's state asks it
+
+
 def _mine(session: Session, sitting_id: int, device: str) -> tuple[Idea, ...]:
-    rows = session.exec(select(IdeaTable).where(IdeaTable.sitting_id == sitting_id, IdeaTable.device == device)
-                        .order_by(col(IdeaTable.id)))
+    rows = session.exec(_MINE, params={"sitting": sitting_id, "device": device})
     return tuple(to_domain(row, Idea) for row in rows)
 
 
@@ -118,6 +124,7 @@ class PhoneService:
         self._ballots = ballots
         self._participants = participants
         self._now = wall
+        self._shared_view: tuple[tuple[int, int], PhoneView] | None = None  # see `_shared`
 
     # Settings ------------------------------------------------------------------------------------------------
     def settings(self, sitting_id: int) -> PhoneSettings:
@@ -193,19 +200,44 @@ class PhoneService:
 
     # What a phone sees ---------------------------------------------------------------------------------------
     def view(self, sitting_id: int, device: str, participant_id: int | None) -> PhoneView:
-        """Everything one phone may see, in one session and a fixed number of queries (800 phones ask for it)."""
-        voter = self.voter(device, participant_id)
+        """Everything one phone may see (see `views`)."""
+        return self.views(sitting_id, [(device, participant_id)])[0]
+
+    def views(self, sitting_id: int, phones: Sequence[tuple[str, int | None]]) -> list[PhoneView]:
+        """Everything each of these phones (device, participant after a badge check) may see, in one session and a
+        fixed number of queries per phone: 800 phones ask for it at once after each change (what every phone sees
+        is read once per change of the file, see `_shared`)."""
         with self._db.session() as session:
-            row = fetch(session, SittingTable, sitting_id)
-            ballot = _open_ballot(session, sitting_id)
-            person = session.get(ParticipantTable, participant_id) if participant_id is not None else None
-            return PhoneView(
-                row.title, _settings(row), _item_kind(session, row),
-                None if person is None else f"{person.first_name} {person.last_name}".strip(),
-                tuple(sitting_themes(session, sitting_id)), _tables(session, row), _mine(session, sitting_id, device),
-                _shown_questions(session, sitting_id), voted_questions(session, sitting_id, voter), ballot,
-                None if ballot is None else load_paper(session, ballot.id, voter),
-                _timer(session, sitting_id), self._now())
+            shared = self._shared(session, sitting_id)
+            return [self._own(session, shared, sitting_id, device, participant_id)
+                    for device, participant_id in phones]
+
+    def _own(self, session: Session, shared: PhoneView, sitting_id: int, device: str,
+             participant_id: int | None) -> PhoneView:
+        """`shared` with what is this phone's own: its name, ideas, +1s and paper."""
+        voter = self.voter(device, participant_id)
+        person = session.get(ParticipantTable, participant_id) if participant_id is not None else None
+        return replace(
+            shared, name=None if person is None else f"{person.first_name} {person.last_name}".strip(),
+            mine=_mine(session, sitting_id, device), voted=voted_questions(session, sitting_id, voter),
+            my_paper=None if shared.ballot is None else load_paper(session, shared.ballot.id, voter),
+            now=self._now())
+
+    def _shared(self, session: Session, sitting_id: int) -> PhoneView:
+        """The part of the view every phone shares (no name, ideas, votes or paper of its own), read again only
+        once a unit of work has committed since (the file's change count: the console's writes included)."""
+        key = (sitting_id, self._db.change_count)
+        cached = self._shared_view
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        row = fetch(session, SittingTable, sitting_id)
+        shared = PhoneView(row.title, _settings(row), _item_kind(session, row), None,
+                           tuple(sitting_themes(session, sitting_id)), _tables(session, row), (),
+                           _shown_questions(session, sitting_id),
+                           frozenset(), _open_ballot(session, sitting_id), None, _timer(session, sitting_id),
+                           self._now())
+        self._shared_view = (key, shared)
+        return shared
 
     def capture_open(self, sitting_id: int) -> bool:
         """Phones may send ideas: the current agenda item is a brainstorm, or no item is under way."""
@@ -262,27 +294,58 @@ class PhoneService:
                 raise LookupError(f"question {question_id}")
         return self._questions.vote_once(question_id, self.voter(device, participant_id))[0]
 
-    @writes
-    def cast_paper(self, sitting_id: int, ballot_id: int, marks: Sequence[Mark], device: str,
-                   participant_id: int | None = None) -> BallotPaper:
-        """A phone's ballot paper, replacing its earlier one (ValidationError if it breaks the method's rules,
-        LookupError for a ballot phones cannot fill in, ContributionError('badge_required') in badge mode before a
-        badge check). The participant's group is attached by BallotService."""
-        ballot = self._ballots.get(ballot_id)
+    def ballot_for_phones(self, sitting_id: int, ballot_id: int) -> tuple[Ballot, PhonesMode]:
+        """The ballot phones send papers to, and the sitting's mode (LookupError for a ballot phones cannot fill
+        in, ContributionError('closed') once it is closed): read once for papers that arrive together."""
+        with self._db.session() as session:
+            ballot = load_ballot(session, ballot_id)
+            mode = PhonesMode(fetch(session, SittingTable, sitting_id).phones_mode)
         if ballot.sitting_id != sitting_id or not method_spec(ballot.method).phones:
             raise LookupError(f"ballot {ballot_id}")
         if ballot.status != BallotStatus.OPEN:
             raise ContributionError("closed")
-        if self.settings(sitting_id).mode == PhonesMode.BADGE and participant_id is None:
+        return ballot, mode
+
+    def phone_paper(self, ballot: Ballot, mode: PhonesMode, marks: Sequence[Mark], device: str,
+                    participant_id: int | None = None) -> BallotPaper:
+        """A phone's paper for `ballot`, checked against the method's rules (ValidationError, in the language
+        spoken) and the sitting's mode (ContributionError('badge_required') before a badge check)."""
+        if mode == PhonesMode.BADGE and participant_id is None:
             raise ContributionError("badge_required")
         paper = BallotPaper(self.voter(device, participant_id), tuple(marks), source=Source.PHONE,
                             participant_id=participant_id)
+        check_paper(ballot.method, ballot.settings, ballot.options, paper, ballot.criteria)
+        return paper
+
+    @writes
+    def record_papers(self, ballot_id: int, papers: Sequence[BallotPaper]) -> list[BallotPaper]:
+        """Phones' papers (from `phone_paper`) in one unit of work, each replacing its voter's earlier one: 800
+        phones voting within a second make a few commits, not 800. The participant's group is attached by
+        BallotService."""
+        before = self._db.change_count
         try:
-            return self._ballots.cast(ballot_id, paper)
-        except StorageError as error:  # a concurrent first paper of the same voter: this one replaces it
+            recorded = self._ballots.cast_many(ballot_id, papers)
+        except StorageError as error:  # a concurrent first paper of the same voter: these replace it
             if error.problem != WriteProblem.CONFLICT:
                 raise
-            return self._ballots.cast(ballot_id, paper)
+            recorded = self._ballots.cast_many(ballot_id, papers)
+        self._carry_shared(before)
+        return recorded
+
+    def known_settings(self, sitting_id: int) -> PhoneSettings | None:
+        """The sitting's phone settings if the shared view holds them as they are now (no reading: any thread),
+        else None."""
+        cached = self._shared_view
+        if cached is not None and cached[0] == (sitting_id, self._db.change_count):
+            return cached[1].settings
+        return None
+
+    def _carry_shared(self, before: int) -> None:
+        """Papers change nothing phones share: the shared view read before them still holds after, as long as no
+        other unit of work committed meanwhile (800 phones reading their state while the room votes)."""
+        cached = self._shared_view
+        if cached is not None and cached[0][1] == before and self._db.change_count == before + 1:
+            self._shared_view = ((cached[0][0], before + 1), cached[1])
 
     def badge_check(self, code: str) -> int | None:
         """The participant whose badge carries `code` (the badge's QR text or the code typed), if any."""

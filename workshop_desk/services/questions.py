@@ -1,6 +1,7 @@
 """Questions from the room: typed in, +1 per request, answered, pinned on the projector, hidden if off topic."""
 
 
+from sqlalchemy import bindparam
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
@@ -29,12 +30,15 @@ def clean_question(text: str) -> str:
     return cleaned
 
 
+_VOTED = select(QuestionVoteTable.question_id).join(
+    QuestionTable, col(QuestionTable.id) == col(QuestionVoteTable.question_id)).where(
+    QuestionTable.sitting_id == bindparam("sitting"), QuestionVoteTable.voter_key == bindparam("voter"))
+
+
 def voted_questions(session: Session, sitting_id: int, voter: str) -> frozenset[int]:
-    """The ids of the sitting's questions that `voter` has +1'd, in one query."""
-    found = session.exec(select(QuestionVoteTable.question_id).join(
-        QuestionTable, col(QuestionTable.id) == col(QuestionVoteTable.question_id)).where(
-        QuestionTable.sitting_id == sitting_id, QuestionVoteTable.voter_key == voter)).all()
-    return frozenset(found)
+    """The ids of the sitting's questions that `voter` has +1'd, in one query (built once: each phone's state
+    asks it)."""
+    return frozenset(session.exec(_VOTED, params={"sitting": sitting_id, "voter": voter}).all())
 
 
 def _row(session: Session, question_id: int) -> QuestionTable:

@@ -162,14 +162,14 @@ class Document(QObject):
 
     def from_phones(self, topic: str, sitting_id: int, subject: object) -> None:
         """A phone's contribution, committed by the participant server: an idea or a question (`subject`: its id),
-        or a ballot paper (`subject`: (ballot id, paper)). The screens show it, the approval queue too. No undo
+        or ballot papers (`subject`: (ballot id, papers)). The screens show it, the approval queue too. No undo
         step: it is not the facilitator's to take back."""
         if topic == "ideas" and isinstance(subject, int):
             self.board.from_phone(sitting_id, subject)
         elif topic == "questions":
             self.questions_changed.emit(sitting_id)
         elif topic == "ballot" and isinstance(subject, tuple):
-            self.votes.from_phone(sitting_id, *subject)
+            self.votes.from_phones(sitting_id, *subject)
         self.phones_changed.emit(sitting_id)
 
     def _not_saved(self, message: str) -> NotSaved:

@@ -5,6 +5,7 @@
   var el = WD.el;
   var t = WD.t;
   var TEXT_MAX = 500;
+  var RELOAD_MS = 500;  // after its ideas, a phone reads its list again once this long has passed without another
 
   /* A screen: a section whose heading takes the focus when the phone switches to it. */
   function screen(name, title) {
@@ -98,12 +99,19 @@
 
   function ideas(app) {
     var s = screen('ideas', t('ideas_title'));
+    var reloading = null;
     var table = picker('table', t('table_label'), t('table_none'));
     var theme = picker('theme', t('theme_label'), t('theme_none'));
     var form = textForm({key: 'idea', label: t('idea_label'), button: t('send_idea'), extra: [table.field, theme.field],
       send: function (text) {
         return app.post('/api/ideas', {text: text, theme_id: theme.value(), table_id: table.value()})
-          .then(function (reply) { return t(reply.status === 'pending' ? 'idea_pending' : 'idea_sent'); });
+          .then(function (reply) {
+            // Its own list of ideas read again (no other phone sees them, so the server tells no one), once
+            // ideas sent in a row have stopped coming: a phone sending quickly stays within its rate.
+            window.clearTimeout(reloading);
+            reloading = window.setTimeout(app.load, RELOAD_MS);
+            return t(reply.status === 'pending' ? 'idea_pending' : 'idea_sent');
+          });
       }});
     var privateNote = el('p', {class: 'note', text: t('ideas_private')});
     var closedNote = el('p', {class: 'note', text: t('ideas_closed')});

@@ -220,10 +220,11 @@ class VoteCommands(QObject):
 
         return notify
 
-    def from_phone(self, sitting_id: int, ballot_id: int, paper: BallotPaper) -> None:
-        """A paper a phone sent, already saved by the participant server: counted in memory as the console's are
-        (no undo step: it is the voter's, not the facilitator's)."""
-        self._live.recorded(ballot_id, paper)
+    def from_phones(self, sitting_id: int, ballot_id: int, papers: Sequence[BallotPaper]) -> None:
+        """Papers phones sent, already saved by the participant server: counted in memory as the console's are
+        (no undo step: they are the voters', not the facilitator's), the screens told once for them all."""
+        for paper in papers:
+            self._live.recorded(ballot_id, paper)
         self._notify(ballot_id, sitting_id, votes_only=True)()
 
     def _notify(self, ballot_id: int, sitting_id: int, votes_only: bool = False) -> Callable[[], None]:

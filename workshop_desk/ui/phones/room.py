@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 POLL_MS = 1000  # how often the console counts the phones connected
+GATHER_MS = 100  # phones' contributions this close together reach the screens in one go (a recount, not 800)
 SILENCE_SECONDS = 60  # the join screen shown this long with no phone arrived: the network is probably at fault
 
 
@@ -43,11 +44,16 @@ class PhoneRoom(QObject):
         self._join_shown_at: float | None = None
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
+        self._arrivals: list[tuple[str, int, object]] = []  # (topic, sitting id, subject) gathered for GATHER_MS
+        self._gather = QTimer(self)
+        self._gather.setSingleShot(True)
+        self._gather.setInterval(GATHER_MS)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.arrived.connect(self._on_self_arrived)
         self._poll.timeout.connect(self._on_poll_timeout)
+        self._gather.timeout.connect(self._on_gather_timeout)
         document = self._document
         for signal, topic in ((document.run_changed, "activity"), (document.ballots_changed, "ballot"),
                               (document.ideas_changed, "ideas"), (document.questions_changed, "questions"),
@@ -78,6 +84,7 @@ class PhoneRoom(QObject):
             return
         self._poll.stop()
         server.stop()
+        self._on_gather_timeout()  # what arrived before the server stopped still reaches the screens
         self.card_changed.emit(None)
         self.status_changed.emit()
 
@@ -126,10 +133,19 @@ class PhoneRoom(QObject):
 
     # Both ways -------------------------------------------------------------------------------------------------
     def _on_self_arrived(self, topic: str, sitting_id: int, subject: object) -> None:
-        """A phone's contribution committed: the screens show it (and the projector counts the paper in)."""
+        """A phone's contribution committed: gathered with those that follow it closely."""
+        self._arrivals.append((topic, sitting_id, subject))
+        if not self._gather.isActive():
+            self._gather.start()
+
+    def _on_gather_timeout(self) -> None:
+        """The contributions gathered: the screens show them (and the projector counts the papers in, once)."""
+        self._gather.stop()
+        arrivals, self._arrivals = self._arrivals, []
         self._echo = True
         try:
-            self._document.from_phones(topic, sitting_id, subject)
+            for topic, sitting_id, subject in gathered(arrivals):
+                self._document.from_phones(topic, sitting_id, subject)
         finally:
             self._echo = False
         self._announce()
@@ -158,6 +174,24 @@ class PhoneRoom(QObject):
         count = self.phones
         return ngettext("{n} phone connected · {url}", "{n} phones connected · {url}", count).format(
             n=count, url=self.url.removeprefix("http://"))
+
+
+def gathered(arrivals: list[tuple[str, int, object]]) -> list[tuple[str, int, object]]:
+    """Arrivals as `Document.from_phones` takes them: each ballot's papers together ((ballot id, papers), in the
+    order they came), the questions once per sitting, each idea on its own (the board places each note)."""
+    merged: dict[tuple[str, int, object], object] = {}
+    papers: dict[tuple[int, object], list[object]] = {}  # (sitting id, ballot id) -> its papers
+    for topic, sitting_id, subject in arrivals:
+        if topic == "ballot" and isinstance(subject, tuple):
+            ballot_id, paper = subject
+            gathering = papers.setdefault((sitting_id, ballot_id), [])
+            gathering.append(paper)
+            merged.setdefault((topic, sitting_id, ballot_id), (ballot_id, gathering))
+        elif topic == "questions":
+            merged[(topic, sitting_id, None)] = subject
+        else:
+            merged[(topic, sitting_id, subject)] = subject
+    return [(topic, sitting_id, subject) for (topic, sitting_id, _key), subject in merged.items()]
 
 
 def failure(error: Exception) -> str:
