@@ -76,12 +76,15 @@ def about(parent: QWidget | None, title: str, message: str) -> None:
 def open_or_folder(parent: QWidget | None, message: str) -> str:
     """After writing a file: 'file' to open it, 'folder' to show its folder, '' to do neither."""
     from PySide6.QtWidgets import QMessageBox
+    from shiboken6 import isValid
 
     box = QMessageBox(QMessageBox.Icon.Information, _("Workshop Desk"), message, parent=parent)
     open_file_button = box.addButton(_("Open the file"), QMessageBox.ButtonRole.AcceptRole)
     folder_button = box.addButton(_("Show in folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
+    if not isValid(box):  # its window went while it was open (the app quitting): nothing was chosen
+        return ""
     clicked = box.clickedButton()
     return "file" if clicked is open_file_button else "folder" if clicked is folder_button else ""
 

@@ -41,7 +41,7 @@ def test_each_method_checks_counts_and_phrases_a_small_ballot_in_french_and_engl
     english, french = translator("en"), translator("fr")
     assert method_label(method, french) != method_label(method, english)  # the French catalogue names it
     for _, phone in ((english, "phone"), (french, "téléphone")):
-        sentence = provenance(ballot, result, _)
+        sentence = provenance(ballot.method, result, _)
         assert sentence.endswith(".") and phone in sentence and "{" not in sentence
         assert amount_text(method, 1234, _).startswith(_.number(1234) + " ")
 
