@@ -100,7 +100,7 @@ def test_pinning_puts_the_question_on_the_projector_and_hiding_takes_it_off(qtbo
     undo(qtbot, window)
     undo(qtbot, window)
     assert projector.content.question.text.startswith("Comment un jeune créateur")  # the one pinned before
-    panel.table.selectRow(0)
+    panel.table.selectRow(next(row for row, q in enumerate(panel.model.questions) if q.pinned))
     qtbot.keyClick(panel.table, Qt.Key.Key_H)
     assert projector.content.question is None
     undo(qtbot, window)
