@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_desk.domain.enums import ItemKind, ProjectorMode
+from workshop_desk.domain.enums import ItemKind, ProjectorMode, Source
 from workshop_desk.domain.ideas import Question
 from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, ngettext
@@ -65,7 +65,7 @@ class QuestionsModel(QAbstractTableModel):
             return None
         question = self.questions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(question.votes), question.text, question.asked_by, _state(question))[index.column()]
+            return (str(question.votes), question.text, _asker(question), _state(question))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == TEXT:
             text = f"{question.text}\n\n{question.answer}" if question.answer else question.text
             return typed_tip(text)
@@ -80,6 +80,11 @@ class QuestionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == VOTES:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+
+def _asker(question: Question) -> str:
+    """Who asked: the name typed, or that it came from a phone (phones send no name)."""
+    return question.asked_by or (_("By phone") if question.source == Source.PHONE else "")
 
 
 def _state(question: Question) -> str:
