@@ -5,7 +5,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workshop_desk.domain.attendance import EXPECTED
-from workshop_desk.domain.joining import JoinCard
 from workshop_desk.domain.models import Participant, Sitting
 from workshop_desk.domain.people import fold
 from workshop_desk.domain.table_plan import SittingPlan
@@ -105,13 +104,7 @@ def _everyone(workspace: Workspace) -> dict[int, Participant]:
     return {person.id: person for person in workspace.participants.all()}
 
 
-def join_card(workspace: Workspace, sitting_id: int, url: str) -> JoinCard:
-    """How phones join the sitting at `url`: with the room's Wi-Fi (LookupError: no such sitting)."""
-    name, password = workspace.phones.wifi()
-    return JoinCard(sitting(workspace, sitting_id).title, url, name, password)
-
-
 def export_join_card(workspace: Workspace, sitting_id: int, url: str, out: Path, language: str) -> Path:
     """The A4 card to post in the room or lay on the tables (LookupError: no such sitting)."""
     return write_join_card(out, workspace.programmes.get(), sitting(workspace, sitting_id),
-                           join_card(workspace, sitting_id, url), language)
+                           workspace.phones.join_card(sitting_id, url), language)

@@ -13,6 +13,7 @@ from workshop_desk.domain.countdown import TimerState
 from workshop_desk.domain.counting import check_paper
 from workshop_desk.domain.enums import BallotMethod, BallotStatus, ItemKind, Source
 from workshop_desk.domain.ideas import Idea, IdeaDraft, Question
+from workshop_desk.domain.joining import JoinCard
 from workshop_desk.domain.phones import (
     PENDING,
     SHOWN,
@@ -183,6 +184,13 @@ class PhoneService:
             session.add(row)
             session.flush()
             return _settings(row)
+
+    def join_card(self, sitting_id: int, url: str) -> JoinCard:
+        """How phones join the sitting at `url`, with the room's Wi-Fi (LookupError: no such sitting)."""
+        with self._db.session() as session:
+            programme = session.exec(select(ProgrammeTable)).one()
+            title = fetch(session, SittingTable, sitting_id).title
+            return JoinCard(title, url, programme.wifi_name, programme.wifi_password)
 
     def wifi(self) -> tuple[str, str]:
         """The programme's Wi-Fi network name and password (for the join screen's QR code)."""

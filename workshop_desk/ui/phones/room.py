@@ -115,9 +115,7 @@ class PhoneRoom(QObject):
         """What the join screen and the printed card show, while a sitting is served."""
         if self._server is None or self.sitting_id is None:
             return None
-        from workshop_desk.services.documents import join_card
-
-        return join_card(self._document.workspace, self.sitting_id, self._server.url)
+        return self._document.workspace.phones.join_card(self.sitting_id, self._server.url)
 
     def refresh_card(self) -> None:
         """The Wi-Fi or the code changed: the projector shows the new card."""
