@@ -1,8 +1,9 @@
 """A canonical dump of a programme file (every table, every row, values as SQLite holds them), to compare states;
 and the rows whose delete takes and changes the most.
 
-Left out: `wal_anchor`, which each checkpoint rewrites (a digest of the pages and the time it was taken: it says how
-the bytes lie, not what the programme holds), and SQLite's own bookkeeping (`sqlite_master`, `sqlite_stat*`).
+Left out: the change stamps of each row (STAMPS), `wal_anchor`, which each checkpoint rewrites (a digest of the
+pages and the time it was taken: it says how the bytes lie, not what the programme holds), and SQLite's own
+bookkeeping (`sqlite_master`, `sqlite_stat*`).
 Kept: `alembic_version`, and `sqlite_sequence` — the highest id each table ever gave. A delete does not lower it and
 putting rows back under their own ids does not raise it, so a delete and its undo leave it as it was; a change that
 moves it consumed ids (rows were inserted), which an undo cannot give back, so it is worth seeing.
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 Dump = dict[str, list[tuple[object, ...]]]
 LEFT_OUT = frozenset({"wal_anchor"})
+# When a row last changed and on which laptop (storage/sync_sql.py) say when, not what: putting rows back is itself
+# a change, stamped now. Their global ids are kept: an undo must give the rows back under the same ones.
+STAMPS = frozenset({"changed_at", "laptop", "based_on", "deleted_at"})
 # Columns that name another table's rows with no foreign key declared, and that table. Kept here, apart from the
 # code under test (storage/snapshots.py UNDECLARED); a test checks that every other `…_id` column is a foreign key.
 UNDECLARED_REFERENCES = {("sitting", "current_item_id"): "agenda_item"}
@@ -58,7 +62,8 @@ def _rows(connection: sqlite3.Connection, table: str) -> list[tuple[object, ...]
     columns = list(connection.execute(f'PRAGMA table_info("{table}")'))
     keys = [c[1] for c in sorted((c for c in columns if c[5]), key=lambda c: c[5])] or [c[1] for c in columns]
     order = ", ".join(f'"{key}"' for key in keys)
-    return list(connection.execute(f'SELECT * FROM "{table}" ORDER BY {order}'))
+    kept = ", ".join(f'"{c[1]}"' for c in columns if c[1] not in STAMPS)
+    return list(connection.execute(f'SELECT {kept} FROM "{table}" ORDER BY {order}'))
 
 
 def differences(before: Dump, after: Dump, limit: int = 6) -> list[str]:

@@ -45,10 +45,11 @@ def gui_parser() -> argparse.ArgumentParser:
 
 # The first word of every headless verb: deciding between a verb and the app must not import the verbs'
 # modules (the app's first window waits for it). A test checks that it matches `commands()`.
-VERBS = frozenset({"demo", "check", "list", "import", "export", "plan", "results", "serve"})
+VERBS = frozenset({"demo", "check", "list", "import", "export", "plan", "results", "serve", "package"})
 
 # Modules under workshop_desk/cli/ that define headless verbs (a COMMANDS list each).
-COMMAND_MODULES = ("programme", "participants_import", "documents", "voting", "tables", "deliverables", "serve")
+COMMAND_MODULES = ("programme", "participants_import", "documents", "voting", "tables", "deliverables", "serve",
+                   "packages")
 
 
 def commands() -> list[Command]:

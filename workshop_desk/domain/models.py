@@ -171,6 +171,7 @@ class Attendance:
     signed_in_at: dt.datetime | None = None
     left_at: dt.datetime | None = None
     source: Source = Source.CONSOLE
+    gid: str | None = None  # its id on every laptop: an undo that puts the row back gives it the same one
 
 
 def programme_draft(programme: Programme) -> ProgrammeDraft:

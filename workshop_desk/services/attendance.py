@@ -43,7 +43,7 @@ def _attendance(row: Row[Any]) -> Attendance:
     """The attendance half of a roster row (its columns prefixed with "attendance_")."""
     return Attendance(row.attendance_id, row.attendance_sitting_id, row.attendance_participant_id,
                       AttendanceStatus(row.attendance_status), row.attendance_signed_in_at, row.attendance_left_at,
-                      Source(row.attendance_source))
+                      Source(row.attendance_source), row.attendance_gid)
 
 
 class AttendanceService:
@@ -95,6 +95,8 @@ class AttendanceService:
                 return
             values = asdict(state)
             values.update(status=str(state.status), source=str(state.source))
+            if values["gid"] is None:
+                del values["gid"]
             if row is None:
                 session.add(AttendanceTable(**values))
                 return

@@ -11,6 +11,7 @@ from workshop_desk.services.backups import BackupService
 from workshop_desk.services.ballot_states import BallotStates
 from workshop_desk.services.ideas import IdeaService, ThemeService
 from workshop_desk.services.importing import ImportService
+from workshop_desk.services.packages import PackageService
 from workshop_desk.services.participants import ParticipantService
 from workshop_desk.services.phones import PhoneService
 from workshop_desk.services.priorities import PriorityService
@@ -60,6 +61,7 @@ class Workspace:
     ballot_states: BallotStates
     imports: ImportService
     phones: PhoneService
+    packages: PackageService
 
     @property
     def path(self) -> Path:
@@ -93,6 +95,7 @@ class Workspace:
             ballot_states=BallotStates(database),
             imports=ImportService(database),
             phones=PhoneService(database, ideas, questions, ballots, participants, wall),
+            packages=PackageService(database),
         )
 
     @classmethod

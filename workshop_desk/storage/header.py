@@ -13,8 +13,8 @@ APPLICATION_ID = 0x57446B31  # "WDk1": marks a file as a Workshop Desk programme
 # Bump both with every migration (storage/migrations); each migration sets `PRAGMA user_version` to its number.
 # Opening a file that is up to date then needs neither Alembic nor its scripts (a fifth of a second); a test checks
 # they match the scripts. Here, not in migrate.py: a first look at a file (storage/glance.py) needs no SQLAlchemy.
-SCHEMA_VERSION = 5
-HEAD_REVISION = "0005"
+SCHEMA_VERSION = 6
+HEAD_REVISION = "0006"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 

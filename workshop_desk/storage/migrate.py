@@ -75,10 +75,14 @@ def upgrade(path: Path) -> None:
     rebuilds a table by dropping it, and with them on SQLite would delete every row that refers to it."""
     from alembic import command
 
+    from workshop_desk.storage import sync_schema
+
     engine = make_engine(path, foreign_keys=False)
     try:
         with engine.begin() as connection:
+            sync_schema.remove(connection)
             command.upgrade(alembic_config(connection), "head")
+            sync_schema.install(connection)
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise ProgrammeFileError(path, FileProblem.CORRUPT, f"foreign keys after migrating: {broken[:5]}")
@@ -92,14 +96,27 @@ def create_schema(path: Path) -> None:
     from alembic import command
     from sqlmodel import SQLModel
 
-    import workshop_desk.storage.tables  # noqa: F401  (registers the tables)
+    from workshop_desk.storage import sync_schema
 
     engine = make_engine(path)
     try:
         with engine.begin() as connection:
             SQLModel.metadata.create_all(connection)
+            sync_schema.install(connection)
             command.stamp(alembic_config(connection), "head")
             connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    finally:
+        engine.dispose()
+
+
+def install_sync(path: Path) -> None:
+    """Give a file built outside the app (a package made a programme) its triggers and a laptop."""
+    from workshop_desk.storage import sync_schema
+
+    engine = make_engine(path)
+    try:
+        with engine.begin() as connection:
+            sync_schema.install(connection)
     finally:
         engine.dispose()
 

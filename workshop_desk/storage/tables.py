@@ -3,8 +3,10 @@
 # No `from __future__ import annotations` here: it breaks SQLModel's field resolution.
 import datetime as dt
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+from workshop_desk.storage.sync_sql import NEW_GID, NOW, new_gid, stamp_now
 
 
 def _now() -> dt.datetime:
@@ -17,6 +19,19 @@ def _now() -> dt.datetime:
 _KEEP_IDS = {"sqlite_autoincrement": True}
 
 
+class Travelling(SQLModel):
+    """What a row that travels between laptops carries (storage/sync_sql.py keeps it up to date): its id on every
+    laptop, which laptop last changed it (None: this file's own) and when, and the version that change was made to
+    (for telling an edit made on top of another laptop's from two edits made apart). A deleted row leaves its
+    marker in `sync_deleted`. The defaults are for rows written without the ORM (bulk inserts)."""
+
+    gid: str = Field(default_factory=new_gid, unique=True, index=True,
+                     sa_column_kwargs={"server_default": text(NEW_GID)})
+    laptop: str | None = None
+    changed_at: str = Field(default_factory=stamp_now, sa_column_kwargs={"server_default": text(NOW)})
+    based_on: str | None = None
+
+
 def _fk(target: str, nullable: bool = True, cascade: bool = True) -> int | None:
     """A foreign key column, indexed; deleting the parent deletes or clears the child."""
     return Field(  # type: ignore[no-any-return]
@@ -25,7 +40,7 @@ def _fk(target: str, nullable: bool = True, cascade: bool = True) -> int | None:
     )
 
 
-class ProgrammeTable(SQLModel, table=True):
+class ProgrammeTable(Travelling, table=True):
     __tablename__ = "programme"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -44,7 +59,7 @@ class ProgrammeTable(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=_now)
 
 
-class StakeholderGroupTable(SQLModel, table=True):
+class StakeholderGroupTable(Travelling, table=True):
     __tablename__ = "stakeholder_group"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -54,7 +69,7 @@ class StakeholderGroupTable(SQLModel, table=True):
     position: int = 0
 
 
-class SittingTable(SQLModel, table=True):
+class SittingTable(Travelling, table=True):
     __tablename__ = "sitting"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -83,7 +98,7 @@ class SittingTable(SQLModel, table=True):
     phones_by_table: bool = False  # phones say which table they sit at: their ideas are the table's
 
 
-class AgendaItemTable(SQLModel, table=True):
+class AgendaItemTable(Travelling, table=True):
     __tablename__ = "agenda_item"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -97,7 +112,7 @@ class AgendaItemTable(SQLModel, table=True):
     actual_end: dt.datetime | None = None
 
 
-class ParticipantTable(SQLModel, table=True):
+class ParticipantTable(Travelling, table=True):
     __tablename__ = "participant"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -118,7 +133,7 @@ class ParticipantTable(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=_now)
 
 
-class AttendanceTable(SQLModel, table=True):
+class AttendanceTable(Travelling, table=True):
     """A participant expected at (or present in) a sitting: one row per person and sitting."""
 
     __tablename__ = "attendance"
@@ -132,7 +147,7 @@ class AttendanceTable(SQLModel, table=True):
     source: str = "console"
 
 
-class RoomTableTable(SQLModel, table=True):
+class RoomTableTable(Travelling, table=True):
     """A table in the room (world café, round tables) — not a database table."""
 
     __tablename__ = "room_table"
@@ -147,7 +162,7 @@ class RoomTableTable(SQLModel, table=True):
     position: int = 0
 
 
-class RoundTable(SQLModel, table=True):
+class RoundTable(Travelling, table=True):
     """A timed round of a sitting (world-café rotation, brainstorm round)."""
 
     __tablename__ = "round"
@@ -161,7 +176,7 @@ class RoundTable(SQLModel, table=True):
     ended_at: dt.datetime | None = None
 
 
-class TableAssignmentTable(SQLModel, table=True):
+class TableAssignmentTable(Travelling, table=True):
     __tablename__ = "table_assignment"
     __table_args__ = (UniqueConstraint("round_id", "participant_id"), _KEEP_IDS)  # one seat per person and round
     id: int | None = Field(default=None, primary_key=True)
@@ -171,7 +186,7 @@ class TableAssignmentTable(SQLModel, table=True):
     fixed: bool = False
 
 
-class SpeakingTurnTable(SQLModel, table=True):
+class SpeakingTurnTable(Travelling, table=True):
     __tablename__ = "speaking_turn"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -185,7 +200,7 @@ class SpeakingTurnTable(SQLModel, table=True):
     ended_at: dt.datetime | None = None
 
 
-class TimerTable(SQLModel, table=True):
+class TimerTable(Travelling, table=True):
     """The state of a countdown, saved so that a restart resumes it."""
 
     __tablename__ = "timer"
@@ -200,7 +215,7 @@ class TimerTable(SQLModel, table=True):
     running: bool = False
 
 
-class ThemeTable(SQLModel, table=True):
+class ThemeTable(Travelling, table=True):
     __tablename__ = "theme"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -215,7 +230,7 @@ class ThemeTable(SQLModel, table=True):
     position: int = 0
 
 
-class IdeaTable(SQLModel, table=True):
+class IdeaTable(Travelling, table=True):
     """A sticky note."""
 
     __tablename__ = "idea"
@@ -241,7 +256,7 @@ class IdeaTable(SQLModel, table=True):
     device: str = ""  # the sending phone's device hash (its own contributions are shown back to it)
 
 
-class QuestionTable(SQLModel, table=True):
+class QuestionTable(Travelling, table=True):
     __tablename__ = "question"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -261,7 +276,7 @@ class QuestionTable(SQLModel, table=True):
     device: str = ""  # the sending phone's device hash
 
 
-class QuestionVoteTable(SQLModel, table=True):
+class QuestionVoteTable(Travelling, table=True):
     """A phone's +1 on a question: one per voter (device or badge), which the database itself enforces."""
 
     __tablename__ = "question_vote"
@@ -271,7 +286,7 @@ class QuestionVoteTable(SQLModel, table=True):
     voter_key: str
 
 
-class BallotTable(SQLModel, table=True):
+class BallotTable(Travelling, table=True):
     __tablename__ = "ballot"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -287,7 +302,7 @@ class BallotTable(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=_now)
 
 
-class BallotOptionTable(SQLModel, table=True):
+class BallotOptionTable(Travelling, table=True):
     __tablename__ = "ballot_option"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -299,7 +314,7 @@ class BallotOptionTable(SQLModel, table=True):
     position: int = 0
 
 
-class CriterionTable(SQLModel, table=True):
+class CriterionTable(Travelling, table=True):
     __tablename__ = "criterion"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -309,7 +324,7 @@ class CriterionTable(SQLModel, table=True):
     position: int = 0
 
 
-class VoteTable(SQLModel, table=True):
+class VoteTable(Travelling, table=True):
     """One vote: a value for an option (and a criterion), from a voter, with its source."""
 
     __tablename__ = "vote"
@@ -329,7 +344,7 @@ class VoteTable(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=_now)
 
 
-class BallotVoterTable(SQLModel, table=True):
+class BallotVoterTable(Travelling, table=True):
     """Each voter who has cast a paper on a ballot, once: the database refuses a second first paper (two phones
     sending the same badge at once); a later paper replaces the votes and keeps this row."""
 
@@ -340,7 +355,7 @@ class BallotVoterTable(SQLModel, table=True):
     voter_key: str
 
 
-class PriorityTable(SQLModel, table=True):
+class PriorityTable(Travelling, table=True):
     __tablename__ = "priority"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -356,7 +371,7 @@ class PriorityTable(SQLModel, table=True):
     standing_json: str = ""  # where it stood in its vote, as facts (domain/priorities.py VoteStanding)
 
 
-class ActionTable(SQLModel, table=True):
+class ActionTable(Travelling, table=True):
     __tablename__ = "action"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -374,7 +389,7 @@ class ActionTable(SQLModel, table=True):
     position: int = 0
 
 
-class IndicatorTable(SQLModel, table=True):
+class IndicatorTable(Travelling, table=True):
     __tablename__ = "indicator"
     __table_args__ = _KEEP_IDS
     id: int | None = Field(default=None, primary_key=True)
@@ -393,3 +408,85 @@ class WalAnchorTable(SQLModel, table=True):
     page_size: int
     digests: bytes
     written_at: str
+
+
+# --- Laptops and merging (services/packages.py, storage/merging.py) ------------------------------------------------
+
+class SyncStateTable(SQLModel, table=True):
+    """This file's own laptop (one row), and the stamp a merge gives to what it changes meanwhile (None otherwise:
+    a row deleted because another laptop deleted it is marked with that laptop's deletion, not with now)."""
+
+    __tablename__ = "sync_state"
+    id: int | None = Field(default=None, primary_key=True)
+    laptop: str
+    stamp_laptop: str | None = None
+    stamp_at: str | None = None
+    quiet: bool = False  # a merge writes the stamps itself: changes leave them as written
+
+
+class LaptopTable(SQLModel, table=True):
+    """A laptop this programme has met: its own, those prepared for parallel sittings, those whose packages came."""
+
+    __tablename__ = "sync_laptop"
+    laptop: str = Field(primary_key=True)
+    name: str = ""
+    prepared_at: str | None = None  # when the lead handed it a package (None: never)
+
+
+class DeletedRowTable(SQLModel, table=True):
+    """A row deleted here or on another laptop: the marker that makes the deletion travel."""
+
+    __tablename__ = "sync_deleted"
+    gid: str = Field(primary_key=True)
+    table_name: str
+    laptop: str | None = None
+    deleted_at: str
+
+
+class GidAliasTable(SQLModel, table=True):
+    """A row another laptop knows under another id: the same walk-in met on two laptops, the same person signed in
+    at the same sitting twice. Kept so that importing again finds it without asking again."""
+
+    __tablename__ = "sync_alias"
+    gid: str = Field(primary_key=True)
+    same_as: str
+    table_name: str
+
+
+class PackageImportTable(SQLModel, table=True):
+    """A package imported into this programme, and what it did."""
+
+    __tablename__ = "sync_package"
+    __table_args__ = _KEEP_IDS
+    id: int | None = Field(default=None, primary_key=True)
+    package_gid: str = Field(index=True)
+    laptop: str
+    laptop_name: str = ""
+    file_name: str = ""
+    made_at: str = ""
+    imported_at: str
+    sittings: str = ""  # the sittings it held, by title, one per line
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    left: int = 0
+    conflicts: int = 0
+
+
+class ConflictTable(SQLModel, table=True):
+    """The same row changed on two laptops: the latest change was kept, the other version is here, to be read and
+    taken instead if the lead so decides."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = _KEEP_IDS
+    id: int | None = Field(default=None, primary_key=True)
+    package_id: int | None = _fk("sync_package.id", cascade=False)
+    table_name: str
+    gid: str = Field(index=True)
+    kept_json: str  # the values kept, references as global ids
+    other_json: str  # the values set aside
+    kept_laptop: str | None = None
+    kept_at: str = ""
+    other_laptop: str | None = None
+    other_at: str = ""
+    reversed: bool = False
