@@ -100,6 +100,19 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
         yield items[start:start + _CHUNK]
 
 
+# Columns that the record made first keeps when two records are found to be one person: the badge already printed
+# and handed out (the registry's, not the one a laptop drew for a walk-in), and when the person was first recorded.
+_FIRST_GIVEN = {"participant": ("badge_code", "created_at")}
+
+
+def _first_given(table: str, ours: Row, theirs: Row) -> Row:
+    columns = _FIRST_GIVEN.get(table, ())
+    if not columns:
+        return {}
+    first = min((ours, theirs), key=lambda row: (str(row["created_at"]), row["badge_code"]))
+    return {column: first[column] for column in columns}
+
+
 class Merge:
     """One merge into the file open on `connection`, inside the caller's transaction. `matches` maps an incoming
     participant's gid to the gid of the person it was decided to be (the review of walk-ins)."""
@@ -305,9 +318,11 @@ class Merge:
                 merged[column] = b
             else:
                 merged[column] = a
+        merged.update(_first_given(shape.name, ours, values))
         keep, drop = sorted({ours["gid"], theirs["gid"]}) if ours["gid"] != theirs["gid"] else (ours["gid"], "")
         merged["gid"] = keep
-        merged.update(self._stamp(theirs) if later_is_theirs else {})
+        if later_is_theirs:  # their values, on top of ours: a third laptop's copy of ours is no conflict
+            merged.update(self._stamp(theirs), based_on=version(*mine))
         if drop:
             self.alias.pop(keep, None)  # the id kept is no one's alias any more
             self.unaliased.add(keep)
