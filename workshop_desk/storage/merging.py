@@ -22,6 +22,9 @@ from workshop_desk.storage.sync_sql import SYNC_COLUMNS, version
 Row = dict[str, Any]
 _CHUNK = 500
 PARTICIPANT_KEY = "participant-"  # voter keys that name a participant by its (local) id: domain/voting.py
+# The voter key, once travelled, of a participant deleted after voting (their papers stay, anonymous): the voter's
+# global id (ballot_voter), for the participant's own id means nothing on another laptop.
+GONE_KEY = "gone-"
 _NOT_MATCHED = ("join_code",)  # unique, but two sittings sharing one is a coincidence, not the same sitting
 
 
@@ -132,6 +135,7 @@ class Merge:
         self.their_gid: dict[str, dict[int, str]] = {}  # package id → gid, by table
         self.our_id: dict[str, dict[str, int]] = defaultdict(dict)  # gid → this file's id, by table
         self.pending: list[tuple[_Shape, int, Row]] = []  # rows whose deferred references remain to be written
+        self.their_voters: dict[tuple[object, str], str] | None = None  # (ballot, voter key) → the voter's gid
 
     def _exec(self, sql: str, args: Iterable[object] = ()) -> sqlite3.Cursor:
         cursor = self.connection.cursor()
@@ -219,7 +223,7 @@ class Merge:
                 return None
             values[column] = ours
         if "voter_key" in values:
-            values["voter_key"] = self._voter_key(values["voter_key"])
+            values["voter_key"] = self._voter_key(values["voter_key"], theirs)
             if values["voter_key"] is None:
                 return None
         return values
@@ -228,11 +232,21 @@ class Merge:
         gid = self.their_gid.get(table, {}).get(their_id)
         return None if gid is None else self.our_id[table].get(self._resolve(gid))
 
-    def _voter_key(self, key: str) -> str | None:
-        if not key.startswith(PARTICIPANT_KEY) or not key[len(PARTICIPANT_KEY):].isdigit():
+    def _voter_key(self, key: str, theirs: Row) -> str | None:
+        their_id = _participant_of(key)
+        if their_id is None:
             return key
-        ours = self._our_id_of("participant", int(key[len(PARTICIPANT_KEY):]))
-        return None if ours is None else f"{PARTICIPANT_KEY}{ours}"
+        ours = self._our_id_of("participant", their_id)
+        if ours is not None:
+            return f"{PARTICIPANT_KEY}{ours}"
+        voter = self._their_voters().get((theirs.get("ballot_id"), key))  # the participant was deleted there
+        return None if voter is None else GONE_KEY + self._resolve(voter)
+
+    def _their_voters(self) -> dict[tuple[object, str], str]:
+        if self.their_voters is None:
+            self.their_voters = {(row["ballot_id"], row["voter_key"]): row["gid"]
+                                 for row in self.incoming.rows.get("ballot_voter", [])}
+        return self.their_voters
 
     def _by_key(self, shape: _Shape, values: Row) -> int | None:
         """The row of this file that is the same thing under another id (same badge, same seat, same voter)."""
@@ -401,6 +415,12 @@ class Merge:
         self.outcome.deleted[table] += 1
 
 
+def _participant_of(key: str) -> int | None:
+    """The participant id a voter key names (None: an anonymous voter)."""
+    number = key[len(PARTICIPANT_KEY):] if key.startswith(PARTICIPANT_KEY) else ""
+    return int(number) if number.isdigit() else None
+
+
 def read_incoming(connection: sqlite3.Connection) -> Incoming:
     """Everything a package file holds, as the merge takes it."""
     connection.row_factory = sqlite3.Row
@@ -421,25 +441,28 @@ def content(connection: sqlite3.Connection, tables: Iterable[str] | None = None)
     """What a file holds, as global ids and values (no local ids, no stamps): two files that hold the same things
     give the same content, whatever their ids."""
     connection.row_factory = sqlite3.Row
+    gids = {shape.name: dict(connection.execute(f'SELECT id, gid FROM "{shape.name}"').fetchall())
+            for shape in shapes()}
+    voters = {(row[0], row[1]): row[2] for row in connection.execute(
+        "SELECT ballot_id, voter_key, gid FROM ballot_voter")}
     found: dict[str, set[tuple[Any, ...]]] = {}
-    wanted = set(tables) if tables is not None else None
-    gids: dict[str, dict[int, str]] = {}
     for shape in shapes():
-        gids[shape.name] = dict(connection.execute(f'SELECT id, gid FROM "{shape.name}"').fetchall())
-    for shape in shapes():
-        if wanted is not None and shape.name not in wanted:
-            continue
-        refs = {column: target for column, target, _n in shape.references}
-        rows = set()
-        for row in connection.execute(f'SELECT * FROM "{shape.name}"'):
-            values = []
-            for column in shape.columns:
-                value = row[column]
-                if column in refs and value is not None:
-                    value = gids[refs[column]].get(value, f"?{value}")
-                elif column == "voter_key" and isinstance(value, str) and value.startswith(PARTICIPANT_KEY):
-                    value = gids["participant"].get(int(value[len(PARTICIPANT_KEY):]), value)
-                values.append(value)
-            rows.add((row["gid"], *values))
-        found[shape.name] = rows
+        if tables is None or shape.name in tables:
+            found[shape.name] = {_portable_row(shape, row, gids, voters)
+                                 for row in connection.execute(f'SELECT * FROM "{shape.name}"')}
     return found
+
+
+def _portable_row(shape: _Shape, row: sqlite3.Row, gids: dict[str, dict[int, str]],
+                  voters: dict[tuple[int, str], str]) -> tuple[Any, ...]:
+    refs = {column: target for column, target, _n in shape.references}
+    values = [row["gid"]]
+    for column in shape.columns:
+        value = row[column]
+        if column in refs and value is not None:
+            value = gids[refs[column]].get(value, f"?{value}")
+        elif column == "voter_key" and _participant_of(value) is not None:
+            value = gids["participant"].get(_participant_of(value)) or GONE_KEY + voters.get(
+                (row["ballot_id"] if "ballot_id" in shape.columns else None, value), f"?{value}")
+        values.append(value)
+    return tuple(values)
