@@ -11,6 +11,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, UniqueConstraint
@@ -90,12 +91,23 @@ def _shape(table: Table) -> _Shape:
     return _Shape(table.name, columns, tuple(references), deferred, tuple(keys))
 
 
+@cache
+def _all_shapes() -> tuple[_Shape, ...]:
+    return tuple(_shape(table) for table in travelling_tables())
+
+
 def shapes() -> list[_Shape]:
-    return [_shape(table) for table in travelling_tables()]
+    """Every travelling table's shape, parents before children (read once: the schema is this version's)."""
+    return list(_all_shapes())
 
 
 def _quoted(names: Iterable[str]) -> str:
     return ", ".join('"' + name + '"' for name in names)
+
+
+@cache
+def _insert_sql(table: str, names: tuple[str, ...]) -> str:
+    return f'INSERT INTO "{table}" ({_quoted(names)}) VALUES ({",".join("?" * len(names))})'
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
@@ -136,6 +148,7 @@ class Merge:
         self.our_id: dict[str, dict[str, int]] = defaultdict(dict)  # gid → this file's id, by table
         self.pending: list[tuple[_Shape, int, Row]] = []  # rows whose deferred references remain to be written
         self.their_voters: dict[tuple[object, str], str] | None = None  # (ballot, voter key) → the voter's gid
+        self.markers: dict[str, tuple[str, str]] = {}  # deletion markers of rows coming in: gid → (when, laptop)
 
     def _exec(self, sql: str, args: Iterable[object] = ()) -> sqlite3.Cursor:
         cursor = self.connection.cursor()
@@ -185,10 +198,15 @@ class Merge:
         return self.outcome
 
     def _load_ours(self, table: str, gids: list[str]) -> None:
+        """This file's ids of the rows coming in, and the deletion markers of those it does not hold: read in a
+        few queries, not one per row."""
         for chunk in _chunks(gids):
             marks = ",".join("?" * len(chunk))
             for gid, row_id in self._exec(f'SELECT gid, id FROM "{table}" WHERE gid IN ({marks})', chunk):
                 self.our_id[table][gid] = row_id
+            for gid, deleted_at, laptop in self._exec(
+                    f"SELECT gid, deleted_at, laptop FROM sync_deleted WHERE gid IN ({marks})", chunk):
+                self.markers[gid] = (deleted_at, laptop or self.me)
 
     # --- one row ------------------------------------------------------------------------------------------------
 
@@ -267,15 +285,15 @@ class Merge:
 
     def _insert(self, shape: _Shape, theirs: Row, values: Row) -> None:
         gid = self._resolve(theirs["gid"])
-        marker = self._exec("SELECT deleted_at, laptop FROM sync_deleted WHERE gid = ?", (gid,)).fetchone()
-        if marker is not None and (marker[0], marker[1] or self.me) >= self._version(theirs):
-            self.outcome.left[shape.name] += 1  # deleted here after their last change: it stays deleted
-            return
-        self._exec("DELETE FROM sync_deleted WHERE gid = ?", (gid,))
+        marker = self.markers.pop(gid, None)
+        if marker is not None:
+            if marker >= self._version(theirs):
+                self.markers[gid] = marker
+                self.outcome.left[shape.name] += 1  # deleted here after their last change: it stays deleted
+                return
+            self._exec("DELETE FROM sync_deleted WHERE gid = ?", (gid,))  # else the trigger would stamp it as new
         row = {**values, "gid": gid, **self._stamp(theirs)}
-        names = list(row)
-        cursor = self._exec(f'INSERT INTO "{shape.name}" ({_quoted(names)}) VALUES ({",".join("?" * len(names))})',
-                            [row[n] for n in names])
+        cursor = self._exec(_insert_sql(shape.name, tuple(row)), list(row.values()))
         our_id = int(cursor.lastrowid or 0)
         self.our_id[shape.name][gid] = our_id
         self.outcome.added[shape.name] += 1
