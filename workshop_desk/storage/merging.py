@@ -389,9 +389,14 @@ class Merge:
         values = {column: row[column] for column in shape.columns}
         for column, target, _nullable in shape.references:
             if values[column] is not None:
-                values[column] = (self.their_gid.get(target, {}).get(values[column]) if their_ids
-                                  else self._gid_of(target, values[column]))
+                values[column] = self._portable_id(target, values[column], their_ids)
+        person = _participant_of(values["voter_key"]) if "voter_key" in values else None
+        if person is not None:  # as the participant's global id: services/packages.py takes it back to a key
+            values["voter_key"] = self._portable_id("participant", person, their_ids) or values["voter_key"]
         return values
+
+    def _portable_id(self, table: str, row_id: int, their_ids: bool) -> str | None:
+        return self.their_gid.get(table, {}).get(row_id) if their_ids else self._gid_of(table, row_id)
 
     def _gid_of(self, table: str, our_id: int) -> str | None:
         return self._one(f'SELECT gid FROM "{table}" WHERE id = ?', our_id)
@@ -472,15 +477,15 @@ def content(connection: sqlite3.Connection, tables: Iterable[str] | None = None)
 
 
 def _portable_row(shape: _Shape, row: sqlite3.Row, gids: dict[str, dict[int, str]],
-                  voters: dict[tuple[int, str], str]) -> tuple[Any, ...]:
+                  voters: dict[tuple[int | None, str], str]) -> tuple[Any, ...]:
     refs = {column: target for column, target, _n in shape.references}
     values = [row["gid"]]
     for column in shape.columns:
         value = row[column]
         if column in refs and value is not None:
             value = gids[refs[column]].get(value, f"?{value}")
-        elif column == "voter_key" and _participant_of(value) is not None:
-            value = gids["participant"].get(_participant_of(value)) or GONE_KEY + voters.get(
+        elif column == "voter_key" and (person := _participant_of(value)) is not None:
+            value = gids["participant"].get(person) or GONE_KEY + voters.get(
                 (row["ballot_id"] if "ballot_id" in shape.columns else None, value), f"?{value}")
         values.append(value)
     return tuple(values)
