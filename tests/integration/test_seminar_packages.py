@@ -13,6 +13,7 @@ from urllib.parse import quote
 import docx
 import pytest
 
+from tests.dumps import dump
 from tests.factories import item_draft, programme_draft, sitting_draft
 from tests.unprivileged import NOBODY, as_ordinary_user, running_as_root, shared_folder
 from workshop_desk.domain.enums import AttendanceStatus, BallotMethod
@@ -326,10 +327,18 @@ def _content(path: Path) -> dict[str, set[tuple[object, ...]]]:
         return merging.content(connection)
 
 
+def _stamps(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with closing(_reading(path)) as connection:
+        found = {shape.name: sorted(connection.execute(
+            f'SELECT gid, laptop, changed_at, based_on FROM "{shape.name}"')) for shape in merging.shapes()}
+        found["sync_deleted"] = sorted(connection.execute("SELECT * FROM sync_deleted"))
+    return found
+
+
 def test_importing_the_same_packages_again_changes_nothing(seminar: Seminar, merged: Merged, tmp_path: Path) -> None:
     path = tmp_path / "again.wdesk"
     shutil.copyfile(merged.path, path)
-    before = _content(path)
+    before, rows, stamps = _content(path), dump(path), _stamps(path)
     lead = Workspace.open(path, tmp_path / "backups")
     checked = lead.packages.check(seminar.returns)
     try:
@@ -342,6 +351,8 @@ def test_importing_the_same_packages_again_changes_nothing(seminar: Seminar, mer
     assert [(r.changed, r.again, r.recorded) for r in reports] == [(False, True, False)] * 6
     assert all(r.sentence().endswith("nothing new (already imported).") for r in reports)
     assert _content(path) == before
+    assert dump(path) == rows  # every row of every table, bookkeeping included (not the log's anchor)...
+    assert _stamps(path) == stamps  # ...and every change stamp and deletion marker
 
 
 def test_two_edits_of_one_person_keep_the_latest_and_list_the_other(merged: Merged, tmp_path: Path) -> None:
