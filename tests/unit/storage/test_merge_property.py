@@ -20,6 +20,7 @@ from workshop_desk.domain.ideas import IdeaDraft, Layout, Placement
 from workshop_desk.domain.models import ParticipantDraft
 from workshop_desk.domain.packages import LaptopPlan
 from workshop_desk.domain.people import draft_of
+from workshop_desk.domain.priorities import ActionDraft, PriorityDraft
 from workshop_desk.domain.voting import BallotPaper, Mark
 from workshop_desk.services.packages import open_package
 from workshop_desk.services.workspace import Workspace
@@ -88,6 +89,16 @@ EDITS: dict[str, Callable[[Workspace, int, int, str], object]] = {
         [p.id])),
     "sign in": _on_one(lambda ws, s: _people(ws), lambda ws, s, p, n, word: ws.attendance.sign_in(s, p.id)),
     "vote": _on_one(lambda ws, s: _people(ws), _vote),
+    "promote": lambda ws, s, n, word: ws.priorities.promote(ws.ballots.for_sitting(s)[0].id),
+    "edit priority": _on_one(lambda ws, s: ws.priorities.for_sitting(s), lambda ws, s, p, n, word:
+                             ws.priorities.update(p.id, PriorityDraft(p.title, justification=word))),
+    "delete priority": _on_one(lambda ws, s: ws.priorities.for_sitting(s), lambda ws, s, p, n, word:
+                               ws.priorities.delete_many([p.id])),
+    "add action": lambda ws, s, n, word: ws.priorities.create_action(ActionDraft(f"Action {word}"), sitting_id=s),
+    "edit action": _on_one(lambda ws, s: ws.priorities.actions(), lambda ws, s, a, n, word:
+                           ws.priorities.update_action(a.id, ActionDraft(a.title, lead=word))),
+    "delete action": _on_one(lambda ws, s: ws.priorities.actions(), lambda ws, s, a, n, word:
+                             ws.priorities.delete_action(a.id)),
 }
 
 edits = st.lists(st.tuples(st.integers(0, 1), st.sampled_from(sorted(EDITS)), st.integers(0, 5),
