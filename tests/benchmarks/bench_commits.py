@@ -1,12 +1,13 @@
 """Confirmed actions per second through the command layer (Document.change: commit, undo step, signal), against
 bare sqlite3 commits (one INSERT per transaction, WAL, synchronous=FULL) on the same disk. Goal ≥ 25 % of bare.
 
-    python tests/benchmarks/bench_commits.py [--profile KIND] [--folder DIR]
+    python tests/benchmarks/bench_commits.py [--profile KIND] [--folder DIR] [--triggers-cost]
 
 Each kind of action runs alone for the same number of actions: badge scans at the sign-in desk among 800 people,
 notes typed one at a time on the board (300 of them; placed by the board page as it does, or left to the service
 to place), agenda edits in ten workshops of 10 to 20 items (add, retime, move). `--profile scan` prints where a scan's
-time goes (cProfile, cumulative). `--folder` puts the files on another disk (a USB stick)."""
+time goes (cProfile, cumulative). `--folder` puts the files on another disk (a USB stick). `--triggers-cost` runs
+each kind with and without the triggers that keep rows ready to travel between laptops, and prints what they add."""
 
 import argparse
 import cProfile
@@ -31,6 +32,8 @@ from workshop_desk.domain.enums import AttendanceStatus
 from workshop_desk.domain.ideas import Idea, IdeaDraft
 from workshop_desk.domain.models import ItemDraft, ParticipantDraft, ProgrammeDraft, SittingDraft
 from workshop_desk.services.workspace import Workspace
+from workshop_desk.storage.sync_schema import travelling_tables
+from workshop_desk.storage.sync_sql import drop_triggers
 from workshop_desk.ui.document import Document
 
 PEOPLE, WORKSHOPS, ITEMS, ACTIONS, RUNS, GOAL = 800, 10, 10, 300, 5, 0.25
@@ -54,8 +57,9 @@ def bare(folder: Path) -> float:
         return ACTIONS / (time.perf_counter() - started)
 
 
-def build(folder: Path) -> Path:
-    """A seminar: 800 people expected at its opening sitting, an empty board there; ten workshops of ten items."""
+def build(folder: Path, triggers: bool = True) -> Path:
+    """A seminar: 800 people expected at its opening sitting, an empty board there; ten workshops of ten items.
+    Without `triggers`: those that keep rows ready to travel between laptops dropped (to measure what they cost)."""
     path = folder / "seminar.wdesk"
     for leftover in folder.glob("seminar.wdesk*"):
         leftover.unlink()
@@ -69,6 +73,13 @@ def build(folder: Path) -> Path:
         for item in range(ITEMS):
             workspace.agenda.add(workshop.id, ItemDraft(f"Point {item + 1}", planned_minutes=10))
     workspace.database.close()
+    if not triggers:
+        with closing(sqlite3.connect(path)) as connection:
+            for table in travelling_tables():
+                for statement in drop_triggers(table.name):
+                    connection.execute(statement)
+            assert connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[0] == 0
+            connection.commit()
     return path
 
 
@@ -120,10 +131,10 @@ def agenda(document: Document) -> Callable[[int], Command]:
 KINDS = {"scan": scans, "note": notes, "note (unplaced)": unplaced_notes, "agenda": agenda}
 
 
-def ours(folder: Path, kind: str, profile: bool = False) -> float:
+def ours(folder: Path, kind: str, profile: bool = False, triggers: bool = True) -> float:
     """Actions per second of one kind, each through its console command, on a freshly built programme; only the
     commands are timed (not what the bench reads to choose them)."""
-    workspace = Workspace.open(build(folder), folder / "backups")
+    workspace = Workspace.open(build(folder, triggers), folder / "backups")
     document = Document(workspace)
     prepare = KINDS[kind](document)
     profiler = cProfile.Profile()
@@ -147,12 +158,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profile", choices=sorted(KINDS))
     parser.add_argument("--folder", type=Path)
+    parser.add_argument("--triggers-cost", action="store_true",
+                        help="each kind with and without the triggers that keep rows ready to travel")
     args = parser.parse_args()
     folder = args.folder or Path(tempfile.mkdtemp(prefix="wdesk-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (the undo stack needs it)
     if args.profile:
         ours(folder, args.profile, profile=True)
+        return
+    if args.triggers_cost:
+        triggers_cost(folder)
         return
     rates: dict[str, list[float]] = {"bare": [], **{kind: [] for kind in KINDS}}
     for _run in range(RUNS):  # in turn, so that the disk's moods fall on all of them alike
@@ -167,6 +183,19 @@ def main() -> None:
         verdict = "ok" if rate >= GOAL * baseline else "below the goal"
         print(f"{kind:>15} through Document.change: {rate:7.1f} actions/s = {rate / baseline:5.1%} of bare "
               f"(goal >= {GOAL:.0%}: {verdict})")
+
+def triggers_cost(folder: Path) -> None:
+    """What the triggers of migration 0006 (change stamps, deletion markers) cost ordinary writes: each kind run
+    with and without them, in turn."""
+    for kind in KINDS:
+        rates: dict[bool, list[float]] = {True: [], False: []}
+        for _run in range(RUNS):
+            for triggers in (True, False):
+                rates[triggers].append(ours(folder, kind, triggers=triggers))
+        with_them, without = statistics.median(rates[True]), statistics.median(rates[False])
+        print(f"{kind:>15}: {with_them:7.1f} actions/s with the triggers, {without:7.1f} without "
+              f"({without / with_them - 1:+.1%} time per action with them; median of {RUNS} runs of {ACTIONS})")
+
 
 if __name__ == "__main__":
     main()

@@ -12,7 +12,12 @@ import pytest
 @pytest.fixture
 def child_env(tmp_path) -> dict[str, str]:
     """An environment for a child process whose user data folder is under `tmp_path`, in English."""
-    home = tmp_path / "home"
+    return environment_under(tmp_path)
+
+
+def environment_under(folder: Path) -> dict[str, str]:
+    """An environment for a child process whose user data folder is under `folder`, in English."""
+    home = folder / "home"
     home.mkdir(exist_ok=True)
     env = dict(os.environ)
     env.update({
@@ -41,6 +46,11 @@ def data_home(child_env) -> Path:
 @pytest.fixture
 def cli(python: str, child_env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run `workshop-desk ARGS…` in a child process, as a user would type it."""
+    return command_line(python, child_env)
+
+
+def command_line(python: str, child_env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`workshop-desk ARGS…` run in a child process with this environment."""
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([python, "-m", "workshop_desk", *args], capture_output=True, text=True,
                               encoding="utf-8", env=child_env, timeout=180, check=False)

@@ -11,6 +11,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, UniqueConstraint
@@ -22,6 +23,9 @@ from workshop_desk.storage.sync_sql import SYNC_COLUMNS, version
 Row = dict[str, Any]
 _CHUNK = 500
 PARTICIPANT_KEY = "participant-"  # voter keys that name a participant by its (local) id: domain/voting.py
+# The voter key, once travelled, of a participant deleted after voting (their papers stay, anonymous): the voter's
+# global id (ballot_voter), for the participant's own id means nothing on another laptop.
+GONE_KEY = "gone-"
 _NOT_MATCHED = ("join_code",)  # unique, but two sittings sharing one is a coincidence, not the same sitting
 
 
@@ -87,17 +91,41 @@ def _shape(table: Table) -> _Shape:
     return _Shape(table.name, columns, tuple(references), deferred, tuple(keys))
 
 
+@cache
+def _all_shapes() -> tuple[_Shape, ...]:
+    return tuple(_shape(table) for table in travelling_tables())
+
+
 def shapes() -> list[_Shape]:
-    return [_shape(table) for table in travelling_tables()]
+    """Every travelling table's shape, parents before children (read once: the schema is this version's)."""
+    return list(_all_shapes())
 
 
 def _quoted(names: Iterable[str]) -> str:
     return ", ".join('"' + name + '"' for name in names)
 
 
+@cache
+def _insert_sql(table: str, names: tuple[str, ...]) -> str:
+    return f'INSERT INTO "{table}" ({_quoted(names)}) VALUES ({",".join("?" * len(names))})'
+
+
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
+
+
+# Columns that the record made first keeps when two records are found to be one person: the badge already printed
+# and handed out (the registry's, not the one a laptop drew for a walk-in), and when the person was first recorded.
+_FIRST_GIVEN = {"participant": ("badge_code", "created_at")}
+
+
+def _first_given(table: str, ours: Row, theirs: Row) -> Row:
+    columns = _FIRST_GIVEN.get(table, ())
+    if not columns:
+        return {}
+    first = min((ours, theirs), key=lambda row: (str(row["created_at"]), row["badge_code"]))
+    return {column: first[column] for column in columns}
 
 
 class Merge:
@@ -119,6 +147,8 @@ class Merge:
         self.their_gid: dict[str, dict[int, str]] = {}  # package id → gid, by table
         self.our_id: dict[str, dict[str, int]] = defaultdict(dict)  # gid → this file's id, by table
         self.pending: list[tuple[_Shape, int, Row]] = []  # rows whose deferred references remain to be written
+        self.their_voters: dict[tuple[object, str], str] | None = None  # (ballot, voter key) → the voter's gid
+        self.markers: dict[str, tuple[str, str]] = {}  # deletion markers of rows coming in: gid → (when, laptop)
 
     def _exec(self, sql: str, args: Iterable[object] = ()) -> sqlite3.Cursor:
         cursor = self.connection.cursor()
@@ -168,10 +198,15 @@ class Merge:
         return self.outcome
 
     def _load_ours(self, table: str, gids: list[str]) -> None:
+        """This file's ids of the rows coming in, and the deletion markers of those it does not hold: read in a
+        few queries, not one per row."""
         for chunk in _chunks(gids):
             marks = ",".join("?" * len(chunk))
             for gid, row_id in self._exec(f'SELECT gid, id FROM "{table}" WHERE gid IN ({marks})', chunk):
                 self.our_id[table][gid] = row_id
+            for gid, deleted_at, laptop in self._exec(
+                    f"SELECT gid, deleted_at, laptop FROM sync_deleted WHERE gid IN ({marks})", chunk):
+                self.markers[gid] = (deleted_at, laptop or self.me)
 
     # --- one row ------------------------------------------------------------------------------------------------
 
@@ -206,7 +241,7 @@ class Merge:
                 return None
             values[column] = ours
         if "voter_key" in values:
-            values["voter_key"] = self._voter_key(values["voter_key"])
+            values["voter_key"] = self._voter_key(values["voter_key"], theirs)
             if values["voter_key"] is None:
                 return None
         return values
@@ -215,11 +250,21 @@ class Merge:
         gid = self.their_gid.get(table, {}).get(their_id)
         return None if gid is None else self.our_id[table].get(self._resolve(gid))
 
-    def _voter_key(self, key: str) -> str | None:
-        if not key.startswith(PARTICIPANT_KEY) or not key[len(PARTICIPANT_KEY):].isdigit():
+    def _voter_key(self, key: str, theirs: Row) -> str | None:
+        their_id = _participant_of(key)
+        if their_id is None:
             return key
-        ours = self._our_id_of("participant", int(key[len(PARTICIPANT_KEY):]))
-        return None if ours is None else f"{PARTICIPANT_KEY}{ours}"
+        ours = self._our_id_of("participant", their_id)
+        if ours is not None:
+            return f"{PARTICIPANT_KEY}{ours}"
+        voter = self._their_voters().get((theirs.get("ballot_id"), key))  # the participant was deleted there
+        return None if voter is None else GONE_KEY + self._resolve(voter)
+
+    def _their_voters(self) -> dict[tuple[object, str], str]:
+        if self.their_voters is None:
+            self.their_voters = {(row["ballot_id"], row["voter_key"]): row["gid"]
+                                 for row in self.incoming.rows.get("ballot_voter", [])}
+        return self.their_voters
 
     def _by_key(self, shape: _Shape, values: Row) -> int | None:
         """The row of this file that is the same thing under another id (same badge, same seat, same voter)."""
@@ -240,15 +285,15 @@ class Merge:
 
     def _insert(self, shape: _Shape, theirs: Row, values: Row) -> None:
         gid = self._resolve(theirs["gid"])
-        marker = self._exec("SELECT deleted_at, laptop FROM sync_deleted WHERE gid = ?", (gid,)).fetchone()
-        if marker is not None and (marker[0], marker[1] or self.me) >= self._version(theirs):
-            self.outcome.left[shape.name] += 1  # deleted here after their last change: it stays deleted
-            return
-        self._exec("DELETE FROM sync_deleted WHERE gid = ?", (gid,))
+        marker = self.markers.pop(gid, None)
+        if marker is not None:
+            if marker >= self._version(theirs):
+                self.markers[gid] = marker
+                self.outcome.left[shape.name] += 1  # deleted here after their last change: it stays deleted
+                return
+            self._exec("DELETE FROM sync_deleted WHERE gid = ?", (gid,))  # else the trigger would stamp it as new
         row = {**values, "gid": gid, **self._stamp(theirs)}
-        names = list(row)
-        cursor = self._exec(f'INSERT INTO "{shape.name}" ({_quoted(names)}) VALUES ({",".join("?" * len(names))})',
-                            [row[n] for n in names])
+        cursor = self._exec(_insert_sql(shape.name, tuple(row)), list(row.values()))
         our_id = int(cursor.lastrowid or 0)
         self.our_id[shape.name][gid] = our_id
         self.outcome.added[shape.name] += 1
@@ -305,9 +350,11 @@ class Merge:
                 merged[column] = b
             else:
                 merged[column] = a
+        merged.update(_first_given(shape.name, ours, values))
         keep, drop = sorted({ours["gid"], theirs["gid"]}) if ours["gid"] != theirs["gid"] else (ours["gid"], "")
         merged["gid"] = keep
-        merged.update(self._stamp(theirs) if later_is_theirs else {})
+        if later_is_theirs:  # their values, on top of ours: a third laptop's copy of ours is no conflict
+            merged.update(self._stamp(theirs), based_on=version(*mine))
         if drop:
             self.alias.pop(keep, None)  # the id kept is no one's alias any more
             self.unaliased.add(keep)
@@ -342,9 +389,14 @@ class Merge:
         values = {column: row[column] for column in shape.columns}
         for column, target, _nullable in shape.references:
             if values[column] is not None:
-                values[column] = (self.their_gid.get(target, {}).get(values[column]) if their_ids
-                                  else self._gid_of(target, values[column]))
+                values[column] = self._portable_id(target, values[column], their_ids)
+        person = _participant_of(values["voter_key"]) if "voter_key" in values else None
+        if person is not None:  # as the participant's global id: services/packages.py takes it back to a key
+            values["voter_key"] = self._portable_id("participant", person, their_ids) or values["voter_key"]
         return values
+
+    def _portable_id(self, table: str, row_id: int, their_ids: bool) -> str | None:
+        return self.their_gid.get(table, {}).get(row_id) if their_ids else self._gid_of(table, row_id)
 
     def _gid_of(self, table: str, our_id: int) -> str | None:
         return self._one(f'SELECT gid FROM "{table}" WHERE id = ?', our_id)
@@ -386,6 +438,12 @@ class Merge:
         self.outcome.deleted[table] += 1
 
 
+def _participant_of(key: str) -> int | None:
+    """The participant id a voter key names (None: an anonymous voter)."""
+    number = key[len(PARTICIPANT_KEY):] if key.startswith(PARTICIPANT_KEY) else ""
+    return int(number) if number.isdigit() else None
+
+
 def read_incoming(connection: sqlite3.Connection) -> Incoming:
     """Everything a package file holds, as the merge takes it."""
     connection.row_factory = sqlite3.Row
@@ -406,25 +464,28 @@ def content(connection: sqlite3.Connection, tables: Iterable[str] | None = None)
     """What a file holds, as global ids and values (no local ids, no stamps): two files that hold the same things
     give the same content, whatever their ids."""
     connection.row_factory = sqlite3.Row
+    gids = {shape.name: dict(connection.execute(f'SELECT id, gid FROM "{shape.name}"').fetchall())
+            for shape in shapes()}
+    voters = {(row[0], row[1]): row[2] for row in connection.execute(
+        "SELECT ballot_id, voter_key, gid FROM ballot_voter")}
     found: dict[str, set[tuple[Any, ...]]] = {}
-    wanted = set(tables) if tables is not None else None
-    gids: dict[str, dict[int, str]] = {}
     for shape in shapes():
-        gids[shape.name] = dict(connection.execute(f'SELECT id, gid FROM "{shape.name}"').fetchall())
-    for shape in shapes():
-        if wanted is not None and shape.name not in wanted:
-            continue
-        refs = {column: target for column, target, _n in shape.references}
-        rows = set()
-        for row in connection.execute(f'SELECT * FROM "{shape.name}"'):
-            values = []
-            for column in shape.columns:
-                value = row[column]
-                if column in refs and value is not None:
-                    value = gids[refs[column]].get(value, f"?{value}")
-                elif column == "voter_key" and isinstance(value, str) and value.startswith(PARTICIPANT_KEY):
-                    value = gids["participant"].get(int(value[len(PARTICIPANT_KEY):]), value)
-                values.append(value)
-            rows.add((row["gid"], *values))
-        found[shape.name] = rows
+        if tables is None or shape.name in tables:
+            found[shape.name] = {_portable_row(shape, row, gids, voters)
+                                 for row in connection.execute(f'SELECT * FROM "{shape.name}"')}
     return found
+
+
+def _portable_row(shape: _Shape, row: sqlite3.Row, gids: dict[str, dict[int, str]],
+                  voters: dict[tuple[int | None, str], str]) -> tuple[Any, ...]:
+    refs = {column: target for column, target, _n in shape.references}
+    values = [row["gid"]]
+    for column in shape.columns:
+        value = row[column]
+        if column in refs and value is not None:
+            value = gids[refs[column]].get(value, f"?{value}")
+        elif column == "voter_key" and (person := _participant_of(value)) is not None:
+            value = gids["participant"].get(person) or GONE_KEY + voters.get(
+                (row["ballot_id"] if "ballot_id" in shape.columns else None, value), f"?{value}")
+        values.append(value)
+    return tuple(values)
