@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog
 
 if TYPE_CHECKING:
+    from workshop_desk.ui.dialogs.prepare_laptops import PrepareLaptopsDialog
     from workshop_desk.ui.document import Document
     from workshop_desk.ui.main_window import MainWindow
 
@@ -73,6 +74,29 @@ def _file_dialogs(window: "MainWindow", document: "Document") -> Iterator[Dialog
         workspace.backups.all() or [workspace.backups.backup_now()], window))
     yield DialogStop("shortcuts", lambda: ShortcutsDialog(list(window.actions_by_name.values()), window))
     yield DialogStop("error", lambda: _error_dialog(window))
+    yield from _package_dialogs(window, document)
+
+
+def _package_dialogs(window: "MainWindow", document: "Document") -> Iterator[DialogStop]:
+    from workshop_desk.ui.dialogs.export_package import ExportPackageDialog
+    from workshop_desk.ui.dialogs.prepare_laptops import PrepareLaptopsDialog
+
+    sittings = document.sittings()
+    yield DialogStop("prepare-laptops", lambda: _four_laptops(PrepareLaptopsDialog(document, sittings, window)))
+    yield DialogStop("prepare-laptops-empty", lambda: PrepareLaptopsDialog(document, [], window))
+    yield DialogStop("export-package", lambda: ExportPackageDialog(document.workspace, sittings[1:4],
+                                                                   sittings[2].id, window))
+
+
+def _four_laptops(dialog: "PrepareLaptopsDialog") -> QDialog:
+    """The demo's four sector workshops (rows 1 to 4), one consultant's laptop each; the rest stays on the lead's."""
+    names = iter(("Claire Vasseur", "Julien Ombredane", "Inès Morel", "Karim Benali"))
+    for row in range(dialog.model.rowCount()):
+        if 1 <= row <= 4:
+            dialog.model.set_name(row, next(names))
+        else:
+            dialog.model.toggle(row)
+    return dialog
 
 
 def _people_dialogs(window: "MainWindow", document: "Document") -> Iterator[DialogStop]:
