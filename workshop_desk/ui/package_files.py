@@ -51,7 +51,11 @@ def _make_programme(shell: "Shell", path: Path, info: "PackageInfo") -> None:
     if target is None:
         return
     run_in_background(parent, _("Making the programme {name}…").format(name=target.name), lambda: make(path, target),
-                      lambda _info: shell.open_path(target), lambda error: tell_failure(parent, error, target.parent))
+                      lambda _info: _open_made(shell, target), lambda error: tell_failure(parent, error, target.parent))
+
+
+def _open_made(shell: "Shell", target: Path) -> None:
+    shell.open_path(target)  # what could stop it (a lock, a disk) is said there
 
 
 def _meant_to_open(parent: QWidget, info: "PackageInfo") -> bool:

@@ -32,6 +32,7 @@ class _NameDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         completer = QCompleter(self._model.names(), editor)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)  # Enter keeps the name at once
         editor.setCompleter(completer)
         return editor
 

@@ -136,7 +136,7 @@ class PrepareLaptopsDialog(QDialog):
         def step(plan: LaptopPlan) -> None:
             written.append(document.prepare_laptop(plan, folder))
 
-        run_steps(self, ngettext("Writing the package…", "Writing {n} packages…", len(plans)).format(n=len(plans)),
+        run_steps(self, ngettext("Writing {n} package…", "Writing {n} packages…", len(plans)).format(n=len(plans)),
                   [partial(step, plan) for plan in plans], lambda _results: self._written(folder),
                   lambda error: self._failed(error, folder))
 
@@ -154,7 +154,7 @@ class PrepareLaptopsDialog(QDialog):
         if not there:
             return True
         return prompts.ask_to(self, ngettext(
-            "“{names}” is already in this folder (an earlier preparation?). Replace it?",
+            "{n} package is already in this folder (an earlier preparation?): {names}. Replace it?",
             "{n} packages are already in this folder (an earlier preparation?): {names}. Replace them?",
             len(there)).format(n=len(there), names=", ".join(there)), _("Replace"), _("Prepare laptops"))
 
