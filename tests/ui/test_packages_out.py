@@ -125,7 +125,7 @@ def test_laptops_are_named_from_the_keyboard_and_one_package_written_per_laptop(
     message, steps = told.written[0]
     assert message.startswith(f"2 packages written in {stick}:")
     assert "• Atelier 1 — Hélène.wdpack" in message and "• Atelier 2 — Marc.wdpack" in message
-    assert steps.startswith("Next, on each laptop: File › Open a package…")
+    assert steps.startswith("Next, on each laptop: File › Open a package…, then choose")
     first = package_info(stick / "Atelier 1 — Hélène.wdpack")
     assert first.handout and first.laptop_name == "Atelier 1 — Hélène"
     assert first.sittings == ("Atelier Métiers d'art", "Atelier Ingénierie")  # the same name, spelt another way
@@ -268,7 +268,7 @@ def test_a_laptops_work_brought_back_is_opened_only_after_saying_it_is_for_impor
     prompts.confirm_answer = False
     window.actions_by_name["open_package"].trigger()
     qtbot.waitUntil(lambda: bool(prompts.questions), timeout=30_000)
-    assert "to bring back into the lead's programme with File › Import packages…" in prompts.questions[0]
+    assert "it is for the lead's programme, where File › Import packages… brings it in" in prompts.questions[0]
     assert shell.document is not None and shell.document.workspace.path.name == "demo.wdesk"
 
 
@@ -313,7 +313,8 @@ def test_a_laptops_sittings_are_all_exported_by_default(qtbot: QtBot, window: Ma
     qtbot.waitUntil(lambda: bool(told.written), timeout=30_000)
     message, steps = told.written[0]
     assert message.startswith(f"“back.wdpack” is written in {tmp_path / 'stick'}: 2 sittings, ")
-    assert steps == "Give this file to the lead, who brings it into the programme with File › Import packages…."
+    assert steps == "Give this file to the lead: on the lead's laptop, File › Import packages… brings it into the " \
+        "programme."
     back = package_info(told.package_target)
     assert not back.handout and back.sittings == ("Atelier Santé", "Atelier Ingénierie")
 

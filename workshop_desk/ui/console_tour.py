@@ -86,6 +86,24 @@ def _package_dialogs(window: "MainWindow", document: "Document") -> Iterator[Dia
     yield DialogStop("prepare-laptops-empty", lambda: PrepareLaptopsDialog(document, [], window))
     yield DialogStop("export-package", lambda: ExportPackageDialog(document.workspace, sittings[1:4],
                                                                    sittings[2].id, window))
+    yield from _packages_written(window)
+
+
+def _packages_written(window: "MainWindow") -> Iterator[DialogStop]:
+    """What the lead and a laptop are told once their packages are written (on a stick, as on the day)."""
+    from pathlib import Path
+
+    from workshop_desk.domain.packages import PackageInfo
+    from workshop_desk.ui import prompts
+    from workshop_desk.ui.dialogs import export_package, prepare_laptops
+
+    stick = Path("/media/claire/CLE USB")
+    laptops = [stick / f"{name}.wdpack" for name in ("Claire Vasseur", "Julien Ombredane", "Inès Morel")]
+    back = PackageInfo("", "Inès Morel", "", ("Atelier Ingénierie",), 24, 87, 312, False)
+    yield DialogStop("prepare-laptops-written", lambda: prompts.folder_box(
+        window, prepare_laptops.written_message(laptops, stick), prepare_laptops.next_steps()))
+    yield DialogStop("export-package-written", lambda: prompts.folder_box(window, export_package.written_message(
+        stick / "Inès Morel — 2027-02-09.wdpack", back), export_package.next_steps()))
 
 
 def _four_laptops(dialog: "PrepareLaptopsDialog") -> QDialog:

@@ -62,10 +62,10 @@ def _meant_to_open(parent: QWidget, info: "PackageInfo") -> bool:
     """A laptop's work brought back is for the lead to import: opening it is allowed, after saying so."""
     if info.handout:
         return True
-    return prompts.ask_to(parent, _(
-        "“{name}” holds the work of the laptop “{laptop}”, to bring back into the lead's programme with File › Import "
-        "packages…. Open it as a programme of its own anyway?").format(name=info.file_name, laptop=info.laptop_name),
-        _("Open it anyway"), _("Open a package"))
+    question = _("“{name}” holds the work of the laptop “{laptop}”: it is for the lead's programme, where File › "
+                 "Import packages… brings it in. Open it as a programme of its own anyway?")
+    return prompts.ask_to(parent, question.format(name=info.file_name, laptop=info.laptop_name), _("Open it anyway"),
+                          _("Open a package"))
 
 
 def _ask_target(parent: QWidget, info: "PackageInfo") -> Path | None:

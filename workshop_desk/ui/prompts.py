@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 # The dialog classes are imported where used: this module loads before the first window shows.
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workshop_desk.i18n import _
 from workshop_desk.paths import FILE_SUFFIX, PACKAGE_SUFFIX
@@ -191,15 +191,22 @@ def choose_folder(parent: QWidget | None, title: str, start: Path) -> Path | Non
 
 def offer_folder(parent: QWidget | None, message: str, next_steps: str) -> bool:
     """Files written: say which and what to do next; True when the user asks to see their folder."""
-    from PySide6.QtWidgets import QMessageBox
     from shiboken6 import isValid
+
+    box = folder_box(parent, message, next_steps)
+    box.exec()
+    return isValid(box) and box.clickedButton() is box.property("folder_button")
+
+
+def folder_box(parent: QWidget | None, message: str, next_steps: str) -> QMessageBox:
+    """The box `offer_folder` shows (not yet shown), for the screenshots."""
+    from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Information, _("Workshop Desk"), message, parent=parent)
     box.setInformativeText(next_steps)
-    folder_button = box.addButton(_("Show in folder"), QMessageBox.ButtonRole.ActionRole)
+    box.setProperty("folder_button", box.addButton(_("Show in folder"), QMessageBox.ButtonRole.ActionRole))
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Close))
-    box.exec()
-    return isValid(box) and box.clickedButton() is folder_button
+    return box
 
 
 def open_image(parent: QWidget | None) -> Path | None:

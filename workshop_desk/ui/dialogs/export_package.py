@@ -37,31 +37,29 @@ class ExportPackageDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.laptop_name = workspace.packages.laptop_name()
         self._setup_ui(sittings, current_sitting_id)
         self._connect_signals()
         self._on_sittings_item_changed()
 
     def _setup_ui(self, sittings: list[Sitting], current_sitting_id: int | None) -> None:
         self.setWindowTitle(_("Export a sitting package"))
+        self.setMinimumSize(520, 360)
         self.resize(640, 420)
         intro = QLabel(_("The work of the sittings ticked — sign-ins, ideas, votes, priorities and actions — goes "
                          "into one file, for the lead to bring into the whole programme."))
         intro.setWordWrap(True)
-        self.sittings = QListWidget()
-        self.sittings.setUniformItemSizes(True)
-        only_current = len(sittings) >= MANY and any(s.id == current_sitting_id for s in sittings)
-        for sitting in sittings:
-            self.sittings.addItem(_item(sitting, not only_current or sitting.id == current_sitting_id))
-        self.sittings.setCurrentRow(next((n for n, s in enumerate(sittings) if s.id == current_sitting_id), 0))
+        self.sittings = _sittings_list(sittings, current_sitting_id)
         self.summary = QLabel()
         self.summary.setFont(theme.heading_font(1.1))
+        laptop = QLabel(_("Sent from the laptop “{name}”.").format(name=self.laptop_name))
+        laptop.setStyleSheet(f"color: {theme.MUTED};")
+        laptop.setVisible(bool(self.laptop_name))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(_("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.sittings, 1)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
+        for widget in (intro, self.sittings, self.summary, laptop, self.buttons):
+            layout.addWidget(widget, 1 if widget is self.sittings else 0)
 
     def _connect_signals(self) -> None:
         self.sittings.itemChanged.connect(self._on_sittings_item_changed)
@@ -76,7 +74,7 @@ class ExportPackageDialog(QDialog):
 
     def suggested_name(self) -> str:
         """'<laptop> — <date>.wdpack': this laptop's name (the programme's title on a file no package made)."""
-        laptop = self.workspace.packages.laptop_name() or self.workspace.programmes.get().title
+        laptop = self.laptop_name or self.workspace.programmes.get().title
         return file_name_for(f"{laptop} — {dt.date.today().isoformat()}", PACKAGE_SUFFIX)
 
     def _on_sittings_item_changed(self, _item: QListWidgetItem | None = None) -> None:
@@ -100,6 +98,17 @@ class ExportPackageDialog(QDialog):
         self.accept()
 
 
+def _sittings_list(sittings: list[Sitting], current_sitting_id: int | None) -> QListWidget:
+    """Every sitting ticked, or only the current one in a file of many; the current one selected."""
+    shown = QListWidget()
+    shown.setUniformItemSizes(True)
+    only_current = len(sittings) >= MANY and any(s.id == current_sitting_id for s in sittings)
+    for sitting in sittings:
+        shown.addItem(_item(sitting, not only_current or sitting.id == current_sitting_id))
+    shown.setCurrentRow(next((n for n, s in enumerate(sittings) if s.id == current_sitting_id), 0))
+    return shown
+
+
 def _item(sitting: Sitting, ticked: bool) -> QListWidgetItem:
     when = format_date(sitting.date) if sitting.date else "—"
     item = QListWidgetItem(f"{sitting.title}  —  {when}")
@@ -110,9 +119,13 @@ def _item(sitting: Sitting, ticked: bool) -> QListWidgetItem:
 
 
 def _written(parent: QWidget, target: Path, info: PackageInfo) -> None:
-    if prompts.offer_folder(parent, written_message(target, info), _(
-            "Give this file to the lead, who brings it into the programme with File › Import packages….")):
+    if prompts.offer_folder(parent, written_message(target, info), next_steps()):
         show_folder(target.parent)
+
+
+def next_steps() -> str:
+    return _("Give this file to the lead: on the lead's laptop, File › Import packages… brings it into the "
+             "programme.")
 
 
 def written_message(target: Path, info: PackageInfo) -> str:

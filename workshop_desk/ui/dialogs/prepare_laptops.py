@@ -45,6 +45,7 @@ class PrepareLaptopsDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setWindowTitle(_("Prepare laptops"))
+        self.setMinimumSize(720, 480)
         self.resize(900, 560)
         intro = QLabel(_("Beside each sitting, type the name of the laptop that will run it — or of its facilitator. "
                          "Sittings given the same name go to the same laptop; a sitting without a name stays here."))
@@ -64,8 +65,12 @@ class PrepareLaptopsDialog(QDialog):
         layout.addWidget(self.buttons)
         has_sittings = self.model.rowCount() > 0
         for widget, shown in ((intro, has_sittings), (self.table, has_sittings), (self.plan_area, has_sittings),
-                              (self.empty, not has_sittings)):
+                              (self.prepare_button, has_sittings), (self.empty, not has_sittings)):
             widget.setVisible(shown)
+        if not has_sittings:  # nothing to write: a short note, closed
+            self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+            self.setMinimumSize(480, 200)
+            self.resize(560, 220)
         self.table.setFocus()
 
     def _plan_area(self) -> QWidget:
@@ -161,9 +166,7 @@ class PrepareLaptopsDialog(QDialog):
     def _written(self, folder: Path) -> None:
         self.accept()
         parent = self.parentWidget() or self
-        if prompts.offer_folder(parent, written_message(self.written, folder), _(
-                "Next, on each laptop: File › Open a package…, and choose that laptop's package. Its work comes back "
-                "with File › Export a sitting package….")):
+        if prompts.offer_folder(parent, written_message(self.written, folder), next_steps()):
             show_folder(folder)
 
     def _failed(self, error: Exception, folder: Path) -> None:
@@ -180,6 +183,11 @@ def summary(plans: list[LaptopPlan]) -> str:
     return _("{laptops}, {sittings}").format(
         laptops=ngettext("{n} laptop", "{n} laptops", len(plans)).format(n=len(plans)),
         sittings=ngettext("{n} sitting", "{n} sittings", sittings).format(n=sittings))
+
+
+def next_steps() -> str:
+    return _("Next, on each laptop: File › Open a package…, then choose that laptop's package. Later, File › Export "
+             "a sitting package… brings its work back.")
 
 
 def written_message(paths: list[Path], folder: Path) -> str:
