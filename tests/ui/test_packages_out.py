@@ -341,3 +341,14 @@ def test_a_read_only_programme_exports_its_package(qtbot: QtBot, shell: Shell, d
     qtbot.waitUntil(lambda: bool(told.written), timeout=30_000)
     assert package_info(told.package_target).sittings == ("Atelier Métiers d'art",)
     assert demo_path.read_bytes() == before
+
+
+def test_the_document_refuses_to_prepare_from_a_read_only_programme(shell: Shell, demo_path: Path,
+                                                                      tmp_path: Path) -> None:
+    from workshop_desk.storage.errors import StorageError
+
+    assert shell.open_path(demo_path, read_only=True)
+    assert shell.document is not None
+    with pytest.raises(StorageError):
+        shell.document.prepare_laptop(LaptopPlan("Julie", (2,)), tmp_path)
+    assert not (tmp_path / "Julie.wdpack").exists()
