@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -14,6 +15,17 @@ class LaptopPlan:
 
     name: str
     sitting_ids: tuple[int, ...]
+
+
+def laptop_plans(assignments: Iterable[tuple[int, str]]) -> list[LaptopPlan]:
+    """The laptops to prepare from (sitting id, laptop name) pairs: sittings given the same name (spaces and case
+    aside) go to one laptop, named as first typed; a sitting with no name goes to none. In the order first named."""
+    plans: dict[str, tuple[str, list[int]]] = {}
+    for sitting_id, name in assignments:
+        shown = " ".join(name.split())
+        if shown:
+            plans.setdefault(shown.casefold(), (shown, []))[1].append(sitting_id)
+    return [LaptopPlan(name, tuple(ids)) for name, ids in plans.values()]
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,20 +111,33 @@ def _refusal(path: Path, reason: RefusalReason, detail: str = "") -> Refusal:
     return Refusal(path.name, reason, detail)
 
 
+def package_info(package_path: Path) -> PackageInfo:
+    """What a package holds, read whole and checked (before asking where to open it). Raises RefusedError."""
+    package = _read(package_path)
+    try:
+        return info(package)
+    finally:
+        package.discard()
+
+
 def open_package(package_path: Path, target: Path) -> PackageInfo:
     """Make the programme file `target` from a package prepared for this laptop. Raises ValueError (a Refusal's
     sentence) when the package cannot be used, FileExistsError when `target` exists."""
     if target.exists():
         raise FileExistsError(target)
-    try:
-        package = read_package(package_path)
-    except PackageError as error:
-        raise RefusedError(_refusal(package_path, _REASONS[error.problem], error.detail)) from error
+    package = _read(package_path)
     try:
         make_programme(package, target)
         return info(package)
     finally:
         package.discard()
+
+
+def _read(package_path: Path) -> Package:
+    try:
+        return read_package(package_path)
+    except PackageError as error:
+        raise RefusedError(_refusal(package_path, _REASONS[error.problem], error.detail)) from error
 
 
 class RefusedError(ValueError):
@@ -143,7 +156,7 @@ class PackageService:
 
     # --- going out ----------------------------------------------------------------------------------------------
 
-    @writes
+    @writes  # the laptops' names, remembered
     def prepare(self, plans: Sequence[LaptopPlan], folder: Path) -> list[Path]:
         """One package per laptop in `folder` (programme, registry, groups, badges and the laptop's sittings), and
         the laptops remembered by name so that their work is named when it comes back."""

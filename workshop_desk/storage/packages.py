@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import quote
 
+from workshop_desk.paths import PACKAGE_SUFFIX
 from workshop_desk.storage import migrate
 from workshop_desk.storage.db import Database, write_copy
 from workshop_desk.storage.header import APPLICATION_ID, HEAD_REVISION, SCHEMA_VERSION, parse_header
@@ -27,7 +28,7 @@ from workshop_desk.storage.sync_sql import drop_triggers, new_gid, stamp_now
 
 PACKAGE_ID = 0x57446B50  # "WDkP": a Workshop Desk package (a programme file is "WDk1")
 FORMAT = 1
-SUFFIX = ".wdpack"
+SUFFIX = PACKAGE_SUFFIX
 _MANIFEST = "package_manifest"
 _BOOKKEEPING = ("sync_conflict", "sync_package", "wal_anchor")  # what stays with the file that wrote the package
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog
 
 if TYPE_CHECKING:
+    from workshop_desk.ui.dialogs.prepare_laptops import PrepareLaptopsDialog
     from workshop_desk.ui.document import Document
     from workshop_desk.ui.main_window import MainWindow
 
@@ -73,6 +74,47 @@ def _file_dialogs(window: "MainWindow", document: "Document") -> Iterator[Dialog
         workspace.backups.all() or [workspace.backups.backup_now()], window))
     yield DialogStop("shortcuts", lambda: ShortcutsDialog(list(window.actions_by_name.values()), window))
     yield DialogStop("error", lambda: _error_dialog(window))
+    yield from _package_dialogs(window, document)
+
+
+def _package_dialogs(window: "MainWindow", document: "Document") -> Iterator[DialogStop]:
+    from workshop_desk.ui.dialogs.export_package import ExportPackageDialog
+    from workshop_desk.ui.dialogs.prepare_laptops import PrepareLaptopsDialog
+
+    sittings = document.sittings()
+    yield DialogStop("prepare-laptops", lambda: _four_laptops(PrepareLaptopsDialog(document, sittings, window)))
+    yield DialogStop("prepare-laptops-empty", lambda: PrepareLaptopsDialog(document, [], window))
+    yield DialogStop("export-package", lambda: ExportPackageDialog(document.workspace, sittings[1:4],
+                                                                   sittings[2].id, window))
+    yield from _packages_written(window)
+
+
+def _packages_written(window: "MainWindow") -> Iterator[DialogStop]:
+    """What the lead and a laptop are told once their packages are written (on a stick, as on the day)."""
+    from pathlib import Path
+
+    from workshop_desk.domain.packages import PackageInfo
+    from workshop_desk.ui import prompts
+    from workshop_desk.ui.dialogs import export_package, prepare_laptops
+
+    stick = Path("/media/claire/CLE USB")
+    laptops = [stick / f"{name}.wdpack" for name in ("Claire Vasseur", "Julien Ombredane", "Inès Morel")]
+    back = PackageInfo("", "Inès Morel", "", ("Atelier Ingénierie",), 24, 87, 312, False)
+    yield DialogStop("prepare-laptops-written", lambda: prompts.folder_box(
+        window, prepare_laptops.written_message(laptops, stick), prepare_laptops.next_steps()))
+    yield DialogStop("export-package-written", lambda: prompts.folder_box(window, export_package.written_message(
+        stick / "Inès Morel — 2027-02-09.wdpack", back), export_package.next_steps()))
+
+
+def _four_laptops(dialog: "PrepareLaptopsDialog") -> QDialog:
+    """The demo's four sector workshops (rows 1 to 4), one consultant's laptop each; the rest stays on the lead's."""
+    names = iter(("Claire Vasseur", "Julien Ombredane", "Inès Morel", "Karim Benali"))
+    for row in range(dialog.model.rowCount()):
+        if 1 <= row <= 4:
+            dialog.model.set_name(row, next(names))
+        else:
+            dialog.model.toggle(row)
+    return dialog
 
 
 def _people_dialogs(window: "MainWindow", document: "Document") -> Iterator[DialogStop]:

@@ -25,12 +25,13 @@ from workshop_desk.domain.models import (
 from workshop_desk.domain.people import draft_of as participant_draft
 from workshop_desk.i18n import _, ngettext
 from workshop_desk.services.file_messages import describe_storage_error
-from workshop_desk.storage.errors import StorageError
+from workshop_desk.storage.errors import StorageError, WriteProblem
 from workshop_desk.ui.undo import AppliedCommand, NotSaved, UndoStack
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from workshop_desk.domain.packages import LaptopPlan
     from workshop_desk.services.snapshots import Roots, Snapshot
     from workshop_desk.services.workspace import Workspace
 
@@ -328,6 +329,15 @@ class Document(QObject):
         self.undo_stack.clear()
         self.change(_("Restore from backup"), restore, lambda: self.workspace.database.replace_contents(left[0]),
                     self._everything, redo=lambda: self.workspace.database.replace_contents(backup))
+
+    def prepare_laptop(self, plan: "LaptopPlan", folder: "Path") -> "Path":
+        """Write one laptop's package into `folder` and remember the laptop's name; return the package. Called off
+        the GUI thread, so it neither announces nor pushes anything: no screen shows the names before that laptop's
+        work comes back, and there is nothing to undo (the package is out on the stick; forgetting its laptop would
+        only leave that work unnamed). Raises StorageError on a read-only file, with nothing written."""
+        if self.read_only:
+            raise StorageError(WriteProblem.READ_ONLY, self.workspace.path)
+        return self.workspace.packages.prepare([plan], folder)[0]
 
     # Running (live: saved at once, not undone) ----------------------------------------------------------------
     def start_run(self, sitting_id: int) -> SittingAgenda:

@@ -87,8 +87,22 @@ def _file_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
                                          "whole programme"))
     a["close"] = _action(window, _("&Close"), shell.close_programme, Key.Close)
     a["quit"] = _action(window, _("&Quit"), window.close, Key.Quit)
-    _menu(window, _("&File"), (a["new"], a["open"], recent, None, a["save_copy"], a["restore_backup"], None,
-                               a["export_deliverables"], None, a["close"], a["quit"]))
+    _package_actions(window, a)
+    _menu(window, _("&File"), (a["new"], a["open"], a["open_package"], recent, None, a["save_copy"],
+                               a["restore_backup"], None, a["export_deliverables"], None, a["prepare_laptops"],
+                               a["export_package"], None, a["close"], a["quit"]))
+
+
+def _package_actions(window: "MainWindow", a: dict[str, QAction]) -> None:
+    """Sitting packages going out: to the laptops, and from a laptop back to the lead."""
+    from workshop_desk.ui.package_files import open_package
+
+    a["open_package"] = _action(window, _("Open a pac&kage…"), lambda: open_package(window.shell),
+                                tip=_("Make this laptop's programme from the package the lead prepared for it"))
+    a["prepare_laptops"] = _action(window, _("&Prepare laptops…"), lambda: _prepare_laptops(window),
+                                   tip=_("Choose which laptop runs each sitting, and write one package per laptop"))
+    a["export_package"] = _action(window, _("Export a sitting p&ackage…"), lambda: _export_package(window),
+                                  tip=_("Write the work of this laptop's sittings to a file for the lead"))
 
 
 def _edit_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
@@ -239,6 +253,22 @@ def _export(window: "MainWindow") -> None:
     from workshop_desk.ui.dialogs.export_dialog import open_export_dialog
 
     open_export_dialog(window, window.document.workspace, window.document.sittings(), window.current_sitting_id())
+
+
+def _prepare_laptops(window: "MainWindow") -> None:
+    if window.document is not None:
+        from workshop_desk.ui.dialogs.prepare_laptops import open_prepare_laptops
+
+        open_prepare_laptops(window, window.document)
+
+
+def _export_package(window: "MainWindow") -> None:
+    """The package's sittings: all of this file's, or only the current one when it holds many."""
+    if window.document is not None:
+        from workshop_desk.ui.dialogs.export_package import open_export_package
+
+        open_export_package(window, window.document.workspace, window.document.sittings(),
+                            window.current_sitting_id())
 
 
 def _undo(window: "MainWindow", undo: bool) -> None:

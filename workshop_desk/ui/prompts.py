@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 # The dialog classes are imported where used: this module loads before the first window shows.
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workshop_desk.i18n import _
-from workshop_desk.paths import FILE_SUFFIX
+from workshop_desk.paths import FILE_SUFFIX, PACKAGE_SUFFIX
 
-PROGRAMMES, DOCUMENTS, IMPORTS, IMAGES = "programmes", "documents", "imports", "images"
+PROGRAMMES, DOCUMENTS, IMPORTS, IMAGES, PACKAGES = "programmes", "documents", "imports", "images", "packages"
 # The last folder of each kind of dialog (the settings' own dict, so that it is saved with them).
 _folders: dict[str, str] = {}
 
@@ -50,6 +50,19 @@ def _chosen(kind: str, name: str) -> Path | None:
 
 def _filter() -> str:
     return _("Workshop Desk programme (*{suffix})").format(suffix=FILE_SUFFIX)
+
+
+def _package_filter() -> str:
+    return _("Workshop Desk package (*{suffix})").format(suffix=PACKAGE_SUFFIX)
+
+
+def package_folder() -> Path:
+    """Where packages go and come from: a USB stick when one is plugged in, else the folder chosen last time, else
+    the documents folder."""
+    from workshop_desk.paths import documents_dir, removable_drive
+
+    last = Path(_folders.get(PACKAGES, ""))
+    return removable_drive() or (last if _folders.get(PACKAGES) and last.is_dir() else documents_dir())
 
 
 def error(parent: QWidget | None, message: str, title: str | None = None) -> None:
@@ -138,9 +151,62 @@ def open_file(parent: QWidget | None, start: Path | None = None) -> Path | None:
     """A programme file to open, or None."""
     from PySide6.QtWidgets import QFileDialog
 
+    both = _("Workshop Desk programme or package (*{suffix} *{package})").format(suffix=FILE_SUFFIX,
+                                                                                 package=PACKAGE_SUFFIX)
     name, _selected = QFileDialog.getOpenFileName(parent, _("Open a programme"), _open_start(PROGRAMMES, start),
-                                                  _filter())
+                                                  f"{both};;{_filter()};;{_package_filter()}")
     return _chosen(PROGRAMMES, name)
+
+
+def open_package_file(parent: QWidget | None) -> Path | None:
+    """A package prepared for this laptop, to open, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _selected = QFileDialog.getOpenFileName(parent, _("Open a package"), str(package_folder()),
+                                                  _package_filter())
+    return _chosen(PACKAGES, name)
+
+
+def save_package(parent: QWidget | None, title: str, name: str) -> Path | None:
+    """Where to write a package named `name` (proposed on a USB stick when one is plugged in), or None."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _selected = QFileDialog.getSaveFileName(parent, title, str(package_folder() / name), _package_filter())
+    path = _chosen(PACKAGES, chosen)
+    if path is None:
+        return None
+    return path if path.suffix.lower() == PACKAGE_SUFFIX else path.with_name(path.name + PACKAGE_SUFFIX)
+
+
+def choose_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
+    """A folder to write packages into (remembered for next time), or None."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name = QFileDialog.getExistingDirectory(parent, title, str(start))
+    if not name:
+        return None
+    _folders[PACKAGES] = name
+    return Path(name)
+
+
+def offer_folder(parent: QWidget | None, message: str, next_steps: str) -> bool:
+    """Files written: say which and what to do next; True when the user asks to see their folder."""
+    from shiboken6 import isValid
+
+    box = folder_box(parent, message, next_steps)
+    box.exec()
+    return isValid(box) and box.clickedButton() is box.property("folder_button")
+
+
+def folder_box(parent: QWidget | None, message: str, next_steps: str) -> QMessageBox:
+    """The box `offer_folder` shows (not yet shown), for the screenshots."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, _("Workshop Desk"), message, parent=parent)
+    box.setInformativeText(next_steps)
+    box.setProperty("folder_button", box.addButton(_("Show in folder"), QMessageBox.ButtonRole.ActionRole))
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Close))
+    return box
 
 
 def open_image(parent: QWidget | None) -> Path | None:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 # Menu commands that change the programme (opening, exporting, the projector and the timer stay).
 EDITING_ACTIONS = ("new_sitting", "duplicate_sitting", "delete_sitting", "move_sitting_up", "move_sitting_down",
                    "run_start", "run_next", "run_previous", "run_stop", "run_reset", "restore_backup", "undo", "redo",
-                   "next_speaker")
+                   "next_speaker", "prepare_laptops")
 
 
 def lock_console(window: "MainWindow") -> None:

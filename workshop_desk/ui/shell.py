@@ -74,10 +74,14 @@ class Shell(QObject):
     def open_path(self, path: Path, read_only: bool = False) -> bool:
         """Open a programme file (for reading only when asked); explain, and change nothing, if it cannot be opened.
         A file open elsewhere may be opened read-only; one that a program which stopped left open, taken over —
-        each after asking."""
+        each after asking. A package (.wdpack) is opened as File › Open a package does: False, not yet open."""
         from workshop_desk.services.file_messages import describe_file_error
         from workshop_desk.services.workspace import FileProblem, ProgrammeFileError
+        from workshop_desk.ui.package_files import is_package, open_package
 
+        if is_package(path):
+            open_package(self, path)
+            return False
         if self.document is not None and self.document.workspace.path.resolve() == path.resolve():
             return True
         try:
@@ -101,7 +105,11 @@ class Shell(QObject):
         opened or created another one in the meantime."""
         from workshop_desk.storage.glance import glance
         from workshop_desk.ui.loading import ModuleLoader
+        from workshop_desk.ui.package_files import is_package
 
+        if is_package(path):  # a package given on the command line: there is no programme yet to glance at
+            self.open_path(path)
+            return
         seen = glance(path)
         if seen is not None and self.window is not None:
             self.window.show_glance(seen)

@@ -1,7 +1,7 @@
 """Slow work (documents, big imports) off the GUI thread, with a progress dialog; results come back on it."""
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -14,6 +14,7 @@ class _Relay(QObject):
 
     succeeded = Signal(object)
     failed = Signal(object)
+    advanced = Signal(int)  # steps done so far
 
 
 class _Job(QRunnable):
@@ -35,12 +36,37 @@ class _Job(QRunnable):
 def run_in_background(parent: QWidget, label: str, work: Callable[[], Any],
                       done: Callable[[Any], None], failed: Callable[[Exception], None]) -> _Relay:
     """Run `work()` on a worker thread behind a busy dialog; then `done(result)` or `failed(error)`."""
-    dialog = QProgressDialog(label, "", 0, 0, parent)
+    return _start(_dialog(parent, label, 0), _Relay(parent), work, done, failed)
+
+
+def run_steps(parent: QWidget, label: str, steps: Sequence[Callable[[], Any]],
+              done: Callable[[list[Any]], None], failed: Callable[[Exception], None]) -> _Relay:
+    """Run `steps` one after the other on a worker thread behind a dialog that counts them done; then
+    `done(results)`, or `failed(error)` at the first that fails (the later ones do not run)."""
+    dialog, relay = _dialog(parent, label, len(steps)), _Relay(parent)
+    relay.advanced.connect(dialog.setValue, Qt.ConnectionType.QueuedConnection)
+
+    def work() -> list[Any]:
+        results = []
+        for number, step in enumerate(steps, start=1):
+            results.append(step())
+            relay.advanced.emit(number)
+        return results
+
+    return _start(dialog, relay, work, done, failed)
+
+
+def _dialog(parent: QWidget, label: str, steps: int) -> QProgressDialog:
+    """A window-modal progress dialog, busy when there are no `steps` to count."""
+    dialog = QProgressDialog(label, "", 0, steps, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setCancelButton(None)  # a half-written document is never useful: the work runs to its end
     dialog.setMinimumDuration(300)
-    relay = _Relay(parent)
+    return dialog
 
+
+def _start(dialog: QProgressDialog, relay: _Relay, work: Callable[[], Any], done: Callable[[Any], None],
+           failed: Callable[[Exception], None]) -> _Relay:
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         dialog.reset()
         dialog.deleteLater()
