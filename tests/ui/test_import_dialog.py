@@ -159,7 +159,8 @@ def test_merge_all_then_skip_all(qtbot, document, workspace, chosen_file, tmp_pa
     qtbot.mouseClick(review.cases.merge_all_button, Qt.MouseButton.LeftButton)
     assert review.cases.model.index(review.cases.model.row_of(10), ReviewModel.CHOICE_COLUMN).data() == "Merge ▾"
     qtbot.mouseClick(review.cases.skip_all_button, Qt.MouseButton.LeftButton)
-    texts = {review.cases.model.index(row, ReviewModel.CHOICE_COLUMN).data() for row in range(review.cases.model.rowCount())}
+    model = review.cases.model
+    texts = {model.index(row, ReviewModel.CHOICE_COLUMN).data() for row in range(model.rowCount())}
     assert texts == {"Skip ▾", "Skip"}
     with qtbot.waitSignal(document.participants_changed):
         click(qtbot, dialog, QWizard.WizardButton.CommitButton)
@@ -277,7 +278,8 @@ def test_lines_that_look_misread_are_shown_and_the_file_read_again_in_the_chosen
     review = dialog.review_page
     assert review.notes.isVisible() and "mixes two encodings" in review.notes.text.text()
     assert review.cases.filter_combo.currentText() == "Rows to look at (2)"  # Léa (in the registry) and Jérôme
-    why = {review.cases.model.planned(row).line: review.cases.model.index(row, 5).data() for row in range(review.cases.model.rowCount())}
+    model = review.cases.model
+    why = {model.planned(row).line: model.index(row, 5).data() for row in range(model.rowCount())}
     assert why[4] == "Some characters may be misread. A quotation mark never closed here was left out."
     assert why[2] == "Already in the registry: Léa Moreau (Région). Some characters may be misread."
     choose_encoding(qtbot, review.notes.encoding_combo, Qt.Key.Key_End)  # DOS: checked again at once

@@ -25,6 +25,7 @@ from workshop_desk.domain.packages import (
     file_name_for,
 )
 from workshop_desk.services.mapping import to_domain
+from workshop_desk.services.writes import writes
 from workshop_desk.storage import merging
 from workshop_desk.storage.db import Database
 from workshop_desk.storage.errors import StorageError, WriteProblem
@@ -142,6 +143,7 @@ class PackageService:
 
     # --- going out ----------------------------------------------------------------------------------------------
 
+    @writes
     def prepare(self, plans: Sequence[LaptopPlan], folder: Path) -> list[Path]:
         """One package per laptop in `folder` (programme, registry, groups, badges and the laptop's sittings), and
         the laptops remembered by name so that their work is named when it comes back."""
@@ -214,6 +216,7 @@ class PackageService:
                 gids[line] = gid
         return WalkIns(plan_rows(rows, registry, groups, source=""), gids, registry_gids)
 
+    @writes
     def import_packages(self, packages: Sequence[Package], walk_ins: "WalkIns | None" = None,
                         decisions: Decisions | None = None) -> list[PackageReport]:
         """Merge the packages, in one transaction: all of them or, should anything fail, none. The walk-ins'
@@ -292,6 +295,7 @@ class PackageService:
             return f"{kept.get('first_name', '')} {kept.get('last_name', '')}".strip()
         return ""
 
+    @writes
     def take_other(self, conflict_id: int) -> None:
         """Put the version set aside in place of the one kept (a change made now, here), and keep the other in its
         place in the list: taking it again undoes this."""

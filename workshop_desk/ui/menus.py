@@ -82,13 +82,19 @@ def _file_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
     a["save_copy"] = _action(window, _("Save a &copy…"), shell.save_copy, "Ctrl+Shift+S",
                              _("Write a copy of the programme file elsewhere (a USB key, a shared folder)"))
     a["restore_backup"] = _action(window, _("Restore from &backup…"), shell.restore_backup)
+    a["import_packages"] = _action(window, _("&Import packages…"), lambda: _packages(window, "import"),
+                                   tip=_("Bring back the work of the laptops that ran sittings (several packages "
+                                         "at once)"))
+    a["conflicts"] = _action(window, _("Con&flicts…"), lambda: _packages(window, "conflicts"),
+                             tip=_("What was changed on two laptops: the version kept and the one set aside"))
     a["export_deliverables"] = _action(window, _("&Export minutes and synthesis…"), lambda: _export(window), "Ctrl+E",
                                        _("Write the Word minutes and the Excel synthesis of a sitting or of the "
                                          "whole programme"))
     a["close"] = _action(window, _("&Close"), shell.close_programme, Key.Close)
     a["quit"] = _action(window, _("&Quit"), window.close, Key.Quit)
     _menu(window, _("&File"), (a["new"], a["open"], recent, None, a["save_copy"], a["restore_backup"], None,
-                               a["export_deliverables"], None, a["close"], a["quit"]))
+                               a["import_packages"], a["conflicts"], None, a["export_deliverables"], None, a["close"],
+                               a["quit"]))
 
 
 def _edit_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
@@ -239,6 +245,17 @@ def _export(window: "MainWindow") -> None:
     from workshop_desk.ui.dialogs.export_dialog import open_export_dialog
 
     open_export_dialog(window, window.document.workspace, window.document.sittings(), window.current_sitting_id())
+
+
+def _packages(window: "MainWindow", command: str) -> None:
+    """Packages coming back from the laptops, and the conflicts they brought."""
+    from workshop_desk.ui.dialogs.conflicts import ConflictsDialog
+    from workshop_desk.ui.dialogs.import_packages import import_packages
+
+    if command == "import":
+        import_packages(window)
+    elif window.document is not None:
+        ConflictsDialog(window.document, window).open()
 
 
 def _undo(window: "MainWindow", undo: bool) -> None:

@@ -13,6 +13,7 @@ from workshop_desk.i18n import _
 from workshop_desk.paths import FILE_SUFFIX
 
 PROGRAMMES, DOCUMENTS, IMPORTS, IMAGES = "programmes", "documents", "imports", "images"
+PACKAGES = "packages"
 # The last folder of each kind of dialog (the settings' own dict, so that it is saved with them).
 _folders: dict[str, str] = {}
 
@@ -159,6 +160,18 @@ def open_spreadsheet(parent: QWidget | None) -> Path | None:
     name, _selected = QFileDialog.getOpenFileName(parent, _("Import participants"), _open_start(IMPORTS, None),
                                                   _("Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)"))
     return _chosen(IMPORTS, name)
+
+
+def open_packages(parent: QWidget | None) -> list[Path]:
+    """Sitting packages brought back from laptops (several at once), or none."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from workshop_desk.storage.packages import SUFFIX
+
+    names, _selected = QFileDialog.getOpenFileNames(parent, _("Import packages"), _open_start(PACKAGES, None),
+                                                    _("Sitting packages (*{suffix})").format(suffix=SUFFIX))
+    chosen = [_chosen(PACKAGES, name) for name in names]
+    return [path for path in chosen if path is not None]
 
 
 def save_file(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
