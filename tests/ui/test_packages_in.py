@@ -228,4 +228,4 @@ def test_in_french(qtbot, window, french):
     dialog.close()
     window.select_sitting(SANTE)
     assert window.sitting_page is not None
-    assert window.sitting_page.origin_label.text().startswith(f"Dernier travail : {LAPTOP} · ")
+    assert window.sitting_page.origin_label.text().startswith(f"Dernière modification\u00a0: {LAPTOP} · ")

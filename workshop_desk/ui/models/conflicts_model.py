@@ -5,7 +5,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from workshop_desk.domain.packages import Conflict, kind_label
-from workshop_desk.i18n import _, format_stamp
+from workshop_desk.i18n import _, format_stamp, pgettext
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,7 +30,7 @@ class ConflictsModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.conflicts: list[Conflict] = []
-        self._headers = [_("Kind"), _("What"), _("Version kept"), _("Version set aside")]
+        self._headers = [_("Kind"), pgettext("conflict", "What"), _("Version kept"), _("Version set aside")]
 
     def set_conflicts(self, conflicts: list[Conflict]) -> None:
         self.beginResetModel()
