@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from workshop_desk.domain.ideas import IdeaDraft
 from workshop_desk.domain.models import ParticipantDraft, ProgrammeDraft
 from workshop_desk.domain.packages import LaptopPlan
-from workshop_desk.services.demo_laptop import LAPTOP
-from workshop_desk.services.packages import open_package
+from workshop_desk.services.demo_laptop import LAPTOP, round_trip
 from workshop_desk.services.workspace import Workspace
 from workshop_desk.ui.dialogs.conflicts import ConflictsDialog
 from workshop_desk.ui.dialogs.import_packages import ImportPackagesDialog
@@ -28,19 +28,11 @@ METIERS = 2
 
 def laptop_package(window: MainWindow, folder: Path, name: str, sitting_id: int,
                    work: Callable[[Workspace, int], None]) -> Path:
-    """Prepare a laptop from the open programme, open its package, `work(laptop, sitting)` on it, and export."""
+    """A laptop prepared from the open programme, `work(laptop, sitting)` done on it, its package brought back."""
     assert window.document is not None
     folder.mkdir()
-    (handout,) = window.document.workspace.packages.prepare([LaptopPlan(name, (sitting_id,))], folder)
-    open_package(handout, folder / "laptop.wdesk")
-    laptop = Workspace.open(folder / "laptop.wdesk", folder / "backups")
-    try:
-        work(laptop, laptop.sittings.all()[0].id)
-        back = folder / "back.wdpack"
-        laptop.packages.export([s.id for s in laptop.sittings.all()], back)
-    finally:
-        laptop.database.close()
-    return back
+    return round_trip(window.document.workspace, folder, name, sitting_id,
+                      lambda laptop: work(laptop, laptop.sittings.all()[0].id))
 
 
 def choose_packages(monkeypatch: pytest.MonkeyPatch, paths: list[Path]) -> None:
@@ -86,7 +78,8 @@ def test_a_walk_in_met_in_the_registry_is_reviewed_without_skip_then_merged(qtbo
     dialog = import_from_menu(qtbot, window)
     assert dialog.stack.currentWidget() is dialog.review
     assert dialog.refusals.text() == "“notes.wdpack” is not a Workshop Desk package."
-    assert "1 person the registry does not know by their badge" in dialog.heading.text()
+    assert dialog.heading.text() == "Check before importing"
+    assert "1 person the registry does not know by their badge" in dialog.intro.text()
     model = dialog.review.model
     assert model.rowCount() == 1
     assert model.index(0, 1).data() == "In the registry"
@@ -102,7 +95,8 @@ def test_a_walk_in_met_in_the_registry_is_reviewed_without_skip_then_merged(qtbo
     qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.summary, timeout=10_000)
     assert dialog.heading.text() == "Import finished"
     lines = dialog.summary.text().splitlines()
-    assert lines[0] == "back.wdpack: 1 added, 2 updated, 0 deleted, 0 left as they were, 0 conflicts."
+    assert lines[0] == ("Atelier Métiers — Julie.wdpack: 1 added, 2 updated, 0 deleted, 0 left as they were, "
+                        "0 conflicts.")
     assert "A backup copy of the programme was taken just before the import" in lines[-1]
     assert "File › Restore from backup goes back to it" in lines[-1]
     assert len(document.workspace.backups.all()) == backups_before + 1
@@ -121,7 +115,7 @@ def test_a_walk_in_met_in_the_registry_is_reviewed_without_skip_then_merged(qtbo
     window.show_programme()
     assert window.programme_page is not None
     assert "2 packages imported · 1 conflict" in window.programme_page.summary.text()
-    assert window.programme_page.packages.table.item(0, 0).text() == "Atelier Métiers — Julie"
+    assert shown_text(window.programme_page.packages.list).startswith("Atelier Métiers — Julie · imported ")
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
 
@@ -133,7 +127,7 @@ def test_packages_that_need_no_review_are_imported_at_once(qtbot, window, monkey
     dialog = import_from_menu(qtbot, window)
     assert dialog.stack.currentWidget() is dialog.summary
     assert dialog.summary.text().splitlines()[0] == \
-        "back.wdpack: 1 added, 0 updated, 0 deleted, 0 left as they were, 0 conflicts."
+        "Portable B.wdpack: 1 added, 0 updated, 0 deleted, 0 left as they were, 0 conflicts."
     assert not dialog.refusals.isVisible()
 
 
@@ -147,6 +141,13 @@ def test_packages_all_refused_import_nothing_and_say_why(qtbot, window, monkeypa
     assert dialog.refusals.text() == ("“Portable C.wdpack” was prepared for a laptop and holds no work yet: open it "
                                       "on that laptop.")
     assert window.document.workspace.packages.imported() == imported_before
+
+
+def shown_text(label: QLabel) -> str:
+    """A rich-text label's text as the reader sees it."""
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText().strip()
 
 
 def conflicts_from_menu(window: MainWindow) -> ConflictsDialog:
@@ -205,10 +206,9 @@ def test_the_programme_page_lists_the_package_and_each_sitting_says_where_it_was
     page = window.programme_page
     assert page is not None
     assert page.summary.text() == "8 sittings · 1 package imported · 1 conflict"
-    table = page.packages.table
-    cells = [table.item(0, column).text() for column in range(table.columnCount())]
-    assert cells[0] == LAPTOP and cells[2] == "Atelier Santé"
-    assert cells[3] == f"{LAPTOP}.wdpack: 5 added, 1 updated, 0 deleted, 0 left as they were, 1 conflict."
+    heading, did = shown_text(page.packages.list).splitlines()
+    assert heading.startswith(f"{LAPTOP} · imported ") and heading.endswith(" · Sittings: Atelier Santé")
+    assert did == f"{LAPTOP}.wdpack: 4 added, 2 updated, 0 deleted, 0 left as they were, 1 conflict."
     qtbot.mouseClick(page.conflicts_button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(ConflictsDialog)
     assert dialog is not None and dialog.model.rowCount() == 1

@@ -2,6 +2,7 @@
 on, exported) and its package imported back, with one participant changed on both laptops: a conflict."""
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,22 +23,42 @@ IDEAS = ("Un guichet unique pour l'installation des professionnels de santé",
 
 
 def add_demo_laptop(workspace: Workspace) -> None:
-    """Prepare the laptop, work on it, bring its package back (all in a scratch folder that goes afterwards)."""
+    """Prepare the laptop, work on it, bring its package back (all in a scratch folder that goes afterwards). The
+    walk-in is someone the registry holds: the import's review merges them (the demo keeps its sixty people)."""
     sitting = workspace.sittings.all()[WORKSHOP]
+    person = _invited(workspace, sitting.id)
+    email, walk_in = workspace.participants.get(person).email, _not_expected(workspace, sitting.id)
     with tempfile.TemporaryDirectory(prefix="wdesk-demo-laptop-") as scratch:
-        folder = Path(scratch)
-        (handout,) = workspace.packages.prepare([LaptopPlan(LAPTOP, (sitting.id,))], folder)
-        open_package(handout, folder / "laptop.wdesk")
-        person = _invited(workspace, sitting.id)
-        _change_role(workspace, person, "Responsable prévention santé")  # the lead's correction, first
-        laptop = Workspace.open(folder / "laptop.wdesk", folder / "backups")
-        try:
-            _run_on_laptop(laptop, sitting.title, workspace.participants.get(person).email)
-            back = folder / file_name_for(LAPTOP, SUFFIX)
-            laptop.packages.export([s.id for s in laptop.sittings.all()], back)
-        finally:
-            laptop.database.close()
+        back = round_trip(workspace, Path(scratch), LAPTOP, sitting.id, lambda laptop: _run_on_laptop(
+            laptop, sitting.title, email, walk_in), before=lambda: _change_role(
+            workspace, person, "Responsable prévention santé"))  # the lead's correction, first
         _import(workspace, back)
+
+
+def round_trip(workspace: Workspace, folder: Path, name: str, sitting_id: int, work: Callable[[Workspace], object],
+               before: Callable[[], None] = lambda: None) -> Path:
+    """A laptop prepared for one sitting, its package opened in `folder`, `work` done on it, and its return package
+    written there (its path returned); `before` runs on the lead's file once the laptop has its copy."""
+    (handout,) = workspace.packages.prepare([LaptopPlan(name, (sitting_id,))], folder)
+    open_package(handout, folder / "laptop.wdesk")
+    before()
+    laptop = Workspace.open(folder / "laptop.wdesk", folder / "backups")
+    try:
+        work(laptop)
+        back = folder / "back" / file_name_for(name, SUFFIX)
+        back.parent.mkdir()
+        laptop.packages.export([s.id for s in laptop.sittings.all()], back)
+    finally:
+        laptop.database.close()
+    return back
+
+
+def walk_in_package(workspace: Workspace, folder: Path, name: str, sitting_id: int) -> Path:
+    """A laptop's package bringing back someone the registry holds under another badge, typed in as a walk-in: what
+    the import's review shows (the screenshots)."""
+    walk_in = _not_expected(workspace, sitting_id)
+    return round_trip(workspace, folder, name, sitting_id,
+                      lambda laptop: laptop.attendance.walk_in(laptop.sittings.all()[0].id, walk_in))
 
 
 def _invited(workspace: Workspace, sitting_id: int) -> int:
@@ -46,17 +67,24 @@ def _invited(workspace: Workspace, sitting_id: int) -> int:
                 if entry.participant.email)
 
 
+def _not_expected(workspace: Workspace, sitting_id: int) -> ParticipantDraft:
+    """Someone of the registry who was not expected at the workshop, as a walk-in is typed at the door: their
+    names and organisation only (the import's review finds them in the registry)."""
+    expected = {entry.participant.id for entry in workspace.attendance.roster(sitting_id)}
+    person = next(p for p in workspace.participants.all() if p.id not in expected and p.organisation)
+    return ParticipantDraft(first_name=person.first_name, last_name=person.last_name,
+                            organisation=person.organisation)
+
+
 def _change_role(workspace: Workspace, participant_id: int, role: str) -> None:
     person = workspace.participants.get(participant_id)
     workspace.participants.update(person.id, replace(draft_of(person), role=role))
 
 
-def _run_on_laptop(laptop: Workspace, title: str, email: str) -> None:
+def _run_on_laptop(laptop: Workspace, title: str, email: str, walk_in: ParticipantDraft) -> None:
     """At the workshop: a walk-in signed in, a few ideas captured, the same person's role corrected again."""
     sitting = next(s for s in laptop.sittings.all() if s.title == title)
-    laptop.attendance.walk_in(sitting.id, ParticipantDraft(
-        first_name="Inès", last_name="Haddad", civility="Mme", organisation="Maison de santé des Quais",
-        role="Infirmière coordinatrice", email="ines.haddad@exemple.fr"))
+    laptop.attendance.walk_in(sitting.id, walk_in)
     for text in IDEAS:
         laptop.ideas.add(sitting.id, IdeaDraft(text))
     same = next(person for person in laptop.participants.all() if person.email == email)

@@ -52,7 +52,7 @@ class ImportPackagesDialog(QDialog):
     def __init__(self, document: "Document", paths: list[Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._paths = paths
+        self._paths = list(dict.fromkeys(paths))  # a file chosen twice is read once
         self.checked: CheckedPackages | None = None
         self.walk_ins: WalkIns | None = None
         self.decisions = Decisions()
@@ -62,11 +62,14 @@ class ImportPackagesDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setWindowTitle(_("Import packages"))
-        self.resize(940, 600)
+        self.resize(1000, 600)  # the review's columns, its choices included, on a 1280-pixel screen
         self.heading = QLabel(ngettext("Checking {n} package…", "Checking {n} packages…", len(self._paths)).format(
             n=len(self._paths)))
         self.heading.setFont(theme.heading_font(1.2))
         self.heading.setWordWrap(True)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.hide()
         self.refusals = _sentences_label(f"color: {theme.WARNING};")
         self.review = CaseReview(no_skip=_("A package's people cannot be skipped: their sign-ins and votes come "
                                            "with them. Merge them into the registry's record, or add them."))
@@ -84,6 +87,7 @@ class ImportPackagesDialog(QDialog):
         self.conflicts_button.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
         layout.addWidget(self.refusals)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.buttons)
@@ -127,7 +131,9 @@ class ImportPackagesDialog(QDialog):
     def _show_review(self) -> None:
         assert self.walk_ins is not None
         people = len(self.walk_ins.plan.rows)
-        self.heading.setText(ngettext(
+        self.heading.setText(_("Check before importing"))
+        self.intro.show()
+        self.intro.setText(ngettext(
             "The packages bring {n} person the registry does not know by their badge. Check the rows listed: "
             "merge each into the record that already exists, or add them as someone new. Nothing is saved before "
             "“Import”.",
@@ -164,6 +170,7 @@ class ImportPackagesDialog(QDialog):
 
     def _show_summary(self, heading: str, lines: list[str]) -> None:
         self.heading.setText(heading)
+        self.intro.hide()
         self.summary.setText("\n".join(lines))
         self.stack.setCurrentWidget(self.summary)
         self.import_button.hide()

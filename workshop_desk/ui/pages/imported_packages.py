@@ -1,24 +1,18 @@
 """The programme page's list of the packages imported: which laptop, when, which sittings, what each did."""
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workshop_desk.domain.packages import ImportedPackage, PackageReport
-from workshop_desk.i18n import _, format_stamp
+from workshop_desk.i18n import _, format_stamp, labelled
 from workshop_desk.ui import theme
 
 
 class ImportedPackages(QWidget):
-    """A table, latest import first; hidden while the programme has imported nothing."""
-
-    COLUMNS = 4
+    """One paragraph per package, latest import first, wrapped to the page's width (a table's columns would cut the
+    sentences short on a laptop's screen); hidden while the programme has imported nothing."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -27,33 +21,28 @@ class ImportedPackages(QWidget):
     def _setup_ui(self) -> None:
         self.heading = QLabel(_("Packages imported"))
         self.heading.setFont(theme.heading_font(1.1))
-        self.table = QTableWidget(0, self.COLUMNS)
-        self.table.setHorizontalHeaderLabels([_("Laptop"), _("Imported"), _("Sittings"), _("What it did")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list = QLabel()
+        self.list.setWordWrap(True)
+        self.list.setTextFormat(Qt.TextFormat.RichText)
+        self.list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(self.table)
+        layout.addWidget(self.list)
 
     def show_packages(self, packages: list[ImportedPackage]) -> None:
         self.setVisible(bool(packages))
-        self.table.setRowCount(len(packages))
-        for row, package in enumerate(packages):
-            cells = (package.laptop_name or "—", format_stamp(package.imported_at), ", ".join(package.sittings),
-                     _did(package))
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-        # As tall as its rows (up to eight), so that the page scrolls rather than the table.
-        rows = min(len(packages), 8)
-        header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setFixedHeight(header + rows * self.table.verticalHeader().defaultSectionSize() + 4)
+        self.list.setText("".join(_paragraph(package) for package in packages))
+
+
+def _paragraph(package: ImportedPackage) -> str:
+    """'<b>Karim's laptop</b> · imported Thursday … · Sittings: Atelier Santé' then what the import did."""
+    sittings = labelled(_("Sittings"), ", ".join(package.sittings)) if package.sittings else ""
+    head = " · ".join(part for part in (f"<b>{html.escape(package.laptop_name or '—')}</b>",
+                                        html.escape(_("imported {when}").format(
+                                            when=format_stamp(package.imported_at))), html.escape(sittings))
+                      if part)
+    return f"<p>{head}<br>{html.escape(_did(package))}</p>"
 
 
 def _did(package: ImportedPackage) -> str:

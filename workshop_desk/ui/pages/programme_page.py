@@ -97,13 +97,13 @@ class ProgrammePage(QWidget):
         layout.addWidget(self.packages)
         layout.addStretch()
         # Scrolls rather than squeezes: the packages a lead imported come below the form on a 720-pixel screen.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll_area)
 
     def _logo_row(self) -> QHBoxLayout:
         self.logo_label = QLabel()
