@@ -65,7 +65,7 @@ step "screens rendered headless"
 "$gui" --screenshot "$shots/fr" --demo --lang fr >/dev/null
 "$gui" --screenshot "$shots/en" --demo --lang en >/dev/null
 # The screens every build must render; tests/ui/test_app_modes.py checks the app writes exactly these names.
-screens="console console-run projector-agenda-live projector-welcome projector-pause"
+screens="console console-run projector-agenda-live projector-welcome projector-pause console-packages"
 for language in fr en; do
     for screen in $screens; do
         [ -s "$shots/$language/$screen.png" ] || fail "no $language/$screen.png"

@@ -160,6 +160,17 @@ def format_time(value: time) -> str:
     return value.strftime("%H:%M")
 
 
+def format_stamp(stamp: str) -> str:
+    """A change stamp (UTC, ISO 8601, as rows and packages carry them) on this computer's clock: 'jeudi 26 novembre
+    2026 · 14:32' ('' for no stamp)."""
+    from datetime import datetime
+
+    if not stamp:
+        return ""
+    moment = datetime.fromisoformat(stamp).astimezone()
+    return f"{format_date(moment.date())} · {format_time(moment.time())}"
+
+
 def format_minutes(minutes: int) -> str:
     """A duration such as '1 h 15' or '45 min'."""
     sign = "−" if minutes < 0 else ""

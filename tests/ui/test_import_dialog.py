@@ -60,11 +60,11 @@ def click(qtbot: QtBot, dialog: ImportParticipantsDialog, which: QWizard.WizardB
 def choose_in_review(qtbot: QtBot, dialog: ImportParticipantsDialog, line: int, key: Qt.Key) -> None:
     """Click the 'What to do' cell of a row: its combo opens; a key picks, Return confirms."""
     page = dialog.review_page
-    index = page.model.index(page.model.row_of(line), ReviewModel.CHOICE_COLUMN)
-    page.view.scrollTo(index)
-    rect = page.view.visualRect(index)
-    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    editor = page.view.viewport().findChild(QComboBox)
+    index = page.cases.model.index(page.cases.model.row_of(line), ReviewModel.CHOICE_COLUMN)
+    page.cases.view.scrollTo(index)
+    rect = page.cases.view.visualRect(index)
+    qtbot.mouseClick(page.cases.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = page.cases.view.viewport().findChild(QComboBox)
     assert editor is not None
     qtbot.keyClick(editor, key)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -93,11 +93,11 @@ def test_the_whole_import_with_real_clicks(qtbot, document, workspace, chosen_fi
 
     # Review: row 7 repeats row 6 (merge suggested): skip it; Léa, in the registry, is merged as suggested.
     review = dialog.review_page
-    assert review.model.rowCount() == 5
+    assert review.cases.model.rowCount() == 5
     assert review.sitting_combo.currentData() == sitting
-    assert review.model.index(review.model.row_of(7), ReviewModel.CHOICE_COLUMN).data() == "Merge ▾"
+    assert review.cases.model.index(review.cases.model.row_of(7), ReviewModel.CHOICE_COLUMN).data() == "Merge ▾"
     choose_in_review(qtbot, dialog, 7, Qt.Key.Key_End)
-    assert review.model.index(review.model.row_of(7), ReviewModel.CHOICE_COLUMN).data() == "Skip ▾"
+    assert review.cases.model.index(review.cases.model.row_of(7), ReviewModel.CHOICE_COLUMN).data() == "Skip ▾"
     qtbot.mouseClick(review.groups_check, Qt.MouseButton.LeftButton, pos=QPoint(8, review.groups_check.height() // 2))
     assert not review.groups_check.isChecked()
     with qtbot.waitSignals([document.participants_changed, document.attendance_changed]):
@@ -156,10 +156,11 @@ def test_merge_all_then_skip_all(qtbot, document, workspace, chosen_file, tmp_pa
     click(qtbot, dialog, QWizard.WizardButton.NextButton)
     click(qtbot, dialog, QWizard.WizardButton.NextButton)
     review = dialog.review_page
-    qtbot.mouseClick(review.merge_all_button, Qt.MouseButton.LeftButton)
-    assert review.model.index(review.model.row_of(10), ReviewModel.CHOICE_COLUMN).data() == "Merge ▾"
-    qtbot.mouseClick(review.skip_all_button, Qt.MouseButton.LeftButton)
-    texts = {review.model.index(row, ReviewModel.CHOICE_COLUMN).data() for row in range(review.model.rowCount())}
+    qtbot.mouseClick(review.cases.merge_all_button, Qt.MouseButton.LeftButton)
+    assert review.cases.model.index(review.cases.model.row_of(10), ReviewModel.CHOICE_COLUMN).data() == "Merge ▾"
+    qtbot.mouseClick(review.cases.skip_all_button, Qt.MouseButton.LeftButton)
+    model = review.cases.model
+    texts = {model.index(row, ReviewModel.CHOICE_COLUMN).data() for row in range(model.rowCount())}
     assert texts == {"Skip ▾", "Skip"}
     with qtbot.waitSignal(document.participants_changed):
         click(qtbot, dialog, QWizard.WizardButton.CommitButton)
@@ -192,7 +193,7 @@ def test_into_the_demo_programme_from_the_console(qtbot, window: MainWindow, cho
     qtbot.mouseClick(dialog.file_page.choose_button, Qt.MouseButton.LeftButton)
     click(qtbot, dialog, QWizard.WizardButton.NextButton)
     click(qtbot, dialog, QWizard.WizardButton.NextButton)
-    assert dialog.review_page.filter_combo.currentText() == "All rows (20)"  # nothing to look at
+    assert dialog.review_page.cases.filter_combo.currentText() == "All rows (20)"  # nothing to look at
     click(qtbot, dialog, QWizard.WizardButton.CommitButton)
     assert len(document.workspace.participants.all()) == before + 20
     dialog.close()
@@ -205,11 +206,11 @@ def test_five_thousand_rows_make_one_table_model_not_widgets(qtbot, document, ch
     click(qtbot, dialog, QWizard.WizardButton.NextButton)
     click(qtbot, dialog, QWizard.WizardButton.NextButton)
     review = dialog.review_page
-    assert review.model.rowCount() == 10
-    review.filter_combo.setCurrentIndex(1)
-    assert review.model.rowCount() == 5_010
-    assert len(review.view.viewport().findChildren(QComboBox)) == 0
-    assert review.model.planned(0).kind == RowKind.OK
+    assert review.cases.model.rowCount() == 10
+    review.cases.filter_combo.setCurrentIndex(1)
+    assert review.cases.model.rowCount() == 5_010
+    assert len(review.cases.view.viewport().findChildren(QComboBox)) == 0
+    assert review.cases.model.planned(0).kind == RowKind.OK
 
 
 def test_models_pass_qts_checks(qtmodeltester: ModelTester, document, tmp_path):
@@ -276,8 +277,9 @@ def test_lines_that_look_misread_are_shown_and_the_file_read_again_in_the_chosen
 
     review = dialog.review_page
     assert review.notes.isVisible() and "mixes two encodings" in review.notes.text.text()
-    assert review.filter_combo.currentText() == "Rows to look at (2)"  # Léa (in the registry) and Jérôme
-    why = {review.model.planned(row).line: review.model.index(row, 5).data() for row in range(review.model.rowCount())}
+    assert review.cases.filter_combo.currentText() == "Rows to look at (2)"  # Léa (in the registry) and Jérôme
+    model = review.cases.model
+    why = {model.planned(row).line: model.index(row, 5).data() for row in range(model.rowCount())}
     assert why[4] == "Some characters may be misread. A quotation mark never closed here was left out."
     assert why[2] == "Already in the registry: Léa Moreau (Région). Some characters may be misread."
     choose_encoding(qtbot, review.notes.encoding_combo, Qt.Key.Key_End)  # DOS: checked again at once

@@ -10,6 +10,7 @@ from workshop_desk.domain.models import ItemDraft, ParticipantDraft, ProgrammeDr
 from workshop_desk.services import demo_content as content
 from workshop_desk.services.attendance import AttendanceService
 from workshop_desk.services.demo_ideas import add_demo_ideas
+from workshop_desk.services.demo_laptop import add_demo_laptop
 from workshop_desk.services.demo_phones import add_demo_phones
 from workshop_desk.services.demo_tables import add_demo_tables
 from workshop_desk.services.demo_votes import add_demo_votes
@@ -32,6 +33,7 @@ def build_demo(path: Path, backup_root: Path) -> Workspace:
     add_demo_tables(workspace)
     add_demo_votes(workspace)
     add_demo_phones(workspace)
+    add_demo_laptop(workspace)
     return workspace
 
 

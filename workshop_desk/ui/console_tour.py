@@ -60,6 +60,7 @@ def dialogs(window: "MainWindow") -> Iterator[DialogStop]:
 
 
 def _file_dialogs(window: "MainWindow", document: "Document") -> Iterator[DialogStop]:
+    from workshop_desk.ui.dialogs.conflicts import ConflictsDialog
     from workshop_desk.ui.dialogs.export_dialog import ExportDialog
     from workshop_desk.ui.dialogs.new_sitting import NewSittingDialog
     from workshop_desk.ui.dialogs.preferences import PreferencesDialog
@@ -73,6 +74,7 @@ def _file_dialogs(window: "MainWindow", document: "Document") -> Iterator[Dialog
     yield DialogStop("restore-backup", lambda: RestoreBackupDialog(
         workspace.backups.all() or [workspace.backups.backup_now()], window))
     yield DialogStop("shortcuts", lambda: ShortcutsDialog(list(window.actions_by_name.values()), window))
+    yield DialogStop("conflicts", lambda: ConflictsDialog(document, window))
     yield DialogStop("error", lambda: _error_dialog(window))
     yield from _package_dialogs(window, document)
 

@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 
 class Document(QObject):
     """Wraps the open Workspace. Screens read through it and change the file only through its commands: here, and in
-    the command sets it owns (`board`, `questions`, `votes`, `plan`, `desk`, `room`, `people`, `phones`)."""
+    the command sets it owns (`board`, `questions`, `votes`, `plan`, `desk`, `room`, `people`, `phones`,
+    `packages`)."""
 
     programme_changed = Signal()
     sittings_changed = Signal()
@@ -56,6 +57,7 @@ class Document(QObject):
     priorities_changed = Signal()  # a priority list or the action plan changed
     room_changed = Signal(int)  # sitting id: its tables, seating plan, speakers or timer changed
     phones_changed = Signal(int)  # sitting id: its phone settings, join code or approval queue changed
+    packages_changed = Signal()  # packages were imported, or a conflict's version set aside was taken
     saved = Signal(str)  # what was saved, for the status bar
     failed = Signal(str)  # a change that could not be saved, or a step that could not be undone: why
 
@@ -69,6 +71,7 @@ class Document(QObject):
         # Imported here: each command set needs the Document class, and none is needed before a file is open.
         from workshop_desk.ui.commands.board import BoardCommands
         from workshop_desk.ui.commands.desk import DeskCommands
+        from workshop_desk.ui.commands.packages import PackageCommands
         from workshop_desk.ui.commands.people import PeopleCommands
         from workshop_desk.ui.commands.phones import PhoneCommands
         from workshop_desk.ui.commands.plan import PlanCommands
@@ -84,6 +87,7 @@ class Document(QObject):
         self.room: RoomCommands = RoomCommands(self)
         self.people: PeopleCommands = PeopleCommands(self)
         self.phones: PhoneCommands = PhoneCommands(self)
+        self.packages: PackageCommands = PackageCommands(self)
         from workshop_desk.ui.phones.room import PhoneRoom
 
         self.phone_room = PhoneRoom(self)  # the participant server, when phones are switched on
@@ -226,7 +230,7 @@ class Document(QObject):
     def delete_sitting(self, sitting_id: int) -> None:
         title = self.agenda(sitting_id).sitting.title
         self.deletion(_("Delete sitting “{title}”").format(title=title),
-                      lambda: self.workspace.sittings.delete(sitting_id), self._everything)
+                      lambda: self.workspace.sittings.delete(sitting_id), self.everything_changed)
 
     def move_sitting(self, sitting_id: int, to_row: int) -> None:
         old = [s.id for s in self.sittings()]
@@ -273,12 +277,12 @@ class Document(QObject):
 
     def delete_participants(self, ids: list[int]) -> None:
         text = ngettext("Delete {n} participant", "Delete {n} participants", len(ids)).format(n=len(ids))
-        self.deletion(text, lambda: self.workspace.participants.delete_many(ids), self._everything)
+        self.deletion(text, lambda: self.workspace.participants.delete_many(ids), self.everything_changed)
 
     def merge_participants(self, keep_id: int, other_id: int) -> Participant:
         """Merge two records of one person (not undoable: the dialog asks first, and says so)."""
         merged = self.change(_("Merge two records"), lambda: self.workspace.participants.merge(keep_id, other_id),
-                             None, self._everything)
+                             None, self.everything_changed)
         self.undo_stack.clear()  # earlier steps may refer to the merged-away record
         self.saved.emit(_("Merged into {name}").format(name=merged.full_name))
         return merged
@@ -314,7 +318,7 @@ class Document(QObject):
 
     def delete_group(self, group: StakeholderGroup) -> None:
         self.deletion(_("Delete group {name}").format(name=group.name),
-                      lambda: self.workspace.programmes.delete_group(group.id), self._everything)
+                      lambda: self.workspace.programmes.delete_group(group.id), self.everything_changed)
 
     # The whole file ----------------------------------------------------------------------------------------------
     def restore_backup(self, backup: "Path") -> None:
@@ -328,7 +332,14 @@ class Document(QObject):
 
         self.undo_stack.clear()
         self.change(_("Restore from backup"), restore, lambda: self.workspace.database.replace_contents(left[0]),
-                    self._everything, redo=lambda: self.workspace.database.replace_contents(backup))
+                    self.everything_changed, redo=lambda: self.workspace.database.replace_contents(backup))
+
+    def reload(self, text: str) -> None:
+        """After the whole file changed outside `change` (packages merged off the GUI thread, a backup copy taken
+        first): earlier steps no longer apply and leave the undo stack, and every screen reads the file again."""
+        self.undo_stack.clear()
+        self.everything_changed()
+        self.saved.emit(text)
 
     def prepare_laptop(self, plan: "LaptopPlan", folder: "Path") -> "Path":
         """Write one laptop's package into `folder` and remember the laptop's name; return the package. Called off
@@ -388,8 +399,11 @@ class Document(QObject):
 
         return notify
 
-    def _everything(self) -> None:
-        """A sitting, a person or a group went or came back, with everything that was theirs."""
+    def everything_changed(self) -> None:
+        """A sitting, a person or a group went or came back, with everything that was theirs; or the whole file
+        changed (a backup restored, packages imported)."""
+        self.programme_changed.emit()
+        self.packages_changed.emit()
         self.sittings_changed.emit()
         self.participants_changed.emit()
         self.priorities_changed.emit()

@@ -237,7 +237,8 @@ class MainWindow(QMainWindow):
         has_file = document is not None
         self.sidebar.setVisible(has_file and self.shell.settings.sidebar_shown)
         self.actions_by_name["view_sidebar"].setEnabled(has_file)
-        for name in ("new_sitting", "save_copy", "restore_backup", "close", "prepare_laptops", "export_package"):
+        for name in ("new_sitting", "save_copy", "restore_backup", "prepare_laptops", "export_package",
+                     "import_packages", "conflicts", "close"):
             self.actions_by_name[name].setEnabled(has_file)
         if document is None:
             self.start_page.set_recent(self.shell.settings.recent_files)

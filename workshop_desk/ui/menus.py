@@ -82,6 +82,11 @@ def _file_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
     a["save_copy"] = _action(window, _("Save a &copy…"), shell.save_copy, "Ctrl+Shift+S",
                              _("Write a copy of the programme file elsewhere (a USB key, a shared folder)"))
     a["restore_backup"] = _action(window, _("Restore from &backup…"), shell.restore_backup)
+    a["import_packages"] = _action(window, _("&Import packages…"), lambda: _packages(window, "import"),
+                                   tip=_("Bring back the work of the laptops that ran sittings (several packages "
+                                         "at once)"))
+    a["conflicts"] = _action(window, _("Con&flicts…"), lambda: _packages(window, "conflicts"),
+                             tip=_("What was changed on two laptops: the version kept and the one set aside"))
     a["export_deliverables"] = _action(window, _("&Export minutes and synthesis…"), lambda: _export(window), "Ctrl+E",
                                        _("Write the Word minutes and the Excel synthesis of a sitting or of the "
                                          "whole programme"))
@@ -90,7 +95,8 @@ def _file_menu(window: "MainWindow", a: dict[str, QAction]) -> None:
     _package_actions(window, a)
     _menu(window, _("&File"), (a["new"], a["open"], a["open_package"], recent, None, a["save_copy"],
                                a["restore_backup"], None, a["export_deliverables"], None, a["prepare_laptops"],
-                               a["export_package"], None, a["close"], a["quit"]))
+                               a["export_package"], a["import_packages"], a["conflicts"], None, a["close"],
+                               a["quit"]))
 
 
 def _package_actions(window: "MainWindow", a: dict[str, QAction]) -> None:
@@ -269,6 +275,17 @@ def _export_package(window: "MainWindow") -> None:
 
         open_export_package(window, window.document.workspace, window.document.sittings(),
                             window.current_sitting_id())
+
+
+def _packages(window: "MainWindow", command: str) -> None:
+    """Packages coming back from the laptops, and the conflicts they brought."""
+    from workshop_desk.ui.dialogs.conflicts import ConflictsDialog
+    from workshop_desk.ui.dialogs.import_packages import import_packages
+
+    if command == "import":
+        import_packages(window)
+    elif window.document is not None:
+        ConflictsDialog(window.document, window).open()
 
 
 def _undo(window: "MainWindow", undo: bool) -> None:

@@ -227,6 +227,18 @@ def open_spreadsheet(parent: QWidget | None) -> Path | None:
     return _chosen(IMPORTS, name)
 
 
+def open_packages(parent: QWidget | None) -> list[Path]:
+    """Sitting packages brought back from laptops (several at once), or none."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from workshop_desk.storage.packages import SUFFIX
+
+    names, _selected = QFileDialog.getOpenFileNames(parent, _("Import packages"), _open_start(PACKAGES, None),
+                                                    _("Sitting packages (*{suffix})").format(suffix=SUFFIX))
+    chosen = [_chosen(PACKAGES, name) for name in names]
+    return [path for path in chosen if path is not None]
+
+
 def save_file(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
     """Where to write a programme file (the suffix is added if missing), or None."""
     return save_as(parent, title, start, _filter(), FILE_SUFFIX, PROGRAMMES)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 # Menu commands that change the programme (opening, exporting, the projector and the timer stay).
 EDITING_ACTIONS = ("new_sitting", "duplicate_sitting", "delete_sitting", "move_sitting_up", "move_sitting_down",
                    "run_start", "run_next", "run_previous", "run_stop", "run_reset", "restore_backup", "undo", "redo",
-                   "next_speaker", "prepare_laptops")
+                   "next_speaker", "prepare_laptops", "import_packages")
 
 
 def lock_console(window: "MainWindow") -> None:
@@ -34,7 +34,7 @@ def lock_console(window: "MainWindow") -> None:
 
 def reading_controls(window: "MainWindow") -> list[QWidget]:
     """What still works on a read-only programme: search and filters, documents, the projector, the room timer."""
-    found: list[QWidget] = []
+    found: list[QWidget] = [window.programme_page.conflicts_button] if window.programme_page is not None else []
     people = window.participants_page
     if people is not None:
         found += [people.search_edit, people.group_combo, people.badges_button, people.data_button,

@@ -17,6 +17,7 @@ from workshop_desk.services.settings import Settings
 from workshop_desk.ui.projector import registry
 from workshop_desk.ui.projector.content import ProjectorContent
 from workshop_desk.ui.screenshots_console import console_tour_shots
+from workshop_desk.ui.screenshots_packages import package_shots
 from workshop_desk.ui.shell import Shell
 from workshop_desk.ui.voting.screenshots import vote_shots
 
@@ -111,6 +112,7 @@ def _demo_shots(shell: Shell, root: Path, shots: _Shots) -> None:
     vote_shots(shell, shots)
     _empty_shots(shell, shots)
     console_tour_shots(window, shots)
+    package_shots(shell, shots)
     _trust_shots(shell, root / "demo.wdesk", shots)
 
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from workshop_desk.domain.importing import Target, carry_mapping, cell_text, has_name, target_label
 from workshop_desk.domain.importing_notes import Note, column_notes, import_notes, row_remarks
-from workshop_desk.domain.importing_plan import Choice, Decisions, PlannedRow, RowKind, summary_lines
+from workshop_desk.domain.importing_plan import Decisions, summary_lines
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.i18n import _, labelled, ngettext, number
+from workshop_desk.i18n import _, ngettext
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.dialogs.import_notes import ImportNotes
+from workshop_desk.ui.dialogs.import_review import CaseReview, table_view
 from workshop_desk.ui.document import Document
-from workshop_desk.ui.models.import_rows_model import ChoiceDelegate, PreviewModel, ReviewModel
+from workshop_desk.ui.models.import_rows_model import PreviewModel
 from workshop_desk.ui.widgets.form_status import FormStatus
 
 if TYPE_CHECKING:  # the services load after the first window is shown
@@ -40,7 +39,6 @@ if TYPE_CHECKING:  # the services load after the first window is shown
     from workshop_desk.domain.importing_plan import ImportPlan, ImportSummary
 
 T = TypeVar("T")
-ROW_HEIGHT = 24
 
 
 @contextmanager
@@ -51,19 +49,6 @@ def _busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
-
-
-def _table_view(model: object) -> QTableView:
-    """A read-mostly table with fixed row heights, so 10,000 rows paint as fast as 10."""
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-    view.setWordWrap(False)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class ImportParticipantsDialog(QWizard):
@@ -203,7 +188,7 @@ class MappingPage(QWizardPage):
         self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.combos: list[QComboBox] = []
         self.preview_model = PreviewModel()
-        self.preview = _table_view(self.preview_model)
+        self.preview = table_view(self.preview_model)
         self.columns_note = QLabel()
         self.columns_note.setWordWrap(True)
         self.columns_note.setStyleSheet(f"color: {theme.CAUTION};")
@@ -277,41 +262,20 @@ class ReviewPage(QWizardPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, _("&Import"))
         self.notes = ImportNotes(offer_always=False)
-        self.counts = QLabel()
-        self.counts.setWordWrap(True)
-        self.filter_combo = QComboBox()
-        self.merge_all_button = QPushButton(_("&Merge all"))
-        self.merge_all_button.setToolTip(_("Merge every person who is repeated or already in the registry"))
-        self.skip_all_button = QPushButton(_("S&kip all"))
-        self.skip_all_button.setToolTip(_("Skip every row listed here"))
-        self.model = ReviewModel(wizard.decisions)
-        self.view = _table_view(self.model)
-        self.view.setItemDelegateForColumn(ReviewModel.CHOICE_COLUMN, ChoiceDelegate(self.view))
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.cases = CaseReview()
         self.groups_check = QCheckBox()
         self.sitting_combo = QComboBox()
         self.status = FormStatus()
         self._setup_layout()
-        self.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
-        self.merge_all_button.clicked.connect(lambda: self._choose_all(Choice.MERGE))
-        self.skip_all_button.clicked.connect(lambda: self._choose_all(Choice.SKIP))
         self.notes.encoding_chosen.connect(self._on_notes_encoding_chosen)
 
     def _setup_layout(self) -> None:
-        tools = QHBoxLayout()
-        tools.addWidget(QLabel(_("Show:")))
-        tools.addWidget(self.filter_combo)
-        tools.addStretch(1)
-        tools.addWidget(self.merge_all_button)
-        tools.addWidget(self.skip_all_button)
         sitting = QHBoxLayout()
         sitting.addWidget(QLabel(_("Mark them as registered for:")))
         sitting.addWidget(self.sitting_combo, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notes)
-        layout.addWidget(self.counts)
-        layout.addLayout(tools)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.cases, 1)
         layout.addWidget(self.groups_check)
         layout.addLayout(sitting)
         layout.addWidget(self.status)
@@ -320,15 +284,7 @@ class ReviewPage(QWizardPage):
         plan = self._wizard.plan
         assert plan is not None
         self.notes.show_notes(self._wizard.table, self._wizard.notes())
-        self.counts.setText(_counts_text(plan))
-        cases = len(self._to_look_at(plan))
-        self.filter_combo.blockSignals(True)
-        self.filter_combo.clear()
-        self.filter_combo.addItem(_("Rows to look at ({n})").format(n=f"{cases:,}"))
-        self.filter_combo.addItem(_("All rows ({n})").format(n=f"{len(plan.rows):,}"))
-        self.filter_combo.setCurrentIndex(0 if cases else 1)
-        self.filter_combo.blockSignals(False)
-        self._on_filter_combo_changed()
+        self.cases.show_plan(plan, self._wizard.decisions, self._wizard.remarks())
         self.groups_check.setVisible(bool(plan.unknown_groups))
         self.groups_check.setChecked(True)
         self.groups_check.setText(_("Create the stakeholder groups the programme lacks: {names} (otherwise these "
@@ -342,24 +298,6 @@ class ReviewPage(QWizardPage):
             self.sitting_combo.addItem(title, sitting_id)
         found = self.sitting_combo.findData(self._wizard.sitting_id)
         self.sitting_combo.setCurrentIndex(max(0, found) if self._wizard.sitting_id is not None else 0)
-
-    def _on_filter_combo_changed(self) -> None:
-        plan = self._wizard.plan
-        if plan is None:
-            return
-        rows = self._to_look_at(plan) if self.filter_combo.currentIndex() == 0 else list(plan.rows)
-        self.model.set_rows(rows, self._wizard.decisions, self._wizard.remarks())
-        self.view.resizeColumnsToContents()
-        for column, width in ((2, 220), (3, 200), (4, 220), (5, 320)):
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), width))
-        has_cases = any(r.kind in (RowKind.DUPLICATE, RowKind.EXISTING) for r in rows)
-        self.merge_all_button.setEnabled(has_cases)
-        self.skip_all_button.setEnabled(bool(plan.cases()))
-
-    def _to_look_at(self, plan: "ImportPlan") -> list[PlannedRow]:
-        """The cases the check found, and the rows whose line reading the file found something on."""
-        remarks = self._wizard.remarks()
-        return [row for row in plan.rows if row.kind != RowKind.OK or row.line in remarks]
 
     def _on_notes_encoding_chosen(self, encoding: str | None) -> None:
         """Read the file again in that encoding and check it again (the choices made so far start over); if
@@ -377,12 +315,6 @@ class ReviewPage(QWizardPage):
                 return
             wizard.table, wizard.mapping, wizard.guessed = before
         self.notes.show_notes(wizard.table, wizard.notes())  # the encoding shown: the one the rows were read in
-
-    def _choose_all(self, choice: Choice) -> None:
-        plan = self._wizard.plan
-        if plan is not None:
-            self._wizard.decisions.set_all(plan.rows, choice)
-            self.model.refresh_choices()
 
     def validatePage(self) -> bool:
         wizard = self._wizard
@@ -422,12 +354,3 @@ def _fixed_item(text: str) -> QTableWidgetItem:
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     return item
 
-
-def _counts_text(plan: "ImportPlan") -> str:
-    """'120 rows: 100 ready, 12 repeated…' (only the kinds present)."""
-    parts = [f"{number(plan.count(kind), decimals=0)} {label}" for kind, label in (
-        (RowKind.OK, _("ready")), (RowKind.EXISTING, _("already in the registry")), (RowKind.DUPLICATE, _("repeated")),
-        (RowKind.BAD_EMAIL, _("with an invalid e-mail")), (RowKind.INVALID, _("cannot be imported")))
-        if plan.count(kind)]
-    total = ngettext("{n} row", "{n} rows", len(plan.rows)).format(n=number(len(plan.rows), decimals=0))
-    return labelled(total, ", ".join(parts)) + "." if parts else total

@@ -62,15 +62,17 @@ class PreviewModel(QAbstractTableModel):
 
 
 class ReviewModel(QAbstractTableModel):
-    """Checked rows; the last column is the choice for a case (editable where there is a choice)."""
+    """Checked rows; the last column is the choice for a case (editable where there is a choice). Where skipping
+    is not offered (a package's people come with their sign-ins and votes), `no_skip` says why."""
 
     CHOICE_COLUMN = 6
 
-    def __init__(self, decisions: Decisions) -> None:
+    def __init__(self, decisions: Decisions, no_skip: str = "") -> None:
         super().__init__()
         self._rows: list[PlannedRow] = []
         self._remarks: dict[int, str] = {}  # what reading the file found on a row's line, by line
         self.decisions = decisions
+        self.no_skip = no_skip
         self._headers = [_("Row"), _("Status"), _("Name"), _("Organisation"), _("E-mail"), _("Why"),
                          _("What to do")]
 
@@ -84,6 +86,10 @@ class ReviewModel(QAbstractTableModel):
 
     def planned(self, row: int) -> PlannedRow:
         return self._rows[row]
+
+    def choices(self, planned: PlannedRow) -> tuple[Choice, ...]:
+        """What the user may choose for this row here."""
+        return tuple(c for c in planned.choices if c != Choice.SKIP) if self.no_skip else planned.choices
 
     def row_of(self, line: int) -> int:
         return next((row for row, planned in enumerate(self._rows) if planned.line == line), -1)
@@ -107,7 +113,7 @@ class ReviewModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and index.column() == self.CHOICE_COLUMN and len(self._rows[index.row()].choices) > 1:
+        if index.isValid() and index.column() == self.CHOICE_COLUMN and len(self.choices(self._rows[index.row()])) > 1:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -120,7 +126,7 @@ class ReviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
             return QColor(_KIND_COLOURS[planned.kind])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._why(planned) or None
+            return (self.no_skip if index.column() == self.CHOICE_COLUMN else self._why(planned)) or None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(planned, index.column())
         return None
@@ -128,7 +134,7 @@ class ReviewModel(QAbstractTableModel):
     def _text(self, planned: PlannedRow, column: int) -> str:
         if column == self.CHOICE_COLUMN:
             choice = self.decisions.choice_for(planned)
-            return choice_label(choice) + (" ▾" if len(planned.choices) > 1 else "")
+            return choice_label(choice) + (" ▾" if len(self.choices(planned)) > 1 else "")
         draft = planned.row.draft
         values = (str(planned.line), kind_label(planned.kind), _name(planned.row), draft.organisation,
                   draft.email, self._why(planned))
@@ -146,7 +152,7 @@ class ReviewModel(QAbstractTableModel):
             choice = Choice(value)
         except ValueError:
             return False
-        if choice not in planned.choices:
+        if choice not in self.choices(planned):
             return False
         self.decisions.choices[planned.line] = choice
         self.dataChanged.emit(index, index)
@@ -160,7 +166,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         model = index.model()
         assert isinstance(model, ReviewModel)
-        for choice in model.planned(index.row()).choices:
+        for choice in model.choices(model.planned(index.row())):
             combo.addItem(choice_label(choice), str(choice))
         combo.activated.connect(lambda _index: self.commitData.emit(combo))
         return combo

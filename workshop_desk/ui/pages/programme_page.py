@@ -8,10 +8,12 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from workshop_desk.domain.validation import ValidationError
 from workshop_desk.i18n import _, language, ngettext, pgettext, translator
 from workshop_desk.ui import prompts, theme
 from workshop_desk.ui.document import Document
+from workshop_desk.ui.pages.imported_packages import ImportedPackages
 from workshop_desk.ui.widgets.form_status import FormStatus
 from workshop_desk.ui.widgets.optional_fields import OptionalDateEdit
 from workshop_desk.ui.widgets.text_area import TextArea
@@ -78,12 +81,29 @@ class ProgrammePage(QWidget):
         retention.addWidget(self.purge_button)
         retention.addStretch()
         form.addRow(_("Keep personal data for"), retention)
-        layout = QVBoxLayout(self)
+        self.packages = ImportedPackages()
+        self.conflicts_button = QPushButton(_("Con&flicts…"))
+        self.conflicts_button.setToolTip(_("What was changed on two laptops: the version kept and the one set aside"))
+        summary = QHBoxLayout()
+        summary.addWidget(self.summary)
+        summary.addWidget(self.conflicts_button)
+        summary.addStretch()
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
+        layout.addLayout(summary)
         layout.addLayout(form)
         layout.addWidget(self.status)
+        layout.addWidget(self.packages)
         layout.addStretch()
+        # Scrolls rather than squeezes: the packages a lead imported come below the form on a 720-pixel screen.
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
 
     def _logo_row(self) -> QHBoxLayout:
         self.logo_label = QLabel()
@@ -129,6 +149,8 @@ class ProgrammePage(QWidget):
             self._document.programme()), logo=None)))
         self._document.programme_changed.connect(self.refresh)
         self._document.sittings_changed.connect(self._refresh_summary)
+        self._document.packages_changed.connect(self._refresh_summary)
+        self.conflicts_button.clicked.connect(self._on_conflicts_button_clicked)
 
     def refresh(self) -> None:
         """Show the saved programme."""
@@ -163,8 +185,23 @@ class ProgrammePage(QWidget):
         self.logo_remove_button.setEnabled(bool(data))
 
     def _refresh_summary(self) -> None:
+        """'8 sittings · 1 package imported · 1 conflict', and the packages below the form."""
         count = len(self._document.sittings())
-        self.summary.setText(ngettext("{n} sitting", "{n} sittings", count).format(n=count))
+        imported = self._document.workspace.packages.imported()
+        conflicts = len(self._document.workspace.packages.conflicts())
+        parts = [ngettext("{n} sitting", "{n} sittings", count).format(n=count)]
+        if imported:
+            parts.append(ngettext("{n} package imported", "{n} packages imported", len(imported)).format(
+                n=len(imported)))
+            parts.append(ngettext("{n} conflict", "{n} conflicts", conflicts).format(n=conflicts))
+        self.summary.setText(" · ".join(parts))
+        self.conflicts_button.setVisible(bool(imported))
+        self.packages.show_packages(imported)
+
+    def _on_conflicts_button_clicked(self) -> None:
+        from workshop_desk.ui.dialogs.conflicts import ConflictsDialog
+
+        ConflictsDialog(self._document, self).open()
 
     def _show_groups(self) -> None:
         # A chip never breaks between its dot and its name when the list wraps.

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 from workshop_desk.domain.enums import label
 from workshop_desk.domain.models import AgendaItem, ItemDraft, SittingAgenda, SittingDraft
 from workshop_desk.domain.validation import ValidationError
-from workshop_desk.i18n import _, format_date
+from workshop_desk.i18n import _, format_date, format_stamp
 from workshop_desk.ui import theme
 from workshop_desk.ui.board.board_page import BoardPage
 from workshop_desk.ui.document import Document
@@ -39,6 +39,9 @@ class SittingPage(QWidget):
         self.heading.setWordWrap(True)
         self.subheading = QLabel()
         self.subheading.setStyleSheet(f"color: {theme.MUTED};")
+        self.origin_label = QLabel()  # which laptop last worked on it, once work has come from another
+        self.origin_label.setStyleSheet(f"color: {theme.MUTED};")
+        self.origin_label.hide()
         self.form = SittingForm()
         self.status = FormStatus()
         self.agenda_editor = AgendaEditor(self._document)
@@ -78,6 +81,7 @@ class SittingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
+        layout.addWidget(self.origin_label)
         layout.addWidget(self.tabs, 1)
 
     def _number_tabs(self) -> None:
@@ -113,6 +117,8 @@ class SittingPage(QWidget):
         self.speakers_panel.floor_ended.connect(self.timer_panel.end_speaker)
         self.tables_page.round_started.connect(self._on_tables_page_round_started)
         self._document.agenda_changed.connect(self._on_document_agenda_changed)
+        self._document.sittings_changed.connect(self._show_origin)
+        self._document.packages_changed.connect(self._show_origin)
 
     def set_sitting(self, sitting_id: int | None) -> None:
         """Show this sitting."""
@@ -128,6 +134,7 @@ class SittingPage(QWidget):
         self.plan_page.set_sitting(sitting_id)
         self.phones_bar.set_sitting(sitting_id)
         self.refresh()
+        self._show_origin()
 
     def refresh(self) -> None:
         if self.sitting_id is None:
@@ -146,6 +153,19 @@ class SittingPage(QWidget):
         if sitting.is_running:
             parts.append(_("running now"))
         self.subheading.setText(" · ".join(parts))
+
+    def _show_origin(self) -> None:
+        """'Last worked on: <laptop> · <when>' once the programme holds work done on another laptop (before that,
+        every sitting is this laptop's and the line would only take room). Not on every agenda change: reading
+        where each sitting's rows come from takes a tenth of a second, and the run steps through the agenda."""
+        origins = self._document.workspace.packages.origins() if self.sitting_id is not None else {}
+        origin = origins.get(self.sitting_id or 0)
+        shown = origin is not None and any(not o.here for o in origins.values())
+        self.origin_label.setVisible(shown)
+        if origin is not None and shown:
+            laptop = _("this laptop") if origin.here else origin.laptop_name
+            self.origin_label.setText(_("Last worked on: {laptop} · {when}").format(
+                laptop=laptop, when=format_stamp(origin.changed_at)))
 
     def _on_form_edited(self, draft: SittingDraft) -> None:
         if self.sitting_id is None:
