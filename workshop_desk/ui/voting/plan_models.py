@@ -2,67 +2,20 @@
 and of the action plan."""
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 
 from workshop_desk.domain.enums import ActionStatus, BallotMethod
 from workshop_desk.domain.priorities import Action, ConsolidatedPriority, Priority, action_status_label, why
 from workshop_desk.domain.vote_methods import method_label
 from workshop_desk.i18n import _, format_date, labelled
+from workshop_desk.ui.models.items_model import Index, ItemsModel
 from workshop_desk.ui.voting import texts
 
-Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Display = Qt.ItemDataRole.DisplayRole
 ROW_MIME = "application/x-workshop-desk-priority-row"
 
 
-class _Table(QAbstractTableModel):
-    """Read-only rows over a list of domain objects, with their headings."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._items: list[Any] = []
-
-    def headings(self) -> list[str]:
-        raise NotImplementedError
-
-    def text(self, item: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def set_items(self, items: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> Any:
-        return self._items[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headings())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Display) -> Any:
-        headings = self.headings()
-        if orientation == Qt.Orientation.Horizontal and role == Display and 0 <= section < len(headings):
-            return headings[section]
-        return None
-
-    def data(self, index: Index, role: int = Display) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        if role in (Display, Qt.ItemDataRole.ToolTipRole):
-            return self.text(item, index.column())
-        if role == ID_ROLE:
-            return getattr(item, "id", None)
-        return None
-
-
-class PrioritiesModel(_Table):
+class PrioritiesModel(ItemsModel):
     """A sitting's priorities in order; a drop asks for a move (`move_requested`), which the page saves."""
 
     move_requested = Signal(int, int)  # from row, to its place once moved
@@ -103,7 +56,7 @@ class PrioritiesModel(_Table):
         return False
 
 
-class ConsolidatedModel(_Table):
+class ConsolidatedModel(ItemsModel):
     """The programme's priorities: retained by how many sittings, and where they stood in each."""
 
     def __init__(self) -> None:
@@ -125,7 +78,7 @@ class ConsolidatedModel(_Table):
         return values[column]
 
 
-class ActionsModel(_Table):
+class ActionsModel(ItemsModel):
     """The action plan: what, who leads and with whom, when, for how much, where it stands, how it is measured."""
 
     def headings(self) -> list[str]:
