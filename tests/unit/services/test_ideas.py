@@ -219,6 +219,7 @@ def test_the_demo_has_themed_boards_in_its_four_workshops_and_questions_at_the_a
 
     from workshop_desk.domain.enums import SittingKind, Source
     from workshop_desk.services.demo import build_demo
+    from workshop_desk.services.demo_laptop import IDEAS as FROM_THE_LAPTOP
 
     demo = build_demo(tmp_path / "demo.wdesk", tmp_path / "backups")
     try:
@@ -227,7 +228,9 @@ def test_the_demo_has_themed_boards_in_its_four_workshops_and_questions_at_the_a
             board = demo.ideas.board(sitting.id)
             phones = [i for i in board.ideas if i.source == Source.PHONE]  # the first workshop's, not yet sorted
             assert bool(phones) == (sitting == workshops[0]) and all(i.theme_id is None for i in phones)
-            board = replace(board, ideas=tuple(i for i in board.ideas if i.source != Source.PHONE))
+            # The Santé workshop's laptop brought three ideas back, still to be sorted (services/demo_laptop.py).
+            board = replace(board, ideas=tuple(i for i in board.ideas if i.source != Source.PHONE
+                                               and i.text not in FROM_THE_LAPTOP))
             shown = [i for i in board.ideas if i.on_board]
             assert 15 <= len(shown) <= 25 and 3 <= len(board.themes) <= 4, sitting.title
             assert any(i.merged_into_id for i in board.ideas) and any(i.hidden for i in shown)
