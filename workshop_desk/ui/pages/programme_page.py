@@ -81,6 +81,10 @@ class ProgrammePage(QWidget):
         retention.addWidget(self.purge_button)
         retention.addStretch()
         form.addRow(_("Keep personal data for"), retention)
+        self._place(form)
+
+    def _place(self, form: QFormLayout) -> None:
+        """The heading, the packages' summary, the form and the packages imported, in a page that scrolls."""
         self.packages = ImportedPackages()
         self.conflicts_button = QPushButton(_("Con&flicts…"))
         self.conflicts_button.setToolTip(_("What was changed on two laptops: the version kept and the one set aside"))
